@@ -1,0 +1,13 @@
+/// Engine-wide settings, with defaults suitable for running real programs.
+public struct EngineConfiguration: Sendable {
+    /// Deepest wasm call nesting before the "call stack exhausted" trap.
+    public var maxCallDepth: Int = 20_000
+    /// Value-stack capacity in 64-bit slots (locals and operands of all active frames).
+    public var valueStackSlots: Int = 1 << 21
+    /// Largest number of pages any one memory may grow to (65536 = 4 GiB, the wasm32 maximum).
+    public var maxMemoryPages: UInt64 = 65536
+    /// Largest number of elements any one table may grow to.
+    public var maxTableElements: UInt64 = 10_000_000
+
+    public init() {}
+}

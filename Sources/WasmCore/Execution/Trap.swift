@@ -1,0 +1,61 @@
+/// Why execution trapped. The descriptions are the spec test suite's expected texts.
+public enum TrapReason: Sendable, Hashable, CustomStringConvertible {
+    case unreachable
+    case memoryOutOfBounds
+    case tableOutOfBounds
+    case integerDivideByZero
+    case integerOverflow
+    case invalidConversionToInteger
+    case indirectCallTypeMismatch
+    case undefinedElement
+    case uninitializedElement
+    case callStackExhausted
+    case outOfFuel
+    case deadlineExceeded
+    case cancelled
+    /// A host function failed; its message.
+    case host(String)
+    /// A feature the interpreter does not execute (e.g. SIMD for now).
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .unreachable: "unreachable"
+        case .memoryOutOfBounds: "out of bounds memory access"
+        case .tableOutOfBounds: "out of bounds table access"
+        case .integerDivideByZero: "integer divide by zero"
+        case .integerOverflow: "integer overflow"
+        case .invalidConversionToInteger: "invalid conversion to integer"
+        case .indirectCallTypeMismatch: "indirect call type mismatch"
+        case .undefinedElement: "undefined element"
+        case .uninitializedElement: "uninitialized element"
+        case .callStackExhausted: "call stack exhausted"
+        case .outOfFuel: "out of fuel"
+        case .deadlineExceeded: "deadline exceeded"
+        case .cancelled: "cancelled"
+        case .host(let message): message
+        case .unsupported(let what): "unsupported: \(what)"
+        }
+    }
+}
+
+/// A trap: execution stopped. The instance stays usable for later calls.
+public struct Trap: Error, Sendable, CustomStringConvertible {
+    public var reason: TrapReason
+    /// The error a host function threw, when that is what stopped execution.
+    public var underlyingError: (any Error)?
+    /// The wasm call stack at the trap, innermost first, as function names (from the `name`
+    /// section when present, else `func[N]`).
+    public var backtrace: [String]
+
+    public init(_ reason: TrapReason, backtrace: [String] = [], underlyingError: (any Error)? = nil) {
+        self.reason = reason
+        self.underlyingError = underlyingError
+        self.backtrace = backtrace
+    }
+
+    public var description: String {
+        guard !backtrace.isEmpty else { return reason.description }
+        return reason.description + "\n" + backtrace.enumerated().map { "  \($0.offset): \($0.element)" }.joined(separator: "\n")
+    }
+}

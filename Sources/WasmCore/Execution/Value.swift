@@ -1,0 +1,97 @@
+/// A WebAssembly value as the embedder sees it. Floats are kept as raw IEEE bits so that NaN
+/// payloads pass through unchanged.
+public enum Value: Sendable, Hashable, CustomStringConvertible {
+    case i32(UInt32)
+    case i64(UInt64)
+    case f32(UInt32)
+    case f64(UInt64)
+    case v128(V128)
+    /// A function reference (nil is `ref.null func`).
+    case funcref(FunctionAddress?)
+    /// An opaque host reference (nil is `ref.null extern`).
+    case externref(ExternAddress?)
+
+    public var type: ValueType {
+        switch self {
+        case .i32: .i32
+        case .i64: .i64
+        case .f32: .f32
+        case .f64: .f64
+        case .v128: .v128
+        case .funcref: .funcref
+        case .externref: .externref
+        }
+    }
+
+    public static func float(_ value: Float) -> Value { .f32(value.bitPattern) }
+    public static func double(_ value: Double) -> Value { .f64(value.bitPattern) }
+
+    /// The zero value of a type (used for locals and defaulted globals).
+    public static func zero(_ type: ValueType) -> Value {
+        switch type {
+        case .i32: .i32(0)
+        case .i64: .i64(0)
+        case .f32: .f32(0)
+        case .f64: .f64(0)
+        case .v128: .v128(V128(low: 0, high: 0))
+        case .funcref: .funcref(nil)
+        case .externref: .externref(nil)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .i32(let v): "i32:\(Int32(bitPattern: v))"
+        case .i64(let v): "i64:\(Int64(bitPattern: v))"
+        case .f32(let v): "f32:\(Float(bitPattern: v))"
+        case .f64(let v): "f64:\(Double(bitPattern: v))"
+        case .v128(let v): "v128:\(v.low),\(v.high)"
+        case .funcref(let f): f.map { "funcref:\($0.index)" } ?? "funcref:null"
+        case .externref(let e): e.map { "externref:\($0.value)" } ?? "externref:null"
+        }
+    }
+}
+
+/// A function in a ``Store``.
+public struct FunctionAddress: Sendable, Hashable {
+    public let index: Int
+    init(_ index: Int) { self.index = index }
+}
+
+/// A host value passed to WebAssembly as an `externref`.
+public struct ExternAddress: Sendable, Hashable {
+    public let value: UInt32
+    public init(_ value: UInt32) { self.value = value }
+}
+
+public struct TableAddress: Sendable, Hashable {
+    public let index: Int
+    init(_ index: Int) { self.index = index }
+}
+
+public struct MemoryAddress: Sendable, Hashable {
+    public let index: Int
+    init(_ index: Int) { self.index = index }
+}
+
+public struct GlobalAddress: Sendable, Hashable {
+    public let index: Int
+    init(_ index: Int) { self.index = index }
+}
+
+/// Something an instance exports or an import is satisfied with.
+public enum ExternalValue: Sendable, Hashable {
+    case function(FunctionAddress)
+    case table(TableAddress)
+    case memory(MemoryAddress)
+    case global(GlobalAddress)
+
+    public var kind: ExternalKind {
+        switch self {
+        case .function: .function
+        case .table: .table
+        case .memory: .memory
+        case .global: .global
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// A decoded WebAssembly module: the sections of the binary, in the spec's abstract-syntax terms.
+///
+/// Decoding checks only the binary format; call ``validate()`` (or use ``Module/init(bytes:)`` through
+/// ``decodeAndValidate(_:)``) before instantiating.
+public struct Module: Sendable {
+    public var types: [FunctionType] = []
+    public var imports: [Import] = []
+    /// Type indices of the functions this module defines (imports not included).
+    public var functionTypeIndices: [UInt32] = []
+    public var tables: [TableType] = []
+    public var memories: [MemoryType] = []
+    public var globals: [Global] = []
+    public var exports: [Export] = []
+    public var start: UInt32?
+    public var elements: [ElementSegment] = []
+    public var dataCount: UInt32?
+    public var codes: [FunctionBody] = []
+    public var data: [DataSegment] = []
+    public var customSections: [CustomSection] = []
+    /// Names from the `name` custom section, when present and well-formed.
+    public var names: NameSection = NameSection()
+
+    public init() {}
+
+    public var importedFunctionTypes: [UInt32] {
+        imports.compactMap { if case .function(let t) = $0.descriptor { return t } else { return nil } }
+    }
+    public var importedTables: [TableType] {
+        imports.compactMap { if case .table(let t) = $0.descriptor { return t } else { return nil } }
+    }
+    public var importedMemories: [MemoryType] {
+        imports.compactMap { if case .memory(let t) = $0.descriptor { return t } else { return nil } }
+    }
+    public var importedGlobals: [GlobalType] {
+        imports.compactMap { if case .global(let t) = $0.descriptor { return t } else { return nil } }
+    }
+
+    /// Custom sections with the given name, in binary order.
+    public func customSections(named name: String) -> [CustomSection] {
+        customSections.filter { $0.name == name }
+    }
+}
+
+public struct Import: Sendable, Hashable {
+    public enum Descriptor: Sendable, Hashable {
+        case function(UInt32)
+        case table(TableType)
+        case memory(MemoryType)
+        case global(GlobalType)
+    }
+    public var module: String
+    public var name: String
+    public var descriptor: Descriptor
+}
+
+public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
+    case function = 0, table = 1, memory = 2, global = 3
+    public var description: String {
+        switch self {
+        case .function: "func"
+        case .table: "table"
+        case .memory: "memory"
+        case .global: "global"
+        }
+    }
+}
+
+public struct Export: Sendable, Hashable {
+    public var name: String
+    public var kind: ExternalKind
+    public var index: UInt32
+}
+
+/// A constant expression: the raw instructions, decoded, ending before `end`.
+public struct ConstantExpression: Sendable, Hashable {
+    public var instructions: [Instruction]
+}
+
+public struct Global: Sendable, Hashable {
+    public var type: GlobalType
+    public var initializer: ConstantExpression
+}
+
+public struct ElementSegment: Sendable, Hashable {
+    public enum Mode: Sendable, Hashable {
+        case passive
+        case declarative
+        case active(table: UInt32, offset: ConstantExpression)
+    }
+    public var type: ReferenceType
+    public var initializers: [ConstantExpression]
+    public var mode: Mode
+}
+
+public struct DataSegment: Sendable, Hashable {
+    public enum Mode: Sendable, Hashable {
+        case passive
+        case active(memory: UInt32, offset: ConstantExpression)
+    }
+    public var bytes: [UInt8]
+    public var mode: Mode
+}
+
+/// A function body: its declared locals and the byte range of its code in the module binary.
+public struct FunctionBody: Sendable, Hashable {
+    /// Declared locals (parameters not included), run-length expanded lazily by users.
+    public var localGroups: [(count: UInt32, type: ValueType)] {
+        get { zip(localCounts, localTypes).map { ($0, $1) } }
+    }
+    public var localCounts: [UInt32]
+    public var localTypes: [ValueType]
+    /// The instruction bytes, from after the locals up to and including the final `end`.
+    public var code: [UInt8]
+    /// Offset of `code[0]` in the module binary, for error messages.
+    public var codeOffset: Int
+
+    public var localCount: UInt64 { localCounts.reduce(0) { $0 + UInt64($1) } }
+}
+
+public struct CustomSection: Sendable, Hashable {
+    public var name: String
+    public var bytes: [UInt8]
+}
+
+/// The `name` custom section's module, function and local names.
+public struct NameSection: Sendable, Hashable {
+    public var moduleName: String?
+    public var functionNames: [UInt32: String] = [:]
+    public var localNames: [UInt32: [UInt32: String]] = [:]
+    public init() {}
+}

@@ -1,0 +1,174 @@
+/// How an opcode is encoded in the binary format.
+public enum OpcodeEncoding: Sendable, Hashable, CustomStringConvertible {
+    case single(UInt8)
+    /// A prefix byte (0xFC, 0xFD) followed by a LEB128 u32 sub-opcode.
+    case prefixed(UInt8, UInt32)
+
+    public var description: String {
+        switch self {
+        case .single(let b): return hex(b)
+        case .prefixed(let p, let sub): return hex(p) + " " + String(sub)
+        }
+    }
+
+    private func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "0x" + String(digits[Int(b >> 4)]) + String(digits[Int(b & 0xF)])
+    }
+}
+
+/// The immediate operands that follow an opcode in the binary format.
+public enum ImmediateKind: Sendable, Hashable {
+    case none
+    case blockType
+    case labelIndex
+    case branchTable
+    case functionIndex
+    /// Type index, then table index.
+    case callIndirect
+    case selectTypes
+    case localIndex
+    case globalIndex
+    case tableIndex
+    /// `memarg`: alignment exponent and offset; the alignment may not exceed the natural one.
+    case memoryArgument(naturalAlignment: UInt8)
+    /// A memory index (a zero byte in WebAssembly 2.0).
+    case memoryIndex
+    case i32Constant
+    case i64Constant
+    case f32Constant
+    case f64Constant
+    case referenceType
+    /// Data index, then memory index.
+    case memoryInit
+    case dataIndex
+    /// Destination and source memory indices.
+    case memoryCopy
+    /// Element index, then table index.
+    case tableInit
+    case elementIndex
+    /// Destination and source table indices.
+    case tableCopy
+    case v128Constant
+    case shuffleLanes
+    /// A lane index below `count`.
+    case lane(count: UInt8)
+    /// `memarg` then a lane index.
+    case memoryLane(naturalAlignment: UInt8)
+
+    /// Words for the reference documentation.
+    public var summary: String {
+        switch self {
+        case .none: ""
+        case .blockType: "blocktype"
+        case .labelIndex: "labelidx"
+        case .branchTable: "vec(labelidx) labelidx"
+        case .functionIndex: "funcidx"
+        case .callIndirect: "typeidx tableidx"
+        case .selectTypes: "vec(valtype)"
+        case .localIndex: "localidx"
+        case .globalIndex: "globalidx"
+        case .tableIndex: "tableidx"
+        case .memoryArgument(let a): "memarg (align <= \(a))"
+        case .memoryIndex: "memidx"
+        case .i32Constant: "i32"
+        case .i64Constant: "i64"
+        case .f32Constant: "f32"
+        case .f64Constant: "f64"
+        case .referenceType: "reftype"
+        case .memoryInit: "dataidx memidx"
+        case .dataIndex: "dataidx"
+        case .memoryCopy: "memidx memidx"
+        case .tableInit: "elemidx tableidx"
+        case .elementIndex: "elemidx"
+        case .tableCopy: "tableidx tableidx"
+        case .v128Constant: "i128"
+        case .shuffleLanes: "laneidx x16"
+        case .lane(let n): "laneidx (< \(n))"
+        case .memoryLane(let a): "memarg (align <= \(a)) laneidx"
+        }
+    }
+}
+
+public enum OpcodeCategory: String, Sendable, CaseIterable {
+    case control, parametric, variable, table, memory, numeric, reference, vector
+}
+
+/// The operand types an instruction pops and the result types it pushes.
+public struct StackSignature: Sendable, Hashable {
+    public var parameters: [ValueType]
+    public var results: [ValueType]
+}
+
+/// One row of the opcode table.
+public struct OpcodeInfo: Sendable {
+    public let opcode: Opcode
+    /// The instruction's name in the text format.
+    public let name: String
+    public let encoding: OpcodeEncoding
+    public let immediates: ImmediateKind
+    /// `"i32 i32 -> i32"`, or nil when typing depends on context and a dedicated rule checks it.
+    public let signatureText: String?
+    public let category: OpcodeCategory
+    /// The parsed `signatureText`.
+    public let signature: StackSignature?
+
+    init(
+        _ opcode: Opcode, _ name: String, _ encoding: OpcodeEncoding, _ immediates: ImmediateKind,
+        _ signatureText: String?, _ category: OpcodeCategory
+    ) {
+        self.opcode = opcode
+        self.name = name
+        self.encoding = encoding
+        self.immediates = immediates
+        self.signatureText = signatureText
+        self.category = category
+        self.signature = signatureText.map(OpcodeInfo.parseSignature)
+    }
+
+    private static func parseSignature(_ text: String) -> StackSignature {
+        let sides = text.split(separator: "-", omittingEmptySubsequences: false)
+        func types(_ side: Substring) -> [ValueType] {
+            side.split(separator: " ").compactMap { word in
+                switch word.trimmingPrefix(">") {
+                case "i32": .i32
+                case "i64": .i64
+                case "f32": .f32
+                case "f64": .f64
+                case "v128": .v128
+                default: nil
+                }
+            }
+        }
+        return StackSignature(parameters: types(sides[0]), results: types(sides[1]))
+    }
+}
+
+/// Lookup tables derived once from the opcode table.
+public enum OpcodeTable {
+    /// Every row, indexed by `Opcode.rawValue`.
+    public static let rows: [OpcodeInfo] = Opcode.allCases.map(\.tableRow)
+
+    /// Single-byte opcodes by their byte.
+    static let singleByte: [Opcode?] = {
+        var table = [Opcode?](repeating: nil, count: 256)
+        for row in rows { if case .single(let b) = row.encoding { table[Int(b)] = row.opcode } }
+        return table
+    }()
+
+    /// Sub-opcodes of the 0xFC (miscellaneous) and 0xFD (SIMD) prefixes.
+    static let prefixedFC: [Opcode?] = subTable(prefix: 0xFC)
+    static let prefixedFD: [Opcode?] = subTable(prefix: 0xFD)
+
+    private static func subTable(prefix: UInt8) -> [Opcode?] {
+        var table = [Opcode?](repeating: nil, count: 256)
+        for row in rows {
+            if case .prefixed(let p, let sub) = row.encoding, p == prefix { table[Int(sub)] = row.opcode }
+        }
+        return table
+    }
+
+    public static func opcode(named name: String) -> Opcode? {
+        rows.first { $0.name == name }?.opcode
+    }
+}
