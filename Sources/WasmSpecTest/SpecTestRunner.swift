@@ -1,0 +1,97 @@
+import WasmCore
+
+/// Runs wast2json spec scripts and tallies the results.
+///
+/// Each script gets a fresh ``Store`` with the `spectest` host module; its commands run in order.
+public struct SpecTestRunner {
+    public var configuration: EngineConfiguration
+    /// Called after each script, e.g. to print progress.
+    public var onFileFinished: ((SpecFileReport) -> Void)?
+
+    public init(configuration: EngineConfiguration = EngineConfiguration(),
+                onFileFinished: ((SpecFileReport) -> Void)? = nil) {
+        self.configuration = configuration
+        self.onFileFinished = onFileFinished
+    }
+
+    /// Runs every script found at each path (a script, a script folder, or a folder of them).
+    /// A path that does not exist counts as one failure.
+    public func run(paths: [String]) -> SpecTestReport {
+        var report = SpecTestReport()
+        for path in paths {
+            guard let scripts = SpecTestSuite.scripts(at: path) else {
+                var file = SpecFileReport(path: path, name: path)
+                file.scriptError = "no such file or directory"
+                record(.failed(message: "no such file or directory"), kind: .unknown, line: 0, file: &file, report: &report)
+                finish(file, into: &report)
+                continue
+            }
+            for script in scripts { runScript(at: script, into: &report) }
+        }
+        return report
+    }
+
+    public func run(path: String) -> SpecTestReport { run(paths: [path]) }
+
+    private func runScript(at path: String, into report: inout SpecTestReport) {
+        var file = SpecFileReport(path: path, name: SpecTestSuite.displayName(ofScript: path))
+        let commands: [JSONValue]
+        do {
+            guard let bytes = FileSystem.readFile(path) else { throw ScriptError(message: "cannot read file") }
+            let document = try JSONParser.parse(bytes)
+            guard let list = document["commands"]?.arrayValue else { throw ScriptError(message: "no \"commands\" array") }
+            commands = list
+        } catch {
+            file.scriptError = String(describing: error)
+            record(.failed(message: "script unusable: \(error)"), kind: .unknown, line: 0, file: &file, report: &report)
+            finish(file, into: &report)
+            return
+        }
+
+        let run = ScriptRun(directory: PathName.parent(path), configuration: configuration)
+        for json in commands {
+            let outcome: CommandOutcome
+            let (kind, line) = SpecCommand.header(json)
+            do {
+                outcome = run.run(try SpecCommand(json: json))
+            } catch {
+                outcome = .failed(message: "unreadable command: \(error.message)")
+            }
+            record(outcome, kind: kind, line: line, file: &file, report: &report)
+        }
+        finish(file, into: &report)
+    }
+
+    private func record(_ outcome: CommandOutcome, kind: SpecCommandKind, line: Int,
+                        file: inout SpecFileReport, report: inout SpecTestReport) {
+        var counts = SpecCounts()
+        switch outcome {
+        case .passed(let mismatch):
+            counts.passed = 1
+            if let mismatch {
+                counts.messageMismatches = 1
+                report.messageMismatches.append(SpecMessageMismatch(
+                    file: file.name, line: line, kind: kind, expected: mismatch.expected, got: mismatch.got))
+            }
+        case .failed(let message, let expected, let got):
+            counts.failed = 1
+            report.failures.append(SpecFailure(
+                file: file.name, line: line, kind: kind, message: message, expected: expected, got: got))
+        case .skipped(let reason):
+            counts.skipped = 1
+            report.skipReasons[reason, default: 0] += 1
+        }
+        file.counts.add(counts)
+        file.countsByKind[kind, default: SpecCounts()].add(counts)
+    }
+
+    private func finish(_ file: SpecFileReport, into report: inout SpecTestReport) {
+        report.add(file)
+        onFileFinished?(file)
+    }
+}
+
+private struct ScriptError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,39 @@
+import WasmCore
+
+/// The `spectest` module every script may import from, as defined by the reference
+/// interpreter's `spectest.ml` (the limits matter: import matching is checked against them).
+enum SpectestHostModule {
+    static let name = "spectest"
+
+    static func define(in store: Store, imports: inout Imports) {
+        let printFunctions: [(String, [ValueType])] = [
+            ("print", []),
+            ("print_i32", [.i32]),
+            ("print_i64", [.i64]),
+            ("print_f32", [.f32]),
+            ("print_f64", [.f64]),
+            ("print_i32_f32", [.i32, .f32]),
+            ("print_f64_f64", [.f64, .f64]),
+        ]
+        for (field, parameters) in printFunctions {
+            let function = HostFunction(type: FunctionType(parameters: parameters, results: [])) { _, _ in [] }
+            imports.define(module: name, name: field, .function(store.addHostFunction(function)))
+        }
+
+        let globals: [(String, Value)] = [
+            ("global_i32", .i32(666)),
+            ("global_i64", .i64(666)),
+            ("global_f32", .f32(0x4426_A666)),  // 666.6
+            ("global_f64", .f64(0x4084_D4CC_CCCC_CCCD)),  // 666.6
+        ]
+        for (field, value) in globals {
+            let type = GlobalType(valueType: value.type, isMutable: false)
+            imports.define(module: name, name: field, .global(store.addGlobal(type, value: value)))
+        }
+
+        let table = TableType(elementType: .funcref, limits: Limits(min: 10, max: 20))
+        imports.define(module: name, name: "table", .table(store.addTable(table)))
+        let memory = MemoryType(limits: Limits(min: 1, max: 2))
+        imports.define(module: name, name: "memory", .memory(store.addMemory(memory)))
+    }
+}

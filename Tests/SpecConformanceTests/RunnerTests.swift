@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+import WasmSpecTest
+
+/// A throwaway script folder `<tmp>/fixture/fixture.json` with its module files.
+private struct Fixture {
+    let directory: String
+
+    init(script: String, files: [String: [UInt8]] = [:]) throws {
+        var template = Array("/tmp/vudo-spectest-XXXXXX".utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress, let path = mkdtemp(base) else { return nil }
+            return String(cString: path)
+        }
+        let root = try #require(created)
+        directory = root + "/fixture"
+        try #require(mkdir(directory, 0o755) == 0)
+        try write(Array(script.utf8), to: "fixture.json")
+        for (name, bytes) in files { try write(bytes, to: name) }
+    }
+
+    var scriptPath: String { directory + "/fixture.json" }
+
+    private func write(_ bytes: [UInt8], to name: String) throws {
+        let file = try #require(fopen(directory + "/" + name, "wb"))
+        defer { fclose(file) }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        try #require(written == bytes.count)
+    }
+}
+
+@Suite("Runner")
+struct RunnerTests {
+    @Test func commandsThatNeedNoExecution() throws {
+        let fixture = try Fixture(script: #"""
+            {"source_filename": "fixture.wast", "commands": [
+              {"type": "assert_malformed", "line": 1, "filename": "fixture.0.wasm", "text": "magic header not detected", "module_type": "binary"},
+              {"type": "assert_malformed", "line": 2, "filename": "fixture.1.wat", "text": "unknown operator", "module_type": "text"},
+              {"type": "assert_invalid", "line": 3, "filename": "fixture.2.wasm", "text": "type mismatch", "module_type": "binary"},
+              {"type": "module", "line": 4, "filename": "missing.wasm"},
+              {"type": "assert_return", "line": 5, "action": {"type": "invoke", "field": "f", "args": []}, "expected": []},
+              {"type": "something_new", "line": 6}
+            ]}
+            """#, files: [
+                "fixture.0.wasm": [0x00, 0x61, 0x73, 0x6E, 0x01, 0x00, 0x00, 0x00],
+                "fixture.1.wat": Array("(module quote \"(func (nop1))\")".utf8),
+                // A valid module: assert_invalid must fail for it.
+                "fixture.2.wasm": [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00],
+            ])
+        let report = SpecTestRunner().run(path: fixture.directory)
+        #expect(report.files.count == 1)
+        #expect(report.files.first?.name.hasSuffix("/fixture") == true)
+        #expect(report.countsByKind[.assertMalformed]?.passed == 1)
+        #expect(report.countsByKind[.assertMalformed]?.skipped == 1)
+        #expect(report.skipReasons["text format parser not implemented"] == 1)
+        #expect(report.countsByKind[.assertInvalid]?.failed == 1)
+        #expect(report.countsByKind[.module]?.failed == 1)
+        #expect(report.countsByKind[.assertReturn]?.failed == 1)
+        #expect(report.countsByKind[.unknown]?.failed == 1)
+        #expect(report.summaryLine == "1 passed, 4 failed, 1 skipped")
+        #expect(report.failures.map(\.line) == [3, 4, 5, 6])
+    }
+
+    @Test func unreadableScriptFailsWithoutCrashing() throws {
+        let fixture = try Fixture(script: #"{"commands": [ {"type": "module", "#)
+        let report = SpecTestRunner().run(path: fixture.scriptPath)
+        #expect(report.totals.failed == 1)
+        #expect(report.files.first?.scriptError != nil)
+    }
+
+    @Test func malformedCommandsFailIndividually() throws {
+        let fixture = try Fixture(script: #"""
+            {"commands": [
+              {"type": "assert_return", "line": 1, "action": {"type": "invoke"}, "expected": []},
+              {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "f", "args": [{"type": "i32", "value": "x"}]}, "expected": []},
+              {"type": "register", "line": 3},
+              17
+            ]}
+            """#)
+        let report = SpecTestRunner().run(path: fixture.scriptPath)
+        #expect(report.summaryLine == "0 passed, 4 failed, 0 skipped")
+    }
+
+    @Test func missingPathIsAFailure() {
+        let report = SpecTestRunner().run(path: "/nonexistent/vudo/spec/path")
+        #expect(report.totals.failed == 1)
+    }
+
+    @Test func usageErrors() {
+        #expect(spectestMain(arguments: ["--no-such-option"]) == 2)
+        #expect(spectestMain(arguments: ["/nonexistent/vudo/spec/path"]) == 2)
+    }
+}
