@@ -1,1 +1,44 @@
-print("vudo")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let usage = """
+    usage: vudo <command> [arguments]
+
+    commands:
+      run FILE [--invoke NAME] [ARGS...]   run the module's _start (or NAME)
+      invoke FILE FUNC [ARGS...]           call an export; arguments are parsed by its signature
+      validate FILE                        decode and validate a module
+      inspect FILE                         sections, types, imports, exports, memories, custom sections
+      disasm FILE [--func N]               print function bodies in text form
+      opcodes [--markdown]                 print the opcode reference
+      spectest PATH...                     run WebAssembly spec test scripts (wast2json output)
+    """
+
+func usageError(_ message: String? = nil) -> Never {
+    if let message { printError("vudo: \(message)") }
+    printError(usage)
+    exit(2)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else { usageError() }
+arguments.removeFirst()
+
+let status: Int32
+switch command {
+case "validate": status = ValidateCommand.run(arguments)
+case "inspect": status = InspectCommand.run(arguments)
+case "disasm": status = DisassembleCommand.run(arguments)
+case "opcodes": status = OpcodesCommand.run(arguments)
+case "invoke": status = InvokeCommand.run(arguments)
+case "run": status = RunCommand.run(arguments)
+case "spectest": status = SpecTestCommand.run(arguments)
+case "-h", "--help", "help":
+    print(usage)
+    status = 0
+default: usageError("unknown command '\(command)'")
+}
+exit(status)

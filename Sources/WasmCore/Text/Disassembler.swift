@@ -1,0 +1,78 @@
+/// Renders function bodies in a form close to the WebAssembly text format, driven by the opcode
+/// table's names and immediate kinds.
+public struct Disassembler {
+    public let module: Module
+
+    public init(module: Module) {
+        self.module = module
+    }
+
+    /// The body of the `index`-th defined function (imports not counted), one instruction a line.
+    public func disassemble(definedFunction index: Int) throws -> String {
+        guard index >= 0, index < module.codes.count else {
+            throw ValidationError("unknown function \(index)")
+        }
+        let body = module.codes[index]
+        let functionIndex = module.importedFunctionTypes.count + index
+        let typeIndex = Int(module.functionTypeIndices[index])
+        let type = typeIndex < module.types.count ? module.types[typeIndex].description : "type \(typeIndex)"
+        let name = module.names.functionNames[UInt32(functionIndex)].map { " $\($0)" } ?? ""
+        var lines = ["(func \(functionIndex)\(name) \(type)"]
+        for (count, localType) in zip(body.localCounts, body.localTypes) {
+            lines.append("  (local \(count) x \(localType))")
+        }
+        var reader = ByteReader(bytes: body.code)
+        var depth = 1
+        while !reader.isAtEnd {
+            let instruction = try reader.readInstruction()
+            switch instruction.opcode {
+            case .end, .else: depth -= 1
+            default: break
+            }
+            if instruction.opcode == .end, depth == 0 { break }
+            let indent = String(repeating: "  ", count: max(depth, 1))
+            lines.append(indent + Self.text(of: instruction))
+            switch instruction.opcode {
+            case .block, .loop, .if, .else: depth += 1
+            default: break
+            }
+        }
+        lines.append(")")
+        return lines.joined(separator: "\n")
+    }
+
+    public func disassembleAll() throws -> String {
+        try (0..<module.codes.count).map { try disassemble(definedFunction: $0) }.joined(separator: "\n")
+    }
+
+    /// One instruction in text form.
+    public static func text(of instruction: Instruction) -> String {
+        let name = instruction.opcode.info.name
+        switch instruction.immediate {
+        case .none: return name
+        case .blockType(let type):
+            switch type {
+            case .empty: return name
+            case .value(let v): return "\(name) (result \(v))"
+            case .typeIndex(let i): return "\(name) (type \(i))"
+            }
+        case .index(let i): return "\(name) \(i)"
+        case .indexPair(let a, let b):
+            if instruction.opcode == .callIndirect { return "\(name) \(b) (type \(a))" }
+            return "\(name) \(a) \(b)"
+        case .branchTable(let targets, let defaultTarget):
+            return name + " " + (targets + [defaultTarget]).map(String.init).joined(separator: " ")
+        case .selectTypes(let types): return "\(name) (result " + types.map(\.description).joined(separator: " ") + ")"
+        case .memory(let align, let offset): return "\(name) offset=\(offset) align=\(1 << min(align, 63))"
+        case .memoryLane(let align, let offset, let lane): return "\(name) offset=\(offset) align=\(1 << min(align, 63)) \(lane)"
+        case .i32(let v): return "\(name) \(v)"
+        case .i64(let v): return "\(name) \(v)"
+        case .f32(let bits): return "\(name) \(Float(bitPattern: bits))"
+        case .f64(let bits): return "\(name) \(Double(bitPattern: bits))"
+        case .referenceType(let t): return "\(name) \(t == .funcref ? "func" : "extern")"
+        case .v128(let v): return "\(name) i64x2 \(v.low) \(v.high)"
+        case .lane(let l): return "\(name) \(l)"
+        case .shuffle(let v): return name + " " + (0..<16).map { String(v.byte($0)) }.joined(separator: " ")
+        }
+    }
+}

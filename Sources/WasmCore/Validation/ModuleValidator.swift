@@ -1,0 +1,136 @@
+/// Checks the module-level validation rules and every function body.
+struct ModuleValidator {
+    let module: Module
+
+    func validate() throws {
+        let context = try ValidationContext(module: module)
+
+        for import_ in module.imports {
+            switch import_.descriptor {
+            case .function(let typeIndex):
+                guard Int(typeIndex) < module.types.count else { throw ValidationError("unknown type") }
+            case .table(let table): try validateTableLimits(table.limits)
+            case .memory(let memory): try validateMemoryLimits(memory.limits)
+            case .global: break
+            }
+        }
+        for table in module.tables { try validateTableLimits(table.limits) }
+        for memory in module.memories { try validateMemoryLimits(memory.limits) }
+        guard context.memories.count <= 1 else { throw ValidationError("multiple memories") }
+
+        for (index, global) in module.globals.enumerated() {
+            // A global initializer may only read imported globals (WebAssembly 2.0).
+            try validateConstant(
+                global.initializer, type: global.type.valueType, context: context,
+                visibleGlobals: context.importedGlobalCount)
+            _ = index
+        }
+
+        for element in module.elements {
+            for initializer in element.initializers {
+                try validateConstant(initializer, type: element.type, context: context, visibleGlobals: context.importedGlobalCount)
+            }
+            if case .active(let table, let offset) = element.mode {
+                guard Int(table) < context.tables.count else { throw ValidationError("unknown table \(table)") }
+                guard context.tables[Int(table)].elementType == element.type else { throw ValidationError("type mismatch") }
+                try validateConstant(offset, type: .i32, context: context, visibleGlobals: context.importedGlobalCount)
+            }
+        }
+
+        for segment in module.data {
+            if case .active(let memory, let offset) = segment.mode {
+                guard Int(memory) < context.memories.count else { throw ValidationError("unknown memory \(memory)") }
+                try validateConstant(offset, type: .i32, context: context, visibleGlobals: context.importedGlobalCount)
+            }
+        }
+
+        if let start = module.start {
+            guard Int(start) < context.functions.count else { throw ValidationError("unknown function \(start)") }
+            let type = context.functions[Int(start)]
+            guard type.parameters.isEmpty, type.results.isEmpty else { throw ValidationError("start function") }
+        }
+
+        var exportNames = Set<String>()
+        for export in module.exports {
+            guard exportNames.insert(export.name).inserted else { throw ValidationError("duplicate export name") }
+            let count: Int
+            switch export.kind {
+            case .function: count = context.functions.count
+            case .table: count = context.tables.count
+            case .memory: count = context.memories.count
+            case .global: count = context.globals.count
+            }
+            guard Int(export.index) < count else { throw ValidationError("unknown \(export.kind) \(export.index)") }
+        }
+
+        for (index, body) in module.codes.enumerated() {
+            let functionIndex = UInt32(context.importedFunctionCount + index)
+            var validator = try FunctionValidator(
+                context: context, type: context.functions[Int(functionIndex)], body: body, functionIndex: functionIndex)
+            var reader = ByteReader(bytes: body.code)
+            while !validator.isFinished {
+                let instruction = try readInstruction(&reader, body: body)
+                try validator.validate(instruction)
+            }
+            guard reader.isAtEnd else {
+                throw DecodingError("section size mismatch", offset: body.codeOffset + reader.offset)
+            }
+        }
+    }
+
+    private func readInstruction(_ reader: inout ByteReader, body: FunctionBody) throws(DecodingError) -> Instruction {
+        do {
+            var instruction = try reader.readInstruction()
+            instruction.offset += body.codeOffset
+            return instruction
+        } catch {
+            throw DecodingError(error.message, offset: error.offset + body.codeOffset)
+        }
+    }
+
+    private func validateTableLimits(_ limits: Limits) throws(ValidationError) {
+        if let max = limits.max, limits.min > max {
+            throw ValidationError("size minimum must not be greater than maximum")
+        }
+    }
+
+    private func validateMemoryLimits(_ limits: Limits) throws(ValidationError) {
+        let pageLimit: UInt64 = 65536
+        guard limits.min <= pageLimit, limits.max.map({ $0 <= pageLimit }) ?? true else {
+            throw ValidationError("memory size must be at most 65536 pages (4GiB)")
+        }
+        if let max = limits.max, limits.min > max {
+            throw ValidationError("size minimum must not be greater than maximum")
+        }
+    }
+
+    /// Constant expressions: one constant-producing instruction of the right type.
+    private func validateConstant(
+        _ expression: ConstantExpression, type: ValueType, context: ValidationContext, visibleGlobals: Int
+    ) throws(ValidationError) {
+        var stack: [ValueType] = []
+        for instruction in expression.instructions {
+            switch (instruction.opcode, instruction.immediate) {
+            case (.i32Const, _): stack.append(.i32)
+            case (.i64Const, _): stack.append(.i64)
+            case (.f32Const, _): stack.append(.f32)
+            case (.f64Const, _): stack.append(.f64)
+            case (.v128Const, _): stack.append(.v128)
+            case (.refNull, .referenceType(let t)): stack.append(t)
+            case (.refFunc, .index(let index)):
+                guard Int(index) < context.functions.count else { throw ValidationError("unknown function \(index)") }
+                stack.append(.funcref)
+            case (.globalGet, .index(let index)):
+                guard Int(index) < visibleGlobals, Int(index) < context.globals.count else {
+                    throw ValidationError("unknown global \(index)")
+                }
+                let global = context.globals[Int(index)]
+                guard !global.isMutable else { throw ValidationError("constant expression required") }
+                stack.append(global.valueType)
+            default:
+                throw ValidationError("constant expression required", offset: instruction.offset, instruction: instruction.opcode.info.name)
+            }
+        }
+        guard stack == [type] else { throw ValidationError("type mismatch") }
+    }
+}
