@@ -23,20 +23,22 @@ public struct HostFunction {
 
 /// Values to satisfy a module's imports, by module and field name.
 public struct Imports {
-    var definitions: [String: [String: ExternalValue]] = [:]
+    // Keyed by exact UTF-8 bytes: wasm names are byte strings, and Swift's String equality would
+    // merge canonically equivalent spellings.
+    var definitions: [[UInt8]: [[UInt8]: ExternalValue]] = [:]
 
     public init() {}
 
     public mutating func define(module: String, name: String, _ value: ExternalValue) {
-        definitions[module, default: [:]][name] = value
+        definitions[Array(module.utf8), default: [:]][Array(name.utf8)] = value
     }
 
     /// Makes every export of `instance` importable under `module`.
     public mutating func define(module: String, instance: Instance) {
-        for (name, value) in instance.exports { define(module: module, name: name, value) }
+        for (name, value) in instance.exportList { define(module: module, name: name, value) }
     }
 
     public func lookup(module: String, name: String) -> ExternalValue? {
-        definitions[module]?[name]
+        definitions[Array(module.utf8)]?[Array(name.utf8)]
     }
 }

@@ -4,53 +4,231 @@
 public final class Store {
     public let configuration: EngineConfiguration
 
+    var functions: [FunctionInstance] = []
+    var tables: [TableInstance] = []
+    var memories: [MemoryInstance] = []
+    var globals: [GlobalInstance] = []
+    var instances: [Instance] = []
+    private var typeIDs: [FunctionType: Int] = [:]
+
+    /// Locals and operands of every active frame.
+    let valueStack: UnsafeMutablePointer<UInt64>
+    let valueStackEnd: UnsafeMutablePointer<UInt64>
+    /// Return addresses of active wasm calls.
+    let frames: UnsafeMutablePointer<CallFrame>
+    /// First free value-stack slot and call depth, as of the innermost host call or invocation.
+    var stackTop: UnsafeMutablePointer<UInt64>
+    var callDepth = 0
+    /// Host → wasm → host → ... nesting; each level uses the native stack, so it has its own cap.
+    var reentrancyDepth = 0
+    static let maxReentrancyDepth = 200
+
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
+        let slots = max(configuration.valueStackSlots, 1024)
+        valueStack = .allocate(capacity: slots)
+        valueStackEnd = valueStack + slots
+        stackTop = valueStack
+        frames = .allocate(capacity: configuration.maxCallDepth + 1)
     }
 
-    /// Validates (if needed), links and instantiates a module: resolves imports, allocates its
-    /// definitions, applies active segments and runs the start function.
-    ///
-    /// Throws ``ValidationError`` for an invalid module and ``InstantiationError`` when linking
-    /// fails (`.link`) or initialization traps (`.trap`).
-    public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
-        throw InstantiationError(.link, "not implemented yet")
+    deinit {
+        valueStack.deallocate()
+        frames.deallocate()
     }
+
+    func typeID(_ type: FunctionType) -> Int {
+        if let id = typeIDs[type] { return id }
+        let id = typeIDs.count
+        typeIDs[type] = id
+        return id
+    }
+
+    // MARK: Host-created objects
+
+    public func addHostFunction(_ function: HostFunction) -> FunctionAddress {
+        let address = functions.count
+        let entry = FunctionEntry(
+            code: nil, frameSize: max(function.type.parameters.count, function.type.results.count),
+            parameterCount: function.type.parameters.count, declaredLocalCount: 0,
+            resultCount: function.type.results.count, typeID: typeID(function.type), isHost: true,
+            instance: nil, definedIndex: -1, address: address)
+        functions.append(FunctionInstance(entry: entry, type: function.type, host: function))
+        return FunctionAddress(address)
+    }
+
+    public func addMemory(_ type: MemoryType) throws(InstantiationError) -> MemoryAddress {
+        memories.append(try MemoryInstance(type: type, engineLimit: configuration.maxMemoryPages))
+        return MemoryAddress(memories.count - 1)
+    }
+
+    public func addTable(_ type: TableType) throws(InstantiationError) -> TableAddress {
+        tables.append(try TableInstance(type: type, engineLimit: configuration.maxTableElements))
+        return TableAddress(tables.count - 1)
+    }
+
+    public func addGlobal(_ type: GlobalType, value: Value) -> GlobalAddress {
+        let global = GlobalInstance(type: type)
+        write(value, to: global.cell)
+        globals.append(global)
+        return GlobalAddress(globals.count - 1)
+    }
+
+    // MARK: Inspection
+
+    public func functionType(_ function: FunctionAddress) -> FunctionType {
+        functions[function.index].type
+    }
+
+    public func globalValue(_ global: GlobalAddress) -> Value {
+        let instance = globals[global.index]
+        return value(of: instance.type.valueType, at: instance.cell)
+    }
+
+    public func setGlobalValue(_ global: GlobalAddress, _ value: Value) {
+        write(value, to: globals[global.index].cell)
+    }
+
+    public func memory(_ address: MemoryAddress) -> MemoryInstance { memories[address.index] }
+    public func table(_ address: TableAddress) -> TableInstance { tables[address.index] }
+
+    // MARK: Values <-> slots
+
+    func value(of type: ValueType, at slot: UnsafeMutablePointer<UInt64>) -> Value {
+        let bits = slot.pointee
+        switch type {
+        case .i32: return .i32(UInt32(truncatingIfNeeded: bits))
+        case .i64: return .i64(bits)
+        case .f32: return .f32(UInt32(truncatingIfNeeded: bits))
+        case .f64: return .f64(bits)
+        case .v128: return .v128(V128(low: bits, high: slot[1]))
+        case .funcref: return .funcref(functionAddress(fromReference: bits))
+        case .externref: return .externref(bits == 0 ? nil : ExternAddress(UInt32(truncatingIfNeeded: bits - 1)))
+        }
+    }
+
+    func write(_ value: Value, to slot: UnsafeMutablePointer<UInt64>) {
+        slot.pointee = bits(of: value)
+        if case .v128(let v) = value {
+            slot.pointee = v.low
+            slot[1] = v.high
+        }
+    }
+
+    func bits(of value: Value) -> UInt64 {
+        switch value {
+        case .i32(let v): UInt64(v)
+        case .i64(let v): v
+        case .f32(let v): UInt64(v)
+        case .f64(let v): v
+        case .v128(let v): v.low
+        case .funcref(let f): f.map { functions[$0.index].referenceBits } ?? 0
+        case .externref(let e): e.map { UInt64($0.value) + 1 } ?? 0
+        }
+    }
+
+    func functionAddress(fromReference bits: UInt64) -> FunctionAddress? {
+        guard bits != 0, let entry = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(bits)) else { return nil }
+        return FunctionAddress(entry.pointee.address)
+    }
+
+    // MARK: Invocation
 
     /// Calls a function with arguments that must match its parameter types.
     public func invoke(_ function: FunctionAddress, _ arguments: [Value]) throws(Trap) -> [Value] {
-        throw Trap(.unsupported("execution not implemented yet"))
+        guard function.index >= 0, function.index < functions.count else {
+            throw Trap(.host("unknown function address \(function.index)"))
+        }
+        let callee = functions[function.index]
+        let type = callee.type
+        guard arguments.count == type.parameters.count,
+              zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
+        else {
+            throw Trap(.host("arguments \(arguments.map(\.type)) do not match the parameters \(type.parameters)"))
+        }
+        if type.parameters.contains(.v128) || type.results.contains(.v128) {
+            throw Trap(.unsupported("v128 values across the host boundary"))
+        }
+        let base = stackTop
+        guard valueStackEnd - base > max(arguments.count, type.results.count) else {
+            throw Trap(.callStackExhausted)
+        }
+        for (k, argument) in arguments.enumerated() { base[k] = bits(of: argument) }
+        if callee.host != nil {
+            try callHost(callee.entry, arguments: base, caller: nil)
+        } else {
+            guard reentrancyDepth < Self.maxReentrancyDepth else { throw Trap(.callStackExhausted) }
+            reentrancyDepth += 1
+            defer { reentrancyDepth -= 1 }
+            try execute(callee.entry, frame: base)
+        }
+        return type.results.enumerated().map { value(of: $0.element, at: base + $0.offset) }
     }
 
-    public func functionType(_ function: FunctionAddress) -> FunctionType {
-        FunctionType(parameters: [], results: [])
+    /// Runs a host function whose arguments are at `slots`; its results replace them there.
+    func callHost(
+        _ entry: UnsafeMutablePointer<FunctionEntry>, arguments slots: UnsafeMutablePointer<UInt64>, caller: Instance?
+    ) throws(Trap) {
+        let function = functions[entry.pointee.address]
+        guard let host = function.host else { throw Trap(.host("not a host function")) }
+        let type = function.type
+        let arguments = type.parameters.enumerated().map { value(of: $0.element, at: slots + $0.offset) }
+        let savedTop = stackTop
+        stackTop = slots + max(type.parameters.count, type.results.count)
+        defer { stackTop = savedTop }
+        let results: [Value]
+        do {
+            results = try host.body(Caller(store: self, instance: caller), arguments)
+        } catch let trap as Trap {
+            throw trap
+        } catch {
+            throw Trap(.host("\(error)"), underlyingError: error)
+        }
+        guard results.count == type.results.count, zip(results, type.results).allSatisfy({ $0.type == $1 }) else {
+            throw Trap(.host("host function returned \(results.map(\.type)), expected \(type.results)"))
+        }
+        for (k, result) in results.enumerated() { slots[k] = bits(of: result) }
     }
 
-    public func addHostFunction(_ function: HostFunction) -> FunctionAddress {
-        FunctionAddress(0)
+    /// Translates a wasm function on its first call.
+    func compile(_ entry: UnsafeMutablePointer<FunctionEntry>) throws(Trap) -> UnsafeMutablePointer<Inst> {
+        if let code = entry.pointee.code { return code }
+        guard let instance = entry.pointee.instance else { throw Trap(.host("not a wasm function")) }
+        let context = instance.translationContextForUse(store: self)
+        let module = instance.module
+        let definedIndex = entry.pointee.definedIndex
+        let output: Translator.Output
+        do {
+            output = try Translator.translate(
+                context: context, functionIndex: module.importedFunctionTypes.count + definedIndex,
+                body: module.codes[definedIndex])
+        } catch let reason as TrapReason {
+            throw Trap(reason)
+        } catch {
+            throw Trap(.unsupported("\(error)"))
+        }
+        let code = UnsafeMutablePointer<Inst>.allocate(capacity: output.code.count)
+        code.initialize(from: output.code, count: output.code.count)
+        entry.pointee.code = code
+        entry.pointee.frameSize = output.frameSize
+        return code
     }
-
-    public func addMemory(_ type: MemoryType) -> MemoryAddress { MemoryAddress(0) }
-    public func addTable(_ type: TableType) -> TableAddress { TableAddress(0) }
-    public func addGlobal(_ type: GlobalType, value: Value) -> GlobalAddress { GlobalAddress(0) }
-
-    public func globalValue(_ global: GlobalAddress) -> Value { .i32(0) }
 }
 
-/// An instantiated module.
-public final class Instance {
-    public let module: Module
-    public internal(set) var exports: [String: ExternalValue] = [:]
-    var memoryAddresses: [MemoryAddress] = []
+/// A suspended caller: where to continue when the callee returns.
+struct CallFrame {
+    var returnPC: UnsafeMutablePointer<Inst>
+    var fp: UnsafeMutablePointer<UInt64>
+    var function: UnsafeMutablePointer<FunctionEntry>
+}
 
-    init(module: Module) {
-        self.module = module
-    }
-
-    public func export(_ name: String) -> ExternalValue? { exports[name] }
-
-    public func exportedFunction(_ name: String) -> FunctionAddress? {
-        if case .function(let f) = exports[name] { return f }
-        return nil
+extension Instance {
+    func translationContextForUse(store: Store) -> Translator.Context {
+        if let translationContext { return translationContext }
+        let types = module.importedFunctionTypes + module.functionTypeIndices
+        let context = Translator.Context(
+            module: module, functionTypes: types.map { module.types[Int($0)] }, typeIDs: typeIDs)
+        translationContext = context
+        return context
     }
 }

@@ -1,5 +1,5 @@
 /// Why execution trapped. The descriptions are the spec test suite's expected texts.
-public enum TrapReason: Sendable, Hashable, CustomStringConvertible {
+public enum TrapReason: Error, Sendable, Hashable, CustomStringConvertible {
     case unreachable
     case memoryOutOfBounds
     case tableOutOfBounds

@@ -57,10 +57,11 @@ struct FunctionValidator {
         return operands.removeLast()
     }
 
+    /// Pops one operand of the expected type; returns what was popped (nil when unknown).
     @discardableResult
     mutating func pop(_ expected: ValueType?) throws(ValidationError) -> ValueType? {
         let actual = try pop()
-        guard let actual else { return expected }
+        guard let actual else { return nil }
         guard let expected else { return actual }
         guard actual == expected else { throw error("type mismatch") }
         return actual

@@ -50,9 +50,11 @@ struct ModuleValidator {
             guard type.parameters.isEmpty, type.results.isEmpty else { throw ValidationError("start function") }
         }
 
-        var exportNames = Set<String>()
+        // Names compare by their exact UTF-8 bytes: Swift's String equality would merge
+        // canonically equivalent spellings that wasm keeps distinct.
+        var exportNames = Set<[UInt8]>()
         for export in module.exports {
-            guard exportNames.insert(export.name).inserted else { throw ValidationError("duplicate export name") }
+            guard exportNames.insert(Array(export.name.utf8)).inserted else { throw ValidationError("duplicate export name") }
             let count: Int
             switch export.kind {
             case .function: count = context.functions.count

@@ -1,0 +1,88 @@
+extension Store {
+    /// Bulk memory and table instructions: rare enough in hot loops to live outside the main switch.
+    func executeBulk(
+        _ i: Inst, pc: inout UnsafeMutablePointer<Inst>, fp: UnsafeMutablePointer<UInt64>, instance: Instance
+    ) throws(TrapReason) {
+        @inline(__always) func u32(_ slot: UInt32) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: fp[Int(slot)])) }
+        switch i.op {
+        case .memoryFill:
+            let destination = u32(i.a), count = u32(i.c)
+            let state = instance.memoryState.pointee
+            guard destination + count <= state.byteCount else { throw .memoryOutOfBounds }
+            (state.base + Int(destination)).initializeMemory(
+                as: UInt8.self, repeating: UInt8(truncatingIfNeeded: fp[Int(i.b)]), count: Int(count))
+        case .memoryCopy:
+            let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
+            let state = instance.memoryState.pointee
+            guard destination + count <= state.byteCount, source + count <= state.byteCount else {
+                throw .memoryOutOfBounds
+            }
+            // memmove semantics: the ranges may overlap.
+            (state.base + Int(destination)).copyMemory(from: state.base + Int(source), byteCount: Int(count))
+        case .memoryInit:
+            let segment = Int(pc.pointee.a)
+            pc += 1
+            let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
+            let bytes = instance.dataSegments[segment]
+            let state = instance.memoryState.pointee
+            guard source + count <= UInt64(bytes.count), destination + count <= state.byteCount else {
+                throw .memoryOutOfBounds
+            }
+            if count > 0 {
+                bytes.withUnsafeBytes { raw in
+                    (state.base + Int(destination)).copyMemory(from: raw.baseAddress! + Int(source), byteCount: Int(count))
+                }
+            }
+        case .dataDrop:
+            instance.dataSegments[Int(i.a)] = []
+        case .tableGet:
+            let table = instance.tables[Int(i.c)]
+            let index = u32(i.b)
+            guard index < UInt64(table.elements.count) else { throw .tableOutOfBounds }
+            fp[Int(i.a)] = table.elements[Int(index)]
+        case .tableSet:
+            let table = instance.tables[Int(i.a)]
+            let index = u32(i.b)
+            guard index < UInt64(table.elements.count) else { throw .tableOutOfBounds }
+            table.elements[Int(index)] = fp[Int(i.c)]
+        case .tableSize:
+            fp[Int(i.a)] = UInt64(instance.tables[Int(i.b)].elements.count)
+        case .tableGrow:
+            let table = instance.tables[Int(pc.pointee.a)]
+            pc += 1
+            let old = table.grow(by: u32(i.c), value: fp[Int(i.b)])
+            fp[Int(i.a)] = old ?? UInt64(UInt32.max)
+        case .tableFill:
+            let table = instance.tables[Int(pc.pointee.a)]
+            pc += 1
+            let start = u32(i.a), count = u32(i.c)
+            guard start + count <= UInt64(table.elements.count) else { throw .tableOutOfBounds }
+            let value = fp[Int(i.b)]
+            for k in Int(start)..<Int(start + count) { table.elements[k] = value }
+        case .tableCopy:
+            let destinationTable = instance.tables[Int(pc.pointee.a)]
+            let sourceTable = instance.tables[Int(pc.pointee.b)]
+            pc += 1
+            let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
+            guard destination + count <= UInt64(destinationTable.elements.count),
+                  source + count <= UInt64(sourceTable.elements.count)
+            else { throw .tableOutOfBounds }
+            let items = Array(sourceTable.elements[Int(source)..<Int(source + count)])
+            destinationTable.elements.replaceSubrange(Int(destination)..<Int(destination + count), with: items)
+        case .tableInit:
+            let segment = instance.elementSegments[Int(pc.pointee.a)]
+            let table = instance.tables[Int(pc.pointee.b)]
+            pc += 1
+            let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
+            guard source + count <= UInt64(segment.count), destination + count <= UInt64(table.elements.count) else {
+                throw .tableOutOfBounds
+            }
+            table.elements.replaceSubrange(
+                Int(destination)..<Int(destination + count), with: segment[Int(source)..<Int(source + count)])
+        case .elemDrop:
+            instance.elementSegments[Int(i.a)] = []
+        default:
+            throw .unsupported("bulk operation \(i.op)")
+        }
+    }
+}

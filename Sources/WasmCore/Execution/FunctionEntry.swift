@@ -1,0 +1,44 @@
+/// What the interpreter needs to call a function, in one fixed heap cell per function so that
+/// calls, tables and `ref.func` values can refer to it by pointer without touching ARC.
+///
+/// A funcref's bits are the address of its entry; null is 0.
+struct FunctionEntry {
+    /// Translated code; nil until the first call (translation is lazy) and for host functions.
+    var code: UnsafeMutablePointer<Inst>?
+    /// Slots the frame needs: locals (parameters included) and the deepest operand stack.
+    var frameSize: Int
+    var parameterCount: Int
+    /// Declared locals beyond the parameters; zeroed on entry.
+    var declaredLocalCount: Int
+    var resultCount: Int
+    /// Canonical id of the signature, for `call_indirect`'s type check.
+    var typeID: Int
+    var isHost: Bool
+    /// The defining instance (nil for host functions). The store keeps instances alive.
+    unowned(unsafe) var instance: Instance?
+    /// Index among the module's defined functions (its code), for wasm functions.
+    var definedIndex: Int
+    /// The function's address in its store.
+    var address: Int
+}
+
+/// A function in a store: the entry cell plus what the slow paths need.
+final class FunctionInstance {
+    let entry: UnsafeMutablePointer<FunctionEntry>
+    let type: FunctionType
+    let host: HostFunction?
+
+    init(entry: FunctionEntry, type: FunctionType, host: HostFunction?) {
+        self.entry = .allocate(capacity: 1)
+        self.entry.initialize(to: entry)
+        self.type = type
+        self.host = host
+    }
+
+    deinit {
+        entry.pointee.code?.deallocate()
+        entry.deallocate()
+    }
+
+    var referenceBits: UInt64 { UInt64(UInt(bitPattern: entry)) }
+}

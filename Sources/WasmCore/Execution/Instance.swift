@@ -1,0 +1,86 @@
+/// An instantiated module: its functions, tables, memory and globals resolved to store objects.
+public final class Instance {
+    public let module: Module
+    /// Exports by name, compared by exact UTF-8 bytes (see ``export(_:)``).
+    public private(set) var exportList: [(name: String, value: ExternalValue)] = []
+    private var exportIndex: [[UInt8]: Int] = [:]
+
+    // Read by the interpreter's hot loop through `let` pointers (no exclusivity checks, no ARC).
+    let functions: UnsafeMutablePointer<UnsafeMutablePointer<FunctionEntry>>
+    let functionCount: Int
+    let globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+    let globalCount: Int
+    /// The memory's base and size; a zero-sized placeholder when the module has no memory.
+    let memoryState: UnsafeMutablePointer<MemoryState>
+
+    // Slow-path state.
+    var functionObjects: [FunctionInstance] = []
+    var globalObjects: [GlobalInstance] = []
+    var memories: [MemoryInstance] = []
+    var tables: [TableInstance] = []
+    var typeIDs: [Int] = []
+    var dataSegments: [[UInt8]] = []
+    var elementSegments: [[UInt64]] = []
+    var memoryAddresses: [MemoryAddress] = []
+    /// Set when the module has no memory and `memoryState` is a placeholder this instance owns.
+    private let ownsPlaceholderMemory: Bool
+    var translationContext: Translator.Context?
+
+    init(module: Module, functions: [FunctionInstance], globals: [GlobalInstance], memories: [MemoryInstance]) {
+        self.module = module
+        functionObjects = functions
+        globalObjects = globals
+        self.memories = memories
+        functionCount = functions.count
+        self.functions = .allocate(capacity: max(functions.count, 1))
+        for (i, f) in functions.enumerated() { (self.functions + i).initialize(to: f.entry) }
+        globalCount = globals.count
+        self.globals = .allocate(capacity: max(globals.count, 1))
+        for (i, g) in globals.enumerated() { (self.globals + i).initialize(to: g.cell) }
+        if let memory = memories.first {
+            memoryState = memory.state
+            ownsPlaceholderMemory = false
+        } else {
+            memoryState = .allocate(capacity: 1)
+            memoryState.initialize(to: MemoryState(base: .allocate(byteCount: 16, alignment: 16), byteCount: 0))
+            ownsPlaceholderMemory = true
+        }
+    }
+
+    deinit {
+        functions.deallocate()
+        globals.deallocate()
+        if ownsPlaceholderMemory {
+            memoryState.pointee.base.deallocate()
+            memoryState.deallocate()
+        }
+    }
+
+    func addExport(_ name: String, _ value: ExternalValue) {
+        exportIndex[Array(name.utf8)] = exportList.count
+        exportList.append((name, value))
+    }
+
+    /// Exports by name. Names that differ only in Unicode normalization collapse here; use
+    /// ``export(_:)`` for exact lookup.
+    public var exports: [String: ExternalValue] {
+        var result: [String: ExternalValue] = [:]
+        for (name, value) in exportList { result[name] = value }
+        return result
+    }
+
+    /// The export with exactly this name (byte-for-byte UTF-8).
+    public func export(_ name: String) -> ExternalValue? {
+        exportIndex[Array(name.utf8)].map { exportList[$0].value }
+    }
+
+    public func exportedFunction(_ name: String) -> FunctionAddress? {
+        if case .function(let f) = export(name) { return f }
+        return nil
+    }
+
+    /// Human-readable name of a function in this module's index space, for backtraces.
+    func functionName(_ index: Int) -> String {
+        module.names.functionNames[UInt32(index)] ?? "func[\(index)]"
+    }
+}

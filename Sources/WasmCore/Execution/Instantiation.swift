@@ -1,0 +1,186 @@
+extension Store {
+    /// Validates, links and instantiates a module: resolves imports, allocates its definitions,
+    /// applies active segments and runs the start function.
+    ///
+    /// Throws ``ValidationError`` or ``DecodingError`` for a bad module, and
+    /// ``InstantiationError`` when linking fails (`.link`), a limit is exceeded (`.limit`) or
+    /// initialization traps (`.trap`).
+    public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
+        try module.validate()
+
+        var importedFunctions: [FunctionInstance] = []
+        var importedGlobals: [GlobalInstance] = []
+        var importedMemories: [MemoryInstance] = []
+        var importedTables: [TableInstance] = []
+        for entry in module.imports {
+            guard let value = imports.lookup(module: entry.module, name: entry.name) else {
+                throw InstantiationError(.link, "unknown import: \(entry.module).\(entry.name)")
+            }
+            func mismatch(_ detail: String) -> InstantiationError {
+                InstantiationError(.link, "incompatible import type for \(entry.module).\(entry.name): \(detail)")
+            }
+            switch (entry.descriptor, value) {
+            case (.function(let typeIndex), .function(let address)):
+                let function = functions[address.index]
+                let expected = module.types[Int(typeIndex)]
+                guard function.type == expected else { throw mismatch("expected \(expected), got \(function.type)") }
+                importedFunctions.append(function)
+            case (.table(let type), .table(let address)):
+                let table = tables[address.index]
+                let actual = Limits(min: UInt64(table.count), max: table.type.limits.max)
+                guard table.type.elementType == type.elementType, actual.isSubtype(of: type.limits) else {
+                    throw mismatch("table type")
+                }
+                importedTables.append(table)
+            case (.memory(let type), .memory(let address)):
+                let memory = memories[address.index]
+                let actual = Limits(min: memory.pageCount, max: memory.type.limits.max)
+                guard actual.isSubtype(of: type.limits) else { throw mismatch("memory limits") }
+                importedMemories.append(memory)
+            case (.global(let type), .global(let address)):
+                let global = globals[address.index]
+                guard global.type == type else { throw mismatch("global type") }
+                importedGlobals.append(global)
+            default:
+                throw mismatch("expected \(Self.kindName(entry.descriptor)), got \(value.kind)")
+            }
+        }
+
+        // Definitions.
+        var definedFunctions: [FunctionInstance] = []
+        for (definedIndex, typeIndex) in module.functionTypeIndices.enumerated() {
+            let type = module.types[Int(typeIndex)]
+            let entry = FunctionEntry(
+                code: nil, frameSize: 0, parameterCount: type.parameters.count,
+                declaredLocalCount: Int(module.codes[definedIndex].localCount), resultCount: type.results.count,
+                typeID: typeID(type), isHost: false, instance: nil, definedIndex: definedIndex,
+                address: functions.count)
+            let function = FunctionInstance(entry: entry, type: type, host: nil)
+            functions.append(function)
+            definedFunctions.append(function)
+        }
+        let allFunctions = importedFunctions + definedFunctions
+
+        var definedTables: [TableInstance] = []
+        for type in module.tables {
+            let table = try TableInstance(type: type, engineLimit: configuration.maxTableElements)
+            tables.append(table)
+            definedTables.append(table)
+        }
+        var definedMemories: [MemoryInstance] = []
+        for type in module.memories {
+            let memory = try MemoryInstance(type: type, engineLimit: configuration.maxMemoryPages)
+            memories.append(memory)
+            definedMemories.append(memory)
+        }
+        let allMemories = importedMemories + definedMemories
+
+        var allGlobals = importedGlobals
+        for global in module.globals {
+            let instance = GlobalInstance(type: global.type)
+            let value = evaluate(global.initializer, globals: allGlobals, functions: allFunctions)
+            instance.cell.pointee = value.low
+            instance.cell[1] = value.high
+            globals.append(instance)
+            allGlobals.append(instance)
+        }
+
+        let instance = Instance(module: module, functions: allFunctions, globals: allGlobals, memories: allMemories)
+        instance.tables = importedTables + definedTables
+        instance.typeIDs = module.types.map(typeID)
+        instance.dataSegments = module.data.map(\.bytes)
+        for function in definedFunctions { function.entry.pointee.instance = instance }
+        instance.memoryAddresses = allMemories.compactMap { memory in
+            memories.firstIndex { $0 === memory }.map(MemoryAddress.init)
+        }
+        instances.append(instance)
+
+        for export in module.exports {
+            let index = Int(export.index)
+            let value: ExternalValue
+            switch export.kind {
+            case .function: value = .function(FunctionAddress(allFunctions[index].entry.pointee.address))
+            case .table:
+                let table = instance.tables[index]
+                value = .table(TableAddress(tables.firstIndex { $0 === table } ?? 0))
+            case .memory: value = .memory(instance.memoryAddresses[index])
+            case .global:
+                let global = allGlobals[index]
+                value = .global(GlobalAddress(globals.firstIndex { $0 === global } ?? 0))
+            }
+            instance.addExport(export.name, value)
+        }
+
+        // Segments, in order; a trap leaves what was already written (the spec's semantics).
+        instance.elementSegments = module.elements.map { segment in
+            segment.initializers.map { evaluate($0, globals: allGlobals, functions: allFunctions).low }
+        }
+        for (index, segment) in module.elements.enumerated() {
+            switch segment.mode {
+            case .active(let tableIndex, let offsetExpression):
+                let offset = UInt32(truncatingIfNeeded: evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low)
+                let table = instance.tables[Int(tableIndex)]
+                let items = instance.elementSegments[index]
+                guard UInt64(offset) + UInt64(items.count) <= UInt64(table.count) else {
+                    throw InstantiationError(.trap, TrapReason.tableOutOfBounds.description)
+                }
+                table.elements.replaceSubrange(Int(offset)..<Int(offset) + items.count, with: items)
+                instance.elementSegments[index] = []
+            case .declarative:
+                instance.elementSegments[index] = []
+            case .passive:
+                break
+            }
+        }
+        for (index, segment) in module.data.enumerated() {
+            guard case .active(_, let offsetExpression) = segment.mode else { continue }
+            let offset = UInt32(truncatingIfNeeded: evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low)
+            guard let memory = allMemories.first, memory.write(segment.bytes, at: Int(offset)) else {
+                throw InstantiationError(.trap, TrapReason.memoryOutOfBounds.description)
+            }
+            instance.dataSegments[index] = []
+        }
+
+        if let start = module.start {
+            do {
+                _ = try invoke(FunctionAddress(allFunctions[Int(start)].entry.pointee.address), [])
+            } catch {
+                throw InstantiationError(.trap, error.reason.description)
+            }
+        }
+        return instance
+    }
+
+    private static func kindName(_ descriptor: Import.Descriptor) -> String {
+        switch descriptor {
+        case .function: "func"
+        case .table: "table"
+        case .memory: "memory"
+        case .global: "global"
+        }
+    }
+
+    /// Evaluates a validated constant expression to slot bits (two words for v128).
+    private func evaluate(
+        _ expression: ConstantExpression, globals: [GlobalInstance], functions: [FunctionInstance]
+    ) -> V128 {
+        var result = V128(low: 0, high: 0)
+        for instruction in expression.instructions {
+            switch instruction.immediate {
+            case .i32(let v): result = V128(low: UInt64(UInt32(bitPattern: v)), high: 0)
+            case .i64(let v): result = V128(low: UInt64(bitPattern: v), high: 0)
+            case .f32(let bits): result = V128(low: UInt64(bits), high: 0)
+            case .f64(let bits): result = V128(low: bits, high: 0)
+            case .v128(let v): result = v
+            case .referenceType: result = V128(low: 0, high: 0)
+            case .index(let index) where instruction.opcode == .refFunc:
+                result = V128(low: functions[Int(index)].referenceBits, high: 0)
+            case .index(let index) where instruction.opcode == .globalGet:
+                let cell = globals[Int(index)].cell
+                result = V128(low: cell.pointee, high: cell[1])
+            default: break
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,765 @@
+extension Store {
+    /// The interpreter: runs `entry` with its arguments in `frame[0...]` until it returns, leaving
+    /// its results in `frame[0...]`.
+    ///
+    /// One loop, one switch over a dense array of 16-byte instructions. Wasm calls push a
+    /// `CallFrame` and continue in the same loop, so guest recursion never grows the native stack.
+    /// `pc`, `fp` and the memory's base and size live in locals; they are reloaded from the
+    /// instance only after something that can change them (calls, returns, `memory.grow`).
+    func execute(_ entry: UnsafeMutablePointer<FunctionEntry>, frame: UnsafeMutablePointer<UInt64>) throws(Trap) {
+        let baseDepth = callDepth
+        defer { callDepth = baseDepth }
+        var depth = baseDepth
+        var function = entry
+        var fp = frame
+        var pc = try compile(entry)
+        guard fp + entry.pointee.frameSize <= valueStackEnd else { throw Trap(.callStackExhausted) }
+        (fp + entry.pointee.parameterCount).update(repeating: 0, count: entry.pointee.declaredLocalCount)
+        guard var instance = entry.pointee.instance else { throw Trap(.host("not a wasm function")) }
+        var memoryBase = instance.memoryState.pointee.base
+        var memorySize = instance.memoryState.pointee.byteCount
+        let maxDepth = configuration.maxCallDepth
+
+        while true {
+            let i = pc.pointee
+            pc += 1
+            switch i.op {
+            case .unreachable:
+                throw trap(.unreachable, function, depth, baseDepth)
+            case .unsupported:
+                throw trap(.unsupported("instruction"), function, depth, baseDepth)
+            case .data:
+                break
+            case .br:
+                pc = function.pointee.code.unsafelyUnwrapped + Int(i.a)
+            case .brIf:
+                if UInt32(truncatingIfNeeded: fp[Int(i.a)]) != 0 { pc = function.pointee.code.unsafelyUnwrapped + Int(i.b) }
+            case .brIfNot:
+                if UInt32(truncatingIfNeeded: fp[Int(i.a)]) == 0 { pc = function.pointee.code.unsafelyUnwrapped + Int(i.b) }
+            case .brTable:
+                let index = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+                pc += Int(min(index, i.b))
+            case .ret:
+                if depth == baseDepth { return }
+                depth -= 1
+                let caller = frames[depth]
+                pc = caller.returnPC
+                fp = caller.fp
+                function = caller.function
+                instance = function.pointee.instance.unsafelyUnwrapped
+                memoryBase = instance.memoryState.pointee.base
+                memorySize = instance.memoryState.pointee.byteCount
+            case .call, .callIndirect:
+                let callee: UnsafeMutablePointer<FunctionEntry>
+                let base = fp + Int(i.b)
+                if i.op == .call {
+                    callee = instance.functions[Int(i.a)]
+                } else {
+                    let expectedType = pc.pointee.a
+                    pc += 1
+                    let table = instance.tables[Int(i.c)]
+                    let index = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+                    guard Int(index) < table.elements.count else { throw trap(.undefinedElement, function, depth, baseDepth) }
+                    guard let target = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(table.elements[Int(index)])) else {
+                        throw trap(.uninitializedElement, function, depth, baseDepth)
+                    }
+                    guard target.pointee.typeID == Int(expectedType) else {
+                        throw trap(.indirectCallTypeMismatch, function, depth, baseDepth)
+                    }
+                    callee = target
+                }
+                if callee.pointee.isHost {
+                    callDepth = depth
+                    let savedTop = stackTop
+                    stackTop = fp + function.pointee.frameSize
+                    do {
+                        try callHost(callee, arguments: base, caller: instance)
+                    } catch {
+                        stackTop = savedTop
+                        throw withBacktrace(error, function, depth, baseDepth)
+                    }
+                    stackTop = savedTop
+                    memoryBase = instance.memoryState.pointee.base
+                    memorySize = instance.memoryState.pointee.byteCount
+                    continue
+                }
+                guard depth < maxDepth else { throw trap(.callStackExhausted, function, depth, baseDepth) }
+                let code: UnsafeMutablePointer<Inst>
+                if let translated = callee.pointee.code {
+                    code = translated
+                } else {
+                    do { code = try compile(callee) } catch { throw withBacktrace(error, function, depth, baseDepth) }
+                }
+                guard base + callee.pointee.frameSize <= valueStackEnd else {
+                    throw trap(.callStackExhausted, function, depth, baseDepth)
+                }
+                frames[depth] = CallFrame(returnPC: pc, fp: fp, function: function)
+                depth += 1
+                (base + callee.pointee.parameterCount).update(repeating: 0, count: callee.pointee.declaredLocalCount)
+                fp = base
+                pc = code
+                function = callee
+                let calleeInstance = callee.pointee.instance.unsafelyUnwrapped
+                if calleeInstance !== instance {
+                    instance = calleeInstance
+                    memoryBase = instance.memoryState.pointee.base
+                    memorySize = instance.memoryState.pointee.byteCount
+                }
+            case .copy:
+                fp[Int(i.a)] = fp[Int(i.b)]
+            case .const32:
+                fp[Int(i.a)] = UInt64(i.b)
+            case .const64:
+                fp[Int(i.a)] = UInt64(i.b) | UInt64(i.c) << 32
+            case .select:
+                let condition = pc.pointee.a
+                pc += 1
+                fp[Int(i.a)] = UInt32(truncatingIfNeeded: fp[Int(condition)]) != 0 ? fp[Int(i.b)] : fp[Int(i.c)]
+            case .globalGet:
+                fp[Int(i.a)] = instance.globals[Int(i.b)].pointee
+            case .globalSet:
+                instance.globals[Int(i.b)].pointee = fp[Int(i.a)]
+            case .refFunc:
+                fp[Int(i.a)] = UInt64(UInt(bitPattern: instance.functions[Int(i.b)]))
+            case .memorySize:
+                fp[Int(i.a)] = memorySize / UInt64(MemoryInstance.pageSize)
+            case .memoryGrow:
+                let delta = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+                let old = instance.memories.first?.grow(by: delta)
+                fp[Int(i.a)] = old.map { UInt64($0) } ?? UInt64(UInt32.max)
+                memoryBase = instance.memoryState.pointee.base
+                memorySize = instance.memoryState.pointee.byteCount
+            case .memoryFill, .memoryCopy, .memoryInit, .dataDrop, .tableGet, .tableSet, .tableSize, .tableGrow,
+                 .tableFill, .tableCopy, .tableInit, .elemDrop:
+                do {
+                    try executeBulk(i, pc: &pc, fp: fp, instance: instance)
+                } catch {
+                    throw trap(error, function, depth, baseDepth)
+                }
+        case .i32Add:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(x &+ y)
+        case .i32Sub:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(x &- y)
+        case .i32Mul:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(x &* y)
+        case .i32DivS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            do { fp[Int(i.a)] = UInt64(try Numeric.divS32(x, y)) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i32DivU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            do { fp[Int(i.a)] = UInt64(try Numeric.divU32(x, y)) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i32RemS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            do { fp[Int(i.a)] = UInt64(try Numeric.remS32(x, y)) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i32RemU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            do { fp[Int(i.a)] = UInt64(try Numeric.remU32(x, y)) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i32And:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(x & y)
+        case .i32Or:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(x | y)
+        case .i32Xor:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(x ^ y)
+        case .i32Shl:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(x &<< y)
+        case .i32ShrS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y)))
+        case .i32ShrU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(x &>> y)
+        case .i32Rotl:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(Numeric.rotl32(x, y))
+        case .i32Rotr:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64(Numeric.rotr32(x, y))
+        case .i64Add:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = x &+ y
+        case .i64Sub:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = x &- y
+        case .i64Mul:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = x &* y
+        case .i64DivS:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            do { fp[Int(i.a)] = try Numeric.divS64(x, y) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i64DivU:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            do { fp[Int(i.a)] = try Numeric.divU64(x, y) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i64RemS:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            do { fp[Int(i.a)] = try Numeric.remS64(x, y) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i64RemU:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            do { fp[Int(i.a)] = try Numeric.remU64(x, y) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i64And:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = x & y
+        case .i64Or:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = x | y
+        case .i64Xor:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = x ^ y
+        case .i64Shl:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = x &<< y
+        case .i64ShrS:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
+        case .i64ShrU:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = x &>> y
+        case .i64Rotl:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = Numeric.rotl64(x, y)
+        case .i64Rotr:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = Numeric.rotr64(x, y)
+        case .i32Eq:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (x == y) ? 1 : 0
+        case .i64Eq:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (x == y) ? 1 : 0
+        case .i32Ne:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (x != y) ? 1 : 0
+        case .i64Ne:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (x != y) ? 1 : 0
+        case .i32LtS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (Int32(bitPattern: x) < Int32(bitPattern: y)) ? 1 : 0
+        case .i64LtS:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (Int64(bitPattern: x) < Int64(bitPattern: y)) ? 1 : 0
+        case .i32LtU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (x < y) ? 1 : 0
+        case .i64LtU:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (x < y) ? 1 : 0
+        case .i32GtS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (Int32(bitPattern: x) > Int32(bitPattern: y)) ? 1 : 0
+        case .i64GtS:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (Int64(bitPattern: x) > Int64(bitPattern: y)) ? 1 : 0
+        case .i32GtU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (x > y) ? 1 : 0
+        case .i64GtU:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (x > y) ? 1 : 0
+        case .i32LeS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (Int32(bitPattern: x) <= Int32(bitPattern: y)) ? 1 : 0
+        case .i64LeS:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (Int64(bitPattern: x) <= Int64(bitPattern: y)) ? 1 : 0
+        case .i32LeU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (x <= y) ? 1 : 0
+        case .i64LeU:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (x <= y) ? 1 : 0
+        case .i32GeS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (Int32(bitPattern: x) >= Int32(bitPattern: y)) ? 1 : 0
+        case .i64GeS:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (Int64(bitPattern: x) >= Int64(bitPattern: y)) ? 1 : 0
+        case .i32GeU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = (x >= y) ? 1 : 0
+        case .i64GeU:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (x >= y) ? 1 : 0
+        case .i32Eqz:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = (x == 0) ? 1 : 0
+        case .i64Eqz:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = (x == 0) ? 1 : 0
+        case .f32Eq:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = (x == y) ? 1 : 0
+        case .f32Ne:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = (x != y) ? 1 : 0
+        case .f32Lt:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = (x < y) ? 1 : 0
+        case .f32Gt:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = (x > y) ? 1 : 0
+        case .f32Le:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = (x <= y) ? 1 : 0
+        case .f32Ge:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = (x >= y) ? 1 : 0
+        case .f32Add:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = UInt64((x + y).bitPattern)
+        case .f32Sub:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = UInt64((x - y).bitPattern)
+        case .f32Mul:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = UInt64((x * y).bitPattern)
+        case .f32Div:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = UInt64((x / y).bitPattern)
+        case .f32Min:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = UInt64((Numeric.minimum(x, y)).bitPattern)
+        case .f32Max:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            fp[Int(i.a)] = UInt64((Numeric.maximum(x, y)).bitPattern)
+        case .f32Ceil:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = UInt64((x.rounded(.up)).bitPattern)
+        case .f32Floor:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = UInt64((x.rounded(.down)).bitPattern)
+        case .f32Trunc:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = UInt64((x.rounded(.towardZero)).bitPattern)
+        case .f32Nearest:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = UInt64((x.rounded(.toNearestOrEven)).bitPattern)
+        case .f32Sqrt:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = UInt64((x.squareRoot()).bitPattern)
+        case .f64Eq:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x == y) ? 1 : 0
+        case .f64Ne:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x != y) ? 1 : 0
+        case .f64Lt:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x < y) ? 1 : 0
+        case .f64Gt:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x > y) ? 1 : 0
+        case .f64Le:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x <= y) ? 1 : 0
+        case .f64Ge:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x >= y) ? 1 : 0
+        case .f64Add:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x + y).bitPattern
+        case .f64Sub:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x - y).bitPattern
+        case .f64Mul:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x * y).bitPattern
+        case .f64Div:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (x / y).bitPattern
+        case .f64Min:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (Numeric.minimum(x, y)).bitPattern
+        case .f64Max:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            let y = Double(bitPattern: fp[Int(i.c)])
+            fp[Int(i.a)] = (Numeric.maximum(x, y)).bitPattern
+        case .f64Ceil:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = (x.rounded(.up)).bitPattern
+        case .f64Floor:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = (x.rounded(.down)).bitPattern
+        case .f64Trunc:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = (x.rounded(.towardZero)).bitPattern
+        case .f64Nearest:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = (x.rounded(.toNearestOrEven)).bitPattern
+        case .f64Sqrt:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = (x.squareRoot()).bitPattern
+        case .f32Abs:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(x & 0x7FFF_FFFF)
+        case .f32Neg:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(x ^ 0x8000_0000)
+        case .f32Copysign:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64((x & 0x7FFF_FFFF) | (y & 0x8000_0000))
+        case .f64Abs:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = x & 0x7FFF_FFFF_FFFF_FFFF
+        case .f64Neg:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = x ^ 0x8000_0000_0000_0000
+        case .f64Copysign:
+            let x = fp[Int(i.b)]
+            let y = fp[Int(i.c)]
+            fp[Int(i.a)] = (x & 0x7FFF_FFFF_FFFF_FFFF) | (y & 0x8000_0000_0000_0000)
+        case .i32Clz:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(UInt32(x.leadingZeroBitCount))
+        case .i32Ctz:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(UInt32(x.trailingZeroBitCount))
+        case .i32Popcnt:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(UInt32(x.nonzeroBitCount))
+        case .i64Clz:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64(x.leadingZeroBitCount)
+        case .i64Ctz:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64(x.trailingZeroBitCount)
+        case .i64Popcnt:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64(x.nonzeroBitCount)
+        case .i32WrapI64:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64(UInt32(truncatingIfNeeded: x))
+        case .i64ExtendI32S:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(Int32(bitPattern: x)))
+        case .i64ExtendI32U:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(x)
+        case .i32TruncF32S:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            do { fp[Int(i.a)] = UInt64(try Numeric.truncS32(Double(x))) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i32TruncSatF32S:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = UInt64(Numeric.satS32(Double(x)))
+        case .i32TruncF32U:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            do { fp[Int(i.a)] = UInt64(try Numeric.truncU32(Double(x))) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i32TruncSatF32U:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = UInt64(Numeric.satU32(Double(x)))
+        case .i64TruncF32S:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            do { fp[Int(i.a)] = try Numeric.truncS64(Double(x)) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i64TruncSatF32S:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = Numeric.satS64(Double(x))
+        case .i64TruncF32U:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            do { fp[Int(i.a)] = try Numeric.truncU64(Double(x)) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i64TruncSatF32U:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = Numeric.satU64(Double(x))
+        case .i32TruncF64S:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            do { fp[Int(i.a)] = UInt64(try Numeric.truncS32(Double(x))) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i32TruncSatF64S:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(Numeric.satS32(Double(x)))
+        case .i32TruncF64U:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            do { fp[Int(i.a)] = UInt64(try Numeric.truncU32(Double(x))) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i32TruncSatF64U:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(Numeric.satU32(Double(x)))
+        case .i64TruncF64S:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            do { fp[Int(i.a)] = try Numeric.truncS64(Double(x)) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i64TruncSatF64S:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = Numeric.satS64(Double(x))
+        case .i64TruncF64U:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            do { fp[Int(i.a)] = try Numeric.truncU64(Double(x)) } catch { throw trap(error, function, depth, baseDepth) }
+        case .i64TruncSatF64U:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = Numeric.satU64(Double(x))
+        case .f32ConvertI32S:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64((Float(Int32(bitPattern: x))).bitPattern)
+        case .f32ConvertI32U:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64((Float(x)).bitPattern)
+        case .f32ConvertI64S:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64((Float(Int64(bitPattern: x))).bitPattern)
+        case .f32ConvertI64U:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64((Float(x)).bitPattern)
+        case .f64ConvertI32S:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = (Double(Int32(bitPattern: x))).bitPattern
+        case .f64ConvertI32U:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = (Double(x)).bitPattern
+        case .f64ConvertI64S:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = (Double(Int64(bitPattern: x))).bitPattern
+        case .f64ConvertI64U:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = (Double(x)).bitPattern
+        case .f32DemoteF64:
+            let x = Double(bitPattern: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64((Float(x)).bitPattern)
+        case .f64PromoteF32:
+            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            fp[Int(i.a)] = (Double(x)).bitPattern
+        case .i32ReinterpretF32:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(x)
+        case .f32ReinterpretI32:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(x)
+        case .i64ReinterpretF64:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = x
+        case .f64ReinterpretI64:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = x
+        case .i32Extend8S:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: x))))
+        case .i32Extend16S:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: x))))
+        case .i64Extend8S:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: x)))
+        case .i64Extend16S:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: x)))
+        case .i64Extend32S:
+            let x = fp[Int(i.b)]
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x)))
+        case .i32Load:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt32.self)
+            fp[Int(i.a)] = UInt64(v)
+        case .i64Load:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt64.self)
+            fp[Int(i.a)] = v
+        case .f32Load:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt32.self)
+            fp[Int(i.a)] = UInt64(v)
+        case .f64Load:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt64.self)
+            fp[Int(i.a)] = v
+        case .i32Load8S:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: Int8.self)
+            fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(v)))
+        case .i32Load8U:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt8.self)
+            fp[Int(i.a)] = UInt64(v)
+        case .i32Load16S:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: Int16.self)
+            fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(v)))
+        case .i32Load16U:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt16.self)
+            fp[Int(i.a)] = UInt64(v)
+        case .i64Load8S:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: Int8.self)
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(v))
+        case .i64Load8U:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt8.self)
+            fp[Int(i.a)] = UInt64(v)
+        case .i64Load16S:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: Int16.self)
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(v))
+        case .i64Load16U:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt16.self)
+            fp[Int(i.a)] = UInt64(v)
+        case .i64Load32S:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: Int32.self)
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(v))
+        case .i64Load32U:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)])) &+ UInt64(i.c)
+            guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let v = (memoryBase + Int(address)).loadUnaligned(as: UInt32.self)
+            fp[Int(i.a)] = UInt64(v)
+        case .i32Store:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.b)]), as: UInt32.self)
+        case .i64Store:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt64(truncatingIfNeeded: fp[Int(i.b)]), as: UInt64.self)
+        case .f32Store:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.b)]), as: UInt32.self)
+        case .f64Store:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt64(truncatingIfNeeded: fp[Int(i.b)]), as: UInt64.self)
+        case .i32Store8:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.b)]), as: UInt8.self)
+        case .i32Store16:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.b)]), as: UInt16.self)
+        case .i64Store8:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.b)]), as: UInt8.self)
+        case .i64Store16:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.b)]), as: UInt16.self)
+        case .i64Store32:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
+            guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            (memoryBase + Int(address)).storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.b)]), as: UInt32.self)
+            }
+        }
+    }
+
+    /// Builds a trap with the wasm backtrace; off the hot path.
+    @inline(never)
+    func trap(
+        _ reason: TrapReason, _ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int
+    ) -> Trap {
+        Trap(reason, backtrace: backtrace(function, depth, baseDepth))
+    }
+
+    @inline(never)
+    func withBacktrace(
+        _ trap: Trap, _ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int
+    ) -> Trap {
+        var trap = trap
+        trap.backtrace += backtrace(function, depth, baseDepth)
+        return trap
+    }
+
+    private func backtrace(_ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int) -> [String] {
+        var names = [name(of: function)]
+        var level = depth - 1
+        // Deep recursions would make huge traces; the innermost frames are the useful ones.
+        while level >= baseDepth, names.count < 64 {
+            names.append(name(of: frames[level].function))
+            level -= 1
+        }
+        return names
+    }
+
+    private func name(of entry: UnsafeMutablePointer<FunctionEntry>) -> String {
+        guard let instance = entry.pointee.instance else { return "host function" }
+        return instance.functionName(instance.module.importedFunctionTypes.count + entry.pointee.definedIndex)
+    }
+}

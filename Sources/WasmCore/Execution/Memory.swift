@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A linear memory: raw bytes the interpreter addresses with one bounds check per access.
+public final class MemoryInstance {
+    static let pageSize = 65536
+
+    /// Base pointer and size in bytes, read by the interpreter without going through the class.
+    let state: UnsafeMutablePointer<MemoryState>
+    public let type: MemoryType
+    /// The most pages this memory may ever have (its own maximum capped by the engine's).
+    public let maxPages: UInt64
+
+    init(type: MemoryType, engineLimit: UInt64) throws(InstantiationError) {
+        self.type = type
+        maxPages = min(type.limits.max ?? 65536, engineLimit, 65536)
+        guard type.limits.min <= maxPages else {
+            throw InstantiationError(.limit, "memory of \(type.limits.min) pages exceeds the limit of \(maxPages) pages")
+        }
+        let bytes = Int(type.limits.min) * Self.pageSize
+        // calloc: the pages come zeroed, and untouched ones are never made resident.
+        guard let base = calloc(max(bytes, 1), 1) else {
+            throw InstantiationError(.limit, "cannot allocate \(bytes) bytes of memory")
+        }
+        state = .allocate(capacity: 1)
+        state.initialize(to: MemoryState(base: base, byteCount: UInt64(bytes)))
+    }
+
+    deinit {
+        free(state.pointee.base)
+        state.deallocate()
+    }
+
+    public var pageCount: UInt64 { state.pointee.byteCount / UInt64(Self.pageSize) }
+    public var byteCount: Int { Int(state.pointee.byteCount) }
+
+    /// Grows by `delta` pages; returns the old page count, or nil when the limit forbids it.
+    func grow(by delta: UInt64) -> UInt64? {
+        let old = pageCount
+        guard delta <= maxPages, old + delta <= maxPages else { return nil }
+        if delta == 0 { return old }
+        let newBytes = Int(old + delta) * Self.pageSize
+        guard let base = realloc(state.pointee.base, newBytes) else { return nil }
+        let oldBytes = Int(state.pointee.byteCount)
+        (base + oldBytes).initializeMemory(as: UInt8.self, repeating: 0, count: newBytes - oldBytes)
+        state.pointee = MemoryState(base: base, byteCount: UInt64(newBytes))
+        return old
+    }
+
+    /// Copies bytes in, bounds-checked; false when the range is out of bounds.
+    public func write(_ bytes: some Collection<UInt8>, at offset: Int) -> Bool {
+        guard offset >= 0, UInt64(offset) + UInt64(bytes.count) <= state.pointee.byteCount else { return false }
+        var destination = state.pointee.base.assumingMemoryBound(to: UInt8.self) + offset
+        for byte in bytes {
+            destination.pointee = byte
+            destination += 1
+        }
+        return true
+    }
+
+    /// Copies bytes out, bounds-checked; nil when the range is out of bounds.
+    public func read(at offset: Int, count: Int) -> [UInt8]? {
+        guard offset >= 0, count >= 0, UInt64(offset) + UInt64(count) <= state.pointee.byteCount else { return nil }
+        let start = state.pointee.base.assumingMemoryBound(to: UInt8.self) + offset
+        return Array(UnsafeBufferPointer(start: start, count: count))
+    }
+}
+
+struct MemoryState {
+    var base: UnsafeMutableRawPointer
+    var byteCount: UInt64
+}

@@ -1,0 +1,385 @@
+/// The interpreter's internal instruction: an operation and three 32-bit operands, 16 bytes.
+///
+/// Operands name frame slots (offsets from the frame pointer), immediates or code offsets; which is
+/// which is documented per operation in `Op`. Instructions that need more than three operands
+/// are followed by a second `Inst` holding the rest (`.data`). See docs/interpreter.md.
+struct Inst {
+    var op: Op
+    var a: UInt32
+    var b: UInt32
+    var c: UInt32
+
+    init(_ op: Op, _ a: UInt32 = 0, _ b: UInt32 = 0, _ c: UInt32 = 0) {
+        self.op = op
+        self.a = a
+        self.b = b
+        self.c = c
+    }
+}
+
+/// Operations of the internal code. Slot operands are frame offsets; `dst` receives the result.
+enum Op: UInt16 {
+    // Control. Branch targets are absolute indices into the function's code.
+    case unreachable            // trap
+    case unsupported            // trap: a feature this interpreter does not execute
+    case data                   // extra operands of the preceding instruction; never executed
+    case br                     // a: target
+    case brIf                   // a: condition slot, b: target (taken when non-zero)
+    case brIfNot                // a: condition slot, b: target (taken when zero)
+    case brTable                // a: index slot, b: entry count; followed by count+1 branch instructions
+    case ret                    // return to the caller; results are in slots 0..<n
+    case call                   // a: function index, b: frame base of the callee (its arguments)
+    case callIndirect           // a: index slot, b: callee frame base, c: table; data a: type id
+    // Moves and constants.
+    case copy                   // a: dst, b: src
+    case const32                // a: dst, b: bits
+    case const64                // a: dst, b: low bits, c: high bits
+    case select                 // a: dst, b: value if true, c: value if false; data a: condition slot
+    case globalGet              // a: dst, b: global index
+    case globalSet              // a: src, b: global index
+    case refFunc                // a: dst, b: function index
+    // Memory and tables beyond plain loads and stores.
+    case memorySize             // a: dst
+    case memoryGrow             // a: dst, b: delta slot
+    case memoryFill             // a: destination slot, b: value slot, c: length slot
+    case memoryCopy             // a: destination slot, b: source slot, c: length slot
+    case memoryInit             // a: destination slot, b: source slot, c: length slot; data a: segment
+    case dataDrop               // a: segment
+    case tableGet               // a: dst, b: index slot, c: table
+    case tableSet               // a: table, b: index slot, c: value slot
+    case tableSize              // a: dst, b: table
+    case tableGrow              // a: dst, b: value slot, c: delta slot; data a: table
+    case tableFill              // a: start slot, b: value slot, c: length slot; data a: table
+    case tableCopy              // a: destination slot, b: source slot, c: length slot; data a: dst table, b: src table
+    case tableInit              // a: destination slot, b: source slot, c: length slot; data a: segment, b: table
+    case elemDrop               // a: segment
+    // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
+    // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
+    case i32Add
+    case i32Sub
+    case i32Mul
+    case i32DivS
+    case i32DivU
+    case i32RemS
+    case i32RemU
+    case i32And
+    case i32Or
+    case i32Xor
+    case i32Shl
+    case i32ShrS
+    case i32ShrU
+    case i32Rotl
+    case i32Rotr
+    case i64Add
+    case i64Sub
+    case i64Mul
+    case i64DivS
+    case i64DivU
+    case i64RemS
+    case i64RemU
+    case i64And
+    case i64Or
+    case i64Xor
+    case i64Shl
+    case i64ShrS
+    case i64ShrU
+    case i64Rotl
+    case i64Rotr
+    case i32Eq
+    case i64Eq
+    case i32Ne
+    case i64Ne
+    case i32LtS
+    case i64LtS
+    case i32LtU
+    case i64LtU
+    case i32GtS
+    case i64GtS
+    case i32GtU
+    case i64GtU
+    case i32LeS
+    case i64LeS
+    case i32LeU
+    case i64LeU
+    case i32GeS
+    case i64GeS
+    case i32GeU
+    case i64GeU
+    case i32Eqz
+    case i64Eqz
+    case f32Eq
+    case f32Ne
+    case f32Lt
+    case f32Gt
+    case f32Le
+    case f32Ge
+    case f32Add
+    case f32Sub
+    case f32Mul
+    case f32Div
+    case f32Min
+    case f32Max
+    case f32Ceil
+    case f32Floor
+    case f32Trunc
+    case f32Nearest
+    case f32Sqrt
+    case f64Eq
+    case f64Ne
+    case f64Lt
+    case f64Gt
+    case f64Le
+    case f64Ge
+    case f64Add
+    case f64Sub
+    case f64Mul
+    case f64Div
+    case f64Min
+    case f64Max
+    case f64Ceil
+    case f64Floor
+    case f64Trunc
+    case f64Nearest
+    case f64Sqrt
+    case f32Abs
+    case f32Neg
+    case f32Copysign
+    case f64Abs
+    case f64Neg
+    case f64Copysign
+    case i32Clz
+    case i32Ctz
+    case i32Popcnt
+    case i64Clz
+    case i64Ctz
+    case i64Popcnt
+    case i32WrapI64
+    case i64ExtendI32S
+    case i64ExtendI32U
+    case i32TruncF32S
+    case i32TruncSatF32S
+    case i32TruncF32U
+    case i32TruncSatF32U
+    case i64TruncF32S
+    case i64TruncSatF32S
+    case i64TruncF32U
+    case i64TruncSatF32U
+    case i32TruncF64S
+    case i32TruncSatF64S
+    case i32TruncF64U
+    case i32TruncSatF64U
+    case i64TruncF64S
+    case i64TruncSatF64S
+    case i64TruncF64U
+    case i64TruncSatF64U
+    case f32ConvertI32S
+    case f32ConvertI32U
+    case f32ConvertI64S
+    case f32ConvertI64U
+    case f64ConvertI32S
+    case f64ConvertI32U
+    case f64ConvertI64S
+    case f64ConvertI64U
+    case f32DemoteF64
+    case f64PromoteF32
+    case i32ReinterpretF32
+    case f32ReinterpretI32
+    case i64ReinterpretF64
+    case f64ReinterpretI64
+    case i32Extend8S
+    case i32Extend16S
+    case i64Extend8S
+    case i64Extend16S
+    case i64Extend32S
+    case i32Load
+    case i64Load
+    case f32Load
+    case f64Load
+    case i32Load8S
+    case i32Load8U
+    case i32Load16S
+    case i32Load16U
+    case i64Load8S
+    case i64Load8U
+    case i64Load16S
+    case i64Load16U
+    case i64Load32S
+    case i64Load32U
+    case i32Store
+    case i64Store
+    case f32Store
+    case f64Store
+    case i32Store8
+    case i32Store16
+    case i64Store8
+    case i64Store16
+    case i64Store32
+}
+
+extension Op {
+    /// The internal operation that implements a numeric, load or store wasm opcode one-to-one.
+    static func direct(_ opcode: Opcode) -> Op? {
+        switch opcode {
+        case .i32Add: .i32Add
+        case .i32Sub: .i32Sub
+        case .i32Mul: .i32Mul
+        case .i32DivS: .i32DivS
+        case .i32DivU: .i32DivU
+        case .i32RemS: .i32RemS
+        case .i32RemU: .i32RemU
+        case .i32And: .i32And
+        case .i32Or: .i32Or
+        case .i32Xor: .i32Xor
+        case .i32Shl: .i32Shl
+        case .i32ShrS: .i32ShrS
+        case .i32ShrU: .i32ShrU
+        case .i32Rotl: .i32Rotl
+        case .i32Rotr: .i32Rotr
+        case .i64Add: .i64Add
+        case .i64Sub: .i64Sub
+        case .i64Mul: .i64Mul
+        case .i64DivS: .i64DivS
+        case .i64DivU: .i64DivU
+        case .i64RemS: .i64RemS
+        case .i64RemU: .i64RemU
+        case .i64And: .i64And
+        case .i64Or: .i64Or
+        case .i64Xor: .i64Xor
+        case .i64Shl: .i64Shl
+        case .i64ShrS: .i64ShrS
+        case .i64ShrU: .i64ShrU
+        case .i64Rotl: .i64Rotl
+        case .i64Rotr: .i64Rotr
+        case .i32Eq: .i32Eq
+        case .i64Eq: .i64Eq
+        case .i32Ne: .i32Ne
+        case .i64Ne: .i64Ne
+        case .i32LtS: .i32LtS
+        case .i64LtS: .i64LtS
+        case .i32LtU: .i32LtU
+        case .i64LtU: .i64LtU
+        case .i32GtS: .i32GtS
+        case .i64GtS: .i64GtS
+        case .i32GtU: .i32GtU
+        case .i64GtU: .i64GtU
+        case .i32LeS: .i32LeS
+        case .i64LeS: .i64LeS
+        case .i32LeU: .i32LeU
+        case .i64LeU: .i64LeU
+        case .i32GeS: .i32GeS
+        case .i64GeS: .i64GeS
+        case .i32GeU: .i32GeU
+        case .i64GeU: .i64GeU
+        case .i32Eqz: .i32Eqz
+        case .i64Eqz: .i64Eqz
+        case .f32Eq: .f32Eq
+        case .f32Ne: .f32Ne
+        case .f32Lt: .f32Lt
+        case .f32Gt: .f32Gt
+        case .f32Le: .f32Le
+        case .f32Ge: .f32Ge
+        case .f32Add: .f32Add
+        case .f32Sub: .f32Sub
+        case .f32Mul: .f32Mul
+        case .f32Div: .f32Div
+        case .f32Min: .f32Min
+        case .f32Max: .f32Max
+        case .f32Ceil: .f32Ceil
+        case .f32Floor: .f32Floor
+        case .f32Trunc: .f32Trunc
+        case .f32Nearest: .f32Nearest
+        case .f32Sqrt: .f32Sqrt
+        case .f64Eq: .f64Eq
+        case .f64Ne: .f64Ne
+        case .f64Lt: .f64Lt
+        case .f64Gt: .f64Gt
+        case .f64Le: .f64Le
+        case .f64Ge: .f64Ge
+        case .f64Add: .f64Add
+        case .f64Sub: .f64Sub
+        case .f64Mul: .f64Mul
+        case .f64Div: .f64Div
+        case .f64Min: .f64Min
+        case .f64Max: .f64Max
+        case .f64Ceil: .f64Ceil
+        case .f64Floor: .f64Floor
+        case .f64Trunc: .f64Trunc
+        case .f64Nearest: .f64Nearest
+        case .f64Sqrt: .f64Sqrt
+        case .f32Abs: .f32Abs
+        case .f32Neg: .f32Neg
+        case .f32Copysign: .f32Copysign
+        case .f64Abs: .f64Abs
+        case .f64Neg: .f64Neg
+        case .f64Copysign: .f64Copysign
+        case .i32Clz: .i32Clz
+        case .i32Ctz: .i32Ctz
+        case .i32Popcnt: .i32Popcnt
+        case .i64Clz: .i64Clz
+        case .i64Ctz: .i64Ctz
+        case .i64Popcnt: .i64Popcnt
+        case .i32WrapI64: .i32WrapI64
+        case .i64ExtendI32S: .i64ExtendI32S
+        case .i64ExtendI32U: .i64ExtendI32U
+        case .i32TruncF32S: .i32TruncF32S
+        case .i32TruncSatF32S: .i32TruncSatF32S
+        case .i32TruncF32U: .i32TruncF32U
+        case .i32TruncSatF32U: .i32TruncSatF32U
+        case .i64TruncF32S: .i64TruncF32S
+        case .i64TruncSatF32S: .i64TruncSatF32S
+        case .i64TruncF32U: .i64TruncF32U
+        case .i64TruncSatF32U: .i64TruncSatF32U
+        case .i32TruncF64S: .i32TruncF64S
+        case .i32TruncSatF64S: .i32TruncSatF64S
+        case .i32TruncF64U: .i32TruncF64U
+        case .i32TruncSatF64U: .i32TruncSatF64U
+        case .i64TruncF64S: .i64TruncF64S
+        case .i64TruncSatF64S: .i64TruncSatF64S
+        case .i64TruncF64U: .i64TruncF64U
+        case .i64TruncSatF64U: .i64TruncSatF64U
+        case .f32ConvertI32S: .f32ConvertI32S
+        case .f32ConvertI32U: .f32ConvertI32U
+        case .f32ConvertI64S: .f32ConvertI64S
+        case .f32ConvertI64U: .f32ConvertI64U
+        case .f64ConvertI32S: .f64ConvertI32S
+        case .f64ConvertI32U: .f64ConvertI32U
+        case .f64ConvertI64S: .f64ConvertI64S
+        case .f64ConvertI64U: .f64ConvertI64U
+        case .f32DemoteF64: .f32DemoteF64
+        case .f64PromoteF32: .f64PromoteF32
+        case .i32ReinterpretF32: .i32ReinterpretF32
+        case .f32ReinterpretI32: .f32ReinterpretI32
+        case .i64ReinterpretF64: .i64ReinterpretF64
+        case .f64ReinterpretI64: .f64ReinterpretI64
+        case .i32Extend8S: .i32Extend8S
+        case .i32Extend16S: .i32Extend16S
+        case .i64Extend8S: .i64Extend8S
+        case .i64Extend16S: .i64Extend16S
+        case .i64Extend32S: .i64Extend32S
+        case .i32Load: .i32Load
+        case .i64Load: .i64Load
+        case .f32Load: .f32Load
+        case .f64Load: .f64Load
+        case .i32Load8S: .i32Load8S
+        case .i32Load8U: .i32Load8U
+        case .i32Load16S: .i32Load16S
+        case .i32Load16U: .i32Load16U
+        case .i64Load8S: .i64Load8S
+        case .i64Load8U: .i64Load8U
+        case .i64Load16S: .i64Load16S
+        case .i64Load16U: .i64Load16U
+        case .i64Load32S: .i64Load32S
+        case .i64Load32U: .i64Load32U
+        case .i32Store: .i32Store
+        case .i64Store: .i64Store
+        case .f32Store: .f32Store
+        case .f64Store: .f64Store
+        case .i32Store8: .i32Store8
+        case .i32Store16: .i32Store16
+        case .i64Store8: .i64Store8
+        case .i64Store16: .i64Store16
+        case .i64Store32: .i64Store32
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,476 @@
+/// Translates one validated function body into internal code (see docs/interpreter.md).
+///
+/// Values live in frame slots: slots `0..<localCount` hold the locals, and the operand at stack
+/// height `h` has the "home" slot `localCount + h`. The translator tracks, for each operand, the
+/// slot that holds it, so that `local.get` costs nothing: its operand simply names the local's slot
+/// until something could change that local, at which point it is copied home ("materialized").
+struct Translator {
+    struct Context {
+        let module: Module
+        /// Type of every function in the index space.
+        let functionTypes: [FunctionType]
+        /// Canonical ids of the module's types, for `call_indirect`.
+        let typeIDs: [Int]
+    }
+
+    private enum FrameKind { case function, block, loop, `if`, `else` }
+
+    private struct ControlFrame {
+        var kind: FrameKind
+        /// Stack height below the frame's parameters.
+        var height: Int
+        var parameterCount: Int
+        var resultCount: Int
+        /// For loops, the code index branches jump to.
+        var loopStart: Int
+        /// Branch instructions whose target is this frame's end: (code index, which operand).
+        var endPatches: [(index: Int, operand: Int)] = []
+        /// The `if`'s branch to its `else` (or end when there is none).
+        var elsePatch: Int?
+        var isUnreachable = false
+
+        var labelArity: Int { kind == .loop ? parameterCount : resultCount }
+    }
+
+    private let context: Context
+    private let type: FunctionType
+    private let localCount: Int
+    private var code: [Inst] = []
+    /// The slot holding each operand on the wasm stack.
+    private var stack: [UInt32] = []
+    private var maxHeight = 0
+    private var controls: [ControlFrame] = []
+    /// Nesting depth of blocks opened inside unreachable code, which are skipped whole.
+    private var deadNesting = 0
+    /// Code index of the last instruction whose result went to the top operand's home slot and may
+    /// be retargeted by a following `local.set` / `local.tee`; nil when that is not safe.
+    private var retargetable: Int?
+
+    init(context: Context, type: FunctionType, body: FunctionBody) {
+        self.context = context
+        self.type = type
+        localCount = type.parameters.count + Int(body.localCount)
+    }
+
+    struct Output {
+        var code: [Inst]
+        var frameSize: Int
+    }
+
+    static func translate(context: Context, functionIndex: Int, body: FunctionBody) throws -> Output {
+        let type = context.functionTypes[functionIndex]
+        var translator = Translator(context: context, type: type, body: body)
+        return try translator.run(body)
+    }
+
+    private mutating func run(_ body: FunctionBody) throws -> Output {
+        controls.append(ControlFrame(
+            kind: .function, height: 0, parameterCount: 0, resultCount: type.results.count, loopStart: 0))
+        var reader = ByteReader(bytes: body.code)
+        while !controls.isEmpty {
+            let instruction = try reader.readInstruction()
+            try translate(instruction)
+        }
+        return Output(code: code, frameSize: localCount + maxHeight + 1)
+    }
+
+    // MARK: Slots and emission
+
+    private func home(_ height: Int) -> UInt32 { UInt32(localCount + height) }
+
+    private mutating func push() -> UInt32 {
+        let slot = home(stack.count)
+        stack.append(slot)
+        if stack.count > maxHeight { maxHeight = stack.count }
+        return slot
+    }
+
+    private mutating func pop() -> UInt32 { stack.removeLast() }
+
+    @discardableResult
+    private mutating func emit(_ op: Op, _ a: UInt32 = 0, _ b: UInt32 = 0, _ c: UInt32 = 0) -> Int {
+        code.append(Inst(op, a, b, c))
+        retargetable = nil
+        return code.count - 1
+    }
+
+    /// Emits an instruction whose operand `a` is the destination of a fresh top-of-stack value.
+    private mutating func emitProducer(_ op: Op, _ b: UInt32 = 0, _ c: UInt32 = 0) {
+        let destination = push()
+        emit(op, destination, b, c)
+        retargetable = code.count - 1
+    }
+
+    private mutating func materialize(_ index: Int) {
+        let target = home(index)
+        if stack[index] != target {
+            emit(.copy, target, stack[index])
+            stack[index] = target
+        }
+    }
+
+    private mutating func materializeAll() {
+        for i in stack.indices { materialize(i) }
+    }
+
+    /// Before local `slot` changes, operands that still read it must get their own copy.
+    private mutating func materializeReads(of slot: UInt32) {
+        for i in stack.indices where stack[i] == slot { materialize(i) }
+    }
+
+    /// Marks the current code index as a branch target.
+    private mutating func bindLabel() { retargetable = nil }
+
+    private mutating func patch(_ index: Int, operand: Int, to target: Int) {
+        switch operand {
+        case 0: code[index].a = UInt32(target)
+        default: code[index].b = UInt32(target)
+        }
+    }
+
+    private func label(_ depth: UInt32) -> ControlFrame { controls[controls.count - 1 - Int(depth)] }
+
+    // MARK: Branches
+
+    /// Copies the top `count` operands to the slots starting at `height`'s home. Copying upwards
+    /// is safe: each destination lies at or below every source still to be copied.
+    private mutating func moveTop(_ count: Int, toHeight height: Int) {
+        let first = stack.count - count
+        for k in 0..<count where stack[first + k] != home(height + k) {
+            emit(.copy, home(height + k), stack[first + k])
+        }
+    }
+
+    private func topIsInPlace(_ count: Int, height: Int) -> Bool {
+        let first = stack.count - count
+        return (0..<count).allSatisfy { stack[first + $0] == home(height + $0) }
+    }
+
+    /// Results to slots 0..<n, then return. Values are first made home so that no copy into the
+    /// low slots overwrites a local that a later result still reads.
+    private mutating func emitReturn() {
+        let count = type.results.count
+        let first = stack.count - count
+        for k in 0..<count { materialize(first + k) }
+        for k in 0..<count { emit(.copy, UInt32(k), stack[first + k]) }
+        emit(.ret)
+    }
+
+    /// An unconditional branch to the label `depth` levels out.
+    private mutating func emitBranch(depth: UInt32) {
+        let depthIndex = controls.count - 1 - Int(depth)
+        let target = controls[depthIndex]
+        if target.kind == .function {
+            emitReturn()
+            return
+        }
+        moveTop(target.labelArity, toHeight: target.height)
+        if target.kind == .loop {
+            emit(.br, UInt32(target.loopStart))
+        } else {
+            let index = emit(.br)
+            controls[depthIndex].endPatches.append((index, 0))
+        }
+    }
+
+    private mutating func markUnreachable() {
+        controls[controls.count - 1].isUnreachable = true
+        stack.removeSubrange(controls[controls.count - 1].height...)
+    }
+
+    // MARK: Instructions
+
+    private mutating func translate(_ instruction: Instruction) throws {
+        if controls[controls.count - 1].isUnreachable {
+            // Skip dead code, but track nesting so the frame's own else/end is recognized.
+            switch instruction.opcode {
+            case .block, .loop, .if:
+                deadNesting += 1
+                return
+            case .end:
+                if deadNesting > 0 {
+                    deadNesting -= 1
+                    return
+                }
+            case .else:
+                if deadNesting > 0 { return }
+            default:
+                return
+            }
+        }
+
+        switch (instruction.opcode, instruction.immediate) {
+        case (.unreachable, _):
+            emit(.unreachable)
+            markUnreachable()
+        case (.nop, _):
+            break
+        case (.block, .blockType(let blockType)), (.loop, .blockType(let blockType)):
+            let signature = try blockSignature(blockType)
+            materializeAll()
+            bindLabel()
+            let isLoop = instruction.opcode == .loop
+            controls.append(ControlFrame(
+                kind: isLoop ? .loop : .block, height: stack.count - signature.parameters.count,
+                parameterCount: signature.parameters.count, resultCount: signature.results.count,
+                loopStart: code.count))
+        case (.if, .blockType(let blockType)):
+            let signature = try blockSignature(blockType)
+            let condition = pop()
+            materializeAll()
+            let branch = emit(.brIfNot, condition)
+            var frame = ControlFrame(
+                kind: .if, height: stack.count - signature.parameters.count,
+                parameterCount: signature.parameters.count, resultCount: signature.results.count, loopStart: 0)
+            frame.elsePatch = branch
+            controls.append(frame)
+        case (.else, _):
+            var frame = controls.removeLast()
+            if !frame.isUnreachable {
+                moveTop(frame.resultCount, toHeight: frame.height)
+                frame.endPatches.append((emit(.br), 0))
+            }
+            if let elsePatch = frame.elsePatch { patch(elsePatch, operand: 1, to: code.count) }
+            frame.elsePatch = nil
+            frame.kind = .else
+            frame.isUnreachable = false
+            bindLabel()
+            stack.removeSubrange(min(frame.height, stack.count)...)
+            for _ in 0..<frame.parameterCount { _ = push() }
+            controls.append(frame)
+        case (.end, _):
+            let frame = controls.removeLast()
+            if frame.kind == .function {
+                if !frame.isUnreachable { emitReturn() }
+                return
+            }
+            if !frame.isUnreachable { moveTop(frame.resultCount, toHeight: frame.height) }
+            for (index, operand) in frame.endPatches { patch(index, operand: operand, to: code.count) }
+            if let elsePatch = frame.elsePatch { patch(elsePatch, operand: 1, to: code.count) }
+            bindLabel()
+            stack.removeSubrange(min(frame.height, stack.count)...)
+            for _ in 0..<frame.resultCount { _ = push() }
+        case (.br, .index(let depth)):
+            emitBranch(depth: depth)
+            markUnreachable()
+        case (.brIf, .index(let depth)):
+            let condition = pop()
+            let target = label(depth)
+            let arity = target.labelArity
+            if target.kind != .function, topIsInPlace(arity, height: target.height) {
+                let index = emit(.brIf, condition)
+                if target.kind == .loop {
+                    code[index].b = UInt32(target.loopStart)
+                } else {
+                    controls[controls.count - 1 - Int(depth)].endPatches.append((index, 1))
+                }
+            } else {
+                // The copies must run only when the branch is taken, so that the values stay put
+                // for the fall-through path. Make them home first (harmless on both paths).
+                let first = stack.count - arity
+                for k in 0..<arity { materialize(first + k) }
+                let skip = emit(.brIfNot, condition)
+                emitBranch(depth: depth)
+                patch(skip, operand: 1, to: code.count)
+                bindLabel()
+            }
+        case (.brTable, .branchTable(let targets, let defaultTarget)):
+            let index = pop()
+            let arity = label(defaultTarget).labelArity
+            let first = stack.count - arity
+            for k in 0..<arity { materialize(first + k) }
+            let all = targets + [defaultTarget]
+            emit(.brTable, index, UInt32(targets.count))
+            let tableStart = code.count
+            for _ in all { emit(.br) }
+            // Targets whose values are in place are reached directly; the others through a stub.
+            for (k, depth) in all.enumerated() {
+                let target = label(depth)
+                let entry = tableStart + k
+                if target.kind == .function {
+                    code[entry].a = UInt32(code.count)
+                    emitReturn()
+                } else if topIsInPlace(arity, height: target.height) {
+                    if target.kind == .loop {
+                        code[entry].a = UInt32(target.loopStart)
+                    } else {
+                        controls[controls.count - 1 - Int(depth)].endPatches.append((entry, 0))
+                    }
+                } else {
+                    code[entry].a = UInt32(code.count)
+                    emitBranch(depth: depth)
+                }
+            }
+            markUnreachable()
+        case (.return, _):
+            emitReturn()
+            markUnreachable()
+        case (.call, .index(let function)):
+            let calleeType = context.functionTypes[Int(function)]
+            let base = prepareArguments(calleeType.parameters.count)
+            emit(.call, function, base)
+            finishCall(calleeType)
+        case (.callIndirect, .indexPair(let typeIndex, let table)):
+            let calleeType = context.module.types[Int(typeIndex)]
+            let index = pop()
+            let base = prepareArguments(calleeType.parameters.count)
+            emit(.callIndirect, index, base, table)
+            emit(.data, UInt32(context.typeIDs[Int(typeIndex)]))
+            finishCall(calleeType)
+        case (.drop, _):
+            _ = pop()
+        case (.select, _), (.selectTyped, _):
+            let condition = pop()
+            let second = pop()
+            let first = pop()
+            emitProducer(.select, first, second)
+            emit(.data, condition)
+        case (.localGet, .index(let local)):
+            stack.append(local)
+            if stack.count > maxHeight { maxHeight = stack.count }
+        case (.localSet, .index(let local)):
+            let isOnlyReader = !stack.dropLast().contains(local)
+            if let producer = retargetable, stack.last == home(stack.count - 1), isOnlyReader {
+                code[producer].a = local
+                _ = pop()
+                retargetable = nil
+            } else {
+                let value = pop()
+                materializeReads(of: local)
+                if value != local { emit(.copy, local, value) }
+            }
+        case (.localTee, .index(let local)):
+            let isOnlyReader = !stack.dropLast().contains(local)
+            if let producer = retargetable, stack.last == home(stack.count - 1), isOnlyReader {
+                code[producer].a = local
+                stack[stack.count - 1] = local
+                retargetable = nil
+            } else {
+                let value = stack[stack.count - 1]
+                if value != local {
+                    materialize(stack.count - 1)
+                    materializeReads(of: local)
+                    emit(.copy, local, stack[stack.count - 1])
+                }
+            }
+        case (.globalGet, .index(let global)):
+            emitProducer(.globalGet, global)
+        case (.globalSet, .index(let global)):
+            emit(.globalSet, pop(), global)
+        case (.i32Const, .i32(let value)):
+            emitProducer(.const32, UInt32(bitPattern: value))
+        case (.f32Const, .f32(let bits)):
+            emitProducer(.const32, bits)
+        case (.i64Const, .i64(let value)):
+            let bits = UInt64(bitPattern: value)
+            emitProducer(.const64, UInt32(truncatingIfNeeded: bits), UInt32(truncatingIfNeeded: bits >> 32))
+        case (.f64Const, .f64(let bits)):
+            emitProducer(.const64, UInt32(truncatingIfNeeded: bits), UInt32(truncatingIfNeeded: bits >> 32))
+        case (.refNull, _):
+            emitProducer(.const64, 0, 0)
+        case (.refIsNull, _):
+            let value = pop()
+            emitProducer(.i64Eqz, value)
+        case (.refFunc, .index(let function)):
+            emitProducer(.refFunc, function)
+        case (.memorySize, _):
+            emitProducer(.memorySize)
+        case (.memoryGrow, _):
+            let delta = pop()
+            emitProducer(.memoryGrow, delta)
+        case (.memoryFill, _):
+            let (d, v, n) = popThree()
+            emit(.memoryFill, d, v, n)
+        case (.memoryCopy, _):
+            let (d, s, n) = popThree()
+            emit(.memoryCopy, d, s, n)
+        case (.memoryInit, .indexPair(let segment, _)):
+            let (d, s, n) = popThree()
+            emit(.memoryInit, d, s, n)
+            emit(.data, segment)
+        case (.dataDrop, .index(let segment)):
+            emit(.dataDrop, segment)
+        case (.tableGet, .index(let table)):
+            let index = pop()
+            emitProducer(.tableGet, index, table)
+        case (.tableSet, .index(let table)):
+            let value = pop()
+            let index = pop()
+            emit(.tableSet, table, index, value)
+        case (.tableSize, .index(let table)):
+            emitProducer(.tableSize, table)
+        case (.tableGrow, .index(let table)):
+            let delta = pop()
+            let value = pop()
+            emitProducer(.tableGrow, value, delta)
+            emit(.data, table)
+        case (.tableFill, .index(let table)):
+            let (i, v, n) = popThree()
+            emit(.tableFill, i, v, n)
+            emit(.data, table)
+        case (.tableCopy, .indexPair(let destination, let source)):
+            let (d, s, n) = popThree()
+            emit(.tableCopy, d, s, n)
+            emit(.data, destination, source)
+        case (.tableInit, .indexPair(let segment, let table)):
+            let (d, s, n) = popThree()
+            emit(.tableInit, d, s, n)
+            emit(.data, segment, table)
+        case (.elemDrop, .index(let segment)):
+            emit(.elemDrop, segment)
+        case (_, .memory(_, let offset)):
+            guard let op = Op.direct(instruction.opcode) else { throw unsupported(instruction) }
+            let signature = instruction.opcode.info.signature
+            if signature?.results.isEmpty == true {
+                let value = pop()
+                let address = pop()
+                emit(op, address, value, UInt32(truncatingIfNeeded: offset))
+            } else {
+                let address = pop()
+                emitProducer(op, address, UInt32(truncatingIfNeeded: offset))
+            }
+        default:
+            guard let op = Op.direct(instruction.opcode), let signature = instruction.opcode.info.signature else {
+                throw unsupported(instruction)
+            }
+            if signature.parameters.count == 2 {
+                let y = pop()
+                let x = pop()
+                emitProducer(op, x, y)
+            } else {
+                let x = pop()
+                emitProducer(op, x)
+            }
+        }
+    }
+
+    private func unsupported(_ instruction: Instruction) -> TrapReason {
+        .unsupported(instruction.opcode.info.name)
+    }
+
+    private mutating func popThree() -> (UInt32, UInt32, UInt32) {
+        let third = pop()
+        let second = pop()
+        return (pop(), second, third)
+    }
+
+    /// Arguments must sit in consecutive home slots: the callee's frame starts at the first.
+    private mutating func prepareArguments(_ count: Int) -> UInt32 {
+        let first = stack.count - count
+        for k in 0..<count { materialize(first + k) }
+        return home(first)
+    }
+
+    private mutating func finishCall(_ calleeType: FunctionType) {
+        stack.removeLast(calleeType.parameters.count)
+        for _ in calleeType.results { _ = push() }
+    }
+
+    private func blockSignature(_ blockType: BlockType) throws -> FunctionType {
+        switch blockType {
+        case .empty: return FunctionType(parameters: [], results: [])
+        case .value(let type): return FunctionType(parameters: [], results: [type])
+        case .typeIndex(let index): return context.module.types[Int(index)]
+        }
+    }
+}
