@@ -126,10 +126,3 @@ enum SpecTestCommand {
     }
 }
 
-enum InvokeCommand {
-    static func run(_ arguments: [String]) -> Int32 { 2 }
-}
-
-enum RunCommand {
-    static func run(_ arguments: [String]) -> Int32 { 2 }
-}
