@@ -38,15 +38,15 @@ extension Store {
         case .tableGet:
             let table = instance.tables[Int(i.c)]
             let index = u32(i.b)
-            guard index < UInt64(table.elements.count) else { throw .tableOutOfBounds }
-            fp[Int(i.a)] = table.elements[Int(index)]
+            guard index < UInt64(table.count) else { throw .tableOutOfBounds }
+            fp[Int(i.a)] = table[Int(index)]
         case .tableSet:
             let table = instance.tables[Int(i.a)]
             let index = u32(i.b)
-            guard index < UInt64(table.elements.count) else { throw .tableOutOfBounds }
-            table.elements[Int(index)] = fp[Int(i.c)]
+            guard index < UInt64(table.count) else { throw .tableOutOfBounds }
+            table[Int(index)] = fp[Int(i.c)]
         case .tableSize:
-            fp[Int(i.a)] = UInt64(instance.tables[Int(i.b)].elements.count)
+            fp[Int(i.a)] = UInt64(instance.tables[Int(i.b)].count)
         case .tableGrow:
             let table = instance.tables[Int(pc.pointee.a)]
             pc += 1
@@ -56,29 +56,28 @@ extension Store {
             let table = instance.tables[Int(pc.pointee.a)]
             pc += 1
             let start = u32(i.a), count = u32(i.c)
-            guard start + count <= UInt64(table.elements.count) else { throw .tableOutOfBounds }
+            guard start + count <= UInt64(table.count) else { throw .tableOutOfBounds }
             let value = fp[Int(i.b)]
-            for k in Int(start)..<Int(start + count) { table.elements[k] = value }
+            for k in Int(start)..<Int(start + count) { table[k] = value }
         case .tableCopy:
             let destinationTable = instance.tables[Int(pc.pointee.a)]
             let sourceTable = instance.tables[Int(pc.pointee.b)]
             pc += 1
             let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
-            guard destination + count <= UInt64(destinationTable.elements.count),
-                  source + count <= UInt64(sourceTable.elements.count)
+            guard destination + count <= UInt64(destinationTable.count),
+                  source + count <= UInt64(sourceTable.count)
             else { throw .tableOutOfBounds }
-            let items = Array(sourceTable.elements[Int(source)..<Int(source + count)])
-            destinationTable.elements.replaceSubrange(Int(destination)..<Int(destination + count), with: items)
+            let items = (Int(source)..<Int(source + count)).map { sourceTable[$0] }
+            destinationTable.replace(at: Int(destination), with: items)
         case .tableInit:
             let segment = instance.elementSegments[Int(pc.pointee.a)]
             let table = instance.tables[Int(pc.pointee.b)]
             pc += 1
             let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
-            guard source + count <= UInt64(segment.count), destination + count <= UInt64(table.elements.count) else {
+            guard source + count <= UInt64(segment.count), destination + count <= UInt64(table.count) else {
                 throw .tableOutOfBounds
             }
-            table.elements.replaceSubrange(
-                Int(destination)..<Int(destination + count), with: segment[Int(source)..<Int(source + count)])
+            table.replace(at: Int(destination), with: segment[Int(source)..<Int(source + count)])
         case .elemDrop:
             instance.elementSegments[Int(i.a)] = []
         default:

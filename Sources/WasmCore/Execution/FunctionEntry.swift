@@ -14,12 +14,17 @@ struct FunctionEntry {
     /// Canonical id of the signature, for `call_indirect`'s type check.
     var typeID: Int
     var isHost: Bool
-    /// The defining instance (nil for host functions). The store keeps instances alive.
-    unowned(unsafe) var instance: Instance?
+    /// The defining instance's hot-path state (nil for host functions).
+    var runtime: UnsafeMutablePointer<InstanceRuntime>?
     /// Index among the module's defined functions (its code), for wasm functions.
     var definedIndex: Int
     /// The function's address in its store.
     var address: Int
+}
+
+extension FunctionEntry {
+    /// The defining instance, for slow paths. The store keeps instances alive.
+    var instance: Instance? { runtime?.pointee.owner.takeUnretainedValue() }
 }
 
 /// A function in a store: the entry cell plus what the slow paths need.

@@ -26,8 +26,16 @@ public final class Instance {
     private let ownsPlaceholderMemory: Bool
     var translationContext: Translator.Context?
 
-    init(module: Module, functions: [FunctionInstance], globals: [GlobalInstance], memories: [MemoryInstance]) {
+    /// What the interpreter reads of this instance, behind one pointer it can hold without ARC.
+    let runtime: UnsafeMutablePointer<InstanceRuntime>
+    private let tableStorages: UnsafeMutablePointer<UnsafeMutablePointer<TableStorage>>
+
+    init(
+        module: Module, functions: [FunctionInstance], globals: [GlobalInstance], memories: [MemoryInstance],
+        tables: [TableInstance]
+    ) {
         self.module = module
+        self.tables = tables
         functionObjects = functions
         globalObjects = globals
         self.memories = memories
@@ -45,9 +53,17 @@ public final class Instance {
             memoryState.initialize(to: MemoryState(base: .allocate(byteCount: 16, alignment: 16), byteCount: 0))
             ownsPlaceholderMemory = true
         }
+        tableStorages = .allocate(capacity: max(tables.count, 1))
+        for (i, table) in tables.enumerated() { (tableStorages + i).initialize(to: table.storage) }
+        runtime = .allocate(capacity: 1)
+        runtime.initialize(to: InstanceRuntime(
+            functions: self.functions, globals: self.globals, memoryState: memoryState, tables: tableStorages,
+            owner: .passUnretained(self)))
     }
 
     deinit {
+        runtime.deallocate()
+        tableStorages.deallocate()
         functions.deallocate()
         globals.deallocate()
         if ownsPlaceholderMemory {
@@ -83,4 +99,14 @@ public final class Instance {
     func functionName(_ index: Int) -> String {
         module.names.functionNames[UInt32(index)] ?? "func[\(index)]"
     }
+}
+
+/// The instance state the interpreter's loop reads: plain pointers, no references to count.
+struct InstanceRuntime {
+    let functions: UnsafeMutablePointer<UnsafeMutablePointer<FunctionEntry>>
+    let globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+    let memoryState: UnsafeMutablePointer<MemoryState>
+    let tables: UnsafeMutablePointer<UnsafeMutablePointer<TableStorage>>
+    /// For slow paths that need the object; the store keeps it alive.
+    let owner: Unmanaged<Instance>
 }

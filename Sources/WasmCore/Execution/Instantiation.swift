@@ -53,7 +53,7 @@ extension Store {
             let entry = FunctionEntry(
                 code: nil, frameSize: 0, parameterCount: type.parameters.count,
                 declaredLocalCount: Int(module.codes[definedIndex].localCount), resultCount: type.results.count,
-                typeID: typeID(type), isHost: false, instance: nil, definedIndex: definedIndex,
+                typeID: typeID(type), isHost: false, runtime: nil, definedIndex: definedIndex,
                 address: functions.count)
             let function = FunctionInstance(entry: entry, type: type, host: nil)
             functions.append(function)
@@ -85,11 +85,12 @@ extension Store {
             allGlobals.append(instance)
         }
 
-        let instance = Instance(module: module, functions: allFunctions, globals: allGlobals, memories: allMemories)
-        instance.tables = importedTables + definedTables
+        let instance = Instance(
+            module: module, functions: allFunctions, globals: allGlobals, memories: allMemories,
+            tables: importedTables + definedTables)
         instance.typeIDs = module.types.map(typeID)
         instance.dataSegments = module.data.map(\.bytes)
-        for function in definedFunctions { function.entry.pointee.instance = instance }
+        for function in definedFunctions { function.entry.pointee.runtime = instance.runtime }
         instance.memoryAddresses = allMemories.compactMap { memory in
             memories.firstIndex { $0 === memory }.map(MemoryAddress.init)
         }
@@ -124,7 +125,7 @@ extension Store {
                 guard UInt64(offset) + UInt64(items.count) <= UInt64(table.count) else {
                     throw InstantiationError(.trap, TrapReason.tableOutOfBounds.description)
                 }
-                table.elements.replaceSubrange(Int(offset)..<Int(offset) + items.count, with: items)
+                table.replace(at: Int(offset), with: items)
                 instance.elementSegments[index] = []
             case .declarative:
                 instance.elementSegments[index] = []

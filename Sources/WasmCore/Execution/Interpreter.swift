@@ -15,9 +15,9 @@ extension Store {
         var pc = try compile(entry)
         guard fp + entry.pointee.frameSize <= valueStackEnd else { throw Trap(.callStackExhausted) }
         (fp + entry.pointee.parameterCount).update(repeating: 0, count: entry.pointee.declaredLocalCount)
-        guard var instance = entry.pointee.instance else { throw Trap(.host("not a wasm function")) }
-        var memoryBase = instance.memoryState.pointee.base
-        var memorySize = instance.memoryState.pointee.byteCount
+        guard var instance = entry.pointee.runtime else { throw Trap(.host("not a wasm function")) }
+        var memoryBase = instance.pointee.memoryState.pointee.base
+        var memorySize = instance.pointee.memoryState.pointee.byteCount
         let maxDepth = configuration.maxCallDepth
 
         while true {
@@ -46,21 +46,21 @@ extension Store {
                 pc = caller.returnPC
                 fp = caller.fp
                 function = caller.function
-                instance = function.pointee.instance.unsafelyUnwrapped
-                memoryBase = instance.memoryState.pointee.base
-                memorySize = instance.memoryState.pointee.byteCount
+                instance = function.pointee.runtime.unsafelyUnwrapped
+                memoryBase = instance.pointee.memoryState.pointee.base
+                memorySize = instance.pointee.memoryState.pointee.byteCount
             case .call, .callIndirect:
                 let callee: UnsafeMutablePointer<FunctionEntry>
                 let base = fp + Int(i.b)
                 if i.op == .call {
-                    callee = instance.functions[Int(i.a)]
+                    callee = instance.pointee.functions[Int(i.a)]
                 } else {
                     let expectedType = pc.pointee.a
                     pc += 1
-                    let table = instance.tables[Int(i.c)]
+                    let table = instance.pointee.tables[Int(i.c)]
                     let index = UInt32(truncatingIfNeeded: fp[Int(i.a)])
-                    guard Int(index) < table.elements.count else { throw trap(.undefinedElement, function, depth, baseDepth) }
-                    guard let target = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(table.elements[Int(index)])) else {
+                    guard Int(index) < table.pointee.count else { throw trap(.undefinedElement, function, depth, baseDepth) }
+                    guard let target = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(table.pointee.elements[Int(index)])) else {
                         throw trap(.uninitializedElement, function, depth, baseDepth)
                     }
                     guard target.pointee.typeID == Int(expectedType) else {
@@ -73,14 +73,14 @@ extension Store {
                     let savedTop = stackTop
                     stackTop = fp + function.pointee.frameSize
                     do {
-                        try callHost(callee, arguments: base, caller: instance)
+                        try callHost(callee, arguments: base, caller: instance.pointee.owner.takeUnretainedValue())
                     } catch {
                         stackTop = savedTop
                         throw withBacktrace(error, function, depth, baseDepth)
                     }
                     stackTop = savedTop
-                    memoryBase = instance.memoryState.pointee.base
-                    memorySize = instance.memoryState.pointee.byteCount
+                    memoryBase = instance.pointee.memoryState.pointee.base
+                    memorySize = instance.pointee.memoryState.pointee.byteCount
                     continue
                 }
                 guard depth < maxDepth else { throw trap(.callStackExhausted, function, depth, baseDepth) }
@@ -99,11 +99,11 @@ extension Store {
                 fp = base
                 pc = code
                 function = callee
-                let calleeInstance = callee.pointee.instance.unsafelyUnwrapped
-                if calleeInstance !== instance {
+                let calleeInstance = callee.pointee.runtime.unsafelyUnwrapped
+                if calleeInstance != instance {
                     instance = calleeInstance
-                    memoryBase = instance.memoryState.pointee.base
-                    memorySize = instance.memoryState.pointee.byteCount
+                    memoryBase = instance.pointee.memoryState.pointee.base
+                    memorySize = instance.pointee.memoryState.pointee.byteCount
                 }
             case .copy:
                 fp[Int(i.a)] = fp[Int(i.b)]
@@ -116,23 +116,23 @@ extension Store {
                 pc += 1
                 fp[Int(i.a)] = UInt32(truncatingIfNeeded: fp[Int(condition)]) != 0 ? fp[Int(i.b)] : fp[Int(i.c)]
             case .globalGet:
-                fp[Int(i.a)] = instance.globals[Int(i.b)].pointee
+                fp[Int(i.a)] = instance.pointee.globals[Int(i.b)].pointee
             case .globalSet:
-                instance.globals[Int(i.b)].pointee = fp[Int(i.a)]
+                instance.pointee.globals[Int(i.b)].pointee = fp[Int(i.a)]
             case .refFunc:
-                fp[Int(i.a)] = UInt64(UInt(bitPattern: instance.functions[Int(i.b)]))
+                fp[Int(i.a)] = UInt64(UInt(bitPattern: instance.pointee.functions[Int(i.b)]))
             case .memorySize:
                 fp[Int(i.a)] = memorySize / UInt64(MemoryInstance.pageSize)
             case .memoryGrow:
                 let delta = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-                let old = instance.memories.first?.grow(by: delta)
+                let old = instance.pointee.owner.takeUnretainedValue().memories.first?.grow(by: delta)
                 fp[Int(i.a)] = old.map { UInt64($0) } ?? UInt64(UInt32.max)
-                memoryBase = instance.memoryState.pointee.base
-                memorySize = instance.memoryState.pointee.byteCount
+                memoryBase = instance.pointee.memoryState.pointee.base
+                memorySize = instance.pointee.memoryState.pointee.byteCount
             case .memoryFill, .memoryCopy, .memoryInit, .dataDrop, .tableGet, .tableSet, .tableSize, .tableGrow,
                  .tableFill, .tableCopy, .tableInit, .elemDrop:
                 do {
-                    try executeBulk(i, pc: &pc, fp: fp, instance: instance)
+                    try executeBulk(i, pc: &pc, fp: fp, instance: instance.pointee.owner.takeUnretainedValue())
                 } catch {
                     throw trap(error, function, depth, baseDepth)
                 }

@@ -52,7 +52,7 @@ public final class Store {
             code: nil, frameSize: max(function.type.parameters.count, function.type.results.count),
             parameterCount: function.type.parameters.count, declaredLocalCount: 0,
             resultCount: function.type.results.count, typeID: typeID(function.type), isHost: true,
-            instance: nil, definedIndex: -1, address: address)
+            runtime: nil, definedIndex: -1, address: address)
         functions.append(FunctionInstance(entry: entry, type: function.type, host: function))
         return FunctionAddress(address)
     }

@@ -3,7 +3,8 @@
 public final class TableInstance {
     public let type: TableType
     let maxElements: UInt64
-    var elements: [UInt64]
+    /// Elements and count behind a stable pointer, so the interpreter reads them without ARC.
+    let storage: UnsafeMutablePointer<TableStorage>
 
     init(type: TableType, engineLimit: UInt64, initial: UInt64 = 0) throws(InstantiationError) {
         self.type = type
@@ -11,18 +12,51 @@ public final class TableInstance {
         guard type.limits.min <= maxElements else {
             throw InstantiationError(.limit, "table of \(type.limits.min) elements exceeds the limit of \(maxElements)")
         }
-        elements = Array(repeating: initial, count: Int(type.limits.min))
+        let count = Int(type.limits.min)
+        let elements = UnsafeMutablePointer<UInt64>.allocate(capacity: max(count, 1))
+        elements.initialize(repeating: initial, count: count)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: TableStorage(elements: elements, count: count))
     }
 
-    public var count: Int { elements.count }
+    deinit {
+        storage.pointee.elements.deallocate()
+        storage.deallocate()
+    }
+
+    public var count: Int { storage.pointee.count }
+
+    subscript(index: Int) -> UInt64 {
+        get { storage.pointee.elements[index] }
+        set { storage.pointee.elements[index] = newValue }
+    }
 
     /// Grows by `delta` elements set to `value`; returns the old size, or nil when not allowed.
     func grow(by delta: UInt64, value: UInt64) -> UInt64? {
-        let old = UInt64(elements.count)
-        guard delta <= maxElements, old + delta <= maxElements else { return nil }
-        elements.append(contentsOf: repeatElement(value, count: Int(delta)))
-        return old
+        let old = storage.pointee.count
+        guard delta <= maxElements, UInt64(old) + delta <= maxElements else { return nil }
+        let newCount = old + Int(delta)
+        let elements = UnsafeMutablePointer<UInt64>.allocate(capacity: max(newCount, 1))
+        elements.moveInitialize(from: storage.pointee.elements, count: old)
+        (elements + old).initialize(repeating: value, count: Int(delta))
+        storage.pointee.elements.deallocate()
+        storage.pointee = TableStorage(elements: elements, count: newCount)
+        return UInt64(old)
     }
+
+    /// Writes `items` starting at `offset`; the caller has bounds-checked.
+    func replace(at offset: Int, with items: some Collection<UInt64>) {
+        var index = offset
+        for item in items {
+            storage.pointee.elements[index] = item
+            index += 1
+        }
+    }
+}
+
+struct TableStorage {
+    var elements: UnsafeMutablePointer<UInt64>
+    var count: Int
 }
 
 /// A global's storage: two 64-bit words so that v128 values fit.
