@@ -1,0 +1,9 @@
+#!/bin/sh
+# Rebuilds every Fixtures/spirits/*.wasm from the .wat beside it (wabt's wat2wasm).
+# --debug-names keeps function and parameter names, which `vudo codegen` uses for Swift labels.
+set -eu
+cd "$(dirname "$0")"
+for source in *.wat; do
+    wat2wasm --debug-names "$source" -o "${source%.wat}.wasm"
+    echo "built ${source%.wat}.wasm"
+done
