@@ -1,0 +1,3 @@
+// The embedding API speaks WasmCore's vocabulary (`Value`, `ValueType`, `FunctionType`, `Trap`):
+// re-exporting it spares every embedder a second import.
+@_exported import WasmCore

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Decodes, validates, links and instantiates a Spirit from WebAssembly bytes.
+///
+/// Throws ``SpiritError``: `.decoding` or `.validation` for a bad module, `.unresolvedImport` for
+/// an import the host does not provide, `.memoryLimits` when the options do not fit its memory,
+/// `.instantiation` when a segment or the start function traps.
+public func loadSpirit(_ bytes: [UInt8], options: SpiritOptions = SpiritOptions()) async throws(SpiritError) -> Spirit {
+    let module: Module
+    do {
+        module = try Module(bytes: bytes)
+    } catch {
+        throw .decoding(error)
+    }
+    return try Spirit(module: module, options: options)
+}
+
+/// Loads a Spirit from a .wasm file; its file name becomes the log name unless the options set one.
+public func loadSpirit(path: String, options: SpiritOptions = SpiritOptions()) async throws(SpiritError) -> Spirit {
+    let data: Data
+    do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        throw .unreadableFile(path: path, reason: error.localizedDescription)
+    }
+    var options = options
+    if options.name == nil { options.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
+    return try await loadSpirit([UInt8](data), options: options)
+}

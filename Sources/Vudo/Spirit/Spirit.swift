@@ -1,0 +1,111 @@
+/// A loaded, instantiated Spirit (a WebAssembly module), ready to be called.
+///
+/// Create one with ``loadSpirit(_:options:)`` or ``loadSpirit(path:options:)``. A Spirit is an
+/// actor: calls from several tasks are safe and run one at a time, each to completion.
+///
+/// ```swift
+/// let spirit = try await loadSpirit(path: "calculator.wasm")
+/// let sum: Int64 = try await spirit.call("add", Int64(2), Int64(3))
+/// ```
+public actor Spirit {
+    // The engine objects are not Sendable; the actor is what keeps them on one task at a time.
+    private let store: Store
+    private let instance: Instance
+    let memoryManager: MemoryManager
+    private let options: SpiritOptions
+
+    /// The module this Spirit was instantiated from.
+    public nonisolated let module: Module
+    /// Everything the Spirit exports, in export order.
+    public nonisolated let exports: [SpiritExport]
+
+    init(module: Module, options: SpiritOptions) throws(SpiritError) {
+        var engine = options.engine
+        if let maximum = options.memory.maximum { engine.maxMemoryPages = min(engine.maxMemoryPages, maximum) }
+        let store = Store(configuration: engine)
+        let memory = MemoryManager(store: store)
+        let imports = try ImportLinker.link(module, options: options, store: store, memory: memory)
+        let instance: Instance
+        do {
+            instance = try store.instantiate(module, imports: imports)
+        } catch let error as ValidationError {
+            throw .validation(error)
+        } catch let error as DecodingError {
+            throw .decoding(error)
+        } catch let error as InstantiationError {
+            // The capped engine limit is how an own memory's maximum meets the options.
+            if error.kind == .limit, options.memory.maximum != nil { throw .memoryLimits(error.message) }
+            throw .instantiation(error)
+        } catch {
+            throw .instantiation(InstantiationError(.link, "\(error)"))
+        }
+        memory.attach(instance)
+        self.store = store
+        self.instance = instance
+        self.memoryManager = memory
+        self.options = options
+        self.module = module
+        exports = instance.exportList.map { name, value in
+            if case .function(let address) = value {
+                return SpiritExport(name: name, kind: .function, functionType: store.functionType(address))
+            }
+            return SpiritExport(name: name, kind: value.kind, functionType: nil)
+        }
+    }
+
+    // MARK: Introspection
+
+    /// Whether the Spirit exports a function with this name.
+    public nonisolated func hasFunction(_ name: String) -> Bool { signature(of: name) != nil }
+
+    /// Every exported function with its signature, in export order.
+    public nonisolated func listFunctions() -> [FunctionSignature] {
+        exports.compactMap { export in export.functionType.map { FunctionSignature(name: export.name, type: $0) } }
+    }
+
+    /// The signature of an exported function, or nil.
+    public nonisolated func signature(of name: String) -> FunctionSignature? {
+        listFunctions().first { $0.name == name }
+    }
+
+    // MARK: Calls
+
+    /// Calls an exported function with WebAssembly values and returns its results.
+    ///
+    /// Throws ``SpiritError/unknownFunction(_:)``, ``SpiritError/argumentMismatch(function:expected:got:)``
+    /// or, when the guest traps, ``SpiritError/trap(function:_:)``; the Spirit stays usable.
+    public func call(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
+        guard let function = instance.exportedFunction(name) else { throw .unknownFunction(name) }
+        let type = store.functionType(function)
+        let given = arguments.map(\.type)
+        guard given == type.parameters else {
+            throw .argumentMismatch(function: name, expected: type.parameters, got: given)
+        }
+        if options.debug { log("call \(name)(\(arguments.map(\.description).joined(separator: ", ")))") }
+        do {
+            let results = try store.invoke(function, arguments)
+            if options.debug { log("\(name) -> [\(results.map(\.description).joined(separator: ", "))]") }
+            return results
+        } catch {
+            if options.debug { log("\(name) trapped: \(error.reason)") }
+            throw .trap(function: name, error)
+        }
+    }
+
+    private func log(_ message: String) {
+        options.logger.log(options.name.map { "[\($0)] \(message)" } ?? message)
+    }
+
+    // MARK: Memory
+
+    /// The Spirit's memory, reached through the actor: `try await spirit.memory.alloc(16)`.
+    public nonisolated var memory: SpiritMemory { SpiritMemory(spirit: self) }
+
+    /// Runs `body` with the memory manager on the Spirit's actor: several memory operations in one
+    /// hop, with no call able to run in between.
+    public func withMemory<R: Sendable, E: Error>(
+        _ body: @Sendable (MemoryManager) throws(E) -> R
+    ) throws(E) -> R {
+        try body(memoryManager)
+    }
+}

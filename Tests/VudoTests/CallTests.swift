@@ -1,0 +1,112 @@
+import Testing
+import Vudo
+
+@Suite struct CallTests {
+    @Test func untypedCallsTakeAndReturnValues() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        let sum = try await calculator.call("add", [.i64(2), .i64(40)])
+        #expect(sum == [.i64(42)])
+        let product = try await calculator.call("multiply", [.i64(6), .i64(7)])
+        #expect(product == [.i64(42)])
+    }
+
+    @Test func typedCallsTakeAndReturnSwiftNumbers() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        let sum: Int64 = try await calculator.call("add", Int64(2), Int64(3))
+        #expect(sum == 5)
+        let product = try await calculator.call("multiply", Int64(-6), Int64(7), returning: Int64.self)
+        #expect(product == -42)
+        let half: Float = try await calculator.call("half", Float(3))
+        #expect(half == 1.5)
+        let square: Double = try await calculator.call("square", 1.5)
+        #expect(square == 2.25)
+        let even: Bool = try await calculator.call("is_even", Int32(10))
+        #expect(even)
+        let odd: Bool = try await calculator.call("is_even", Int32(7))
+        #expect(!odd)
+        let unsigned: UInt32 = try await calculator.call("is_even", UInt32(4))
+        #expect(unsigned == 1)
+    }
+
+    @Test func multipleResultsComeBackAsATuple() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        let (quotient, remainder) = try await calculator.call("divmod", Int32(17), Int32(5), returning: (Int32, Int32).self)
+        #expect(quotient == 3)
+        #expect(remainder == 2)
+    }
+
+    @Test func aFunctionWithoutResultsIsCalledWithoutOne() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        try await calculator.call("noop")
+        #expect(try await calculator.call("noop", []) == [])
+    }
+
+    @Test func wrongArgumentsAreRefusedBeforeTheCall() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        await #expect {
+            let _: Int64 = try await calculator.call("add", Int32(1), Int32(2))
+        } throws: { error in
+            guard case SpiritError.argumentMismatch(let function, let expected, let got) = error else { return false }
+            return function == "add" && expected == [.i64, .i64] && got == [.i32, .i32]
+        }
+        await #expect(throws: SpiritError.self) { _ = try await calculator.call("add", [.i64(1)]) }
+    }
+
+    @Test func aWrongResultTypeIsRefusedBeforeTheCall() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        await #expect {
+            let _: Int32 = try await calculator.call("add", Int64(1), Int64(2))
+        } throws: { error in
+            guard case SpiritError.resultMismatch(let function, let expected, let got) = error else { return false }
+            return function == "add" && expected == [.i32] && got == [.i64]
+        }
+    }
+
+    @Test func anUnknownFunctionIsATypedError() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        await #expect {
+            _ = try await calculator.call("subtract", [.i64(1), .i64(2)])
+        } throws: { error in
+            guard case SpiritError.unknownFunction(let name) = error else { return false }
+            return name == "subtract"
+        }
+    }
+
+    @Test func aTrapIsATypedErrorAndTheSpiritStaysUsable() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        await #expect {
+            let _: Int64 = try await calculator.call("divide", Int64(1), Int64(0))
+        } throws: { error in
+            guard case SpiritError.trap(let function, let trap) = error else { return false }
+            return function == "divide" && trap.reason == .integerDivideByZero
+        }
+        let quotient: Int64 = try await calculator.call("divide", Int64(84), Int64(2))
+        #expect(quotient == 42)
+    }
+
+    @Test func exportsAndSignaturesAreListed() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        #expect(calculator.hasFunction("multiply"))
+        #expect(!calculator.hasFunction("subtract"))
+        #expect(calculator.listFunctions().map(\.description) == [
+            "add(i64, i64) -> i64", "multiply(i64, i64) -> i64", "divide(i64, i64) -> i64",
+            "divmod(i32, i32) -> (i32, i32)", "is_even(i32) -> i32", "half(f32) -> f32", "square(f64) -> f64",
+            "noop()",
+        ])
+        let math = try await Fixtures.load("math.wasm")
+        #expect(math.exports.first { $0.name == "memory" }?.kind == .memory)
+        #expect(!math.hasFunction("memory"))
+        #expect(math.signature(of: "distance")?.type == FunctionType(parameters: [.i32, .i32], results: [.f64]))
+    }
+
+    @Test func callsFromManyTasksAreSerialized() async throws {
+        let calculator = try await Fixtures.load("calculator.wasm")
+        let sums = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for n in 0..<200 {
+                group.addTask { try await calculator.call("add", Int64(n), Int64(1)) }
+            }
+            return try await group.reduce(into: [Int64]()) { $0.append($1) }
+        }
+        #expect(sums.sorted() == (1...200).map(Int64.init))
+    }
+}
