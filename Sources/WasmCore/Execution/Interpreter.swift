@@ -31,11 +31,11 @@ extension Store {
             case .data:
                 break
             case .br:
-                pc = function.pointee.code.unsafelyUnwrapped + Int(i.a)
+                pc += Int(Int32(bitPattern: i.a))
             case .brIf:
-                if UInt32(truncatingIfNeeded: fp[Int(i.a)]) != 0 { pc = function.pointee.code.unsafelyUnwrapped + Int(i.b) }
+                if UInt32(truncatingIfNeeded: fp[Int(i.a)]) != 0 { pc += Int(Int32(bitPattern: i.b)) }
             case .brIfNot:
-                if UInt32(truncatingIfNeeded: fp[Int(i.a)]) == 0 { pc = function.pointee.code.unsafelyUnwrapped + Int(i.b) }
+                if UInt32(truncatingIfNeeded: fp[Int(i.a)]) == 0 { pc += Int(Int32(bitPattern: i.b)) }
             case .brTable:
                 let index = UInt32(truncatingIfNeeded: fp[Int(i.a)])
                 pc += Int(min(index, i.b))
@@ -105,6 +105,330 @@ extension Store {
                     memoryBase = instance.pointee.memoryState.pointee.base
                     memorySize = instance.pointee.memoryState.pointee.byteCount
                 }
+        case .i32AddImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(x &+ y)
+        case .i32SubImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(x &- y)
+        case .i32MulImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(x &* y)
+        case .i32AndImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(x & y)
+        case .i32OrImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(x | y)
+        case .i32XorImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(x ^ y)
+        case .i32ShlImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(x &<< y)
+        case .i32ShrSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y)))
+        case .i32ShrUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = UInt64(x &>> y)
+        case .i32EqImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = x == y ? 1 : 0
+        case .i32NeImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = x != y ? 1 : 0
+        case .i32LtSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = Int32(bitPattern: x) < Int32(bitPattern: y) ? 1 : 0
+        case .i32LtUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = x < y ? 1 : 0
+        case .i32GtSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = Int32(bitPattern: x) > Int32(bitPattern: y) ? 1 : 0
+        case .i32GtUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = x > y ? 1 : 0
+        case .i32LeSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = Int32(bitPattern: x) <= Int32(bitPattern: y) ? 1 : 0
+        case .i32LeUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = x <= y ? 1 : 0
+        case .i32GeSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = Int32(bitPattern: x) >= Int32(bitPattern: y) ? 1 : 0
+        case .i32GeUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            let y = i.c
+            fp[Int(i.a)] = x >= y ? 1 : 0
+        case .brIfI32Eq:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32EqImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32Ne:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32NeImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32LtS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if Int32(bitPattern: x) < Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32LtSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if Int32(bitPattern: x) < Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32LtU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32LtUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32GtS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if Int32(bitPattern: x) > Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32GtSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if Int32(bitPattern: x) > Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32GtU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32GtUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32LeS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if Int32(bitPattern: x) <= Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32LeSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if Int32(bitPattern: x) <= Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32LeU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32LeUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32GeS:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if Int32(bitPattern: x) >= Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32GeSImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if Int32(bitPattern: x) >= Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32GeU:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
+            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32GeUImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            let y = i.b
+            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32Eqz:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            if x == 0 { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI32Nez:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
+            if x != 0 { pc += Int(Int32(bitPattern: i.c)) }
+        case .i64AddImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x &+ y
+        case .i64SubImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x &- y
+        case .i64MulImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x &* y
+        case .i64AndImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x & y
+        case .i64OrImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x | y
+        case .i64XorImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x ^ y
+        case .i64ShlImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x &<< y
+        case .i64ShrSImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
+        case .i64ShrUImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x &>> y
+        case .i64EqImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x == y ? 1 : 0
+        case .i64NeImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x != y ? 1 : 0
+        case .i64LtSImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = Int64(bitPattern: x) < Int64(bitPattern: y) ? 1 : 0
+        case .i64LtUImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x < y ? 1 : 0
+        case .i64GtSImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = Int64(bitPattern: x) > Int64(bitPattern: y) ? 1 : 0
+        case .i64GtUImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x > y ? 1 : 0
+        case .i64LeSImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = Int64(bitPattern: x) <= Int64(bitPattern: y) ? 1 : 0
+        case .i64LeUImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x <= y ? 1 : 0
+        case .i64GeSImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = Int64(bitPattern: x) >= Int64(bitPattern: y) ? 1 : 0
+        case .i64GeUImm:
+            let x = fp[Int(i.b)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
+            fp[Int(i.a)] = x >= y ? 1 : 0
+        case .brIfI64Eq:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64EqImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64Ne:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64NeImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64LtS:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if Int64(bitPattern: x) < Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64LtSImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if Int64(bitPattern: x) < Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64LtU:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64LtUImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64GtS:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if Int64(bitPattern: x) > Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64GtSImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if Int64(bitPattern: x) > Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64GtU:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64GtUImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64LeS:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if Int64(bitPattern: x) <= Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64LeSImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if Int64(bitPattern: x) <= Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64LeU:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64LeUImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64GeS:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if Int64(bitPattern: x) >= Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64GeSImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if Int64(bitPattern: x) >= Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64GeU:
+            let x = fp[Int(i.a)]
+            let y = fp[Int(i.b)]
+            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64GeUImm:
+            let x = fp[Int(i.a)]
+            let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
+            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64Eqz:
+            let x = fp[Int(i.a)]
+            if x == 0 { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfI64Nez:
+            let x = fp[Int(i.a)]
+            if x != 0 { pc += Int(Int32(bitPattern: i.c)) }
             case .copy:
                 fp[Int(i.a)] = fp[Int(i.b)]
             case .const32:

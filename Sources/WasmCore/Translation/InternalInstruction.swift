@@ -19,10 +19,11 @@ struct Inst {
 
 /// Operations of the internal code. Slot operands are frame offsets; `dst` receives the result.
 enum Op: UInt16 {
-    // Control. Branch targets are absolute indices into the function's code.
+    // Control.
     case unreachable            // trap
     case unsupported            // trap: a feature this interpreter does not execute
     case data                   // extra operands of the preceding instruction; never executed
+    // Branch targets are relative to the next instruction (an Int32 bit pattern).
     case br                     // a: target
     case brIf                   // a: condition slot, b: target (taken when non-zero)
     case brIfNot                // a: condition slot, b: target (taken when zero)
@@ -53,6 +54,91 @@ enum Op: UInt16 {
     case tableCopy              // a: destination slot, b: source slot, c: length slot; data a: dst table, b: src table
     case tableInit              // a: destination slot, b: source slot, c: length slot; data a: segment, b: table
     case elemDrop               // a: segment
+    // Superinstructions (see docs/interpreter.md): binary operations with an immediate second
+    // operand (a: dst, b: operand slot, c: immediate) and fused compare-and-branch
+    // (a: operand slot, b: operand slot or immediate, c: relative target).
+    case i32AddImm
+    case i32SubImm
+    case i32MulImm
+    case i32AndImm
+    case i32OrImm
+    case i32XorImm
+    case i32ShlImm
+    case i32ShrSImm
+    case i32ShrUImm
+    case i32EqImm
+    case i32NeImm
+    case i32LtSImm
+    case i32LtUImm
+    case i32GtSImm
+    case i32GtUImm
+    case i32LeSImm
+    case i32LeUImm
+    case i32GeSImm
+    case i32GeUImm
+    case brIfI32Eq
+    case brIfI32EqImm
+    case brIfI32Ne
+    case brIfI32NeImm
+    case brIfI32LtS
+    case brIfI32LtSImm
+    case brIfI32LtU
+    case brIfI32LtUImm
+    case brIfI32GtS
+    case brIfI32GtSImm
+    case brIfI32GtU
+    case brIfI32GtUImm
+    case brIfI32LeS
+    case brIfI32LeSImm
+    case brIfI32LeU
+    case brIfI32LeUImm
+    case brIfI32GeS
+    case brIfI32GeSImm
+    case brIfI32GeU
+    case brIfI32GeUImm
+    case brIfI32Eqz
+    case brIfI32Nez
+    case i64AddImm
+    case i64SubImm
+    case i64MulImm
+    case i64AndImm
+    case i64OrImm
+    case i64XorImm
+    case i64ShlImm
+    case i64ShrSImm
+    case i64ShrUImm
+    case i64EqImm
+    case i64NeImm
+    case i64LtSImm
+    case i64LtUImm
+    case i64GtSImm
+    case i64GtUImm
+    case i64LeSImm
+    case i64LeUImm
+    case i64GeSImm
+    case i64GeUImm
+    case brIfI64Eq
+    case brIfI64EqImm
+    case brIfI64Ne
+    case brIfI64NeImm
+    case brIfI64LtS
+    case brIfI64LtSImm
+    case brIfI64LtU
+    case brIfI64LtUImm
+    case brIfI64GtS
+    case brIfI64GtSImm
+    case brIfI64GtU
+    case brIfI64GtUImm
+    case brIfI64LeS
+    case brIfI64LeSImm
+    case brIfI64LeU
+    case brIfI64LeUImm
+    case brIfI64GeS
+    case brIfI64GeSImm
+    case brIfI64GeU
+    case brIfI64GeUImm
+    case brIfI64Eqz
+    case brIfI64Nez
     // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
     // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
     case i32Add
@@ -379,6 +465,104 @@ extension Op {
         case .i64Store8: .i64Store8
         case .i64Store16: .i64Store16
         case .i64Store32: .i64Store32
+        default: nil
+        }
+    }
+}
+
+extension Op {
+    /// The form of a binary operation whose second operand is a 32-bit immediate (operand c;
+    /// sign-extended for i64).
+    var immediateForm: Op? {
+        switch self {
+        case .i32Add: .i32AddImm
+        case .i32Sub: .i32SubImm
+        case .i32Mul: .i32MulImm
+        case .i32And: .i32AndImm
+        case .i32Or: .i32OrImm
+        case .i32Xor: .i32XorImm
+        case .i32Shl: .i32ShlImm
+        case .i32ShrS: .i32ShrSImm
+        case .i32ShrU: .i32ShrUImm
+        case .i32Eq: .i32EqImm
+        case .i32Ne: .i32NeImm
+        case .i32LtS: .i32LtSImm
+        case .i32LtU: .i32LtUImm
+        case .i32GtS: .i32GtSImm
+        case .i32GtU: .i32GtUImm
+        case .i32LeS: .i32LeSImm
+        case .i32LeU: .i32LeUImm
+        case .i32GeS: .i32GeSImm
+        case .i32GeU: .i32GeUImm
+        case .i64Add: .i64AddImm
+        case .i64Sub: .i64SubImm
+        case .i64Mul: .i64MulImm
+        case .i64And: .i64AndImm
+        case .i64Or: .i64OrImm
+        case .i64Xor: .i64XorImm
+        case .i64Shl: .i64ShlImm
+        case .i64ShrS: .i64ShrSImm
+        case .i64ShrU: .i64ShrUImm
+        case .i64Eq: .i64EqImm
+        case .i64Ne: .i64NeImm
+        case .i64LtS: .i64LtSImm
+        case .i64LtU: .i64LtUImm
+        case .i64GtS: .i64GtSImm
+        case .i64GtU: .i64GtUImm
+        case .i64LeS: .i64LeSImm
+        case .i64LeU: .i64LeUImm
+        case .i64GeS: .i64GeSImm
+        case .i64GeU: .i64GeUImm
+        default: nil
+        }
+    }
+
+    /// The compare-and-branch fusion of a comparison: operands a and b as the comparison's b and c,
+    /// and the branch target in c. `negated` branches when the comparison is false.
+    func branchForm(negated: Bool) -> Op? {
+        switch self {
+        case .i32Eq: negated ? .brIfI32Ne : .brIfI32Eq
+        case .i32EqImm: negated ? .brIfI32NeImm : .brIfI32EqImm
+        case .i32Ne: negated ? .brIfI32Eq : .brIfI32Ne
+        case .i32NeImm: negated ? .brIfI32EqImm : .brIfI32NeImm
+        case .i32LtS: negated ? .brIfI32GeS : .brIfI32LtS
+        case .i32LtSImm: negated ? .brIfI32GeSImm : .brIfI32LtSImm
+        case .i32LtU: negated ? .brIfI32GeU : .brIfI32LtU
+        case .i32LtUImm: negated ? .brIfI32GeUImm : .brIfI32LtUImm
+        case .i32GtS: negated ? .brIfI32LeS : .brIfI32GtS
+        case .i32GtSImm: negated ? .brIfI32LeSImm : .brIfI32GtSImm
+        case .i32GtU: negated ? .brIfI32LeU : .brIfI32GtU
+        case .i32GtUImm: negated ? .brIfI32LeUImm : .brIfI32GtUImm
+        case .i32LeS: negated ? .brIfI32GtS : .brIfI32LeS
+        case .i32LeSImm: negated ? .brIfI32GtSImm : .brIfI32LeSImm
+        case .i32LeU: negated ? .brIfI32GtU : .brIfI32LeU
+        case .i32LeUImm: negated ? .brIfI32GtUImm : .brIfI32LeUImm
+        case .i32GeS: negated ? .brIfI32LtS : .brIfI32GeS
+        case .i32GeSImm: negated ? .brIfI32LtSImm : .brIfI32GeSImm
+        case .i32GeU: negated ? .brIfI32LtU : .brIfI32GeU
+        case .i32GeUImm: negated ? .brIfI32LtUImm : .brIfI32GeUImm
+        case .i32Eqz: negated ? .brIfI32Nez : .brIfI32Eqz
+        case .i64Eq: negated ? .brIfI64Ne : .brIfI64Eq
+        case .i64EqImm: negated ? .brIfI64NeImm : .brIfI64EqImm
+        case .i64Ne: negated ? .brIfI64Eq : .brIfI64Ne
+        case .i64NeImm: negated ? .brIfI64EqImm : .brIfI64NeImm
+        case .i64LtS: negated ? .brIfI64GeS : .brIfI64LtS
+        case .i64LtSImm: negated ? .brIfI64GeSImm : .brIfI64LtSImm
+        case .i64LtU: negated ? .brIfI64GeU : .brIfI64LtU
+        case .i64LtUImm: negated ? .brIfI64GeUImm : .brIfI64LtUImm
+        case .i64GtS: negated ? .brIfI64LeS : .brIfI64GtS
+        case .i64GtSImm: negated ? .brIfI64LeSImm : .brIfI64GtSImm
+        case .i64GtU: negated ? .brIfI64LeU : .brIfI64GtU
+        case .i64GtUImm: negated ? .brIfI64LeUImm : .brIfI64GtUImm
+        case .i64LeS: negated ? .brIfI64GtS : .brIfI64LeS
+        case .i64LeSImm: negated ? .brIfI64GtSImm : .brIfI64LeSImm
+        case .i64LeU: negated ? .brIfI64GtU : .brIfI64LeU
+        case .i64LeUImm: negated ? .brIfI64GtUImm : .brIfI64LeUImm
+        case .i64GeS: negated ? .brIfI64LtS : .brIfI64GeS
+        case .i64GeSImm: negated ? .brIfI64LtSImm : .brIfI64GeSImm
+        case .i64GeU: negated ? .brIfI64LtU : .brIfI64GeU
+        case .i64GeUImm: negated ? .brIfI64LtUImm : .brIfI64GeUImm
+        case .i64Eqz: negated ? .brIfI64Nez : .brIfI64Eqz
         default: nil
         }
     }

@@ -26,7 +26,7 @@ struct Translator {
         /// Branch instructions whose target is this frame's end: (code index, which operand).
         var endPatches: [(index: Int, operand: Int)] = []
         /// The `if`'s branch to its `else` (or end when there is none).
-        var elsePatch: Int?
+        var elsePatch: (index: Int, operand: Int)?
         var isUnreachable = false
 
         var labelArity: Int { kind == .loop ? parameterCount : resultCount }
@@ -121,11 +121,36 @@ struct Translator {
     /// Marks the current code index as a branch target.
     private mutating func bindLabel() { retargetable = nil }
 
+    /// Points the branch in operand `operand` of `code[index]` at `target`, relative to the
+    /// instruction after the branch (where `pc` stands when the branch executes).
     private mutating func patch(_ index: Int, operand: Int, to target: Int) {
+        let relative = UInt32(bitPattern: Int32(target - (index + 1)))
         switch operand {
-        case 0: code[index].a = UInt32(target)
-        default: code[index].b = UInt32(target)
+        case 0: code[index].a = relative
+        case 1: code[index].b = relative
+        default: code[index].c = relative
         }
+    }
+
+    /// When the condition was just computed by a comparison into its home slot, removes that
+    /// comparison so that it can be re-emitted fused with the branch.
+    private mutating func takeFusableComparison(_ condition: UInt32) -> Inst? {
+        guard let producer = retargetable, producer == code.count - 1, condition >= UInt32(localCount),
+              code[producer].a == condition, code[producer].op.branchForm(negated: false) != nil
+        else { return nil }
+        retargetable = nil
+        return code.removeLast()
+    }
+
+    /// Emits a conditional branch (taken when the condition is non-zero, or zero when `negated`),
+    /// fused with its comparison when there is one; returns where to patch the target.
+    private mutating func emitConditionalBranch(
+        _ condition: UInt32, comparison: Inst?, negated: Bool
+    ) -> (index: Int, operand: Int) {
+        if let comparison, let op = comparison.op.branchForm(negated: negated) {
+            return (emit(op, comparison.b, comparison.c), 2)
+        }
+        return (emit(negated ? .brIfNot : .brIf, condition), 1)
     }
 
     private func label(_ depth: UInt32) -> ControlFrame { controls[controls.count - 1 - Int(depth)] }
@@ -166,7 +191,7 @@ struct Translator {
         }
         moveTop(target.labelArity, toHeight: target.height)
         if target.kind == .loop {
-            emit(.br, UInt32(target.loopStart))
+            patch(emit(.br), operand: 0, to: target.loopStart)
         } else {
             let index = emit(.br)
             controls[depthIndex].endPatches.append((index, 0))
@@ -217,8 +242,9 @@ struct Translator {
         case (.if, .blockType(let blockType)):
             let signature = try blockSignature(blockType)
             let condition = pop()
+            let comparison = takeFusableComparison(condition)
             materializeAll()
-            let branch = emit(.brIfNot, condition)
+            let branch = emitConditionalBranch(condition, comparison: comparison, negated: true)
             var frame = ControlFrame(
                 kind: .if, height: stack.count - signature.parameters.count,
                 parameterCount: signature.parameters.count, resultCount: signature.results.count, loopStart: 0)
@@ -230,7 +256,7 @@ struct Translator {
                 moveTop(frame.resultCount, toHeight: frame.height)
                 frame.endPatches.append((emit(.br), 0))
             }
-            if let elsePatch = frame.elsePatch { patch(elsePatch, operand: 1, to: code.count) }
+            if let elsePatch = frame.elsePatch { patch(elsePatch.index, operand: elsePatch.operand, to: code.count) }
             frame.elsePatch = nil
             frame.kind = .else
             frame.isUnreachable = false
@@ -246,7 +272,7 @@ struct Translator {
             }
             if !frame.isUnreachable { moveTop(frame.resultCount, toHeight: frame.height) }
             for (index, operand) in frame.endPatches { patch(index, operand: operand, to: code.count) }
-            if let elsePatch = frame.elsePatch { patch(elsePatch, operand: 1, to: code.count) }
+            if let elsePatch = frame.elsePatch { patch(elsePatch.index, operand: elsePatch.operand, to: code.count) }
             bindLabel()
             stack.removeSubrange(min(frame.height, stack.count)...)
             for _ in 0..<frame.resultCount { _ = push() }
@@ -255,23 +281,24 @@ struct Translator {
             markUnreachable()
         case (.brIf, .index(let depth)):
             let condition = pop()
+            let comparison = takeFusableComparison(condition)
             let target = label(depth)
             let arity = target.labelArity
             if target.kind != .function, topIsInPlace(arity, height: target.height) {
-                let index = emit(.brIf, condition)
+                let branch = emitConditionalBranch(condition, comparison: comparison, negated: false)
                 if target.kind == .loop {
-                    code[index].b = UInt32(target.loopStart)
+                    patch(branch.index, operand: branch.operand, to: target.loopStart)
                 } else {
-                    controls[controls.count - 1 - Int(depth)].endPatches.append((index, 1))
+                    controls[controls.count - 1 - Int(depth)].endPatches.append(branch)
                 }
             } else {
                 // The copies must run only when the branch is taken, so that the values stay put
                 // for the fall-through path. Make them home first (harmless on both paths).
                 let first = stack.count - arity
                 for k in 0..<arity { materialize(first + k) }
-                let skip = emit(.brIfNot, condition)
+                let skip = emitConditionalBranch(condition, comparison: comparison, negated: true)
                 emitBranch(depth: depth)
-                patch(skip, operand: 1, to: code.count)
+                patch(skip.index, operand: skip.operand, to: code.count)
                 bindLabel()
             }
         case (.brTable, .branchTable(let targets, let defaultTarget)):
@@ -288,16 +315,16 @@ struct Translator {
                 let target = label(depth)
                 let entry = tableStart + k
                 if target.kind == .function {
-                    code[entry].a = UInt32(code.count)
+                    patch(entry, operand: 0, to: code.count)
                     emitReturn()
                 } else if topIsInPlace(arity, height: target.height) {
                     if target.kind == .loop {
-                        code[entry].a = UInt32(target.loopStart)
+                        patch(entry, operand: 0, to: target.loopStart)
                     } else {
                         controls[controls.count - 1 - Int(depth)].endPatches.append((entry, 0))
                     }
                 } else {
-                    code[entry].a = UInt32(code.count)
+                    patch(entry, operand: 0, to: code.count)
                     emitBranch(depth: depth)
                 }
             }
@@ -436,7 +463,11 @@ struct Translator {
             if signature.parameters.count == 2 {
                 let y = pop()
                 let x = pop()
-                emitProducer(op, x, y)
+                if let immediateOp = op.immediateForm, let immediate = takeSmallConstant(y) {
+                    emitProducer(immediateOp, x, immediate)
+                } else {
+                    emitProducer(op, x, y)
+                }
             } else {
                 let x = pop()
                 emitProducer(op, x)
@@ -446,6 +477,27 @@ struct Translator {
 
     private func unsupported(_ instruction: Instruction) -> TrapReason {
         .unsupported(instruction.opcode.info.name)
+    }
+
+    /// When `slot` was just written by a constant that fits in 32 bits (sign-extended for i64),
+    /// removes the constant and returns its immediate.
+    private mutating func takeSmallConstant(_ slot: UInt32) -> UInt32? {
+        guard let producer = retargetable, producer == code.count - 1, slot >= UInt32(localCount),
+              code[producer].a == slot
+        else { return nil }
+        let constant = code[producer]
+        switch constant.op {
+        case .const32:
+            break
+        case .const64:
+            // Only when the high word is the sign extension of the low word.
+            guard constant.c == (Int32(bitPattern: constant.b) < 0 ? UInt32.max : 0) else { return nil }
+        default:
+            return nil
+        }
+        code.removeLast()
+        retargetable = nil
+        return constant.b
     }
 
     private mutating func popThree() -> (UInt32, UInt32, UInt32) {
