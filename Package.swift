@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "WasmSpecTest", dependencies: ["WasmCore"]),
         // The embedding layer: Spirits, Loas, Séances.
         .target(name: "Vudo", dependencies: ["WasmCore"]),
-        .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest"]),
+        .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo"]),
         .executableTarget(name: "vudo-bench", dependencies: ["WasmCore"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
         .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest"]),

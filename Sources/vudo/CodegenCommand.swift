@@ -1,9 +1,5 @@
-// `vudo codegen`: the generators live in the Vudo library (Sources/Vudo/Codegen), so this file
-// needs the `vudo` target to depend on `Vudo`. Until Package.swift says so, the command is compiled
-// out; define VUDO_CODEGEN (or delete the #if/#else/#endif lines) once the dependency is in place.
-#if VUDO_CODEGEN
+// `vudo codegen`: the generators live in the Vudo library (Sources/Vudo/Codegen).
 import Vudo
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -53,7 +49,6 @@ enum CodegenCommand {
             printError("vudo codegen: \(error)")
             return 1
         }
-        #if VUDO_CODEGEN
         let source: String
         let fileName = input.split(separator: "/").last.map(String.init) ?? input
         if input.hasSuffix(".dol") {
@@ -83,11 +78,6 @@ enum CodegenCommand {
             return 0
         }
         return write(source, to: output) ? 0 : 1
-        #else
-        _ = (bytes, typeName, output)
-        printError("vudo codegen: this vudo was built without the Vudo library (see Sources/vudo/CodegenCommand.swift)")
-        return 1
-        #endif
     }
 
     /// Writes the file whole, without Foundation.

@@ -15,6 +15,7 @@ let usage = """
       disasm FILE [--func N]               print function bodies in text form
       opcodes [--markdown]                 print the opcode reference
       spectest PATH...                     run WebAssembly spec test scripts (wast2json output)
+      codegen FILE.wasm|FILE.dol [--name TYPE] [-o OUT]   Swift interface / gene types
     """
 
 func usageError(_ message: String? = nil) -> Never {
@@ -36,6 +37,7 @@ case "opcodes": status = OpcodesCommand.run(arguments)
 case "invoke": status = InvokeCommand.run(arguments)
 case "run": status = RunCommand.run(arguments)
 case "spectest": status = SpecTestCommand.run(arguments)
+case "codegen": status = CodegenCommand.run(arguments)
 case "-h", "--help", "help":
     print(usage)
     status = 0

@@ -1,7 +1,7 @@
 extension Store {
     /// Bulk memory and table instructions: rare enough in hot loops to live outside the main switch.
     func executeBulk(
-        _ i: Inst, pc: inout UnsafeMutablePointer<Inst>, fp: UnsafeMutablePointer<UInt64>, instance: Instance
+        _ i: Inst, data: Inst, fp: UnsafeMutablePointer<UInt64>, instance: Instance
     ) throws(TrapReason) {
         @inline(__always) func u32(_ slot: UInt32) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: fp[Int(slot)])) }
         switch i.op {
@@ -20,8 +20,7 @@ extension Store {
             // memmove semantics: the ranges may overlap.
             (state.base + Int(destination)).copyMemory(from: state.base + Int(source), byteCount: Int(count))
         case .memoryInit:
-            let segment = Int(pc.pointee.a)
-            pc += 1
+            let segment = Int(data.a)
             let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
             let bytes = instance.dataSegments[segment]
             let state = instance.memoryState.pointee
@@ -48,21 +47,18 @@ extension Store {
         case .tableSize:
             fp[Int(i.a)] = UInt64(instance.tables[Int(i.b)].count)
         case .tableGrow:
-            let table = instance.tables[Int(pc.pointee.a)]
-            pc += 1
+            let table = instance.tables[Int(data.a)]
             let old = table.grow(by: u32(i.c), value: fp[Int(i.b)])
             fp[Int(i.a)] = old ?? UInt64(UInt32.max)
         case .tableFill:
-            let table = instance.tables[Int(pc.pointee.a)]
-            pc += 1
+            let table = instance.tables[Int(data.a)]
             let start = u32(i.a), count = u32(i.c)
             guard start + count <= UInt64(table.count) else { throw .tableOutOfBounds }
             let value = fp[Int(i.b)]
             for k in Int(start)..<Int(start + count) { table[k] = value }
         case .tableCopy:
-            let destinationTable = instance.tables[Int(pc.pointee.a)]
-            let sourceTable = instance.tables[Int(pc.pointee.b)]
-            pc += 1
+            let destinationTable = instance.tables[Int(data.a)]
+            let sourceTable = instance.tables[Int(data.b)]
             let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
             guard destination + count <= UInt64(destinationTable.count),
                   source + count <= UInt64(sourceTable.count)
@@ -70,9 +66,8 @@ extension Store {
             let items = (Int(source)..<Int(source + count)).map { sourceTable[$0] }
             destinationTable.replace(at: Int(destination), with: items)
         case .tableInit:
-            let segment = instance.elementSegments[Int(pc.pointee.a)]
-            let table = instance.tables[Int(pc.pointee.b)]
-            pc += 1
+            let segment = instance.elementSegments[Int(data.a)]
+            let table = instance.tables[Int(data.b)]
             let destination = u32(i.a), source = u32(i.b), count = u32(i.c)
             guard source + count <= UInt64(segment.count), destination + count <= UInt64(table.count) else {
                 throw .tableOutOfBounds

@@ -455,8 +455,16 @@ extension Store {
                 memorySize = instance.pointee.memoryState.pointee.byteCount
             case .memoryFill, .memoryCopy, .memoryInit, .dataDrop, .tableGet, .tableSet, .tableSize, .tableGrow,
                  .tableFill, .tableCopy, .tableInit, .elemDrop:
+                // Passing `pc` inout would pin it in memory for the whole loop; instead the data
+                // word is passed by value and skipped here.
+                let data = pc.pointee
+                if i.op == .memoryInit || i.op == .tableGrow || i.op == .tableFill || i.op == .tableCopy
+                    || i.op == .tableInit
+                {
+                    pc += 1
+                }
                 do {
-                    try executeBulk(i, pc: &pc, fp: fp, instance: instance.pointee.owner.takeUnretainedValue())
+                    try executeBulk(i, data: data, fp: fp, instance: instance.pointee.owner.takeUnretainedValue())
                 } catch {
                     throw trap(error, function, depth, baseDepth)
                 }
@@ -667,131 +675,131 @@ extension Store {
             let x = fp[Int(i.b)]
             fp[Int(i.a)] = (x == 0) ? 1 : 0
         case .f32Eq:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
             fp[Int(i.a)] = (x == y) ? 1 : 0
         case .f32Ne:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
             fp[Int(i.a)] = (x != y) ? 1 : 0
         case .f32Lt:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
             fp[Int(i.a)] = (x < y) ? 1 : 0
         case .f32Gt:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
             fp[Int(i.a)] = (x > y) ? 1 : 0
         case .f32Le:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
             fp[Int(i.a)] = (x <= y) ? 1 : 0
         case .f32Ge:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
             fp[Int(i.a)] = (x >= y) ? 1 : 0
         case .f32Add:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
-            fp[Int(i.a)] = UInt64((x + y).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x + y, to: UInt32.self))
         case .f32Sub:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
-            fp[Int(i.a)] = UInt64((x - y).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x - y, to: UInt32.self))
         case .f32Mul:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
-            fp[Int(i.a)] = UInt64((x * y).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x * y, to: UInt32.self))
         case .f32Div:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
-            fp[Int(i.a)] = UInt64((x / y).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x / y, to: UInt32.self))
         case .f32Min:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
-            fp[Int(i.a)] = UInt64((Numeric.minimum(x, y)).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(Numeric.minimum(x, y), to: UInt32.self))
         case .f32Max:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            let y = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.c)]))
-            fp[Int(i.a)] = UInt64((Numeric.maximum(x, y)).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.c)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(Numeric.maximum(x, y), to: UInt32.self))
         case .f32Ceil:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            fp[Int(i.a)] = UInt64((x.rounded(.up)).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x.rounded(.up), to: UInt32.self))
         case .f32Floor:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            fp[Int(i.a)] = UInt64((x.rounded(.down)).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x.rounded(.down), to: UInt32.self))
         case .f32Trunc:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            fp[Int(i.a)] = UInt64((x.rounded(.towardZero)).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x.rounded(.towardZero), to: UInt32.self))
         case .f32Nearest:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            fp[Int(i.a)] = UInt64((x.rounded(.toNearestOrEven)).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x.rounded(.toNearestOrEven), to: UInt32.self))
         case .f32Sqrt:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            fp[Int(i.a)] = UInt64((x.squareRoot()).bitPattern)
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            fp[Int(i.a)] = UInt64(bitCast(x.squareRoot(), to: UInt32.self))
         case .f64Eq:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
             fp[Int(i.a)] = (x == y) ? 1 : 0
         case .f64Ne:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
             fp[Int(i.a)] = (x != y) ? 1 : 0
         case .f64Lt:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
             fp[Int(i.a)] = (x < y) ? 1 : 0
         case .f64Gt:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
             fp[Int(i.a)] = (x > y) ? 1 : 0
         case .f64Le:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
             fp[Int(i.a)] = (x <= y) ? 1 : 0
         case .f64Ge:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
             fp[Int(i.a)] = (x >= y) ? 1 : 0
         case .f64Add:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
-            fp[Int(i.a)] = (x + y).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x + y, to: UInt64.self)
         case .f64Sub:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
-            fp[Int(i.a)] = (x - y).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x - y, to: UInt64.self)
         case .f64Mul:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
-            fp[Int(i.a)] = (x * y).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x * y, to: UInt64.self)
         case .f64Div:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
-            fp[Int(i.a)] = (x / y).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x / y, to: UInt64.self)
         case .f64Min:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
-            fp[Int(i.a)] = (Numeric.minimum(x, y)).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
+            fp[Int(i.a)] = bitCast(Numeric.minimum(x, y), to: UInt64.self)
         case .f64Max:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            let y = Double(bitPattern: fp[Int(i.c)])
-            fp[Int(i.a)] = (Numeric.maximum(x, y)).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            let y = bitCast(fp[Int(i.c)], to: Double.self)
+            fp[Int(i.a)] = bitCast(Numeric.maximum(x, y), to: UInt64.self)
         case .f64Ceil:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            fp[Int(i.a)] = (x.rounded(.up)).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x.rounded(.up), to: UInt64.self)
         case .f64Floor:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            fp[Int(i.a)] = (x.rounded(.down)).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x.rounded(.down), to: UInt64.self)
         case .f64Trunc:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            fp[Int(i.a)] = (x.rounded(.towardZero)).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x.rounded(.towardZero), to: UInt64.self)
         case .f64Nearest:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            fp[Int(i.a)] = (x.rounded(.toNearestOrEven)).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x.rounded(.toNearestOrEven), to: UInt64.self)
         case .f64Sqrt:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            fp[Int(i.a)] = (x.squareRoot()).bitPattern
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x.squareRoot(), to: UInt64.self)
         case .f32Abs:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
             fp[Int(i.a)] = UInt64(x & 0x7FFF_FFFF)
@@ -840,83 +848,83 @@ extension Store {
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
             fp[Int(i.a)] = UInt64(x)
         case .i32TruncF32S:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
             do { fp[Int(i.a)] = UInt64(try Numeric.truncS32(Double(x))) } catch { throw trap(error, function, depth, baseDepth) }
         case .i32TruncSatF32S:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
             fp[Int(i.a)] = UInt64(Numeric.satS32(Double(x)))
         case .i32TruncF32U:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
             do { fp[Int(i.a)] = UInt64(try Numeric.truncU32(Double(x))) } catch { throw trap(error, function, depth, baseDepth) }
         case .i32TruncSatF32U:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
             fp[Int(i.a)] = UInt64(Numeric.satU32(Double(x)))
         case .i64TruncF32S:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
             do { fp[Int(i.a)] = try Numeric.truncS64(Double(x)) } catch { throw trap(error, function, depth, baseDepth) }
         case .i64TruncSatF32S:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
             fp[Int(i.a)] = Numeric.satS64(Double(x))
         case .i64TruncF32U:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
             do { fp[Int(i.a)] = try Numeric.truncU64(Double(x)) } catch { throw trap(error, function, depth, baseDepth) }
         case .i64TruncSatF32U:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
             fp[Int(i.a)] = Numeric.satU64(Double(x))
         case .i32TruncF64S:
-            let x = Double(bitPattern: fp[Int(i.b)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
             do { fp[Int(i.a)] = UInt64(try Numeric.truncS32(Double(x))) } catch { throw trap(error, function, depth, baseDepth) }
         case .i32TruncSatF64S:
-            let x = Double(bitPattern: fp[Int(i.b)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
             fp[Int(i.a)] = UInt64(Numeric.satS32(Double(x)))
         case .i32TruncF64U:
-            let x = Double(bitPattern: fp[Int(i.b)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
             do { fp[Int(i.a)] = UInt64(try Numeric.truncU32(Double(x))) } catch { throw trap(error, function, depth, baseDepth) }
         case .i32TruncSatF64U:
-            let x = Double(bitPattern: fp[Int(i.b)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
             fp[Int(i.a)] = UInt64(Numeric.satU32(Double(x)))
         case .i64TruncF64S:
-            let x = Double(bitPattern: fp[Int(i.b)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
             do { fp[Int(i.a)] = try Numeric.truncS64(Double(x)) } catch { throw trap(error, function, depth, baseDepth) }
         case .i64TruncSatF64S:
-            let x = Double(bitPattern: fp[Int(i.b)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
             fp[Int(i.a)] = Numeric.satS64(Double(x))
         case .i64TruncF64U:
-            let x = Double(bitPattern: fp[Int(i.b)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
             do { fp[Int(i.a)] = try Numeric.truncU64(Double(x)) } catch { throw trap(error, function, depth, baseDepth) }
         case .i64TruncSatF64U:
-            let x = Double(bitPattern: fp[Int(i.b)])
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
             fp[Int(i.a)] = Numeric.satU64(Double(x))
         case .f32ConvertI32S:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            fp[Int(i.a)] = UInt64((Float(Int32(bitPattern: x))).bitPattern)
+            fp[Int(i.a)] = UInt64(bitCast(Float(Int32(bitPattern: x)), to: UInt32.self))
         case .f32ConvertI32U:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            fp[Int(i.a)] = UInt64((Float(x)).bitPattern)
+            fp[Int(i.a)] = UInt64(bitCast(Float(x), to: UInt32.self))
         case .f32ConvertI64S:
             let x = fp[Int(i.b)]
-            fp[Int(i.a)] = UInt64((Float(Int64(bitPattern: x))).bitPattern)
+            fp[Int(i.a)] = UInt64(bitCast(Float(Int64(bitPattern: x)), to: UInt32.self))
         case .f32ConvertI64U:
             let x = fp[Int(i.b)]
-            fp[Int(i.a)] = UInt64((Float(x)).bitPattern)
+            fp[Int(i.a)] = UInt64(bitCast(Float(x), to: UInt32.self))
         case .f64ConvertI32S:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            fp[Int(i.a)] = (Double(Int32(bitPattern: x))).bitPattern
+            fp[Int(i.a)] = bitCast(Double(Int32(bitPattern: x)), to: UInt64.self)
         case .f64ConvertI32U:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            fp[Int(i.a)] = (Double(x)).bitPattern
+            fp[Int(i.a)] = bitCast(Double(x), to: UInt64.self)
         case .f64ConvertI64S:
             let x = fp[Int(i.b)]
-            fp[Int(i.a)] = (Double(Int64(bitPattern: x))).bitPattern
+            fp[Int(i.a)] = bitCast(Double(Int64(bitPattern: x)), to: UInt64.self)
         case .f64ConvertI64U:
             let x = fp[Int(i.b)]
-            fp[Int(i.a)] = (Double(x)).bitPattern
+            fp[Int(i.a)] = bitCast(Double(x), to: UInt64.self)
         case .f32DemoteF64:
-            let x = Double(bitPattern: fp[Int(i.b)])
-            fp[Int(i.a)] = UInt64((Float(x)).bitPattern)
+            let x = bitCast(fp[Int(i.b)], to: Double.self)
+            fp[Int(i.a)] = UInt64(bitCast(Float(x), to: UInt32.self))
         case .f64PromoteF32:
-            let x = Float(bitPattern: UInt32(truncatingIfNeeded: fp[Int(i.b)]))
-            fp[Int(i.a)] = (Double(x)).bitPattern
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            fp[Int(i.a)] = bitCast(Double(x), to: UInt64.self)
         case .i32ReinterpretF32:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b)])
             fp[Int(i.a)] = UInt64(x)

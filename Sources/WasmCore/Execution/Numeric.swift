@@ -102,3 +102,10 @@ enum Numeric {
         return UInt64(x)
     }
 }
+
+/// Reinterprets the bits of a value. `Float(bitPattern:)` and `.bitPattern` are not always inlined
+/// into the interpreter's large loop (they were seen as calls through the PLT); a bit cast is.
+@inline(__always)
+func bitCast<T, U>(_ value: T, to type: U.Type) -> U {
+    unsafeBitCast(value, to: type)
+}
