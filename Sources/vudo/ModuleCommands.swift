@@ -37,9 +37,12 @@ enum DisassembleCommand {
     static func run(_ arguments: [String]) -> Int32 {
         var path: String?
         var function: Int?
+        var internalCode = false
         var rest = arguments[...]
         while let argument = rest.popFirst() {
-            if argument == "--func" {
+            if argument == "--internal" {
+                internalCode = true
+            } else if argument == "--func" {
                 guard let value = rest.popFirst(), let n = Int(value) else { usageError("--func takes a number") }
                 function = n
             } else if path == nil {
@@ -51,6 +54,7 @@ enum DisassembleCommand {
         guard let path else { usageError("disasm needs a FILE") }
         do {
             let module = try Module(bytes: readFile(path))
+            if internalCode { return try printInternalCode(module, function: function) }
             let disassembler = Disassembler(module: module)
             if let function {
                 print(try disassembler.disassemble(definedFunction: function))
@@ -63,6 +67,28 @@ enum DisassembleCommand {
             return 1
         }
     }
+}
+
+/// The translator's output for one defined function (or all), for studying the interpreter.
+private func printInternalCode(_ module: Module, function: Int?) throws -> Int32 {
+    let store = Store()
+    var imports = Imports()
+    // Stand-ins for the imports, so that any module can be translated without its host.
+    for entry in module.imports {
+        if case .function(let typeIndex) = entry.descriptor {
+            let stub = HostFunction(type: module.types[Int(typeIndex)]) { _, _ in throw Trap(.unreachable) }
+            imports.define(module: entry.module, name: entry.name, .function(store.addHostFunction(stub)))
+        }
+    }
+    let instance = try store.instantiate(module, imports: imports)
+    let imported = module.importedFunctionTypes.count
+    let indices = function.map { [$0] } ?? Array(0..<module.codes.count)
+    for index in indices {
+        guard let address = instance.functionAddress(at: imported + index) else { continue }
+        print("func \(imported + index):")
+        print(try store.internalCode(of: address))
+    }
+    return 0
 }
 
 enum InspectCommand {

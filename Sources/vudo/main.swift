@@ -12,7 +12,7 @@ let usage = """
       invoke FILE FUNC [ARGS...]           call an export; arguments are parsed by its signature
       validate FILE                        decode and validate a module
       inspect FILE                         sections, types, imports, exports, memories, custom sections
-      disasm FILE [--func N]               print function bodies in text form
+      disasm FILE [--func N] [--internal]  function bodies in text form (or as internal code)
       opcodes [--markdown]                 print the opcode reference
       spectest PATH...                     run WebAssembly spec test scripts (wast2json output)
       codegen FILE.wasm|FILE.dol [--name TYPE] [-o OUT]   Swift interface / gene types

@@ -90,6 +90,12 @@ public final class Instance {
         exportIndex[Array(name.utf8)].map { exportList[$0].value }
     }
 
+    /// The store address of the function at `index` in this module's function index space.
+    public func functionAddress(at index: Int) -> FunctionAddress? {
+        guard index >= 0, index < functionObjects.count else { return nil }
+        return FunctionAddress(functionObjects[index].entry.pointee.address)
+    }
+
     public func exportedFunction(_ name: String) -> FunctionAddress? {
         if case .function(let f) = export(name) { return f }
         return nil
