@@ -9,5 +9,13 @@ public struct EngineConfiguration: Sendable {
     /// Largest number of elements any one table may grow to.
     public var maxTableElements: UInt64 = 10_000_000
 
+    /// Translate code with checkpoints (at function entry and every loop header) that charge fuel
+    /// and poll ``Store/interruptCheck``. Off by default: checkpoints cost one dispatch per loop
+    /// iteration and call, and code without them cannot be stopped from outside.
+    public var meteringEnabled = false
+    /// How many checkpoints pass between two calls of ``Store/interruptCheck`` (a clock read or a
+    /// task-cancellation check is too costly for every loop iteration).
+    public var interruptCheckInterval: Int = 1024
+
     public init() {}
 }

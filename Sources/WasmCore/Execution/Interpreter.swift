@@ -30,6 +30,19 @@ extension Store {
                 throw trap(.unsupported("instruction"), function, depth, baseDepth)
             case .data:
                 break
+            case .checkpoint:
+                if let remaining = fuel {
+                    guard remaining >= Int64(i.a) else {
+                        fuel = 0
+                        throw trap(.outOfFuel, function, depth, baseDepth)
+                    }
+                    fuel = remaining - Int64(i.a)
+                }
+                checkpointsUntilInterruptCheck -= 1
+                if checkpointsUntilInterruptCheck <= 0 {
+                    checkpointsUntilInterruptCheck = configuration.interruptCheckInterval
+                    if let reason = interruptCheck?() { throw trap(reason, function, depth, baseDepth) }
+                }
             case .br:
                 pc += Int(Int32(bitPattern: i.a))
             case .brIf:

@@ -23,6 +23,16 @@ public final class Store {
     var reentrancyDepth = 0
     static let maxReentrancyDepth = 200
 
+    /// Fuel left for guest execution when metering is enabled; nil means unlimited. Each checkpoint
+    /// charges the number of wasm instructions in the code it guards, so the same module and input
+    /// always use the same fuel. Running out traps with ``TrapReason/outOfFuel``.
+    public var fuel: Int64?
+    /// Polled every ``EngineConfiguration/interruptCheckInterval`` checkpoints when metering is
+    /// enabled; returning a reason (e.g. ``TrapReason/deadlineExceeded`` or ``TrapReason/cancelled``)
+    /// stops the guest with that trap.
+    public var interruptCheck: (() -> TrapReason?)?
+    var checkpointsUntilInterruptCheck = 0
+
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
         let slots = max(configuration.valueStackSlots, 1024)
@@ -227,7 +237,8 @@ extension Instance {
         if let translationContext { return translationContext }
         let types = module.importedFunctionTypes + module.functionTypeIndices
         let context = Translator.Context(
-            module: module, functionTypes: types.map { module.types[Int($0)] }, typeIDs: typeIDs)
+            module: module, functionTypes: types.map { module.types[Int($0)] }, typeIDs: typeIDs,
+            metering: store.configuration.meteringEnabled)
         translationContext = context
         return context
     }

@@ -23,6 +23,7 @@ enum Op: UInt16 {
     case unreachable            // trap
     case unsupported            // trap: a feature this interpreter does not execute
     case data                   // extra operands of the preceding instruction; never executed
+    case checkpoint             // a: fuel to charge (wasm instructions up to the next checkpoint)
     // Branch targets are relative to the next instruction (an Int32 bit pattern).
     case br                     // a: target
     case brIf                   // a: condition slot, b: target (taken when non-zero)

@@ -11,6 +11,8 @@ struct Translator {
         let functionTypes: [FunctionType]
         /// Canonical ids of the module's types, for `call_indirect`.
         let typeIDs: [Int]
+        /// Emit checkpoints for fuel and interruption (see `EngineConfiguration.meteringEnabled`).
+        var metering = false
     }
 
     private enum FrameKind { case function, block, loop, `if`, `else` }
@@ -42,6 +44,8 @@ struct Translator {
     private var controls: [ControlFrame] = []
     /// Nesting depth of blocks opened inside unreachable code, which are skipped whole.
     private var deadNesting = 0
+    /// The checkpoint being charged for the instructions translated since it, if metering.
+    private var openCheckpoint: Int?
     /// Code index of the last instruction whose result went to the top operand's home slot and may
     /// be retargeted by a following `local.set` / `local.tee`; nil when that is not safe.
     private var retargetable: Int?
@@ -67,8 +71,10 @@ struct Translator {
         controls.append(ControlFrame(
             kind: .function, height: 0, parameterCount: 0, resultCount: type.results.count, loopStart: 0))
         var reader = ByteReader(bytes: body.code)
+        emitCheckpoint()
         while !controls.isEmpty {
             let instruction = try reader.readInstruction()
+            if let checkpoint = openCheckpoint { code[checkpoint].a &+= 1 }
             try translate(instruction)
         }
         return Output(code: code, frameSize: localCount + maxHeight + 1)
@@ -155,6 +161,13 @@ struct Translator {
 
     private func label(_ depth: UInt32) -> ControlFrame { controls[controls.count - 1 - Int(depth)] }
 
+    /// Starts charging fuel for the code that follows (function entry, loop headers): every path
+    /// that runs forever passes a checkpoint again and again.
+    private mutating func emitCheckpoint() {
+        guard context.metering else { return }
+        openCheckpoint = emit(.checkpoint)
+    }
+
     // MARK: Branches
 
     /// Copies the top `count` operands to the slots starting at `height`'s home. Copying upwards
@@ -239,6 +252,7 @@ struct Translator {
                 kind: isLoop ? .loop : .block, height: stack.count - signature.parameters.count,
                 parameterCount: signature.parameters.count, resultCount: signature.results.count,
                 loopStart: code.count))
+            if isLoop { emitCheckpoint() }
         case (.if, .blockType(let blockType)):
             let signature = try blockSignature(blockType)
             let condition = pop()
