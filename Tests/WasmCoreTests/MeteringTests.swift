@@ -1,0 +1,62 @@
+import Testing
+import WasmCore
+
+/// Fuel and interruption: checkpoints at function entry and loop headers.
+@Suite struct MeteringTests {
+    private func meteredLoop() throws -> Loaded {
+        var configuration = EngineConfiguration()
+        configuration.meteringEnabled = true
+        return try Fixtures.instantiate("long_loop", configuration: configuration)
+    }
+
+    @Test func runningOutOfFuelTrapsAndTheInstanceStaysUsable() throws {
+        let loaded = try meteredLoop()
+        let sum = try #require(loaded.instance.exportedFunction("sum"))
+        loaded.store.fuel = 1_000
+        let error = #expect(throws: Trap.self) { try loaded.store.invoke(sum, [.i32(1_000_000)]) }
+        #expect(error?.reason == .outOfFuel)
+        #expect(loaded.store.fuel == 0)
+
+        loaded.store.fuel = nil
+        #expect(try loaded.store.invoke(sum, [.i32(1000)]) == [.i64(499_500)])
+    }
+
+    @Test func fuelUseIsDeterministicAndGrowsWithTheWork() throws {
+        func fuelUsed(_ n: UInt32) throws -> Int64 {
+            let loaded = try meteredLoop()
+            let sum = try #require(loaded.instance.exportedFunction("sum"))
+            loaded.store.fuel = 1 << 40
+            _ = try loaded.store.invoke(sum, [.i32(n)])
+            return (1 << 40) - (loaded.store.fuel ?? 0)
+        }
+        let small = try fuelUsed(100)
+        #expect(try fuelUsed(100) == small)
+        #expect(try fuelUsed(200) > small)
+        #expect(small > 100)
+    }
+
+    @Test func anInterruptCheckStopsATightLoop() throws {
+        let loaded = try meteredLoop()
+        let lcg = try #require(loaded.instance.exportedFunction("lcg"))
+        var polls = 0
+        loaded.store.interruptCheck = {
+            polls += 1
+            return polls >= 3 ? .cancelled : nil
+        }
+        let error = #expect(throws: Trap.self) { try loaded.store.invoke(lcg, [.i32(1), .i32(UInt32.max)]) }
+        #expect(error?.reason == .cancelled)
+        #expect(polls == 3)
+
+        loaded.store.interruptCheck = nil
+        #expect(try loaded.store.invoke(lcg, [.i32(1), .i32(1)]) == [.i32(1 &* 1664525 &+ 1013904223)])
+    }
+
+    @Test func withoutMeteringNoCheckpointIsTranslated() throws {
+        let loaded = try Fixtures.instantiate("long_loop")
+        let sum = try #require(loaded.instance.exportedFunction("sum"))
+        #expect(!(try loaded.store.internalCode(of: sum)).contains("checkpoint"))
+        let metered = try meteredLoop()
+        let meteredSum = try #require(metered.instance.exportedFunction("sum"))
+        #expect(try metered.store.internalCode(of: meteredSum).contains("checkpoint"))
+    }
+}
