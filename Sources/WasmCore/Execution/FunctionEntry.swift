@@ -10,6 +10,9 @@ struct FunctionEntry {
     var parameterCount: Int
     /// Declared locals beyond the parameters; zeroed on entry.
     var declaredLocalCount: Int
+    /// The translated code's constants, copied into the slots after the locals on entry.
+    var constants: UnsafeMutablePointer<UInt64>?
+    var constantCount: Int
     var resultCount: Int
     /// Canonical id of the signature, for `call_indirect`'s type check.
     var typeID: Int
@@ -27,6 +30,18 @@ extension FunctionEntry {
     var instance: Instance? { runtime?.pointee.owner.takeUnretainedValue() }
 }
 
+extension UnsafeMutablePointer where Pointee == FunctionEntry {
+    /// Prepares a new frame: zeroes the declared locals and copies in the constants.
+    @inline(__always)
+    func initializeFrame(_ frame: UnsafeMutablePointer<UInt64>) {
+        let locals = frame + pointee.parameterCount
+        locals.update(repeating: 0, count: pointee.declaredLocalCount)
+        if let constants = pointee.constants {
+            (locals + pointee.declaredLocalCount).update(from: constants, count: pointee.constantCount)
+        }
+    }
+}
+
 /// A function in a store: the entry cell plus what the slow paths need.
 final class FunctionInstance {
     let entry: UnsafeMutablePointer<FunctionEntry>
@@ -42,6 +57,7 @@ final class FunctionInstance {
 
     deinit {
         entry.pointee.code?.deallocate()
+        entry.pointee.constants?.deallocate()
         entry.deallocate()
     }
 

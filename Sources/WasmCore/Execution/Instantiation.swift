@@ -52,7 +52,8 @@ extension Store {
             let type = module.types[Int(typeIndex)]
             let entry = FunctionEntry(
                 code: nil, frameSize: 0, parameterCount: type.parameters.count,
-                declaredLocalCount: Int(module.codes[definedIndex].localCount), resultCount: type.results.count,
+                declaredLocalCount: Int(module.codes[definedIndex].localCount), constants: nil, constantCount: 0,
+                resultCount: type.results.count,
                 typeID: typeID(type), isHost: false, runtime: nil, definedIndex: definedIndex,
                 address: functions.count)
             let function = FunctionInstance(entry: entry, type: type, host: nil)

@@ -14,7 +14,7 @@ extension Store {
         var fp = frame
         var pc = try compile(entry)
         guard fp + entry.pointee.frameSize <= valueStackEnd else { throw Trap(.callStackExhausted) }
-        (fp + entry.pointee.parameterCount).update(repeating: 0, count: entry.pointee.declaredLocalCount)
+        entry.initializeFrame(fp)
         guard var instance = entry.pointee.runtime else { throw Trap(.host("not a wasm function")) }
         var memoryBase = instance.pointee.memoryState.pointee.base
         var memorySize = instance.pointee.memoryState.pointee.byteCount
@@ -108,7 +108,7 @@ extension Store {
                 }
                 frames[depth] = CallFrame(returnPC: pc, fp: fp, function: function)
                 depth += 1
-                (base + callee.pointee.parameterCount).update(repeating: 0, count: callee.pointee.declaredLocalCount)
+                callee.initializeFrame(base)
                 fp = base
                 pc = code
                 function = callee
@@ -442,6 +442,86 @@ extension Store {
         case .brIfI64Nez:
             let x = fp[Int(i.a)]
             if x != 0 { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32Eq:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32Ne:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32Lt:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32NotLt:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if !(x < y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32Gt:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32NotGt:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if !(x > y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32Le:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32NotLe:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if !(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32Ge:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF32NotGe:
+            let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
+            let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
+            if !(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64Eq:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64Ne:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64Lt:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64NotLt:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if !(x < y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64Gt:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64NotGt:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if !(x > y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64Le:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64NotLe:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if !(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64Ge:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+        case .brIfF64NotGe:
+            let x = bitCast(fp[Int(i.a)], to: Double.self)
+            let y = bitCast(fp[Int(i.b)], to: Double.self)
+            if !(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
             case .copy:
                 fp[Int(i.a)] = fp[Int(i.b)]
             case .const32:

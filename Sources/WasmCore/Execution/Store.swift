@@ -60,7 +60,7 @@ public final class Store {
         let address = functions.count
         let entry = FunctionEntry(
             code: nil, frameSize: max(function.type.parameters.count, function.type.results.count),
-            parameterCount: function.type.parameters.count, declaredLocalCount: 0,
+            parameterCount: function.type.parameters.count, declaredLocalCount: 0, constants: nil, constantCount: 0,
             resultCount: function.type.results.count, typeID: typeID(function.type), isHost: true,
             runtime: nil, definedIndex: -1, address: address)
         functions.append(FunctionInstance(entry: entry, type: function.type, host: function))
@@ -221,6 +221,12 @@ public final class Store {
         code.initialize(from: output.code, count: output.code.count)
         entry.pointee.code = code
         entry.pointee.frameSize = output.frameSize
+        if !output.constants.isEmpty {
+            let constants = UnsafeMutablePointer<UInt64>.allocate(capacity: output.constants.count)
+            constants.initialize(from: output.constants, count: output.constants.count)
+            entry.pointee.constants = constants
+            entry.pointee.constantCount = output.constants.count
+        }
         return code
     }
 }

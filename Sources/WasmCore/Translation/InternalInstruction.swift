@@ -140,6 +140,26 @@ enum Op: UInt16 {
     case brIfI64GeUImm
     case brIfI64Eqz
     case brIfI64Nez
+    case brIfF32Eq
+    case brIfF32Ne
+    case brIfF32Lt
+    case brIfF32NotLt
+    case brIfF32Gt
+    case brIfF32NotGt
+    case brIfF32Le
+    case brIfF32NotLe
+    case brIfF32Ge
+    case brIfF32NotGe
+    case brIfF64Eq
+    case brIfF64Ne
+    case brIfF64Lt
+    case brIfF64NotLt
+    case brIfF64Gt
+    case brIfF64NotGt
+    case brIfF64Le
+    case brIfF64NotLe
+    case brIfF64Ge
+    case brIfF64NotGe
     // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
     // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
     case i32Add
@@ -543,6 +563,18 @@ extension Op {
         case .i32GeU: negated ? .brIfI32LtU : .brIfI32GeU
         case .i32GeUImm: negated ? .brIfI32LtUImm : .brIfI32GeUImm
         case .i32Eqz: negated ? .brIfI32Nez : .brIfI32Eqz
+        case .f32Eq: negated ? .brIfF32Ne : .brIfF32Eq
+        case .f32Ne: negated ? .brIfF32Eq : .brIfF32Ne
+        case .f32Lt: negated ? .brIfF32NotLt : .brIfF32Lt
+        case .f32Gt: negated ? .brIfF32NotGt : .brIfF32Gt
+        case .f32Le: negated ? .brIfF32NotLe : .brIfF32Le
+        case .f32Ge: negated ? .brIfF32NotGe : .brIfF32Ge
+        case .f64Eq: negated ? .brIfF64Ne : .brIfF64Eq
+        case .f64Ne: negated ? .brIfF64Eq : .brIfF64Ne
+        case .f64Lt: negated ? .brIfF64NotLt : .brIfF64Lt
+        case .f64Gt: negated ? .brIfF64NotGt : .brIfF64Gt
+        case .f64Le: negated ? .brIfF64NotLe : .brIfF64Le
+        case .f64Ge: negated ? .brIfF64NotGe : .brIfF64Ge
         case .i64Eq: negated ? .brIfI64Ne : .brIfI64Eq
         case .i64EqImm: negated ? .brIfI64NeImm : .brIfI64EqImm
         case .i64Ne: negated ? .brIfI64Eq : .brIfI64Ne

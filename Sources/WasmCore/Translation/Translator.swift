@@ -1,7 +1,8 @@
 /// Translates one validated function body into internal code (see docs/interpreter.md).
 ///
-/// Values live in frame slots: slots `0..<localCount` hold the locals, and the operand at stack
-/// height `h` has the "home" slot `localCount + h`. The translator tracks, for each operand, the
+/// Values live in frame slots: slots `0..<localCount` hold the locals, the next ones the function's
+/// constants (copied in at entry), and the operand at stack height `h` has the "home" slot
+/// `operandBase + h`. The translator tracks, for each operand, the
 /// slot that holds it, so that `local.get` costs nothing: its operand simply names the local's slot
 /// until something could change that local, at which point it is copied home ("materialized").
 struct Translator {
@@ -37,6 +38,11 @@ struct Translator {
     private let context: Context
     private let type: FunctionType
     private let localCount: Int
+    /// Slot of each distinct constant bit pattern the body uses.
+    private var constantSlots: [UInt64: UInt32] = [:]
+    private var constants: [UInt64] = []
+    /// First operand-stack slot: after the locals and the constants.
+    private var operandBase: Int
     private var code: [Inst] = []
     /// The slot holding each operand on the wasm stack.
     private var stack: [UInt32] = []
@@ -44,6 +50,9 @@ struct Translator {
     private var controls: [ControlFrame] = []
     /// Nesting depth of blocks opened inside unreachable code, which are skipped whole.
     private var deadNesting = 0
+    /// Code index of the most recent branch target: instructions before it cannot be fused with
+    /// instructions after it.
+    private var lastLabel = 0
     /// The checkpoint being charged for the instructions translated since it, if metering.
     private var openCheckpoint: Int?
     /// Code index of the last instruction whose result went to the top operand's home slot and may
@@ -54,11 +63,14 @@ struct Translator {
         self.context = context
         self.type = type
         localCount = type.parameters.count + Int(body.localCount)
+        operandBase = localCount
     }
 
     struct Output {
         var code: [Inst]
         var frameSize: Int
+        /// Values for the slots after the locals, copied in when the function is entered.
+        var constants: [UInt64]
     }
 
     static func translate(context: Context, functionIndex: Int, body: FunctionBody) throws -> Output {
@@ -70,6 +82,7 @@ struct Translator {
     private mutating func run(_ body: FunctionBody) throws -> Output {
         controls.append(ControlFrame(
             kind: .function, height: 0, parameterCount: 0, resultCount: type.results.count, loopStart: 0))
+        try collectConstants(body)
         var reader = ByteReader(bytes: body.code)
         emitCheckpoint()
         while !controls.isEmpty {
@@ -77,12 +90,48 @@ struct Translator {
             if let checkpoint = openCheckpoint { code[checkpoint].a &+= 1 }
             try translate(instruction)
         }
-        return Output(code: code, frameSize: localCount + maxHeight + 1)
+        return Output(code: code, frameSize: operandBase + maxHeight + 1, constants: constants)
+    }
+
+    /// Gives every distinct constant a slot, so that constants are operands like locals instead of
+    /// instructions. A pre-pass, because the operand stack's slots come after them.
+    private mutating func collectConstants(_ body: FunctionBody) throws {
+        var reader = ByteReader(bytes: body.code)
+        while !reader.isAtEnd {
+            let instruction = try reader.readInstruction()
+            let bits: UInt64
+            switch instruction.immediate {
+            case .i32(let v): bits = UInt64(UInt32(bitPattern: v))
+            case .i64(let v): bits = UInt64(bitPattern: v)
+            case .f32(let v) where instruction.opcode == .f32Const: bits = UInt64(v)
+            case .f64(let v) where instruction.opcode == .f64Const: bits = v
+            case .referenceType where instruction.opcode == .refNull: bits = 0
+            default: continue
+            }
+            if constantSlots[bits] == nil {
+                constantSlots[bits] = UInt32(localCount + constants.count)
+                constants.append(bits)
+            }
+        }
+        operandBase = localCount + constants.count
     }
 
     // MARK: Slots and emission
 
-    private func home(_ height: Int) -> UInt32 { UInt32(localCount + height) }
+    private func home(_ height: Int) -> UInt32 { UInt32(operandBase + height) }
+
+    private func isConstant(_ slot: UInt32) -> Bool { slot >= UInt32(localCount) && slot < UInt32(operandBase) }
+
+    /// Pushes an operand that lives in an existing slot (a local or a constant): no code.
+    private mutating func pushSlot(_ slot: UInt32) {
+        stack.append(slot)
+        if stack.count > maxHeight { maxHeight = stack.count }
+    }
+
+    private mutating func pushConstant(_ bits: UInt64) {
+        // Every constant of the body was given a slot by the pre-pass.
+        pushSlot(constantSlots[bits] ?? 0)
+    }
 
     private mutating func push() -> UInt32 {
         let slot = home(stack.count)
@@ -115,8 +164,12 @@ struct Translator {
         }
     }
 
-    private mutating func materializeAll() {
-        for i in stack.indices { materialize(i) }
+    /// Before a block: operands that read locals get their own copy, since the block may change
+    /// those locals (a loop's later iterations would otherwise see the new values). Constants never
+    /// change and stay where they are, except the block's parameters, which must be home.
+    private mutating func materializeAll(parameterCount: Int = 0) {
+        let firstParameter = stack.count - parameterCount
+        for i in stack.indices where i >= firstParameter || !isConstant(stack[i]) { materialize(i) }
     }
 
     /// Before local `slot` changes, operands that still read it must get their own copy.
@@ -125,7 +178,10 @@ struct Translator {
     }
 
     /// Marks the current code index as a branch target.
-    private mutating func bindLabel() { retargetable = nil }
+    private mutating func bindLabel() {
+        retargetable = nil
+        lastLabel = code.count
+    }
 
     /// Points the branch in operand `operand` of `code[index]` at `target`, relative to the
     /// instruction after the branch (where `pc` stands when the branch executes).
@@ -139,22 +195,31 @@ struct Translator {
     }
 
     /// When the condition was just computed by a comparison into its home slot, removes that
-    /// comparison so that it can be re-emitted fused with the branch.
-    private mutating func takeFusableComparison(_ condition: UInt32) -> Inst? {
-        guard let producer = retargetable, producer == code.count - 1, condition >= UInt32(localCount),
+    /// comparison so that it can be re-emitted fused with the branch. `i32.eqz` of a comparison
+    /// (C's `!(a < b)`) fuses too, as the negated comparison.
+    private mutating func takeFusableComparison(_ condition: UInt32) -> (comparison: Inst, inverted: Bool)? {
+        guard let producer = retargetable, producer == code.count - 1, condition >= UInt32(operandBase),
               code[producer].a == condition, code[producer].op.branchForm(negated: false) != nil
         else { return nil }
         retargetable = nil
-        return code.removeLast()
+        let last = code.removeLast()
+        let previous = code.count - 1
+        if last.op == .i32Eqz, previous >= 0, previous >= lastLabel, code[previous].a == last.b,
+           last.b >= UInt32(operandBase), code[previous].op != .i32Eqz,
+           code[previous].op.branchForm(negated: false) != nil
+        {
+            return (code.removeLast(), true)
+        }
+        return (last, false)
     }
 
     /// Emits a conditional branch (taken when the condition is non-zero, or zero when `negated`),
     /// fused with its comparison when there is one; returns where to patch the target.
     private mutating func emitConditionalBranch(
-        _ condition: UInt32, comparison: Inst?, negated: Bool
+        _ condition: UInt32, comparison fused: (comparison: Inst, inverted: Bool)?, negated: Bool
     ) -> (index: Int, operand: Int) {
-        if let comparison, let op = comparison.op.branchForm(negated: negated) {
-            return (emit(op, comparison.b, comparison.c), 2)
+        if let fused, let op = fused.comparison.op.branchForm(negated: negated != fused.inverted) {
+            return (emit(op, fused.comparison.b, fused.comparison.c), 2)
         }
         return (emit(negated ? .brIfNot : .brIf, condition), 1)
     }
@@ -189,6 +254,12 @@ struct Translator {
     private mutating func emitReturn() {
         let count = type.results.count
         let first = stack.count - count
+        if count == 1 {
+            // A single result cannot overwrite another result's source.
+            if stack[first] != 0 { emit(.copy, 0, stack[first]) }
+            emit(.ret)
+            return
+        }
         for k in 0..<count { materialize(first + k) }
         for k in 0..<count { emit(.copy, UInt32(k), stack[first + k]) }
         emit(.ret)
@@ -245,7 +316,7 @@ struct Translator {
             break
         case (.block, .blockType(let blockType)), (.loop, .blockType(let blockType)):
             let signature = try blockSignature(blockType)
-            materializeAll()
+            materializeAll(parameterCount: signature.parameters.count)
             bindLabel()
             let isLoop = instruction.opcode == .loop
             controls.append(ControlFrame(
@@ -257,7 +328,7 @@ struct Translator {
             let signature = try blockSignature(blockType)
             let condition = pop()
             let comparison = takeFusableComparison(condition)
-            materializeAll()
+            materializeAll(parameterCount: signature.parameters.count)
             let branch = emitConditionalBranch(condition, comparison: comparison, negated: true)
             var frame = ControlFrame(
                 kind: .if, height: stack.count - signature.parameters.count,
@@ -367,8 +438,7 @@ struct Translator {
             emitProducer(.select, first, second)
             emit(.data, condition)
         case (.localGet, .index(let local)):
-            stack.append(local)
-            if stack.count > maxHeight { maxHeight = stack.count }
+            pushSlot(local)
         case (.localSet, .index(let local)):
             let isOnlyReader = !stack.dropLast().contains(local)
             if let producer = retargetable, stack.last == home(stack.count - 1), isOnlyReader {
@@ -399,16 +469,15 @@ struct Translator {
         case (.globalSet, .index(let global)):
             emit(.globalSet, pop(), global)
         case (.i32Const, .i32(let value)):
-            emitProducer(.const32, UInt32(bitPattern: value))
+            pushConstant(UInt64(UInt32(bitPattern: value)))
         case (.f32Const, .f32(let bits)):
-            emitProducer(.const32, bits)
+            pushConstant(UInt64(bits))
         case (.i64Const, .i64(let value)):
-            let bits = UInt64(bitPattern: value)
-            emitProducer(.const64, UInt32(truncatingIfNeeded: bits), UInt32(truncatingIfNeeded: bits >> 32))
+            pushConstant(UInt64(bitPattern: value))
         case (.f64Const, .f64(let bits)):
-            emitProducer(.const64, UInt32(truncatingIfNeeded: bits), UInt32(truncatingIfNeeded: bits >> 32))
+            pushConstant(bits)
         case (.refNull, _):
-            emitProducer(.const64, 0, 0)
+            pushConstant(0)
         case (.refIsNull, _):
             let value = pop()
             emitProducer(.i64Eqz, value)
@@ -477,7 +546,8 @@ struct Translator {
             if signature.parameters.count == 2 {
                 let y = pop()
                 let x = pop()
-                if let immediateOp = op.immediateForm, let immediate = takeSmallConstant(y) {
+                let isWide = signature.parameters[0] == .i64
+                if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
                     emitProducer(immediateOp, x, immediate)
                 } else {
                     emitProducer(op, x, y)
@@ -493,25 +563,13 @@ struct Translator {
         .unsupported(instruction.opcode.info.name)
     }
 
-    /// When `slot` was just written by a constant that fits in 32 bits (sign-extended for i64),
-    /// removes the constant and returns its immediate.
-    private mutating func takeSmallConstant(_ slot: UInt32) -> UInt32? {
-        guard let producer = retargetable, producer == code.count - 1, slot >= UInt32(localCount),
-              code[producer].a == slot
-        else { return nil }
-        let constant = code[producer]
-        switch constant.op {
-        case .const32:
-            break
-        case .const64:
-            // Only when the high word is the sign extension of the low word.
-            guard constant.c == (Int32(bitPattern: constant.b) < 0 ? UInt32.max : 0) else { return nil }
-        default:
-            return nil
-        }
-        code.removeLast()
-        retargetable = nil
-        return constant.b
+    /// When `slot` is a constant that fits in 32 bits (sign-extended for i64), its immediate.
+    private func smallConstant(_ slot: UInt32, isWide: Bool) -> UInt32? {
+        guard isConstant(slot) else { return nil }
+        let bits = constants[Int(slot) - localCount]
+        let low = UInt32(truncatingIfNeeded: bits)
+        if !isWide { return low }
+        return Int64(bitPattern: bits) == Int64(Int32(bitPattern: low)) ? low : nil
     }
 
     private mutating func popThree() -> (UInt32, UInt32, UInt32) {
