@@ -47,8 +47,8 @@ import Vudo
         await #expect {
             _ = try await Fixtures.load("unknown_import.wasm")
         } throws: { error in
-            guard case SpiritError.unresolvedImport(let module, let name, _) = error else { return false }
-            return module == "http" && name == "fetch"
+            guard case SpiritError.unresolvedImport(let module, let name, let reason) = error else { return false }
+            return module == "http" && name == "fetch" && reason == .unknownLoa("http")
         }
     }
 
@@ -69,7 +69,8 @@ import Vudo
             _ = try await Fixtures.load("logger.wasm", options: SpiritOptions(hostFunctions: [wrong]))
         } throws: { error in
             guard case SpiritError.unresolvedImport(let module, let name, let reason) = error else { return false }
-            return module == "env" && name == "vudo_print" && reason.contains("(i32, i32)")
+            return module == "env" && name == "vudo_print"
+                && reason == .signatureMismatch(expected: FunctionType(parameters: [.i32, .i32], results: []), provided: wrong.type)
         }
     }
 

@@ -70,8 +70,8 @@ import Vudo
         await #expect {
             try await logger.call("log", UInt32(65530), UInt32(100))
         } throws: { error in
-            guard case SpiritError.trap(let function, let trap) = error else { return false }
-            return function == "log" && trap.underlyingError is MemoryError
+            guard case SpiritError.hostFunction(let function, let module, let name, let cause) = error else { return false }
+            return function == "log" && module == "env" && name == "vudo_print" && cause is MemoryError
         }
         try await logger.call("hello")
         #expect(output.lines == ["Hello from a Spirit!"])

@@ -1,48 +1,68 @@
-/// Resolves a module's imports to host objects before instantiation, so every unresolvable import
-/// fails with a ``SpiritError/unresolvedImport(module:name:reason:)`` naming it.
-///
-/// The one place imports are resolved: the Loa registry will replace the function lookup here.
+/// Resolves a module's imports before instantiation: functions from the granted Loas (see
+/// ``LoaResolver``), memory from the options' limits. Only what resolves is linked, so nothing
+/// ungranted is ever callable; the first import that does not resolve fails the load with a
+/// ``SpiritError/unresolvedImport(module:name:reason:)`` naming it.
 enum ImportLinker {
-    static func link(
-        _ module: Module, options: SpiritOptions, store: Store, memory: MemoryManager
-    ) throws(SpiritError) -> Imports {
+    static func link(_ module: Module, host: SpiritHost, store: Store) throws(SpiritError) -> Imports {
+        let options = host.options
+        let resolver = LoaResolver(registry: options.loas, grants: options.grants)
         var imports = Imports()
         for entry in module.imports {
-            func unresolved(_ reason: String) -> SpiritError {
+            func unresolved(_ reason: ImportFailure) -> SpiritError {
                 .unresolvedImport(module: entry.module, name: entry.name, reason: reason)
             }
             switch entry.descriptor {
             case .function(let typeIndex):
-                let expected = module.types[Int(typeIndex)]
-                // The embedder's own definitions win over the core ones, so a test can stub vudo_print.
-                let definition = options.hostFunctions.first { $0.module == entry.module && $0.name == entry.name }
-                    ?? CoreHostFunctions.lookup(module: entry.module, name: entry.name)
-                guard let definition else { throw unresolved("no host function provides it") }
-                guard definition.type == expected else {
-                    throw unresolved("the module expects \(expected), the host provides \(definition.type)")
+                let type = module.types[Int(typeIndex)]
+                let resolved: LoaFunction
+                do {
+                    resolved = try resolve(entry, type: type, resolver: resolver, host: host)
+                } catch {
+                    throw unresolved(error)
                 }
-                let address = store.addHostFunction(hostFunction(definition, options: options, memory: memory))
-                imports.define(module: entry.module, name: entry.name, .function(address))
+                let function = hostFunction(resolved, module: entry.module, host: host)
+                imports.define(module: entry.module, name: entry.name, .function(store.addHostFunction(function)))
             case .memory(let type):
                 let address = try importedMemory(type, limits: options.memory, store: store, name: "\(entry.module).\(entry.name)")
-                memory.use(address)
+                host.memory.use(address)
                 imports.define(module: entry.module, name: entry.name, .memory(address))
-            case .table, .global:
-                throw unresolved("the host provides only functions and memories")
+            case .table:
+                throw unresolved(.unsupportedKind("table"))
+            case .global:
+                throw unresolved(.unsupportedKind("global"))
             }
         }
         return imports
     }
 
-    private static func hostFunction(
-        _ definition: HostFunctionDefinition, options: SpiritOptions, memory: MemoryManager
-    ) -> HostFunction {
-        HostFunction(type: definition.type) { caller, arguments in
+    /// The embedder's own host function for this import, else the granted Loa function.
+    private static func resolve(
+        _ entry: Import, type: FunctionType, resolver: LoaResolver, host: SpiritHost
+    ) throws(ImportFailure) -> LoaFunction {
+        if let own = host.options.hostFunctions.first(where: { $0.module == entry.module && $0.name == entry.name }) {
+            guard own.type == type else { throw .signatureMismatch(expected: type, provided: own.type) }
+            if host.options.debug { host.log("link \(entry.module).\(entry.name) -> the options' host function") }
+            return LoaFunction(name: own.name, type: own.type, capability: "host", body: own.body)
+        }
+        let (loa, function) = try resolver.resolve(module: entry.module, name: entry.name, type: type)
+        if host.options.debug { host.log("link \(entry.module).\(entry.name) -> \(loa) [\(function.capability)]") }
+        return function
+    }
+
+    private static func hostFunction(_ function: LoaFunction, module: String, host: SpiritHost) -> HostFunction {
+        HostFunction(type: function.type) { caller, arguments in
             // During the start function the instance is not attached yet; the caller knows the memory.
-            if let address = caller.memory { memory.use(address) }
-            if options.debug { options.logger.log("host \(definition.module).\(definition.name)\(arguments)") }
-            let context = HostContext(memory: memory, logger: options.logger, output: options.output, debug: options.debug)
-            return try definition.body(context, arguments)
+            if let address = caller.memory { host.memory.use(address) }
+            if host.options.debug { host.log("host \(module).\(function.name)\(arguments)") }
+            do {
+                return try function.call(host.context(), arguments)
+            } catch {
+                // Recorded so a failure in the start function, which WasmCore reports only as text,
+                // can still surface typed.
+                let failure: any Error = error is SpiritAbort ? error : HostFunctionFailure(module: module, name: function.name, error: error)
+                host.lastFailure = failure
+                throw failure
+            }
         }
     }
 
@@ -68,5 +88,41 @@ enum ImportLinker {
         } catch {
             throw .memoryLimits(error.message)
         }
+    }
+}
+
+/// A Loa function threw: the import it was linked to, and the error.
+struct HostFunctionFailure: Error, CustomStringConvertible {
+    let module: String
+    let name: String
+    let error: any Error
+
+    var description: String { "\(module).\(name) failed: \(error)" }
+}
+
+/// What a Spirit's host functions share: its memory manager, its random generator and its options.
+/// Used only on the Spirit's actor (or while it is being created).
+final class SpiritHost {
+    let options: SpiritOptions
+    let memory: MemoryManager
+    let random: SpiritRandomGenerator
+    /// The error the last failing host function threw.
+    var lastFailure: (any Error)?
+
+    init(options: SpiritOptions, memory: MemoryManager) {
+        self.options = options
+        self.memory = memory
+        random = options.random.generator()
+    }
+
+    func context() -> HostContext {
+        HostContext(
+            spiritName: options.name, memory: memory, logger: options.logger, debug: options.debug,
+            output: options.output, time: options.time, random: random, effects: options.effects
+        )
+    }
+
+    func log(_ message: String) {
+        options.logger.log(options.name.map { "[\($0)] \(message)" } ?? message)
     }
 }

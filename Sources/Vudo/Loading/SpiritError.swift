@@ -6,8 +6,9 @@ public enum SpiritError: Error, Sendable, CustomStringConvertible {
     case decoding(DecodingError)
     /// The module breaks a validation rule.
     case validation(ValidationError)
-    /// An import names something the host does not provide, or provides with another type.
-    case unresolvedImport(module: String, name: String, reason: String)
+    /// An import could not be linked: an unknown or ungranted Loa, no compatible version, a missing
+    /// function, an ungranted capability or another signature. Nothing was instantiated.
+    case unresolvedImport(module: String, name: String, reason: ImportFailure)
     /// The memory limits of ``SpiritOptions`` do not fit the module's memory.
     case memoryLimits(String)
     /// Instantiation failed: linking, a resource limit, or a trap in the start function.
@@ -18,8 +19,14 @@ public enum SpiritError: Error, Sendable, CustomStringConvertible {
     case argumentMismatch(function: String, expected: [ValueType], got: [ValueType])
     /// A typed call asked for results the function does not return.
     case resultMismatch(function: String, expected: [ValueType], got: [ValueType])
-    /// The guest trapped (or a host function it called threw); the Spirit stays usable.
+    /// The guest trapped; the Spirit stays usable.
     case trap(function: String, Trap)
+    /// A host function the guest called threw (a bad pointer is a ``MemoryError``), ending the call
+    /// to `function`; `module` and `name` are the import. The Spirit stays usable.
+    case hostFunction(function: String, module: String, name: String, error: any Error)
+    /// The guest ended the call to `function` itself: `vudo_abort`, `vudo_panic` or a failed
+    /// `vudo_assert`. The Spirit stays usable.
+    case aborted(function: String, SpiritAbort)
     /// A memory operation made on the Spirit's behalf failed.
     case memory(MemoryError)
 
@@ -37,7 +44,20 @@ public enum SpiritError: Error, Sendable, CustomStringConvertible {
         case .resultMismatch(let function, let expected, let got):
             "\(function) returns (\(Self.list(got))), expected (\(Self.list(expected)))"
         case .trap(let function, let trap): "\(function) trapped: \(trap)"
+        case .hostFunction(let function, let module, let name, let error): "\(function): \(module).\(name) failed: \(error)"
+        case .aborted(let function, let abort): "\(function) \(abort)"
         case .memory(let error): error.description
+        }
+    }
+
+    /// The error a trap in `function` stands for: the host failure or abort that caused it, or
+    /// the trap itself.
+    static func fromTrap(_ trap: Trap, function: String) -> SpiritError {
+        switch trap.underlyingError {
+        case let abort as SpiritAbort: .aborted(function: function, abort)
+        case let failure as HostFunctionFailure:
+            .hostFunction(function: function, module: failure.module, name: failure.name, error: failure.error)
+        default: .trap(function: function, trap)
         }
     }
 

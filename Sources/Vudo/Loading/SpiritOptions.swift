@@ -1,22 +1,33 @@
-/// How a Spirit is loaded: memory limits, debugging, where its output goes and which host functions
-/// it may import.
+/// How a Spirit is loaded: memory limits, debugging, the Loas it may use, and where its output,
+/// time and randomness come from.
 ///
 /// Every property has a working default, so `SpiritOptions()` loads any Spirit that needs only the
-/// core host functions.
+/// core Loa.
 public struct SpiritOptions: Sendable {
     /// Page limits for the Spirit's memory. See ``MemoryLimits``.
     public var memory: MemoryLimits = MemoryLimits()
-    /// When on, every call and its results (or trap) are logged through ``logger``.
+    /// When on, every call and its results (or trap), every link and host call are logged through
+    /// ``logger``, and `vudo_debug` prints.
     public var debug: Bool = false
-    /// Receives debug messages; standard error by default.
+    /// Receives debug messages and the Spirit's `vudo_log`/`vudo_error` lines; standard error by default.
     public var logger: SpiritLogger = .standardError
     /// Receives what the Spirit prints through `vudo_print`; standard output by default.
     public var output: OutputSink = .standardOutput
-    /// Extra host functions the Spirit may import, beside the core ones (`vudo_print`).
-    ///
-    /// This flat list is the stand-in for the Loa registry and capability grants: those will
-    /// resolve imports by Loa name and version, and link only what is granted.
+    /// The Loas imports are resolved against (the core Loa alone by default).
+    public var loas: LoaRegistry = LoaRegistry()
+    /// What the Spirit may use of which Loa. Only granted functions are linked; by default the core
+    /// Loa with all its capabilities (``LoaGrant/core``). The last grant for a Loa wins.
+    public var grants: [LoaGrant] = [.core]
+    /// Host functions handed to this Spirit alone, by exact module and name. They are linked
+    /// before any Loa is consulted (so a test can stub a core function), without a capability
+    /// check: listing one here is granting it.
     public var hostFunctions: [HostFunctionDefinition] = []
+    /// Where `vudo_now` and `vudo_monotonic_now` read the time; the system clock by default.
+    public var time: TimeSource = .system
+    /// Where `vudo_random` draws from; the system's secure generator by default.
+    public var random: RandomSource = .system
+    /// Receives `vudo_emit_effect`; by default effects are accepted and dropped.
+    public var effects: EffectHandler = .ignore
     /// Interpreter settings (call depth, value stack). The memory ceiling is further capped by
     /// ``MemoryLimits/maximum``.
     public var engine: EngineConfiguration = EngineConfiguration()
@@ -25,14 +36,41 @@ public struct SpiritOptions: Sendable {
 
     public init(
         memory: MemoryLimits = MemoryLimits(), debug: Bool = false, logger: SpiritLogger = .standardError,
-        output: OutputSink = .standardOutput, hostFunctions: [HostFunctionDefinition] = [], name: String? = nil
+        output: OutputSink = .standardOutput, loas: LoaRegistry = LoaRegistry(), grants: [LoaGrant] = [.core],
+        hostFunctions: [HostFunctionDefinition] = [], time: TimeSource = .system, random: RandomSource = .system, effects: EffectHandler = .ignore,
+        name: String? = nil
     ) {
         self.memory = memory
         self.debug = debug
         self.logger = logger
         self.output = output
+        self.loas = loas
+        self.grants = grants
         self.hostFunctions = hostFunctions
+        self.time = time
+        self.random = random
+        self.effects = effects
         self.name = name
+    }
+
+    /// Grants `grant`, replacing any earlier grant for the same Loa.
+    public mutating func grant(_ grant: LoaGrant) {
+        grants.removeAll { $0.loa == grant.loa }
+        grants.append(grant)
+    }
+
+    /// Takes `capabilities` of `loa` (the core Loa by default) out of its grant: a Spirit importing
+    /// a function under one of them no longer loads.
+    public mutating func withhold(_ capabilities: Capability..., from loa: String = Loa.coreName) {
+        guard let index = grants.lastIndex(where: { $0.loa == loa }) else { return }
+        let declared = loas.get(loa)?.capabilities ?? []
+        grants[index].capabilities = grants[index].capabilities.removing(Set(capabilities), declared: declared)
+    }
+
+    /// Makes the core Loa reproducible: a fixed clock and a generator seeded with `seed`.
+    public mutating func makeDeterministic(seed: UInt64, epochMilliseconds: Int64 = 0) {
+        time = .fixed(epochMilliseconds: epochMilliseconds)
+        random = .seeded(seed)
     }
 }
 

@@ -24,7 +24,8 @@ public actor Spirit {
         if let maximum = options.memory.maximum { engine.maxMemoryPages = min(engine.maxMemoryPages, maximum) }
         let store = Store(configuration: engine)
         let memory = MemoryManager(store: store)
-        let imports = try ImportLinker.link(module, options: options, store: store, memory: memory)
+        let host = SpiritHost(options: options, memory: memory)
+        let imports = try ImportLinker.link(module, host: host, store: store)
         let instance: Instance
         do {
             instance = try store.instantiate(module, imports: imports)
@@ -35,6 +36,10 @@ public actor Spirit {
         } catch let error as InstantiationError {
             // The capped engine limit is how an own memory's maximum meets the options.
             if error.kind == .limit, options.memory.maximum != nil { throw .memoryLimits(error.message) }
+            // A start function that a host function ended: WasmCore reports it as text only.
+            if error.kind == .trap, let failure = host.lastFailure {
+                throw SpiritError.fromTrap(Trap(.host(error.message), underlyingError: failure), function: "start")
+            }
             throw .instantiation(error)
         } catch {
             throw .instantiation(InstantiationError(.link, "\(error)"))
@@ -88,7 +93,7 @@ public actor Spirit {
             return results
         } catch {
             if options.debug { log("\(name) trapped: \(error.reason)") }
-            throw .trap(function: name, error)
+            throw .fromTrap(error, function: name)
         }
     }
 

@@ -1,0 +1,74 @@
+/// A Loa: a named, versioned service of host functions that Spirits import by the Loa's name,
+/// `(import "http" "fetch" ...)`, each function under one of its capabilities.
+///
+/// Declare one from closures with typed parameters:
+///
+/// ```swift
+/// let http = Loa("http", version: "1.2.0") { loa in
+///     loa.function("fetch", capability: "fetch") { (context, url: UInt32, length: UInt32) -> Int32 in
+///         let address = try context.memory.readRawString(at: url, length: length)
+///         return client.get(address)
+///     }
+/// }
+/// ```
+///
+/// Register it in the ``LoaRegistry`` of ``SpiritOptions/loas`` and grant it in
+/// ``SpiritOptions/grants``.
+public struct Loa: Sendable, CustomStringConvertible {
+    public let name: String
+    public let version: SemanticVersion
+    /// Every capability its functions belong to, and any declared beside them.
+    public let capabilities: Set<Capability>
+    /// The host functions, in declaration order.
+    public let functions: [LoaFunction]
+
+    /// A Loa from ready-made functions. `capabilities` may name more than the functions use (a
+    /// grant may then list them); the functions' own are always included.
+    public init(name: String, version: SemanticVersion, capabilities: Set<Capability> = [], functions: [LoaFunction]) {
+        self.name = name
+        self.version = version
+        self.capabilities = capabilities.union(functions.map(\.capability))
+        self.functions = functions
+    }
+
+    /// A Loa declared by adding functions to a ``LoaBuilder``.
+    public init(
+        _ name: String, version: SemanticVersion, capabilities: Set<Capability> = [], build: (inout LoaBuilder) -> Void
+    ) {
+        var builder = LoaBuilder()
+        build(&builder)
+        self.init(name: name, version: version, capabilities: capabilities, functions: builder.functions)
+    }
+
+    /// The function named `name`, or nil.
+    public func function(named name: String) -> LoaFunction? { functions.first { $0.name == name } }
+
+    /// `http 1.2.0`.
+    public var description: String { "\(name) \(version)" }
+}
+
+/// One host function of a Loa: its import name, WebAssembly signature, capability and body.
+public struct LoaFunction: Sendable {
+    public typealias Body = @Sendable (HostContext, [Value]) throws -> [Value]
+
+    public let name: String
+    public let type: FunctionType
+    public let capability: Capability
+    let body: Body
+
+    /// A function over WebAssembly values. The arguments always match `type` (the linker checked
+    /// the import's signature); the results must too. Throwing ends the guest call with
+    /// ``SpiritError/hostFunction(function:module:name:error:)``, unless the error is a
+    /// ``SpiritAbort``, which surfaces as ``SpiritError/aborted(function:_:)``.
+    public init(name: String, type: FunctionType, capability: Capability, body: @escaping Body) {
+        self.name = name
+        self.type = type
+        self.capability = capability
+        self.body = body
+    }
+
+    /// Runs the function, as the linker does when the guest calls it.
+    public func call(_ context: HostContext, _ arguments: [Value]) throws -> [Value] {
+        try body(context, arguments)
+    }
+}
