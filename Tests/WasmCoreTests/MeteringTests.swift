@@ -60,3 +60,43 @@ import WasmCore
         #expect(try metered.store.internalCode(of: meteredSum).contains("checkpoint"))
     }
 }
+
+/// Deadlines and task cancellation reach a guest in a tight loop without calls.
+@Suite struct InterruptionTests {
+    private func meteredLoop() throws -> Loaded {
+        var configuration = EngineConfiguration()
+        configuration.meteringEnabled = true
+        return try Fixtures.instantiate("long_loop", configuration: configuration)
+    }
+
+    @Test func aDeadlineStopsALongLoop() throws {
+        let loaded = try meteredLoop()
+        let lcg = try loaded.function("lcg")
+        loaded.store.deadline = ContinuousClock.now + .milliseconds(20)
+        let started = ContinuousClock.now
+        let error = #expect(throws: Trap.self) { try loaded.store.invoke(lcg, [.i32(1), .i32(UInt32.max)]) }
+        #expect(error?.reason == .deadlineExceeded)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        loaded.store.deadline = nil
+        #expect(try loaded.store.invoke(lcg, [.i32(0), .i32(0)]) == [.i32(0)])
+    }
+
+    @Test func cancellingTheTaskStopsTheGuest() async throws {
+        let task = Task { () -> TrapReason? in
+            let loaded = try meteredLoop()
+            let lcg = try loaded.function("lcg")
+            do {
+                _ = try loaded.store.invoke(lcg, [.i32(1), .i32(UInt32.max)])
+                return nil
+            } catch let trap as Trap {
+                return trap.reason
+            } catch {
+                return nil
+            }
+        }
+        try await Task.sleep(for: .milliseconds(20))
+        task.cancel()
+        let reason = try await task.value
+        #expect(reason == .cancelled)
+    }
+}

@@ -41,7 +41,7 @@ extension Store {
                 checkpointsUntilInterruptCheck -= 1
                 if checkpointsUntilInterruptCheck <= 0 {
                     checkpointsUntilInterruptCheck = configuration.interruptCheckInterval
-                    if let reason = interruptCheck?() { throw trap(reason, function, depth, baseDepth) }
+                    if let reason = pendingInterruption() { throw trap(reason, function, depth, baseDepth) }
                 }
             case .br:
                 pc += Int(Int32(bitPattern: i.a))

@@ -27,9 +27,15 @@ public final class Store {
     /// charges the number of wasm instructions in the code it guards, so the same module and input
     /// always use the same fuel. Running out traps with ``TrapReason/outOfFuel``.
     public var fuel: Int64?
-    /// Polled every ``EngineConfiguration/interruptCheckInterval`` checkpoints when metering is
-    /// enabled; returning a reason (e.g. ``TrapReason/deadlineExceeded`` or ``TrapReason/cancelled``)
-    /// stops the guest with that trap.
+    /// When metering is enabled, guest execution past this instant traps with
+    /// ``TrapReason/deadlineExceeded``.
+    public var deadline: ContinuousClock.Instant?
+    /// When metering is enabled, cancelling the Swift task that runs the guest stops it with
+    /// ``TrapReason/cancelled``.
+    public var stopsOnTaskCancellation = true
+    /// Polled with the deadline and cancellation every
+    /// ``EngineConfiguration/interruptCheckInterval`` checkpoints when metering is enabled;
+    /// returning a reason stops the guest with that trap.
     public var interruptCheck: (() -> TrapReason?)?
     var checkpointsUntilInterruptCheck = 0
 
@@ -228,6 +234,17 @@ public final class Store {
             entry.pointee.constantCount = output.constants.count
         }
         return code
+    }
+}
+
+extension Store {
+    /// Why the guest must stop now, if it must: the deadline, the task's cancellation, or the
+    /// embedder's own check. Called from checkpoints, every `interruptCheckInterval` of them.
+    @inline(never)
+    func pendingInterruption() -> TrapReason? {
+        if let deadline, ContinuousClock.now >= deadline { return .deadlineExceeded }
+        if stopsOnTaskCancellation, withUnsafeCurrentTask(body: { $0?.isCancelled ?? false }) { return .cancelled }
+        return interruptCheck?()
     }
 }
 
