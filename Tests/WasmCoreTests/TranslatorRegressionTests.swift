@@ -64,24 +64,21 @@ import WasmCore
     // MARK: local.set / local.tee right after a drop
 
     @Test func setAfterDrop() throws {
-        withKnownIssue("translator retargets the dropped value's producer (see report)") {
-            let result = try wasm.i32("set_after_drop")
-            #expect(result == 7)
-        }
+        #expect(try wasm.i32("set_after_drop") == 7)
     }
 
     @Test func teeAfterDrop() throws {
-        withKnownIssue("translator retargets the dropped value's producer (see report)") {
-            let result = try wasm.i32("tee_after_drop")
-            #expect(result == 7)
-        }
+        #expect(try wasm.i32("tee_after_drop") == 7)
     }
 
     @Test func setAfterDropOfOperation() throws {
-        withKnownIssue("translator retargets the dropped value's producer (see report)") {
-            let result = try wasm.i32("set_after_drop_of_op", 4)
-            #expect(result == 5)
-        }
+        let result = try wasm.i32("set_after_drop_of_op", 4)
+        #expect(result == 5)
+    }
+
+    @Test func teeAfterDropOfOperation() throws {
+        let result = try wasm.i32("tee_after_drop_of_op", 4)
+        #expect(result == 10)
     }
 
     // MARK: br_if with values

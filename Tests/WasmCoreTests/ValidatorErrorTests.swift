@@ -129,11 +129,9 @@ import WasmCore
         let error = try #require(try validationError(bytes))
         let codeOffset = try Module(bytes: bytes).codes[0].codeOffset
         #expect(error.message == "unknown type")
-        withKnownIssue("a block type naming an unknown type reports no function index, instruction or offset") {
-            #expect(error.functionIndex == 0)
-            #expect(error.instruction == "block")
-            #expect(error.offset == codeOffset)
-        }
+        #expect(error.functionIndex == 0)
+        #expect(error.instruction == "block")
+        #expect(error.offset == codeOffset)
     }
 
     // MARK: Globals, memory, data

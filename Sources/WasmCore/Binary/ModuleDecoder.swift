@@ -90,10 +90,11 @@ public struct ModuleDecoder {
 
     private func decodeHeader(_ reader: inout ByteReader) throws(DecodingError) {
         let magic: [UInt8] = [0x00, 0x61, 0x73, 0x6D]
-        guard reader.remaining >= 4, try reader.readBytes(4) == magic else {
+        guard reader.remaining >= 4 else { throw DecodingError("unexpected end", offset: reader.bytes.count) }
+        guard try reader.readBytes(4) == magic else {
             throw DecodingError("magic header not detected", offset: 0)
         }
-        guard reader.remaining >= 4 else { throw DecodingError("unknown binary version", offset: 4) }
+        guard reader.remaining >= 4 else { throw DecodingError("unexpected end", offset: reader.bytes.count) }
         guard try reader.readFixedU32() == 1 else { throw DecodingError("unknown binary version", offset: 4) }
     }
 

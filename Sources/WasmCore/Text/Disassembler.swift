@@ -30,7 +30,8 @@ public struct Disassembler {
             default: break
             }
             if instruction.opcode == .end, depth == 0 { break }
-            let indent = String(repeating: "  ", count: max(depth, 1))
+            // Indentation stops growing past 32 levels so that output stays linear in the input.
+            let indent = String(repeating: "  ", count: min(max(depth, 1), 32))
             lines.append(indent + Self.text(of: instruction))
             switch instruction.opcode {
             case .block, .loop, .if, .else: depth += 1

@@ -431,6 +431,8 @@ struct Translator {
             finishCall(calleeType)
         case (.drop, _):
             _ = pop()
+            // The dropped value's producer must not be retargeted by a following local.set.
+            retargetable = nil
         case (.select, _), (.selectTyped, _):
             let condition = pop()
             let second = pop()
@@ -441,7 +443,9 @@ struct Translator {
             pushSlot(local)
         case (.localSet, .index(let local)):
             let isOnlyReader = !stack.dropLast().contains(local)
-            if let producer = retargetable, stack.last == home(stack.count - 1), isOnlyReader {
+            if let producer = retargetable, let top = stack.last, top == home(stack.count - 1),
+               code[producer].a == top, isOnlyReader
+            {
                 code[producer].a = local
                 _ = pop()
                 retargetable = nil
@@ -452,7 +456,9 @@ struct Translator {
             }
         case (.localTee, .index(let local)):
             let isOnlyReader = !stack.dropLast().contains(local)
-            if let producer = retargetable, stack.last == home(stack.count - 1), isOnlyReader {
+            if let producer = retargetable, let top = stack.last, top == home(stack.count - 1),
+               code[producer].a == top, isOnlyReader
+            {
                 code[producer].a = local
                 stack[stack.count - 1] = local
                 retargetable = nil

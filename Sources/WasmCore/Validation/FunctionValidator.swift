@@ -201,11 +201,11 @@ struct FunctionValidator {
         case (.nop, _):
             break
         case (.block, .blockType(let blockType)), (.loop, .blockType(let blockType)):
-            let signature = try context.blockSignature(blockType)
+            guard let signature = context.blockSignature(blockType) else { throw error("unknown type") }
             try pop(signature.parameters)
             pushControl(instruction.opcode, signature)
         case (.if, .blockType(let blockType)):
-            let signature = try context.blockSignature(blockType)
+            guard let signature = context.blockSignature(blockType) else { throw error("unknown type") }
             try pop(.i32)
             try pop(signature.parameters)
             pushControl(.if, signature)

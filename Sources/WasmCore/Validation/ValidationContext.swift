@@ -42,13 +42,12 @@ struct ValidationContext {
         declaredReferences = references
     }
 
-    func blockSignature(_ blockType: BlockType) throws(ValidationError) -> FunctionType {
+    /// The signature of a block type; nil when it names a type that does not exist.
+    func blockSignature(_ blockType: BlockType) -> FunctionType? {
         switch blockType {
         case .empty: return FunctionType(parameters: [], results: [])
         case .value(let type): return FunctionType(parameters: [], results: [type])
-        case .typeIndex(let index):
-            guard Int(index) < types.count else { throw ValidationError("unknown type") }
-            return types[Int(index)]
+        case .typeIndex(let index): return Int(index) < types.count ? types[Int(index)] : nil
         }
     }
 }
