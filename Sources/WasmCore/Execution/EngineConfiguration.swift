@@ -6,6 +6,8 @@ public struct EngineConfiguration: Sendable {
     public var valueStackSlots: Int = 1 << 21
     /// Largest number of pages any one memory may grow to (65536 = 4 GiB, the wasm32 maximum).
     public var maxMemoryPages: UInt64 = 65536
+    /// Pages shared with other memories (e.g. every Spirit of a Séance); nil for no shared cap.
+    public var memoryBudget: MemoryBudget?
     /// Largest number of elements any one table may grow to.
     public var maxTableElements: UInt64 = 10_000_000
 

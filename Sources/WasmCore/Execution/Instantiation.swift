@@ -70,7 +70,8 @@ extension Store {
         }
         var definedMemories: [MemoryInstance] = []
         for type in module.memories {
-            let memory = try MemoryInstance(type: type, engineLimit: configuration.maxMemoryPages)
+            let memory = try MemoryInstance(
+                type: type, engineLimit: configuration.maxMemoryPages, budget: configuration.memoryBudget)
             memories.append(memory)
             definedMemories.append(memory)
         }

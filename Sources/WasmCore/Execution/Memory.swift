@@ -16,12 +16,19 @@ public final class MemoryInstance {
     /// The most pages this memory may ever have (its own maximum capped by the engine's).
     public let maxPages: UInt64
 
-    init(type: MemoryType, engineLimit: UInt64) throws(InstantiationError) {
+    let budget: MemoryBudget?
+
+    init(type: MemoryType, engineLimit: UInt64, budget: MemoryBudget? = nil) throws(InstantiationError) {
         self.type = type
         maxPages = min(type.limits.max ?? 65536, engineLimit, 65536)
         guard type.limits.min <= maxPages else {
             throw InstantiationError(.limit, "memory of \(type.limits.min) pages exceeds the limit of \(maxPages) pages")
         }
+        if let budget, !budget.reserve(type.limits.min) {
+            throw InstantiationError(
+                .limit, "memory of \(type.limits.min) pages exceeds the shared memory budget of \(budget.maxPages) pages")
+        }
+        self.budget = budget
         let bytes = Int(type.limits.min) * Self.pageSize
         // calloc: the pages come zeroed, and untouched ones are never made resident.
         guard let base = calloc(max(bytes, 1), 1) else {
@@ -32,6 +39,7 @@ public final class MemoryInstance {
     }
 
     deinit {
+        budget?.release(pageCount)
         free(state.pointee.base)
         state.deallocate()
     }
@@ -44,8 +52,12 @@ public final class MemoryInstance {
         let old = pageCount
         guard delta <= maxPages, old + delta <= maxPages else { return nil }
         if delta == 0 { return old }
+        if let budget, !budget.reserve(delta) { return nil }
         let newBytes = Int(old + delta) * Self.pageSize
-        guard let base = realloc(state.pointee.base, newBytes) else { return nil }
+        guard let base = realloc(state.pointee.base, newBytes) else {
+            budget?.release(delta)
+            return nil
+        }
         let oldBytes = Int(state.pointee.byteCount)
         (base + oldBytes).initializeMemory(as: UInt8.self, repeating: 0, count: newBytes - oldBytes)
         state.pointee = MemoryState(base: base, byteCount: UInt64(newBytes))

@@ -74,7 +74,8 @@ public final class Store {
     }
 
     public func addMemory(_ type: MemoryType) throws(InstantiationError) -> MemoryAddress {
-        memories.append(try MemoryInstance(type: type, engineLimit: configuration.maxMemoryPages))
+        memories.append(try MemoryInstance(
+            type: type, engineLimit: configuration.maxMemoryPages, budget: configuration.memoryBudget))
         return MemoryAddress(memories.count - 1)
     }
 
