@@ -1,0 +1,112 @@
+import Foundation
+import WasmCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// WASI preview 1 (`wasi_snapshot_preview1`) for one program: its descriptor table, arguments,
+/// environment and granted directories.
+///
+/// Create one per program run and link it into a WasmCore store with ``define(into:store:)``, or
+/// let ``run(_:engine:)`` do the linking and call `_start`:
+///
+/// ```swift
+/// let wasi = try WASI(WASIConfiguration(arguments: ["hello"], stdout: buffer.output))
+/// let exitCode = try wasi.run(module)      // calls _start; proc_exit(n) gives n
+/// ```
+///
+/// Every preview-1 function is provided; the few not implemented (sockets, `proc_raise`) return
+/// `ENOSYS`. Guest mistakes (bad descriptors, pointers outside memory) are errnos, never traps;
+/// only `proc_exit` stops the guest, by throwing ``WASIExit``.
+public final class WASI: @unchecked Sendable {
+    // @unchecked: the mutable state (`descriptors`) is only touched with `lock` held.
+    /// The import module name.
+    public static let moduleName = WASIABI.moduleName
+
+    public let configuration: WASIConfiguration
+    private let lock = NSLock()
+    var descriptors = DescriptorTable()
+
+    /// Opens the pre-opened directories; throws ``WASIError/preopen(hostPath:reason:)`` for one
+    /// that is not a readable directory.
+    public init(_ configuration: WASIConfiguration) throws(WASIError) {
+        self.configuration = configuration
+        typealias Rights = WASIABI.Rights
+        descriptors[0] = WASIDescriptor(
+            .input(configuration.stdin), rights: Rights.standardInput, inheritingRights: 0)
+        descriptors[1] = WASIDescriptor(
+            .output(configuration.stdout), rights: Rights.standardOutput, inheritingRights: 0)
+        descriptors[2] = WASIDescriptor(
+            .output(configuration.stderr), rights: Rights.standardOutput, inheritingRights: 0)
+        for (k, preopen) in configuration.preopens.enumerated() {
+            let opened = open(preopen.hostPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard opened >= 0 else {
+                throw .preopen(hostPath: preopen.hostPath, reason: String(cString: strerror(errno)))
+            }
+            let withheld = preopen.readOnly ? Rights.mutating : 0
+            descriptors[UInt32(3 + k)] = WASIDescriptor(
+                .directory(HostDescriptor(opened)), rights: Rights.directory & ~withheld,
+                inheritingRights: Rights.all & ~withheld, preopenName: preopen.guestPath, readOnly: preopen.readOnly)
+        }
+    }
+
+    // MARK: Linking
+
+    /// The names of every preview-1 function, each of which ``define(into:store:)`` provides.
+    public static var functionNames: [String] { WASIFunctions.all.map(\.name) }
+
+    /// Whether `module` imports anything from `wasi_snapshot_preview1`.
+    public static func isImported(by module: Module) -> Bool {
+        module.imports.contains { $0.module == moduleName }
+    }
+
+    /// Adds every preview-1 function to `store` and defines it in `imports` under
+    /// `wasi_snapshot_preview1`.
+    public func define(into imports: inout Imports, store: Store) {
+        for function in WASIFunctions.all {
+            let address = store.addHostFunction(HostFunction(type: function.type) { caller, arguments in
+                let memory = caller.memory.map { caller.store.memory($0) }
+                return try self.call(function, memory: GuestMemory(instance: memory), arguments: arguments)
+            })
+            imports.define(module: Self.moduleName, name: function.name, .function(address))
+        }
+    }
+
+    /// Runs one function: its errno as the result, ``WASIExit`` thrown for `proc_exit`.
+    private func call(_ function: WASIFunction, memory: GuestMemory, arguments: [Value]) throws(WASIExit) -> [Value] {
+        let arguments = WASIArguments(values: arguments)
+        guard let implementation = function.implementation else {
+            // proc_exit is the one function without a result.
+            throw WASIExit(code: arguments.u32(0))
+        }
+        let errno: WASIErrno = lock.withLock {
+            do throws(WASIErrno) {
+                try implementation(self, memory, arguments)
+                return .success
+            } catch {
+                return error
+            }
+        }
+        return [.i32(UInt32(errno.rawValue))]
+    }
+}
+
+/// A host function's arguments, read as the ABI's unsigned integers.
+struct WASIArguments {
+    let values: [Value]
+
+    func u32(_ index: Int) -> UInt32 {
+        if case .i32(let value) = values[index] { return value }
+        return 0
+    }
+
+    func u64(_ index: Int) -> UInt64 {
+        if case .i64(let value) = values[index] { return value }
+        return 0
+    }
+}
