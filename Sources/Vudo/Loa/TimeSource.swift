@@ -22,7 +22,8 @@ public struct TimeSource: Sendable {
     public static let system = TimeSource(
         now: { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) },
         monotonic: {
-            let elapsed = ContinuousClock.now - processStart
+            let start = processStart  // initialized on first use: read it before the clock
+            let elapsed = ContinuousClock.now - start
             return elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         }
     )

@@ -57,7 +57,7 @@ public struct VersionRequirement: Sendable, Hashable, CustomStringConvertible {
 
     // `>=` before `=`, so the longer operator wins.
     private static let operators: [(String, @Sendable (PartialVersion) -> VersionRequirement)] = [
-        (">=", { atLeast($0.version) }), ("^", caret), ("~", tilde), ("=", exact),
+        (">=", { VersionRequirement(minimum: $0.version, limit: nil, description: ">=\($0.description)") }), ("^", caret), ("~", tilde), ("=", exact),
     ]
 
     private static func caret(_ partial: PartialVersion) -> VersionRequirement {

@@ -13,6 +13,10 @@ public final class MemoryManager {
     private var instance: Instance?
     private var bump = BumpAllocator()
     private var guestAllocator: GuestAllocator?
+    /// Set while the guest's allocator runs: if it calls back into the host for memory (an exported
+    /// `alloc` built on the imported `vudo_alloc`), the host serves that from its bump allocator
+    /// instead of recursing into the guest's.
+    private var insideGuestAllocator = false
 
     init(store: Store) { self.store = store }
 
@@ -80,8 +84,12 @@ public final class MemoryManager {
         }
         guard UInt64(size) <= UInt64(UInt32.max) else { throw .outOfMemory(requested: UInt64(size)) }
         let memory = try memoryInstance()
-        if var guest = guestAllocator {
-            defer { guestAllocator = guest }
+        if var guest = guestAllocator, !insideGuestAllocator {
+            insideGuestAllocator = true
+            defer {
+                guestAllocator = guest
+                insideGuestAllocator = false
+            }
             let pointer = try guest.allocate(size: UInt32(size), alignment: UInt32(alignment), store: store)
             guard UInt64(pointer) + UInt64(size) <= UInt64(memory.byteCount) else {
                 try? guest.free(pointer, store: store)
@@ -101,8 +109,12 @@ public final class MemoryManager {
     /// Releases an allocation. With the guest's allocator this calls its `free`; with the bump
     /// allocator it does nothing (``reset()`` reclaims all at once).
     public func free(_ pointer: UInt32) throws(MemoryError) {
-        guard var guest = guestAllocator else { return }
-        defer { guestAllocator = guest }
+        guard var guest = guestAllocator, !insideGuestAllocator else { return }
+        insideGuestAllocator = true
+        defer {
+            guestAllocator = guest
+            insideGuestAllocator = false
+        }
         try guest.free(pointer, store: store)
     }
 
