@@ -90,6 +90,16 @@
     local.set 1
     local.get 1)
 
+  ;; The same with local.tee: returns x + 1 (and l1 holds it).
+  (func (export "tee_after_drop_of_op") (param i32) (result i32)
+    (local i32)
+    (i32.add (local.get 0) (i32.const 1))
+    (i32.mul (local.get 0) (i32.const 1000))
+    drop
+    local.tee 1
+    local.get 1
+    i32.add)
+
   ;; --- br_if with values ----------------------------------------------------------------------
 
   ;; c != 0: 100 (branch to the outer block); c == 0: 1 + 10.

@@ -1,8 +1,9 @@
 ;; Traps with backtraces: names come from the name section (built with --debug-names).
 (module
   (memory 1)
-  (table 2 funcref)
-  (elem (i32.const 0) $inner)
+  ;; slot 0: the right type; slot 1: another type; slot 2: null; 3 and up: out of the table
+  (table 3 funcref)
+  (elem (i32.const 0) $inner $divide)
   (type $void_to_i32 (func (result i32)))
 
   (func $inner (result i32) (unreachable))
