@@ -1,27 +1,46 @@
-import WasmCore
+import Dispatch
+import Vudo
 
-/// `vudo invoke FILE FUNC [ARGS...]` and `vudo run FILE [--invoke NAME] [ARGS...]`.
+/// `vudo invoke FILE FUNC [ARGS...]`: loads FILE as a Spirit linked against the core Loa and calls
+/// FUNC with arguments parsed by its signature, printing each result on a line.
 enum InvokeCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard arguments.count >= 2 else { usageError("invoke needs FILE and FUNC") }
         return invoke(path: arguments[0], function: arguments[1], arguments: Array(arguments.dropFirst(2)))
     }
 
+    /// Exit status: 0 success, 1 a module that does not load or a call that traps or aborts (the
+    /// typed error is printed), 2 arguments that do not fit the signature.
     static func invoke(path: String, function name: String, arguments: [String]) -> Int32 {
-        guard let module = loadValidModule(path) else { return 1 }
-        let store = Store()
-        let instance: Instance
+        let bytes: [UInt8]
         do {
-            instance = try store.instantiate(module)
+            bytes = try readFile(path)
         } catch {
+            printError("\(error)")
+            return 1
+        }
+        return invoke(bytes, path: path, function: name, arguments: arguments)
+    }
+
+    static func invoke(_ bytes: [UInt8], path: String, function name: String, arguments: [String]) -> Int32 {
+        // The core Loa with every capability is granted by default; output goes to standard output.
+        let options = SpiritOptions(name: spiritName(path))
+        let loaded = waitFor { () async -> Result<Spirit, SpiritError> in
+            do throws(SpiritError) { return .success(try await loadSpirit(bytes, options: options)) }
+            catch { return .failure(error) }
+        }
+        let spirit: Spirit
+        switch loaded {
+        case .success(let loadedSpirit): spirit = loadedSpirit
+        case .failure(let error):
             printError("\(path): \(error)")
             return 1
         }
-        guard let function = instance.exportedFunction(name) else {
+        guard let signature = spirit.signature(of: name) else {
             printError("\(path): no exported function named '\(name)'")
             return 1
         }
-        let type = store.functionType(function)
+        let type = signature.type
         guard arguments.count == type.parameters.count else {
             printError("\(name) takes \(type.parameters.count) argument(s) \(type), got \(arguments.count)")
             return 2
@@ -34,20 +53,46 @@ enum InvokeCommand {
             }
             values.append(value)
         }
-        do {
-            for result in try store.invoke(function, values) { print(ArgumentParser.format(result)) }
+        let called = waitFor { [values] () async -> Result<[Value], SpiritError> in
+            do throws(SpiritError) { return .success(try await spirit.call(name, values)) }
+            catch { return .failure(error) }
+        }
+        switch called {
+        case .success(let results):
+            for result in results { print(ArgumentParser.format(result)) }
             return 0
-        } catch {
+        case .failure(let error):
             printError(error.description)
             return 1
         }
     }
+
+    /// `dir/hello.wasm` is the Spirit `hello` in log lines.
+    private static func spiritName(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return file.hasSuffix(".wasm") ? String(file.dropLast(5)) : file
+    }
 }
 
+/// `vudo run FILE [--invoke NAME] [ARGS...]`: runs a Spirit's `_start` (or NAME) with the core Loa.
+/// A module importing `wasi_snapshot_preview1` is a WASI command instead, run with its own options
+/// (`--dir`, `--env`; see ``WASICommandLine``).
 enum RunCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        var rest = arguments[...]
-        guard let path = rest.popFirst() else { usageError("run needs a FILE") }
+        guard let first = arguments.first else { usageError("run needs a FILE") }
+        // WASI options may come before the file; only a WASI command has them.
+        if first.hasPrefix("--") { return WASICommandLine.main(arguments) }
+        let bytes: [UInt8]
+        do {
+            bytes = try readFile(first)
+        } catch {
+            printError("\(error)")
+            return 1
+        }
+        if let module = try? Module(bytes: bytes), WASI.isImported(by: module) {
+            return WASICommandLine.main(arguments)
+        }
+        var rest = arguments.dropFirst()
         var function = "_start"
         if rest.first == "--invoke" {
             rest.removeFirst()
@@ -55,8 +100,27 @@ enum RunCommand {
             function = name
         }
         if rest.first == "--" { rest.removeFirst() }
-        return InvokeCommand.invoke(path: path, function: function, arguments: Array(rest))
+        return InvokeCommand.invoke(bytes, path: first, function: function, arguments: Array(rest))
     }
+}
+
+/// Waits for async work from the synchronous command entry points. The work runs on the
+/// concurrency pool while this thread blocks, so it must not need the main actor.
+func waitFor<T: Sendable>(_ operation: @escaping @Sendable () async -> T) -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        box.value = await operation()
+        done.signal()
+    }
+    done.wait()
+    guard let value = box.value else { fatalError("waitFor: the operation finished without a value") }
+    return value
+}
+
+// @unchecked: written once by the task before it signals, read only after the wait returns.
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    var value: T?
 }
 
 /// Reads command-line arguments as wasm values: decimal integers, floats (`nan`, `inf`, `-inf`

@@ -1,3 +1,4 @@
+import Vudo
 import WasmCore
 import WasmSpecTest
 
@@ -108,6 +109,7 @@ enum InspectCommand {
         for (i, type) in module.types.enumerated() { print("  [\(i)] \(type)") }
         print("imports (\(module.imports.count)):")
         for entry in module.imports { print("  \(entry.module).\(entry.name): \(describe(entry.descriptor, module))") }
+        printLoaNeeds(module)
         let importedFunctions = module.importedFunctionTypes.count
         print("functions (\(module.functionTypeIndices.count) defined, \(importedFunctions) imported):")
         for (i, typeIndex) in module.functionTypeIndices.enumerated() {
@@ -129,6 +131,31 @@ enum InspectCommand {
         print("custom sections (\(module.customSections.count)):")
         for section in module.customSections { print("  \"\(section.name)\": \(section.bytes.count) bytes") }
         return 0
+    }
+
+    /// Which Loas the function imports need, with the capabilities a grant must give, as the
+    /// built-in registry (the core Loa) sees them.
+    static func printLoaNeeds(_ module: Module) {
+        let needs = LoaRegistry().needs(of: module)
+        print("loas (\(needs.count)):")
+        for need in needs {
+            let version = if let registered = need.version {
+                " \(registered)"
+            } else if need.loa == WASI.moduleName {
+                " (WASI preview 1: `vudo run` runs it as a command)"
+            } else if Loa.coreCompatibilityModules.contains(need.loa) {
+                ""
+            } else {
+                " (not registered: the embedder registers it and grants its capabilities)"
+            }
+            let modules = need.modules == [need.loa] ? "" : " via " + need.modules.joined(separator: ", ")
+            print("  \(need.loa)\(version)\(modules)")
+            if !need.capabilities.isEmpty {
+                print("    capabilities: " + need.capabilities.map(\.name).joined(separator: ", "))
+            }
+            print("    functions: " + need.functions.joined(separator: ", "))
+            for problem in need.problems { print("    cannot link \(problem)") }
+        }
     }
 
     static func describe(_ limits: Limits) -> String {
