@@ -12,8 +12,9 @@ import Darwin
 /// WASI preview 1 (`wasi_snapshot_preview1`) for one program: its descriptor table, arguments,
 /// environment and granted directories.
 ///
-/// Create one per program run and link it into a WasmCore store with ``define(into:store:)``, or
-/// let ``run(_:engine:)`` do the linking and call `_start`:
+/// Create one per program run and link it into a WasmCore store with ``define(into:store:)``, let
+/// ``run(_:engine:)`` do the linking and call `_start`, or grant it to a Spirit as a Loa with
+/// ``SpiritOptions/grantWASI(_:capabilities:)``:
 ///
 /// ```swift
 /// let wasi = try WASI(WASIConfiguration(arguments: ["hello"], stdout: buffer.output))
@@ -78,7 +79,7 @@ public final class WASI: @unchecked Sendable {
     }
 
     /// Runs one function: its errno as the result, ``WASIExit`` thrown for `proc_exit`.
-    private func call(_ function: WASIFunction, memory: GuestMemory, arguments: [Value]) throws(WASIExit) -> [Value] {
+    func call(_ function: WASIFunction, memory: GuestMemory, arguments: [Value]) throws(WASIExit) -> [Value] {
         let arguments = WASIArguments(values: arguments)
         guard let implementation = function.implementation else {
             // proc_exit is the one function without a result.

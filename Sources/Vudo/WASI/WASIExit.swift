@@ -3,7 +3,8 @@ import WasmCore
 /// Thrown by `proc_exit`: the program asked to end with this exit code.
 ///
 /// It stops the guest like a trap; the embedder finds it as the ``Trap/underlyingError`` of the
-/// trap (or inside ``SpiritError/trap(function:_:)``). The host process goes on.
+/// trap, or in a Spirit's ``SpiritError/hostFunction(function:module:name:error:)``;
+/// ``unwrap(_:)`` looks in all of these. The host process goes on.
 public struct WASIExit: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: UInt32
 
@@ -16,9 +17,13 @@ public struct WASIExit: Error, Sendable, Hashable, CustomStringConvertible {
         switch error {
         case let exit as WASIExit: return exit
         case let trap as Trap: return trap.underlyingError.flatMap(unwrap)
+        case let failure as HostFunctionFailure: return unwrap(failure.error)
         case let spiritError as SpiritError:
-            if case .trap(_, let trap) = spiritError { return unwrap(trap) }
-            return nil
+            switch spiritError {
+            case .trap(_, let trap): return unwrap(trap)
+            case .hostFunction(_, _, _, let error): return unwrap(error)
+            default: return nil
+            }
         default: return nil
         }
     }
