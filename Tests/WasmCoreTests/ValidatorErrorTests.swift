@@ -297,9 +297,7 @@ import WasmCore
         ]
         for error in errors {
             #expect(error != nil)
-            withKnownIssue("module-level ValidationErrors have offset == nil") {
-                #expect(error?.offset != nil, "\(String(describing: error))")
-            }
+            #expect(error?.offset != nil, "\(String(describing: error))")
         }
     }
 }

@@ -39,6 +39,7 @@ public struct ModuleDecoder {
             }
             let end = reader.offset + size
             var section = ByteReader(bytes: bytes, offset: reader.offset, limit: end)
+            if id != 0 { module.sectionOffsets[id] = reader.offset }
             if id != 0 {
                 guard let order = Self.sectionOrder(id) else {
                     throw DecodingError("malformed section id", offset: sectionStart)

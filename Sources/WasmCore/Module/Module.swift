@@ -17,6 +17,9 @@ public struct Module: Sendable {
     public var codes: [FunctionBody] = []
     public var data: [DataSegment] = []
     public var customSections: [CustomSection] = []
+    /// Byte offset of each known section's contents in the binary, by section id; module-level
+    /// validation errors point there.
+    public var sectionOffsets: [UInt8: Int] = [:]
     /// Names from the `name` custom section, when present and well-formed.
     public var names: NameSection = NameSection()
 

@@ -3,7 +3,38 @@ struct ModuleValidator {
     let module: Module
 
     func validate() throws {
-        let context = try ValidationContext(module: module)
+        let context = try inSection(3) { () throws(ValidationError) in try ValidationContext(module: module) }
+        try inSection(2) { () throws(ValidationError) in try validateImports() }
+        try inSection(4) { () throws(ValidationError) in
+            for table in module.tables { try validateTableLimits(table.limits) }
+        }
+        try inSection(5) { () throws(ValidationError) in
+            for memory in module.memories { try validateMemoryLimits(memory.limits) }
+            guard context.memories.count <= 1 else { throw ValidationError("multiple memories") }
+        }
+        try inSection(6) { () throws(ValidationError) in try validateGlobals(context) }
+        try inSection(9) { () throws(ValidationError) in try validateElements(context) }
+        try inSection(11) { () throws(ValidationError) in try validateData(context) }
+        try inSection(8) { () throws(ValidationError) in try validateStart(context) }
+        try inSection(7) { () throws(ValidationError) in try validateExports(context) }
+        try validateCodes(context)
+    }
+
+    /// Runs a module-level check; an error without a position gets the offset of the section it
+    /// concerns (or of the nearest section present).
+    private func inSection<T>(_ id: UInt8, _ check: () throws(ValidationError) -> T) throws(ValidationError) -> T {
+        do {
+            return try check()
+        } catch {
+            var located = error
+            if located.offset == nil {
+                located.offset = module.sectionOffsets[id] ?? module.sectionOffsets.values.min() ?? 8
+            }
+            throw located
+        }
+    }
+
+    private func validateImports() throws(ValidationError) {
 
         for import_ in module.imports {
             switch import_.descriptor {
@@ -14,18 +45,18 @@ struct ModuleValidator {
             case .global: break
             }
         }
-        for table in module.tables { try validateTableLimits(table.limits) }
-        for memory in module.memories { try validateMemoryLimits(memory.limits) }
-        guard context.memories.count <= 1 else { throw ValidationError("multiple memories") }
+    }
 
-        for (index, global) in module.globals.enumerated() {
+    private func validateGlobals(_ context: ValidationContext) throws(ValidationError) {
+        for global in module.globals {
             // A global initializer may only read imported globals (WebAssembly 2.0).
             try validateConstant(
                 global.initializer, type: global.type.valueType, context: context,
                 visibleGlobals: context.importedGlobalCount)
-            _ = index
         }
+    }
 
+    private func validateElements(_ context: ValidationContext) throws(ValidationError) {
         for element in module.elements {
             for initializer in element.initializers {
                 try validateConstant(initializer, type: element.type, context: context, visibleGlobals: context.importedGlobalCount)
@@ -36,7 +67,9 @@ struct ModuleValidator {
                 try validateConstant(offset, type: .i32, context: context, visibleGlobals: context.importedGlobalCount)
             }
         }
+    }
 
+    private func validateData(_ context: ValidationContext) throws(ValidationError) {
         for segment in module.data {
             if case .active(let memory, let offset) = segment.mode {
                 guard Int(memory) < context.memories.count else { throw ValidationError("unknown memory \(memory)") }
@@ -44,12 +77,18 @@ struct ModuleValidator {
             }
         }
 
+    }
+
+    private func validateStart(_ context: ValidationContext) throws(ValidationError) {
         if let start = module.start {
             guard Int(start) < context.functions.count else { throw ValidationError("unknown function \(start)") }
             let type = context.functions[Int(start)]
             guard type.parameters.isEmpty, type.results.isEmpty else { throw ValidationError("start function") }
         }
 
+    }
+
+    private func validateExports(_ context: ValidationContext) throws(ValidationError) {
         // Names compare by their exact UTF-8 bytes: Swift's String equality would merge
         // canonically equivalent spellings that wasm keeps distinct.
         var exportNames = Set<[UInt8]>()
@@ -64,6 +103,9 @@ struct ModuleValidator {
             }
             guard Int(export.index) < count else { throw ValidationError("unknown \(export.kind) \(export.index)") }
         }
+    }
+
+    private func validateCodes(_ context: ValidationContext) throws {
 
         for (index, body) in module.codes.enumerated() {
             let functionIndex = UInt32(context.importedFunctionCount + index)
