@@ -67,10 +67,17 @@ public final class MemoryInstance {
     /// Copies bytes in, bounds-checked; false when the range is out of bounds.
     public func write(_ bytes: some Collection<UInt8>, at offset: Int) -> Bool {
         guard offset >= 0, UInt64(offset) + UInt64(bytes.count) <= state.pointee.byteCount else { return false }
-        var destination = state.pointee.base.assumingMemoryBound(to: UInt8.self) + offset
-        for byte in bytes {
-            destination.pointee = byte
-            destination += 1
+        let destination = state.pointee.base + offset
+        // One bulk copy when the bytes are contiguous (arrays, slices, buffers).
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            if let source = buffer.baseAddress { destination.copyMemory(from: source, byteCount: buffer.count) }
+        }
+        if copied == nil {
+            var cursor = destination.assumingMemoryBound(to: UInt8.self)
+            for byte in bytes {
+                cursor.pointee = byte
+                cursor += 1
+            }
         }
         return true
     }
