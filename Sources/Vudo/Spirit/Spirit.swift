@@ -8,10 +8,13 @@
 /// let sum: Int64 = try await spirit.call("add", Int64(2), Int64(3))
 /// ```
 public actor Spirit {
-    // The engine objects are not Sendable; the actor is what keeps them on one task at a time.
-    private let store: Store
-    private let instance: Instance
-    let memoryManager: MemoryManager
+    // The engine objects are not Sendable. The gate keeps them on one thread at a time: every use
+    // goes through it, from the actor or synchronously from another Spirit's import (a Séance).
+    nonisolated(unsafe) private let store: Store
+    nonisolated(unsafe) private let instance: Instance
+    nonisolated(unsafe) let memoryManager: MemoryManager
+    /// Serializes calls and memory access, and detects a call re-entering this Spirit.
+    nonisolated let gate = SpiritGate()
     private let options: SpiritOptions
 
     /// The module this Spirit was instantiated from.
@@ -20,7 +23,7 @@ public actor Spirit {
     public nonisolated let exports: [SpiritExport]
 
     init(module: Module, options: SpiritOptions) throws(SpiritError) {
-        var engine = options.engine
+        var engine = options.limits.applied(to: options.engine)
         if let maximum = options.memory.maximum { engine.maxMemoryPages = min(engine.maxMemoryPages, maximum) }
         let store = Store(configuration: engine)
         let memory = MemoryManager(store: store)
@@ -80,6 +83,17 @@ public actor Spirit {
     /// Throws ``SpiritError/unknownFunction(_:)``, ``SpiritError/argumentMismatch(function:expected:got:)``
     /// or, when the guest traps, ``SpiritError/trap(function:_:)``; the Spirit stays usable.
     public func call(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
+        try callSynchronously(name, arguments)
+    }
+
+    /// ``call(_:_:)`` without the actor hop, through the gate: how another Spirit's import reaches
+    /// this one. The caller must first check ``SpiritGate/isEnteredByCurrentCall``, or a cycle
+    /// blocks forever.
+    nonisolated func callSynchronously(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
+        try gate.enter { () throws(SpiritError) -> [Value] in try unguardedCall(name, arguments) }
+    }
+
+    private nonisolated func unguardedCall(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
         guard let function = instance.exportedFunction(name) else { throw .unknownFunction(name) }
         let type = store.functionType(function)
         let given = arguments.map(\.type)
@@ -97,7 +111,17 @@ public actor Spirit {
         }
     }
 
-    private func log(_ message: String) {
+    // MARK: Fuel
+
+    /// Fuel left (see ``ResourceLimits/fuel``); nil when the Spirit has no fuel budget.
+    public var fuelRemaining: Int64? { store.fuel }
+
+    /// Adds fuel, e.g. after a call ended with ``TrapReason/outOfFuel``.
+    public func refuel(_ amount: Int64) {
+        store.fuel = (store.fuel ?? 0) &+ amount
+    }
+
+    private nonisolated func log(_ message: String) {
         options.logger.log(options.name.map { "[\($0)] \(message)" } ?? message)
     }
 
@@ -111,6 +135,6 @@ public actor Spirit {
     public func withMemory<R: Sendable, E: Error>(
         _ body: @Sendable (MemoryManager) throws(E) -> R
     ) throws(E) -> R {
-        try body(memoryManager)
+        try gate.enter { () throws(E) -> R in try body(memoryManager) }
     }
 }
