@@ -5,13 +5,17 @@ import Vudo
 /// FUNC with arguments parsed by its signature, printing each result on a line.
 enum InvokeCommand {
     static func run(_ arguments: [String]) -> Int32 {
+        var arguments = arguments
+        let limits = LimitOptions.extract(from: &arguments)
+        if arguments.first == "--" { arguments.removeFirst() }
         guard arguments.count >= 2 else { usageError("invoke needs FILE and FUNC") }
-        return invoke(path: arguments[0], function: arguments[1], arguments: Array(arguments.dropFirst(2)))
+        return invoke(
+            path: arguments[0], function: arguments[1], arguments: Array(arguments.dropFirst(2)), limits: limits)
     }
 
     /// Exit status: 0 success, 1 a module that does not load or a call that traps or aborts (the
     /// typed error is printed), 2 arguments that do not fit the signature.
-    static func invoke(path: String, function name: String, arguments: [String]) -> Int32 {
+    static func invoke(path: String, function name: String, arguments: [String], limits: LimitOptions) -> Int32 {
         let bytes: [UInt8]
         do {
             bytes = try readFile(path)
@@ -19,12 +23,16 @@ enum InvokeCommand {
             printError("\(error)")
             return 1
         }
-        return invoke(bytes, path: path, function: name, arguments: arguments)
+        return invoke(bytes, path: path, function: name, arguments: arguments, limits: limits)
     }
 
-    static func invoke(_ bytes: [UInt8], path: String, function name: String, arguments: [String]) -> Int32 {
+    static func invoke(
+        _ bytes: [UInt8], path: String, function name: String, arguments: [String], limits: LimitOptions
+    ) -> Int32 {
         // The core Loa with every capability is granted by default; output goes to standard output.
-        let options = SpiritOptions(name: spiritName(path))
+        var spiritOptions = SpiritOptions(name: spiritName(path))
+        spiritOptions.limits = limits.limits
+        let options = spiritOptions
         let loaded = waitFor { () async -> Result<Spirit, SpiritError> in
             do throws(SpiritError) { return .success(try await loadSpirit(bytes, options: options)) }
             catch { return .failure(error) }
@@ -79,9 +87,11 @@ enum InvokeCommand {
 /// (`--dir`, `--env`; see ``WASICommandLine``).
 enum RunCommand {
     static func run(_ arguments: [String]) -> Int32 {
+        var arguments = arguments
+        let limits = LimitOptions.extract(from: &arguments)
         guard let first = arguments.first else { usageError("run needs a FILE") }
         // WASI options may come before the file; only a WASI command has them.
-        if first.hasPrefix("--") { return WASICommandLine.main(arguments) }
+        if first.hasPrefix("--") { return runWASI(arguments, limits: limits) }
         let bytes: [UInt8]
         do {
             bytes = try readFile(first)
@@ -90,7 +100,7 @@ enum RunCommand {
             return 1
         }
         if let module = try? Module(bytes: bytes), WASI.isImported(by: module) {
-            return WASICommandLine.main(arguments)
+            return runWASI(arguments, limits: limits)
         }
         var rest = arguments.dropFirst()
         var function = "_start"
@@ -100,7 +110,17 @@ enum RunCommand {
             function = name
         }
         if rest.first == "--" { rest.removeFirst() }
-        return InvokeCommand.invoke(bytes, path: first, function: function, arguments: Array(rest))
+        return InvokeCommand.invoke(bytes, path: first, function: function, arguments: Array(rest), limits: limits)
+    }
+
+    private static func runWASI(_ arguments: [String], limits: LimitOptions) -> Int32 {
+        let command: WASICommandLine
+        do {
+            command = try WASICommandLine.parse(arguments)
+        } catch {
+            usageError("\(error)")
+        }
+        return command.run(engine: limits.engine)
     }
 }
 

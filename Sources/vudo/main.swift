@@ -8,8 +8,10 @@ let usage = """
     usage: vudo <command> [arguments]
 
     commands:
-      run FILE [--invoke NAME] [ARGS...]   run the module's _start (or NAME)
+      run FILE [--invoke NAME] [ARGS...]   run the module's _start (or NAME); a WASI command takes
+                                           --dir HOST[::GUEST], --dir-ro, --env K=V, -- ARGS
       invoke FILE FUNC [ARGS...]           call an export; arguments are parsed by its signature
+        run and invoke take limits: --fuel N, --timeout SECONDS, --max-memory PAGES, --max-call-depth N
       validate FILE                        decode and validate a module
       inspect FILE                         sections, types, imports, exports, memories, custom sections
       disasm FILE [--func N] [--internal]  function bodies in text form (or as internal code)

@@ -33,6 +33,8 @@ public struct SpiritOptions: Sendable {
     public var engine: EngineConfiguration = EngineConfiguration()
     /// A name for log lines; the file name when loaded from a path.
     public var name: String?
+    /// Fuel, time, call depth and memory caps (see ``ResourceLimits``).
+    public var limits: ResourceLimits = ResourceLimits()
 
     public init(
         memory: MemoryLimits = MemoryLimits(), debug: Bool = false, logger: SpiritLogger = .standardError,

@@ -84,8 +84,8 @@ public struct WASICommandLine: Sendable {
     }
 
     /// Loads ``file`` and runs it with ``configuration``; returns the exit status for the host
-    /// process: the program's exit code, 1 when the file cannot be loaded or set up, 134 when it
-    /// traps (as a process killed by SIGABRT would). Problems are reported on the configuration's
+    /// process: the program's exit code, 1 when the file cannot be loaded or set up or when it
+    /// traps. Problems are reported on the configuration's
     /// standard error.
     public func run(engine: EngineConfiguration = EngineConfiguration()) -> Int32 {
         let report = { (message: String) in configuration.stderr.write(Array("vudo: \(message)\n".utf8)) }
@@ -101,8 +101,8 @@ public struct WASICommandLine: Sendable {
             let wasi = try WASI(configuration)
             return Int32(truncatingIfNeeded: try wasi.run(module, engine: engine))
         } catch {
+            // A trap, including one caused by a resource limit, is exit status 1 like `vudo invoke`.
             report("\(file): \(error)")
-            if case .trap = error { return 134 }
             return 1
         }
     }

@@ -41,7 +41,7 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
 }
 
 /// Instantiation failed: an import is missing or does not match, or a segment does not fit.
-public struct InstantiationError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct InstantiationError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// An import could not be resolved or has the wrong type (`assert_unlinkable`).
         case link
@@ -52,10 +52,14 @@ public struct InstantiationError: Error, Sendable, Hashable, CustomStringConvert
     }
     public var kind: Kind
     public var message: String
+    /// For `.trap`: the trap, with the error a host function threw when that is what stopped the
+    /// start function.
+    public var trap: Trap?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, trap: Trap? = nil) {
         self.kind = kind
         self.message = message
+        self.trap = trap
     }
 
     public var description: String { message }

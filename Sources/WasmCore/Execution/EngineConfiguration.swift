@@ -19,5 +19,14 @@ public struct EngineConfiguration: Sendable {
     /// task-cancellation check is too costly for every loop iteration).
     public var interruptCheckInterval: Int = 1024
 
+    /// Fuel the store starts with (see ``Store/fuel``); setting it turns metering on.
+    public var fuel: Int64?
+    /// How long one call from the host may run before it traps with
+    /// ``TrapReason/deadlineExceeded``; setting it turns metering on.
+    public var timeout: Duration?
+
+    /// Whether translated code carries checkpoints.
+    var translatesCheckpoints: Bool { meteringEnabled || fuel != nil || timeout != nil }
+
     public init() {}
 }

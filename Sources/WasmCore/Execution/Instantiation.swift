@@ -148,7 +148,7 @@ extension Store {
             do {
                 _ = try invoke(FunctionAddress(allFunctions[Int(start)].entry.pointee.address), [])
             } catch {
-                throw InstantiationError(.trap, error.reason.description)
+                throw InstantiationError(.trap, error.reason.description, trap: error)
             }
         }
         return instance

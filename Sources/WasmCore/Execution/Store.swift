@@ -46,6 +46,7 @@ public final class Store {
         valueStackEnd = valueStack + slots
         stackTop = valueStack
         frames = .allocate(capacity: configuration.maxCallDepth + 1)
+        fuel = configuration.fuel
     }
 
     deinit {
@@ -175,8 +176,14 @@ public final class Store {
             try callHost(callee.entry, arguments: base, caller: nil)
         } else {
             guard reentrancyDepth < Self.maxReentrancyDepth else { throw Trap(.callStackExhausted) }
+            // The configured timeout applies to each call from the host, not to re-entrant ones.
+            let savedDeadline = deadline
+            if reentrancyDepth == 0, let timeout = configuration.timeout { deadline = ContinuousClock.now + timeout }
             reentrancyDepth += 1
-            defer { reentrancyDepth -= 1 }
+            defer {
+                reentrancyDepth -= 1
+                deadline = savedDeadline
+            }
             try execute(callee.entry, frame: base)
         }
         return type.results.enumerated().map { value(of: $0.element, at: base + $0.offset) }
@@ -262,7 +269,7 @@ extension Instance {
         let types = module.importedFunctionTypes + module.functionTypeIndices
         let context = Translator.Context(
             module: module, functionTypes: types.map { module.types[Int($0)] }, typeIDs: typeIDs,
-            metering: store.configuration.meteringEnabled)
+            metering: store.configuration.translatesCheckpoints)
         translationContext = context
         return context
     }
