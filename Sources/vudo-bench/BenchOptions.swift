@@ -18,7 +18,7 @@ struct BenchOptions {
           --json FILE        write machine-readable results
           --svg FILE         draw a bar chart (vudo/WasmKit ratios with --compare-wasmkit, else run times)
           --compare-wasmkit  also time whole-process runs of WasmKit 0.4.2 and the vudo CLI, alternately
-          --fuel             run with fuel metering (not yet supported)
+          --fuel             run with fuel metering (checkpoints charging an endless budget)
           --dir DIR          the Benchmarks folder (default: ./Benchmarks)
           --wasmkit PATH     the WasmKit CLI (default: ../shared/peers/wasmkit --path)
           --vudo PATH        the vudo CLI (default: .build/release/vudo, used when it exists)

@@ -17,6 +17,9 @@ struct InProcessResult: Codable {
 /// Loads a workload `runs` times, then calls its export `runs` times, checking every result.
 struct InProcessBenchmark {
     let runs: Int
+    /// Translate with fuel checkpoints and give the store an effectively endless budget, to
+    /// measure what metering costs.
+    var metered = false
 
     func measure(_ workload: Workload, bytes: [UInt8]) throws -> InProcessResult {
         var decodeTimes: [Double] = []
@@ -24,7 +27,12 @@ struct InProcessBenchmark {
         var loaded: (store: Store, instance: Instance)?
         for _ in 0..<runs {
             let decoded = try timed { try Module(bytes: bytes) }
-            let store = Store()
+            var configuration = EngineConfiguration()
+            if metered {
+                configuration.meteringEnabled = true
+                configuration.fuel = Int64.max
+            }
+            let store = Store(configuration: configuration)
             let instantiated = try timed { try store.instantiate(decoded.value) }
             decodeTimes.append(decoded.seconds)
             instantiateTimes.append(instantiated.seconds)

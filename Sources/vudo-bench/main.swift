@@ -4,9 +4,6 @@ import Foundation
 // side by side with WasmKit 0.4.2. `vudo-bench --help` lists the options.
 
 func runBenchmarks(_ options: BenchOptions) throws -> BenchReport {
-    if options.fuel {
-        throw BenchError("--fuel is not yet supported: WasmCore has no fuel metering yet")
-    }
     let directory = URL(fileURLWithPath: options.directory ?? "Benchmarks").standardizedFileURL.path
     let packageRoot = URL(fileURLWithPath: directory).deletingLastPathComponent().path
     var workloads = try WorkloadManifest.load(directory: directory)
@@ -36,7 +33,7 @@ func runBenchmarks(_ options: BenchOptions) throws -> BenchReport {
         comparison = PeerComparison(runs: options.runs, wasmkit: wasmkit, vudo: vudo)
     }
 
-    let inProcess = InProcessBenchmark(runs: options.runs)
+    let inProcess = InProcessBenchmark(runs: options.runs, metered: options.fuel)
     var results: [BenchReport.WorkloadResult] = []
     for (index, workload) in workloads.enumerated() {
         let path = directory + "/" + workload.file

@@ -38,8 +38,16 @@ struct Translator {
     private let context: Context
     private let type: FunctionType
     private let localCount: Int
-    /// Slot of each distinct constant bit pattern the body uses.
+    /// Slot of each distinct constant bit pattern the body uses as an operand.
     private var constantSlots: [UInt64: UInt32] = [:]
+    /// Constants (by byte offset) that the pre-pass turned into immediates of the next instruction.
+    private var immediateConstants: [Int: UInt32] = [:]
+    /// The immediate pushed by such a constant, consumed by the instruction after it.
+    private var pendingImmediate: UInt32?
+    /// The placeholder operand standing for `pendingImmediate` on the stack.
+    private static let immediateMarker = UInt32.max
+    private var constantUses: [UInt64: Int] = [:]
+    private var constantOrder: [UInt64] = []
     private var constants: [UInt64] = []
     /// First operand-stack slot: after the locals and the constants.
     private var operandBase: Int
@@ -97,8 +105,18 @@ struct Translator {
     /// instructions. A pre-pass, because the operand stack's slots come after them.
     private mutating func collectConstants(_ body: FunctionBody) throws {
         var reader = ByteReader(bytes: body.code)
+        var previous: Instruction?
         while !reader.isAtEnd {
             let instruction = try reader.readInstruction()
+            defer { previous = instruction }
+            // A small integer constant right before a binary operation with an immediate form
+            // becomes that immediate: it needs no slot (and no copy on every call).
+            if let constant = previous, Op.direct(instruction.opcode)?.immediateForm != nil,
+               let immediate = Self.immediate(of: constant)
+            {
+                immediateConstants[constant.offset] = immediate
+                releaseSlotIfUnused(for: constant)
+            }
             let bits: UInt64
             switch instruction.immediate {
             case .i32(let v): bits = UInt64(UInt32(bitPattern: v))
@@ -108,12 +126,37 @@ struct Translator {
             case .referenceType where instruction.opcode == .refNull: bits = 0
             default: continue
             }
-            if constantSlots[bits] == nil {
-                constantSlots[bits] = UInt32(localCount + constants.count)
-                constants.append(bits)
-            }
+            if constantUses[bits] == nil { constantOrder.append(bits) }
+            constantUses[bits, default: 0] += 1
+        }
+        // Slots for the constants still used as operands, in first-use order.
+        for bits in constantOrder where constantUses[bits, default: 0] > 0 {
+            constantSlots[bits] = UInt32(localCount + constants.count)
+            constants.append(bits)
         }
         operandBase = localCount + constants.count
+    }
+
+    /// The 32-bit immediate an integer constant instruction can become, if its value fits
+    /// (sign-extended for i64).
+    private static func immediate(of constant: Instruction) -> UInt32? {
+        switch constant.immediate {
+        case .i32(let v) where constant.opcode == .i32Const: return UInt32(bitPattern: v)
+        case .i64(let v) where constant.opcode == .i64Const:
+            return Int64(Int32(truncatingIfNeeded: v)) == v ? UInt32(truncatingIfNeeded: v) : nil
+        default: return nil
+        }
+    }
+
+    /// The pre-pass counted `constant` as a slot operand; as an immediate it is not one.
+    private mutating func releaseSlotIfUnused(for constant: Instruction) {
+        let bits: UInt64
+        switch constant.immediate {
+        case .i32(let v): bits = UInt64(UInt32(bitPattern: v))
+        case .i64(let v): bits = UInt64(bitPattern: v)
+        default: return
+        }
+        constantUses[bits, default: 1] -= 1
     }
 
     // MARK: Slots and emission
@@ -474,6 +517,10 @@ struct Translator {
             emitProducer(.globalGet, global)
         case (.globalSet, .index(let global)):
             emit(.globalSet, pop(), global)
+        case (.i32Const, _) where immediateConstants[instruction.offset] != nil,
+             (.i64Const, _) where immediateConstants[instruction.offset] != nil:
+            pendingImmediate = immediateConstants[instruction.offset]
+            pushSlot(Self.immediateMarker)
         case (.i32Const, .i32(let value)):
             pushConstant(UInt64(UInt32(bitPattern: value)))
         case (.f32Const, .f32(let bits)):
@@ -553,7 +600,10 @@ struct Translator {
                 let y = pop()
                 let x = pop()
                 let isWide = signature.parameters[0] == .i64
-                if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
+                if y == Self.immediateMarker, let immediateOp = op.immediateForm, let immediate = pendingImmediate {
+                    pendingImmediate = nil
+                    emitProducer(immediateOp, x, immediate)
+                } else if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
                     emitProducer(immediateOp, x, immediate)
                 } else {
                     emitProducer(op, x, y)
