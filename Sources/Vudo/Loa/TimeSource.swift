@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where `vudo_now` and `vudo_monotonic_now` read the time. Replace it for reproducible runs.
 public struct TimeSource: Sendable {

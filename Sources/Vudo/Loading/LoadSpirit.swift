@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decodes, validates, links and instantiates a Spirit from WebAssembly bytes.
 ///
@@ -21,7 +21,7 @@ public func loadSpirit(path: String, options: SpiritOptions = SpiritOptions()) a
     do {
         data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-        throw .unreadableFile(path: path, reason: error.localizedDescription)
+        throw .unreadableFile(path: path, reason: "\(error)")
     }
     var options = options
     if options.name == nil { options.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }

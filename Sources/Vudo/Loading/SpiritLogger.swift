@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where a Spirit's debug log lines go. Replace it to capture them (tests, an app's own log).
 public struct SpiritLogger: Sendable {
     private let sink: @Sendable (String) -> Void
@@ -10,7 +8,7 @@ public struct SpiritLogger: Sendable {
 
     /// Writes each line to standard error.
     public static let standardError = SpiritLogger { message in
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        writeText(message + "\n", toDescriptor: 2)
     }
 
     /// Drops everything.
@@ -27,6 +25,6 @@ public struct OutputSink: Sendable {
 
     /// Prints each text as a line on standard output.
     public static let standardOutput = OutputSink { text in
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        writeText(text + "\n", toDescriptor: 1)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import WasmCore
 
 #if canImport(Glibc)
@@ -30,7 +30,7 @@ public final class WASI: @unchecked Sendable {
     public static let moduleName = WASIABI.moduleName
 
     public let configuration: WASIConfiguration
-    private let lock = NSLock()
+    private let lock = Lock()
     var descriptors = DescriptorTable()
 
     /// Opens the pre-opened directories; throws ``WASIError/preopen(hostPath:reason:)`` for one

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -76,7 +76,7 @@ public struct WASIClock: Sendable {
 private final class ManualTime: @unchecked Sendable {
     // Guarded by `lock`.
     private var nanoseconds: UInt64
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(_ start: UInt64) { nanoseconds = start }
 
@@ -108,7 +108,7 @@ public struct WASIRandom: Sendable {
 private final class SplitMix: @unchecked Sendable {
     // Guarded by `lock`.
     private var state: UInt64
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(_ seed: UInt64) { state = seed }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import WasmCore
 
 /// `vudo run FILE.wasm [--dir HOST[::GUEST]] [--dir-ro HOST[::GUEST]] [--env KEY=VALUE] [-- ARGS...]`
@@ -94,7 +94,7 @@ public struct WASICommandLine: Sendable {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
             module = try Module(bytes: [UInt8](bytes))
         } catch {
-            report("\(file): \(error is DecodingError ? "\(error)" : error.localizedDescription)")
+            report("\(file): \(error)")
             return 1
         }
         do {

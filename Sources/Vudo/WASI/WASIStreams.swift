@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where a WASI program's standard output or error goes: one call per `fd_write`.
 public struct WASIOutput: Sendable {
@@ -41,9 +41,9 @@ public struct WASIInput: Sendable {
 /// A byte buffer safe to share between threads: capture a program's output with ``output`` and
 /// read it with ``bytes`` or ``text``.
 public final class WASIBuffer: @unchecked Sendable {
-    // Guarded by `lock`; @unchecked because NSLock is the synchronisation.
+    // Guarded by `lock`; @unchecked because Lock is the synchronisation.
     private var storage: [UInt8]
-    private let lock = NSLock()
+    private let lock = Lock()
 
     public init(_ bytes: [UInt8] = []) { storage = bytes }
 
