@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where a summoned Spirit's module comes from.
 public enum SpiritSource: Sendable {
@@ -21,7 +21,7 @@ public enum SpiritSource: Sendable {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                throw .unreadableFile(path: path, reason: error.localizedDescription)
+                throw .unreadableFile(path: path, reason: "\(error)")
             }
             return try SpiritSource.bytes([UInt8](data)).module()
         }
