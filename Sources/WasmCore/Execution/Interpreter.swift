@@ -46,9 +46,9 @@ extension Store {
             case .br:
                 pc += Int(Int32(bitPattern: i.a))
             case .brIf:
-                if UInt32(truncatingIfNeeded: fp[Int(i.a)]) != 0 { pc += Int(Int32(bitPattern: i.b)) }
+                if _fastPath(UInt32(truncatingIfNeeded: fp[Int(i.a)]) != 0) { pc += Int(Int32(bitPattern: i.b)) }
             case .brIfNot:
-                if UInt32(truncatingIfNeeded: fp[Int(i.a)]) == 0 { pc += Int(Int32(bitPattern: i.b)) }
+                if _fastPath(UInt32(truncatingIfNeeded: fp[Int(i.a)]) == 0) { pc += Int(Int32(bitPattern: i.b)) }
             case .brTable:
                 let index = UInt32(truncatingIfNeeded: fp[Int(i.a)])
                 pc += Int(min(index, i.b))
@@ -197,89 +197,89 @@ extension Store {
         case .brIfI32Eq:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x == y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32EqImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x == y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32Ne:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x != y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32NeImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x != y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32LtS:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if Int32(bitPattern: x) < Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int32(bitPattern: x) < Int32(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32LtSImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if Int32(bitPattern: x) < Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int32(bitPattern: x) < Int32(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32LtU:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x < y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32LtUImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x < y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32GtS:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if Int32(bitPattern: x) > Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int32(bitPattern: x) > Int32(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32GtSImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if Int32(bitPattern: x) > Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int32(bitPattern: x) > Int32(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32GtU:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x > y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32GtUImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x > y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32LeS:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if Int32(bitPattern: x) <= Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int32(bitPattern: x) <= Int32(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32LeSImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if Int32(bitPattern: x) <= Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int32(bitPattern: x) <= Int32(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32LeU:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32LeUImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32GeS:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if Int32(bitPattern: x) >= Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int32(bitPattern: x) >= Int32(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32GeSImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if Int32(bitPattern: x) >= Int32(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int32(bitPattern: x) >= Int32(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32GeU:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.b)])
-            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32GeUImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             let y = i.b
-            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32Eqz:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
-            if x == 0 { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x == 0) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI32Nez:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
-            if x != 0 { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x != 0) { pc += Int(Int32(bitPattern: i.c)) }
         case .i64AddImm:
             let x = fp[Int(i.b)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))
@@ -359,169 +359,169 @@ extension Store {
         case .brIfI64Eq:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x == y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64EqImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x == y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64Ne:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x != y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64NeImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x != y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64LtS:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if Int64(bitPattern: x) < Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int64(bitPattern: x) < Int64(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64LtSImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if Int64(bitPattern: x) < Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int64(bitPattern: x) < Int64(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64LtU:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x < y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64LtUImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x < y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64GtS:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if Int64(bitPattern: x) > Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int64(bitPattern: x) > Int64(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64GtSImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if Int64(bitPattern: x) > Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int64(bitPattern: x) > Int64(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64GtU:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x > y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64GtUImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x > y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64LeS:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if Int64(bitPattern: x) <= Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int64(bitPattern: x) <= Int64(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64LeSImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if Int64(bitPattern: x) <= Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int64(bitPattern: x) <= Int64(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64LeU:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64LeUImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64GeS:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if Int64(bitPattern: x) >= Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int64(bitPattern: x) >= Int64(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64GeSImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if Int64(bitPattern: x) >= Int64(bitPattern: y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(Int64(bitPattern: x) >= Int64(bitPattern: y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64GeU:
             let x = fp[Int(i.a)]
             let y = fp[Int(i.b)]
-            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64GeUImm:
             let x = fp[Int(i.a)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.b)))
-            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64Eqz:
             let x = fp[Int(i.a)]
-            if x == 0 { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x == 0) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfI64Nez:
             let x = fp[Int(i.a)]
-            if x != 0 { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x != 0) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32Eq:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x == y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32Ne:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x != y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32Lt:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x < y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32NotLt:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if !(x < y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(!(x < y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32Gt:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x > y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32NotGt:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if !(x > y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(!(x > y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32Le:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32NotLe:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if !(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(!(x <= y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32Ge:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF32NotGe:
             let x = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.a)]), to: Float.self)
             let y = bitCast(UInt32(truncatingIfNeeded: fp[Int(i.b)]), to: Float.self)
-            if !(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(!(x >= y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64Eq:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if x == y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x == y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64Ne:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if x != y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x != y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64Lt:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if x < y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x < y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64NotLt:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if !(x < y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(!(x < y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64Gt:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if x > y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x > y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64NotGt:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if !(x > y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(!(x > y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64Le:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if x <= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64NotLe:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if !(x <= y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(!(x <= y)) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64Ge:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if x >= y { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
         case .brIfF64NotGe:
             let x = bitCast(fp[Int(i.a)], to: Double.self)
             let y = bitCast(fp[Int(i.b)], to: Double.self)
-            if !(x >= y) { pc += Int(Int32(bitPattern: i.c)) }
+            if _fastPath(!(x >= y)) { pc += Int(Int32(bitPattern: i.c)) }
             case .copy:
                 fp[Int(i.a)] = fp[Int(i.b)]
             case .const32:
