@@ -3,7 +3,8 @@ import Vudo
 /// `--fuel N`, `--timeout SECONDS`, `--max-memory PAGES`, `--max-call-depth N` for `run` and
 /// `invoke`, taken out of the argument list wherever they stand before a `--`.
 struct LimitOptions {
-    var limits = ResourceLimits()
+    // Nothing cancels a command-line run, so without --fuel or --timeout no checkpoints are needed.
+    var limits = ResourceLimits(interruptible: false)
 
     static let usage = "[--fuel N] [--timeout SECONDS] [--max-memory PAGES] [--max-call-depth N]"
 
@@ -49,7 +50,6 @@ struct LimitOptions {
         engine.timeout = limits.timeout
         if let depth = limits.maxCallDepth { engine.maxCallDepth = depth }
         if let pages = limits.maxMemoryPages { engine.maxMemoryPages = pages }
-        engine.meteringEnabled = true
         return engine
     }
 }

@@ -12,11 +12,16 @@ public struct ResourceLimits: Sendable {
     public var maxMemoryPages: UInt64?
     /// Pages shared with other Spirits (a Séance's total); nil for none.
     public var memoryBudget: MemoryBudget?
+    /// Whether cancelling the task awaiting a call stops the guest promptly. It costs a
+    /// checkpoint per loop iteration and call (see `vudo-bench --fuel`); turn it off for code that
+    /// is trusted to finish and needs every cycle. Fuel and timeouts turn it back on.
+    public var interruptible = true
 
     public init(
         fuel: Int64? = nil, timeout: Duration? = nil, maxCallDepth: Int? = nil, maxMemoryPages: UInt64? = nil,
-        memoryBudget: MemoryBudget? = nil
+        memoryBudget: MemoryBudget? = nil, interruptible: Bool = true
     ) {
+        self.interruptible = interruptible
         self.fuel = fuel
         self.timeout = timeout
         self.maxCallDepth = maxCallDepth
@@ -24,11 +29,12 @@ public struct ResourceLimits: Sendable {
         self.memoryBudget = memoryBudget
     }
 
-    /// The engine settings these limits amount to. Metering is always on for Spirits, so that
-    /// cancelling the task awaiting a call stops the guest even inside a loop without calls.
+    /// The engine settings these limits amount to. Metering is on unless the Spirit is not
+    /// ``interruptible``, so that cancelling the task awaiting a call stops the guest even inside
+    /// a loop without calls.
     func applied(to base: EngineConfiguration) -> EngineConfiguration {
         var engine = base
-        engine.meteringEnabled = true
+        if interruptible { engine.meteringEnabled = true }
         if let fuel { engine.fuel = fuel }
         if let timeout { engine.timeout = timeout }
         if let maxCallDepth { engine.maxCallDepth = maxCallDepth }

@@ -75,3 +75,18 @@ import Vudo
         #expect(try await spirit.call("grow", [.i32(1)]) == [.i32(UInt32.max)])
     }
 }
+
+/// A Spirit that is not interruptible still honours fuel and timeouts, which bring checkpoints back.
+@Suite struct UninterruptibleSpiritTests {
+    @Test func fuelStillStopsAnUninterruptibleSpirit() async throws {
+        var options = SpiritOptions()
+        options.limits = ResourceLimits(fuel: 5_000, interruptible: false)
+        let spirit = try await Fixtures.load("runaway.wasm", options: options)
+        let error = await #expect(throws: SpiritError.self) { _ = try await spirit.call("spin", []) }
+        guard case .trap(_, let trap) = error else {
+            Issue.record("expected a trap, got \(String(describing: error))")
+            return
+        }
+        #expect(trap.reason == .outOfFuel)
+    }
+}
