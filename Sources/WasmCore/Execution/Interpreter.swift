@@ -59,9 +59,14 @@ extension Store {
                 pc = caller.returnPC
                 fp = caller.fp
                 function = caller.function
-                instance = function.pointee.runtime.unsafelyUnwrapped
-                memoryBase = instance.pointee.memoryState.pointee.base
-                memorySize = instance.pointee.memoryState.pointee.byteCount
+                // Within one instance the memory locals are already current (memory.grow updates
+                // them); only a return into another instance needs its memory loaded.
+                let callerInstance = function.pointee.runtime.unsafelyUnwrapped
+                if callerInstance != instance {
+                    instance = callerInstance
+                    memoryBase = instance.pointee.memoryState.pointee.base
+                    memorySize = instance.pointee.memoryState.pointee.byteCount
+                }
             case .call, .callIndirect:
                 let callee: UnsafeMutablePointer<FunctionEntry>
                 let base = fp + Int(i.b)
