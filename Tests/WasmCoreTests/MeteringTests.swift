@@ -100,3 +100,82 @@ import WasmCore
         #expect(reason == .cancelled)
     }
 }
+
+/// A call that runs out of fuel continues where it stopped once refuelled.
+@Suite struct ResumableCallTests {
+    private func meteredLoop() throws -> Loaded {
+        var configuration = EngineConfiguration()
+        configuration.meteringEnabled = true
+        return try Fixtures.instantiate("long_loop", configuration: configuration)
+    }
+
+    @Test func resumingAfterRefuellingGivesTheUninterruptedResult() throws {
+        let loaded = try meteredLoop()
+        let lcg = try loaded.function("lcg")
+        let expected = try loaded.store.invoke(lcg, [.i32(7), .i32(100_000)])
+
+        loaded.store.fuel = 50_000
+        var stops = 0
+        var results: [Value]?
+        do {
+            results = try loaded.store.invoke(lcg, [.i32(7), .i32(100_000)])
+        } catch {
+            #expect(error.reason == .outOfFuel)
+            stops += 1
+        }
+        while results == nil, loaded.store.hasSuspendedCall {
+            loaded.store.fuel = 50_000
+            do {
+                results = try loaded.store.resume()
+            } catch {
+                #expect(error.reason == .outOfFuel)
+                stops += 1
+            }
+        }
+        #expect(stops > 3)
+        #expect(results == expected)
+        #expect(!loaded.store.hasSuspendedCall)
+    }
+
+    @Test func aNewCallAbandonsTheWaitingOne() throws {
+        let loaded = try meteredLoop()
+        let sum = try loaded.function("sum")
+        loaded.store.fuel = 10_000
+        #expect(throws: Trap.self) { try loaded.store.invoke(sum, [.i32(1_000_000)]) }
+        #expect(loaded.store.hasSuspendedCall)
+        loaded.store.fuel = nil
+        #expect(try loaded.store.invoke(sum, [.i32(10)]) == [.i64(45)])
+        #expect(!loaded.store.hasSuspendedCall)
+        #expect(throws: Trap.self) { try loaded.store.resume() }
+    }
+
+    @Test func resumingWithNothingWaitingIsAnError() throws {
+        let loaded = try meteredLoop()
+        #expect(throws: Trap.self) { try loaded.store.resume() }
+        loaded.store.fuel = 100
+        let sum = try loaded.function("sum")
+        #expect(throws: Trap.self) { try loaded.store.invoke(sum, [.i32(1_000_000)]) }
+        loaded.store.discardSuspendedCall()
+        #expect(!loaded.store.hasSuspendedCall)
+        #expect(throws: Trap.self) { try loaded.store.resume() }
+    }
+}
+
+/// Calls that run out of fuel and are never resumed do not eat the value stack.
+@Suite struct AbandonedCallTests {
+    @Test func repeatedAbandonedCallsKeepTheStackBounded() throws {
+        var configuration = EngineConfiguration()
+        configuration.meteringEnabled = true
+        configuration.valueStackSlots = 4096
+        let loaded = try Fixtures.instantiate("long_loop", configuration: configuration)
+        let sum = try loaded.function("sum")
+        for _ in 0..<10_000 {
+            loaded.store.fuel = 50
+            let error = #expect(throws: Trap.self) { try loaded.store.invoke(sum, [.i32(1_000_000)]) }
+            #expect(error?.reason == .outOfFuel)
+        }
+        loaded.store.discardSuspendedCall()
+        loaded.store.fuel = nil
+        #expect(try loaded.store.invoke(sum, [.i32(100)]) == [.i64(4950)])
+    }
+}

@@ -114,11 +114,23 @@ public actor Spirit {
     // MARK: Fuel
 
     /// Fuel left (see ``ResourceLimits/fuel``); nil when the Spirit has no fuel budget.
-    public var fuelRemaining: Int64? { store.fuel }
+    public var fuelRemaining: Int64? { gate.enter { store.fuel } }
 
     /// Adds fuel, e.g. after a call ended with ``TrapReason/outOfFuel``.
     public func refuel(_ amount: Int64) {
-        store.fuel = (store.fuel ?? 0) &+ amount
+        gate.enter { store.fuel = (store.fuel ?? 0) &+ amount }
+    }
+
+    /// Continues the last call that ran out of fuel from where it stopped (refuel first); the
+    /// results are those of an uninterrupted run. Any other call in between abandons it.
+    public func resume() throws(SpiritError) -> [Value] {
+        try gate.enter { () throws(SpiritError) -> [Value] in
+            do throws(Trap) {
+                return try store.resume()
+            } catch {
+                throw .fromTrap(error, function: "resume")
+            }
+        }
     }
 
     private nonisolated func log(_ message: String) {

@@ -7,15 +7,20 @@ extension Store {
     /// `pc`, `fp` and the memory's base and size live in locals; they are reloaded from the
     /// instance only after something that can change them (calls, returns, `memory.grow`).
     func execute(_ entry: UnsafeMutablePointer<FunctionEntry>, frame: UnsafeMutablePointer<UInt64>) throws(Trap) {
-        let baseDepth = callDepth
+        let code = try compile(entry)
+        guard frame + entry.pointee.frameSize <= valueStackEnd else { throw Trap(.callStackExhausted) }
+        entry.initializeFrame(frame)
+        try run(ExecutionState(pc: code, fp: frame, function: entry, depth: callDepth), baseDepth: callDepth)
+    }
+
+    /// The loop itself, from a fresh call or from where a suspended call stopped.
+    func run(_ state: ExecutionState, baseDepth: Int) throws(Trap) {
         defer { callDepth = baseDepth }
-        var depth = baseDepth
-        var function = entry
-        var fp = frame
-        var pc = try compile(entry)
-        guard fp + entry.pointee.frameSize <= valueStackEnd else { throw Trap(.callStackExhausted) }
-        entry.initializeFrame(fp)
-        guard var instance = entry.pointee.runtime else { throw Trap(.host("not a wasm function")) }
+        var depth = state.depth
+        var function = state.function
+        var fp = state.fp
+        var pc = state.pc
+        guard var instance = function.pointee.runtime else { throw Trap(.host("not a wasm function")) }
         var memoryBase = instance.pointee.memoryState.pointee.base
         var memorySize = instance.pointee.memoryState.pointee.byteCount
         let maxDepth = configuration.maxCallDepth
@@ -34,6 +39,10 @@ extension Store {
                 if let remaining = fuel {
                     guard remaining >= Int64(i.a) else {
                         fuel = 0
+                        // At top level the call can continue after refuelling: from this checkpoint.
+                        if reentrancyDepth == 1 {
+                            fuelStop = ExecutionState(pc: pc - 1, fp: fp, function: function, depth: depth)
+                        }
                         throw trap(.outOfFuel, function, depth, baseDepth)
                     }
                     fuel = remaining - Int64(i.a)

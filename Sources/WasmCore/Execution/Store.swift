@@ -38,6 +38,10 @@ public final class Store {
     /// returning a reason stops the guest with that trap.
     public var interruptCheck: (() -> TrapReason?)?
     var checkpointsUntilInterruptCheck = 0
+    /// Where the last top-level call ran out of fuel (set by the interpreter, taken by `invoke`).
+    var fuelStop: ExecutionState?
+    /// A call stopped by running out of fuel, which ``resume()`` continues.
+    var suspendedCall: SuspendedCall?
 
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
@@ -167,6 +171,9 @@ public final class Store {
         if type.parameters.contains(.v128) || type.results.contains(.v128) {
             throw Trap(.unsupported("v128 values across the host boundary"))
         }
+        // A call from the host abandons a call waiting in `resume()`: its frames would otherwise
+        // stay on the stack under every later call.
+        if reentrancyDepth == 0 { discardSuspendedCall() }
         let base = stackTop
         guard valueStackEnd - base > max(arguments.count, type.results.count) else {
             throw Trap(.callStackExhausted)
@@ -184,9 +191,71 @@ public final class Store {
                 reentrancyDepth -= 1
                 deadline = savedDeadline
             }
-            try execute(callee.entry, frame: base)
+            do {
+                try execute(callee.entry, frame: base)
+            } catch {
+                keepForResumption(error, base: base, resultTypes: type.results, baseDepth: callDepth)
+                throw error
+            }
         }
         return type.results.enumerated().map { value(of: $0.element, at: base + $0.offset) }
+    }
+
+    /// Whether a call stopped for lack of fuel and can be continued with ``resume()``.
+    public var hasSuspendedCall: Bool { suspendedCall != nil }
+
+    /// Continues the call that last ended with ``TrapReason/outOfFuel`` (give the store fuel
+    /// first), from where it stopped; its results are what an uninterrupted run would return.
+    /// Only a call made directly from the host can be resumed, not one nested in a host function,
+    /// and only until the host makes another call, which abandons it.
+    public func resume() throws(Trap) -> [Value] {
+        guard let call = suspendedCall else { throw Trap(.host("no call is waiting to be resumed")) }
+        suspendedCall = nil
+        stackTop = call.base
+        callDepth = call.baseDepth
+        reentrancyDepth += 1
+        defer { reentrancyDepth -= 1 }
+        do {
+            try run(call.state, baseDepth: call.baseDepth)
+        } catch {
+            keepForResumption(
+                error, base: call.base, resultTypes: call.resultTypes, baseDepth: call.baseDepth, floor: call.floor)
+            if suspendedCall == nil { release(call.floor) }
+            throw error
+        }
+        let results = call.resultTypes.enumerated().map { value(of: $0.element, at: call.base + $0.offset) }
+        release(call.floor)
+        return results
+    }
+
+    private func release(_ floor: (stackTop: UnsafeMutablePointer<UInt64>, callDepth: Int)) {
+        stackTop = floor.stackTop
+        callDepth = floor.callDepth
+    }
+
+    /// Forgets a call waiting in ``resume()``, releasing its stack.
+    public func discardSuspendedCall() {
+        guard let call = suspendedCall else { return }
+        suspendedCall = nil
+        release(call.floor)
+    }
+
+    /// After a top-level call ran out of fuel, keeps its state, and keeps later calls off its
+    /// frames, so that ``resume()`` can continue it.
+    ///
+    /// Only one call waits at a time: a newer one replaces it, and the stack is released down to
+    /// the lowest of them (`floor`) when the waiting call finishes or is discarded.
+    private func keepForResumption(
+        _ trap: Trap, base: UnsafeMutablePointer<UInt64>, resultTypes: [ValueType], baseDepth: Int,
+        floor: (stackTop: UnsafeMutablePointer<UInt64>, callDepth: Int)? = nil
+    ) {
+        defer { fuelStop = nil }
+        guard trap.reason == .outOfFuel, reentrancyDepth == 1, let state = fuelStop else { return }
+        let floor = suspendedCall?.floor ?? floor ?? (base, baseDepth)
+        suspendedCall = SuspendedCall(
+            state: state, base: base, resultTypes: resultTypes, baseDepth: baseDepth, floor: floor)
+        stackTop = state.fp + state.function.pointee.frameSize
+        callDepth = state.depth + 1
     }
 
     /// Runs a host function whose arguments are at `slots`; its results replace them there.
@@ -254,6 +323,24 @@ extension Store {
         if stopsOnTaskCancellation, withUnsafeCurrentTask(body: { $0?.isCancelled ?? false }) { return .cancelled }
         return interruptCheck?()
     }
+}
+
+/// Where the interpreter stands: enough to continue a call later.
+struct ExecutionState {
+    var pc: UnsafeMutablePointer<Inst>
+    var fp: UnsafeMutablePointer<UInt64>
+    var function: UnsafeMutablePointer<FunctionEntry>
+    var depth: Int
+}
+
+/// A top-level call that ran out of fuel: its state, its frame and what it returns.
+struct SuspendedCall {
+    var state: ExecutionState
+    var base: UnsafeMutablePointer<UInt64>
+    var resultTypes: [ValueType]
+    var baseDepth: Int
+    /// Where the stack returns once no call waits any more.
+    var floor: (stackTop: UnsafeMutablePointer<UInt64>, callDepth: Int)
 }
 
 /// A suspended caller: where to continue when the callee returns.

@@ -25,6 +25,14 @@ import Vudo
         #expect(left > 0 && left < 1_000_000)
     }
 
+    @Test func aCallThatRanOutOfFuelResumesAfterRefuelling() async throws {
+        let spirit = try await load(ResourceLimits(fuel: 2_000))
+        let error = await #expect(throws: SpiritError.self) { _ = try await spirit.call("count", [.i32(100_000)]) }
+        #expect(trapReason(error) == .outOfFuel)
+        await spirit.refuel(10_000_000)
+        #expect(try await spirit.resume() == [.i32(100_000)])
+    }
+
     @Test func aTimeoutStopsATightLoop() async throws {
         let spirit = try await load(ResourceLimits(timeout: .milliseconds(50)))
         let started = ContinuousClock.now
