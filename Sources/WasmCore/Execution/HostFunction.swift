@@ -12,12 +12,27 @@ public struct Caller {
 /// throwing stops the guest with a trap carrying the error.
 public struct HostFunction {
     public typealias Body = (Caller, [Value]) throws -> [Value]
+    // nonisolated(nonsending): the body runs on the caller's actor, so it may use the store.
+    public typealias AsyncBody = nonisolated(nonsending) (Caller, [Value]) async throws -> [Value]
     public var type: FunctionType
     public var body: Body
+    /// For an `async` host function: the guest is suspended while it runs (see
+    /// ``Store/invokeAsync(_:_:isolation:)``), and no thread is blocked.
+    public var asyncBody: AsyncBody?
 
     public init(type: FunctionType, body: @escaping Body) {
         self.type = type
         self.body = body
+    }
+
+    /// An `async` host function. Only ``Store/invokeAsync(_:_:isolation:)`` can suspend a guest
+    /// for it; called from a synchronous ``Store/invoke(_:_:)`` it traps.
+    public init(type: FunctionType, asyncBody: @escaping AsyncBody) {
+        self.type = type
+        self.asyncBody = asyncBody
+        self.body = { _, _ in
+            throw Trap(.host("an async host function was called from a synchronous call; use invokeAsync"))
+        }
     }
 }
 

@@ -96,6 +96,14 @@ extension Store {
                     callee = target
                 }
                 if callee.pointee.isHost {
+                    // An async host function suspends the guest: `invokeAsync` awaits it and
+                    // continues from here.
+                    if suspendsForAsyncHosts, reentrancyDepth == 1, functions[callee.pointee.address].host?.asyncBody != nil {
+                        hostStop = HostStop(
+                            state: ExecutionState(pc: pc, fp: fp, function: function, depth: depth), callee: callee,
+                            arguments: base)
+                        return
+                    }
                     callDepth = depth
                     let savedTop = stackTop
                     stackTop = fp + function.pointee.frameSize

@@ -42,6 +42,10 @@ public final class Store {
     var fuelStop: ExecutionState?
     /// A call stopped by running out of fuel, which ``resume()`` continues.
     var suspendedCall: SuspendedCall?
+    /// Set while `invokeAsync` runs: calls to async host functions suspend the guest.
+    var suspendsForAsyncHosts = false
+    /// Where the guest stopped to await an async host function.
+    var hostStop: HostStop?
 
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
@@ -163,22 +167,10 @@ public final class Store {
         }
         let callee = functions[function.index]
         let type = callee.type
-        guard arguments.count == type.parameters.count,
-              zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
-        else {
-            throw Trap(.host("arguments \(arguments.map(\.type)) do not match the parameters \(type.parameters)"))
-        }
-        if type.parameters.contains(.v128) || type.results.contains(.v128) {
-            throw Trap(.unsupported("v128 values across the host boundary"))
-        }
         // A call from the host abandons a call waiting in `resume()`: its frames would otherwise
         // stay on the stack under every later call.
         if reentrancyDepth == 0 { discardSuspendedCall() }
-        let base = stackTop
-        guard valueStackEnd - base > max(arguments.count, type.results.count) else {
-            throw Trap(.callStackExhausted)
-        }
-        for (k, argument) in arguments.enumerated() { base[k] = bits(of: argument) }
+        let base = try placeArguments(arguments, for: type)
         if callee.host != nil {
             try callHost(callee.entry, arguments: base, caller: nil)
         } else {
@@ -245,7 +237,7 @@ public final class Store {
     ///
     /// Only one call waits at a time: a newer one replaces it, and the stack is released down to
     /// the lowest of them (`floor`) when the waiting call finishes or is discarded.
-    private func keepForResumption(
+    func keepForResumption(
         _ trap: Trap, base: UnsafeMutablePointer<UInt64>, resultTypes: [ValueType], baseDepth: Int,
         floor: (stackTop: UnsafeMutablePointer<UInt64>, callDepth: Int)? = nil
     ) {
@@ -256,6 +248,31 @@ public final class Store {
             state: state, base: base, resultTypes: resultTypes, baseDepth: baseDepth, floor: floor)
         stackTop = state.fp + state.function.pointee.frameSize
         callDepth = state.depth + 1
+    }
+
+    /// Checks arguments against a signature and writes them at the top of the value stack, where
+    /// the callee's frame will start; returns that place.
+    func placeArguments(_ arguments: [Value], for type: FunctionType) throws(Trap) -> UnsafeMutablePointer<UInt64> {
+        guard arguments.count == type.parameters.count,
+              zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
+        else {
+            throw Trap(.host("arguments \(arguments.map(\.type)) do not match the parameters \(type.parameters)"))
+        }
+        if type.parameters.contains(.v128) || type.results.contains(.v128) {
+            throw Trap(.unsupported("v128 values across the host boundary"))
+        }
+        let base = stackTop
+        guard valueStackEnd - base > max(arguments.count, type.results.count) else {
+            throw Trap(.callStackExhausted)
+        }
+        for (k, argument) in arguments.enumerated() { base[k] = bits(of: argument) }
+        return base
+    }
+
+    func checkResults(_ results: [Value], of type: FunctionType) throws(Trap) {
+        guard results.count == type.results.count, zip(results, type.results).allSatisfy({ $0.type == $1 }) else {
+            throw Trap(.host("host function returned \(results.map(\.type)), expected \(type.results)"))
+        }
     }
 
     /// Runs a host function whose arguments are at `slots`; its results replace them there.
@@ -277,9 +294,7 @@ public final class Store {
         } catch {
             throw Trap(.host("\(error)"), underlyingError: error)
         }
-        guard results.count == type.results.count, zip(results, type.results).allSatisfy({ $0.type == $1 }) else {
-            throw Trap(.host("host function returned \(results.map(\.type)), expected \(type.results)"))
-        }
+        try checkResults(results, of: type)
         for (k, result) in results.enumerated() { slots[k] = bits(of: result) }
     }
 
@@ -331,6 +346,14 @@ struct ExecutionState {
     var fp: UnsafeMutablePointer<UInt64>
     var function: UnsafeMutablePointer<FunctionEntry>
     var depth: Int
+}
+
+/// A guest suspended at a call to an async host function.
+struct HostStop {
+    /// Where to continue once the host function's results are in the argument slots.
+    var state: ExecutionState
+    var callee: UnsafeMutablePointer<FunctionEntry>
+    var arguments: UnsafeMutablePointer<UInt64>
 }
 
 /// A top-level call that ran out of fuel: its state, its frame and what it returns.
