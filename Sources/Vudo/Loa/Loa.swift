@@ -50,11 +50,14 @@ public struct Loa: Sendable, CustomStringConvertible {
 /// One host function of a Loa: its import name, WebAssembly signature, capability and body.
 public struct LoaFunction: Sendable {
     public typealias Body = @Sendable (HostContext, [Value]) throws -> [Value]
+    public typealias AsyncBody = nonisolated(nonsending) @Sendable (HostContext, [Value]) async throws -> [Value]
 
     public let name: String
     public let type: FunctionType
     public let capability: Capability
     let body: Body
+    /// Set for an `async` function: the calling guest is suspended while it runs.
+    let asyncBody: AsyncBody?
 
     /// A function over WebAssembly values. The arguments always match `type` (the linker checked
     /// the import's signature); the results must too. Throwing ends the guest call with
@@ -65,10 +68,28 @@ public struct LoaFunction: Sendable {
         self.type = type
         self.capability = capability
         self.body = body
+        self.asyncBody = nil
+    }
+
+    /// An `async` function (network, files, other actors): when the guest calls it, the guest is
+    /// suspended, no thread is blocked, and the guest continues with the results. Cancelling the
+    /// task awaiting the Spirit call cancels this function's awaits too.
+    public init(name: String, type: FunctionType, capability: Capability, asyncBody: @escaping AsyncBody) {
+        self.name = name
+        self.type = type
+        self.capability = capability
+        self.asyncBody = asyncBody
+        self.body = { _, _ in throw AsyncLoaFunctionCalledSynchronously(function: name) }
     }
 
     /// Runs the function, as the linker does when the guest calls it.
     public func call(_ context: HostContext, _ arguments: [Value]) throws -> [Value] {
         try body(context, arguments)
     }
+}
+
+/// An async Loa function was reached from a synchronous path (another Spirit's import).
+public struct AsyncLoaFunctionCalledSynchronously: Error, Sendable, CustomStringConvertible {
+    public let function: String
+    public var description: String { "async host function \(function) cannot run in a synchronous cross-Spirit call" }
 }

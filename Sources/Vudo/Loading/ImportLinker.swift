@@ -50,7 +50,21 @@ enum ImportLinker {
     }
 
     private static func hostFunction(_ function: LoaFunction, module: String, host: SpiritHost) -> HostFunction {
-        HostFunction(type: function.type) { caller, arguments in
+        if let asyncBody = function.asyncBody {
+            host.linksAsyncFunctions = true
+            return HostFunction(type: function.type, asyncBody: { caller, arguments in
+                if let address = caller.memory { host.memory.use(address) }
+                if host.options.debug { host.log("host \(module).\(function.name)\(arguments) (async)") }
+                do {
+                    return try await asyncBody(host.context(), arguments)
+                } catch {
+                    let failure: any Error = error is SpiritAbort ? error : HostFunctionFailure(module: module, name: function.name, error: error)
+                    host.lastFailure = failure
+                    throw failure
+                }
+            })
+        }
+        return HostFunction(type: function.type) { caller, arguments in
             // During the start function the instance is not attached yet; the caller knows the memory.
             if let address = caller.memory { host.memory.use(address) }
             if host.options.debug { host.log("host \(module).\(function.name)\(arguments)") }
@@ -108,6 +122,8 @@ final class SpiritHost {
     let random: SpiritRandomGenerator
     /// The error the last failing host function threw.
     var lastFailure: (any Error)?
+    /// Whether any import is an async Loa function: then calls go through `Store.invokeAsync`.
+    var linksAsyncFunctions = false
 
     init(options: SpiritOptions, memory: MemoryManager) {
         self.options = options

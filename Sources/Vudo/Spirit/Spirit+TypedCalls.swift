@@ -10,29 +10,29 @@ extension Spirit {
     /// Calls a function that returns one value.
     public func call<each A: WasmRepresentable, R: WasmRepresentable>(
         _ name: String, _ arguments: repeat each A, returning: R.Type = R.self
-    ) throws(SpiritError) -> R {
-        let results = try typedCall(name, Self.values(repeat each arguments), results: [R.wasmType])
+    ) async throws(SpiritError) -> R {
+        let results = try await typedCall(name, Self.values(repeat each arguments), results: [R.wasmType])
         return try Self.convert(results[0], name: name)
     }
 
     /// Calls a function that returns nothing.
-    public func call<each A: WasmRepresentable>(_ name: String, _ arguments: repeat each A) throws(SpiritError) {
-        _ = try typedCall(name, Self.values(repeat each arguments), results: [])
+    public func call<each A: WasmRepresentable>(_ name: String, _ arguments: repeat each A) async throws(SpiritError) {
+        _ = try await typedCall(name, Self.values(repeat each arguments), results: [])
     }
 
     /// Calls a function that returns two values.
     public func call<each A: WasmRepresentable, R1: WasmRepresentable, R2: WasmRepresentable>(
         _ name: String, _ arguments: repeat each A, returning: (R1, R2).Type
-    ) throws(SpiritError) -> (R1, R2) {
-        let results = try typedCall(name, Self.values(repeat each arguments), results: [R1.wasmType, R2.wasmType])
+    ) async throws(SpiritError) -> (R1, R2) {
+        let results = try await typedCall(name, Self.values(repeat each arguments), results: [R1.wasmType, R2.wasmType])
         return (try Self.convert(results[0], name: name), try Self.convert(results[1], name: name))
     }
 
     /// Calls a function that returns three values.
     public func call<each A: WasmRepresentable, R1: WasmRepresentable, R2: WasmRepresentable, R3: WasmRepresentable>(
         _ name: String, _ arguments: repeat each A, returning: (R1, R2, R3).Type
-    ) throws(SpiritError) -> (R1, R2, R3) {
-        let results = try typedCall(
+    ) async throws(SpiritError) -> (R1, R2, R3) {
+        let results = try await typedCall(
             name, Self.values(repeat each arguments), results: [R1.wasmType, R2.wasmType, R3.wasmType])
         return (
             try Self.convert(results[0], name: name), try Self.convert(results[1], name: name),
@@ -40,12 +40,12 @@ extension Spirit {
         )
     }
 
-    private func typedCall(_ name: String, _ arguments: [Value], results: [ValueType]) throws(SpiritError) -> [Value] {
+    private func typedCall(_ name: String, _ arguments: [Value], results: [ValueType]) async throws(SpiritError) -> [Value] {
         guard let signature = signature(of: name) else { throw .unknownFunction(name) }
         guard signature.type.results == results else {
             throw .resultMismatch(function: name, expected: results, got: signature.type.results)
         }
-        return try call(name, arguments)
+        return try await call(name, arguments)
     }
 
     private static func values<each A: WasmRepresentable>(_ arguments: repeat each A) -> [Value] {

@@ -15,6 +15,12 @@ public actor Spirit {
     nonisolated(unsafe) let memoryManager: MemoryManager
     /// Serializes calls and memory access, and detects a call re-entering this Spirit.
     nonisolated let gate = SpiritGate()
+    /// Whether an import is an async Loa function (calls then go through `Store.invokeAsync`).
+    private nonisolated let linksAsyncFunctions: Bool
+    /// Set, under the gate, while a call may be suspended in an async host function.
+    nonisolated(unsafe) private var suspendedInHost = false
+    private var callInProgress = false
+    private var waitingCalls: [CheckedContinuation<Void, Never>] = []
     private let options: SpiritOptions
 
     /// The module this Spirit was instantiated from.
@@ -48,6 +54,7 @@ public actor Spirit {
             throw .instantiation(InstantiationError(.link, "\(error)"))
         }
         memory.attach(instance)
+        linksAsyncFunctions = host.linksAsyncFunctions
         self.store = store
         self.instance = instance
         self.memoryManager = memory
@@ -82,8 +89,49 @@ public actor Spirit {
     ///
     /// Throws ``SpiritError/unknownFunction(_:)``, ``SpiritError/argumentMismatch(function:expected:got:)``
     /// or, when the guest traps, ``SpiritError/trap(function:_:)``; the Spirit stays usable.
-    public func call(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
-        try callSynchronously(name, arguments)
+    public func call(_ name: String, _ arguments: [Value]) async throws(SpiritError) -> [Value] {
+        guard linksAsyncFunctions else { return try callSynchronously(name, arguments) }
+        // The guest may suspend in an async host function; calls into this Spirit take turns, so
+        // that none interleaves with a suspended one.
+        await waitForTurn()
+        defer { endTurn() }
+        return try await callSuspending(name, arguments)
+    }
+
+    private func callSuspending(_ name: String, _ arguments: [Value]) async throws(SpiritError) -> [Value] {
+        guard let function = instance.exportedFunction(name) else { throw .unknownFunction(name) }
+        let type = store.functionType(function)
+        let given = arguments.map(\.type)
+        guard given == type.parameters else {
+            throw .argumentMismatch(function: name, expected: type.parameters, got: given)
+        }
+        gate.enter { suspendedInHost = true }
+        defer { gate.enter { suspendedInHost = false } }
+        if options.debug { log("call \(name)(\(arguments.map(\.description).joined(separator: ", ")))") }
+        do {
+            let results = try await store.invokeAsync(function, arguments)
+            if options.debug { log("\(name) -> [\(results.map(\.description).joined(separator: ", "))]") }
+            return results
+        } catch {
+            if options.debug { log("\(name) trapped: \(error.reason)") }
+            throw .fromTrap(error, function: name)
+        }
+    }
+
+    private func waitForTurn() async {
+        guard callInProgress else {
+            callInProgress = true
+            return
+        }
+        await withCheckedContinuation { waitingCalls.append($0) }
+    }
+
+    private func endTurn() {
+        if waitingCalls.isEmpty {
+            callInProgress = false
+        } else {
+            waitingCalls.removeFirst().resume()
+        }
     }
 
     /// ``call(_:_:)`` without the actor hop, through the gate: how another Spirit's import reaches
@@ -95,6 +143,11 @@ public actor Spirit {
 
     private nonisolated func unguardedCall(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
         guard let function = instance.exportedFunction(name) else { throw .unknownFunction(name) }
+        // Another Spirit's synchronous import cannot wait for a guest suspended in an async host
+        // function, and must not run in the middle of it.
+        guard !suspendedInHost else {
+            throw .trap(function: name, Trap(.host("the Spirit is suspended in an async host function")))
+        }
         let type = store.functionType(function)
         let given = arguments.map(\.type)
         guard given == type.parameters else {

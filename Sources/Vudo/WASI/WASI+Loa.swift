@@ -73,9 +73,9 @@ extension SpiritOptions {
 extension Spirit {
     /// Calls `_start`, as a WASI command is run, and returns the exit code: 0 when it returns,
     /// `n` when the program calls `proc_exit(n)`. Any other failure is thrown.
-    public func runWASICommand() throws(SpiritError) -> UInt32 {
+    public func runWASICommand() async throws(SpiritError) -> UInt32 {
         do {
-            _ = try call("_start", [])
+            _ = try await call("_start", [])
             return 0
         } catch {
             if let exit = WASIExit.unwrap(error) { return exit.code }

@@ -1,0 +1,90 @@
+import Synchronization
+import Testing
+import Vudo
+
+/// Async Loa functions: the guest suspends at the call, no thread blocks, the guest continues.
+@Suite struct AsyncLoaTests {
+    final class CallLog: Sendable {
+        private let entries = Mutex<[String]>([])
+        func append(_ entry: String) { entries.withLock { $0.append(entry) } }
+        var all: [String] { entries.withLock { $0 } }
+    }
+
+    /// An `http` Loa whose `fetch` is async: it waits `delay`, then answers `2x + 1`.
+    static func http(delay: Duration = .zero, log: CallLog? = nil) -> Loa {
+        let fetch = LoaFunction(
+            name: "fetch", type: FunctionType(parameters: [.i32], results: [.i32]), capability: "fetch"
+        ) { _, arguments in
+            if delay > .zero { try await Task.sleep(for: delay) } else { await Task.yield() }
+            guard case .i32(let x) = arguments.first else { return [.i32(0)] }
+            log?.append("fetch \(x)")
+            return [.i32(x &* 2 &+ 1)]
+        }
+        return Loa(name: "http", version: "1.0.0", capabilities: ["fetch"], functions: [fetch])
+    }
+
+    static func load(_ loa: Loa) async throws -> Spirit {
+        var options = SpiritOptions()
+        try options.loas.register(loa)
+        options.grant(LoaGrant("http", capabilities: .all))
+        return try await Fixtures.load("async_http.wasm", options: options)
+    }
+
+    @Test func tenThousandAsyncCallsReturnEveryResultInOrder() async throws {
+        let spirit = try await Self.load(Self.http())
+        var expected: UInt32 = 0
+        for i in UInt32(0)..<10_000 { expected = expected &* 31 &+ (i &* 2 &+ 1) }
+        #expect(try await spirit.call("chain", [.i32(10_000)]) == [.i32(expected)])
+    }
+
+    @Test func aHundredSuspendedSpiritsWaitTogetherNotInTurn() async throws {
+        let delay = Duration.milliseconds(300)
+        var spirits: [Spirit] = []
+        for _ in 0..<100 { spirits.append(try await Self.load(Self.http(delay: delay))) }
+        let started = ContinuousClock.now
+        let results = try await withThrowingTaskGroup(of: [Value].self) { group in
+            for (k, spirit) in spirits.enumerated() {
+                group.addTask { try await spirit.call("once", [.i32(UInt32(k))]) }
+            }
+            var all: [[Value]] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        let elapsed = ContinuousClock.now - started
+        #expect(results.count == 100)
+        #expect(Set(results.map { $0 }) == Set((0..<100).map { [Value.i32(UInt32($0) * 2 + 1)] }))
+        // In turn they would take 30 s; together, about one delay.
+        #expect(elapsed < .seconds(10))
+    }
+
+    @Test func aSecondCallWaitsForTheSuspendedOne() async throws {
+        let log = CallLog()
+        let spirit = try await Self.load(Self.http(delay: .milliseconds(200), log: log))
+        async let slow = spirit.call("once", [.i32(1)])
+        try await Task.sleep(for: .milliseconds(50))
+        let plain = try await spirit.call("plain", [])
+        log.append("plain")
+        #expect(try await slow == [.i32(3)])
+        #expect(plain == [.i32(7)])
+        #expect(log.all == ["fetch 1", "plain"])
+    }
+
+    @Test func cancellingTheCallCancelsTheAwaitedHostFunction() async throws {
+        let spirit = try await Self.load(Self.http(delay: .seconds(30)))
+        let call = Task { () -> Bool in
+            do {
+                _ = try await spirit.call("once", [.i32(1)])
+                return false
+            } catch {
+                return true
+            }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        let cancelledAt = ContinuousClock.now
+        call.cancel()
+        #expect(await call.value)
+        #expect(ContinuousClock.now - cancelledAt < .seconds(5))
+        // The Spirit is usable afterwards.
+        #expect(try await spirit.call("plain", []) == [.i32(7)])
+    }
+}
