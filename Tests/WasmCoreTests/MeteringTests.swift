@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WasmCore
 
@@ -177,5 +178,38 @@ import WasmCore
         loaded.store.discardSuspendedCall()
         loaded.store.fuel = nil
         #expect(try loaded.store.invoke(sum, [.i32(100)]) == [.i64(4950)])
+    }
+}
+
+/// Resumption on a real workload: the sieve benchmark, stopped many times, gives its checksum.
+@Suite struct ResumableBenchmarkTests {
+    @Test func theSieveResumedAfterEveryFuelStopGivesItsChecksum() throws {
+        let path = Fixtures.packageRoot + "/Benchmarks/sieve.wasm"
+        let bytes = try #require(FileManager.default.contents(atPath: path).map { [UInt8]($0) })
+        var configuration = EngineConfiguration()
+        configuration.meteringEnabled = true
+        let store = Store(configuration: configuration)
+        let instance = try store.instantiate(try Module(bytes: bytes))
+        let run = try #require(instance.exportedFunction("run"))
+        store.fuel = 20_000_000
+        var stops = 0
+        var results: [Value]?
+        do {
+            results = try store.invoke(run, [])
+        } catch {
+            #expect(error.reason == .outOfFuel)
+        }
+        while results == nil, store.hasSuspendedCall {
+            stops += 1
+            store.fuel = 20_000_000
+            do {
+                results = try store.resume()
+            } catch {
+                #expect(error.reason == .outOfFuel)
+            }
+        }
+        #expect(stops > 2)
+        // Benchmarks/workloads.txt: sieve's checksum.
+        #expect(results == [.i32(2_825_896)])
     }
 }
