@@ -50,6 +50,12 @@ func runBenchmarks(_ options: BenchOptions) throws -> BenchReport {
         results.append(.init(name: workload.name, file: workload.file, inProcess: measured, comparison: compared))
     }
 
+    progress("host calls: \(HostCallBenchmark().calls) calls of a sync and of an async host function")
+    let hostCalls = try HostCallBenchmark().measure(directory: directory)
+    notes.append(String(
+        format: "host calls per second: sync %.1f M, async completing at once %.1f M (Benchmarks/host_calls.wasm)",
+        hostCalls.syncCallsPerSecond / 1e6, hostCalls.asyncCallsPerSecond / 1e6))
+
     let means = BenchReport.geometricMeans(results)
     return BenchReport(
         date: ISO8601DateFormatter().string(from: Date()), command: CommandLine.arguments.joined(separator: " "),
