@@ -23,30 +23,9 @@ enum FuzzHarness {
         return module
     }
 
-    /// Satisfies every import with a fresh stub: host functions returning zeros, new tables,
-    /// memories and globals of the imported types.
+    /// Satisfies every import with a fresh stub (WasmCore's `Imports.placeholders`).
     static func stubImports(for module: Module, in store: Store) -> Imports? {
-        var imports = Imports()
-        for entry in module.imports {
-            let value: ExternalValue
-            switch entry.descriptor {
-            case .function(let typeIndex):
-                guard Int(typeIndex) < module.types.count else { return nil }
-                let type = module.types[Int(typeIndex)]
-                let results = type.results.map(Value.zero)
-                value = .function(store.addHostFunction(HostFunction(type: type) { _, _ in results }))
-            case .table(let type):
-                guard let address = try? store.addTable(type) else { return nil }
-                value = .table(address)
-            case .memory(let type):
-                guard let address = try? store.addMemory(type) else { return nil }
-                value = .memory(address)
-            case .global(let type):
-                value = .global(store.addGlobal(type, value: .zero(type.valueType)))
-            }
-            imports.define(module: entry.module, name: entry.name, value)
-        }
-        return imports
+        try? Imports.placeholders(for: module, in: store)
     }
 
     /// Decode, validate, disassemble, instantiate (running the start function) and call every exported

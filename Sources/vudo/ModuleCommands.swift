@@ -73,14 +73,8 @@ enum DisassembleCommand {
 /// The translator's output for one defined function (or all), for studying the interpreter.
 private func printInternalCode(_ module: Module, function: Int?) throws -> Int32 {
     let store = Store()
-    var imports = Imports()
     // Stand-ins for the imports, so that any module can be translated without its host.
-    for entry in module.imports {
-        if case .function(let typeIndex) = entry.descriptor {
-            let stub = HostFunction(type: module.types[Int(typeIndex)]) { _, _ in throw Trap(.unreachable) }
-            imports.define(module: entry.module, name: entry.name, .function(store.addHostFunction(stub)))
-        }
-    }
+    let imports = try Imports.placeholders(for: module, in: store)
     let instance = try store.instantiate(module, imports: imports)
     let imported = module.importedFunctionTypes.count
     let indices = function.map { [$0] } ?? Array(0..<module.codes.count)

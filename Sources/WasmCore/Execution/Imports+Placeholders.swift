@@ -1,0 +1,26 @@
+extension Imports {
+    /// Stand-ins for every import of `module`, created in `store`: host functions that return
+    /// zeros, and fresh tables, memories and globals of the imported types. For tools that must
+    /// instantiate any module without its host (`vudo disasm --internal`, fuzzing).
+    public static func placeholders(for module: Module, in store: Store) throws -> Imports {
+        var imports = Imports()
+        for entry in module.imports {
+            let value: ExternalValue
+            switch entry.descriptor {
+            case .function(let typeIndex):
+                guard Int(typeIndex) < module.types.count else { throw ValidationError("unknown type") }
+                let type = module.types[Int(typeIndex)]
+                let results = type.results.map(Value.zero)
+                value = .function(store.addHostFunction(HostFunction(type: type) { _, _ in results }))
+            case .table(let type):
+                value = .table(try store.addTable(type))
+            case .memory(let type):
+                value = .memory(try store.addMemory(type))
+            case .global(let type):
+                value = .global(store.addGlobal(type, value: .zero(type.valueType)))
+            }
+            imports.define(module: entry.module, name: entry.name, value)
+        }
+        return imports
+    }
+}
