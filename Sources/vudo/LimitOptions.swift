@@ -44,12 +44,5 @@ struct LimitOptions {
     }
 
     /// The engine settings for a WASI command, which runs outside the Spirit layer.
-    var engine: EngineConfiguration {
-        var engine = EngineConfiguration()
-        engine.fuel = limits.fuel
-        engine.timeout = limits.timeout
-        if let depth = limits.maxCallDepth { engine.maxCallDepth = depth }
-        if let pages = limits.maxMemoryPages { engine.maxMemoryPages = pages }
-        return engine
-    }
+    var engine: EngineConfiguration { limits.applied(to: EngineConfiguration()) }
 }

@@ -180,3 +180,21 @@ import WasmCore
         #expect(error?.message.contains("incompatible import type") == true)
     }
 }
+
+/// Imports that name objects of another store are link errors, not out-of-range crashes.
+@Suite struct ForeignImportTests {
+    @Test func anImportFromAnotherStoreIsALinkError() throws {
+        let other = Store()
+        for _ in 0..<3 { _ = other.addGlobal(GlobalType(valueType: .i32, isMutable: false), value: .i32(1)) }
+        let foreign = other.addHostFunction(HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, a in a })
+        let store = Store()
+        let module = try Fixtures.module("host_calls")
+        var imports = Imports()
+        for entry in module.imports {
+            imports.define(module: entry.module, name: entry.name, .function(foreign))
+        }
+        // `foreign` is function 0 of `other`; this store has no function yet.
+        let error = #expect(throws: InstantiationError.self) { _ = try store.instantiate(module, imports: imports) }
+        #expect(error?.kind == .link)
+    }
+}

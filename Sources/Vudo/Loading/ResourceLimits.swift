@@ -32,7 +32,7 @@ public struct ResourceLimits: Sendable {
     /// The engine settings these limits amount to. Metering is on unless the Spirit is not
     /// ``interruptible``, so that cancelling the task awaiting a call stops the guest even inside
     /// a loop without calls.
-    func applied(to base: EngineConfiguration) -> EngineConfiguration {
+    public func applied(to base: EngineConfiguration) -> EngineConfiguration {
         var engine = base
         if interruptible { engine.meteringEnabled = true }
         if let fuel { engine.fuel = fuel }

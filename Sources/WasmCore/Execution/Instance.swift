@@ -7,9 +7,7 @@ public final class Instance {
 
     // Read by the interpreter's hot loop through `let` pointers (no exclusivity checks, no ARC).
     let functions: UnsafeMutablePointer<UnsafeMutablePointer<FunctionEntry>>
-    let functionCount: Int
     let globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
-    let globalCount: Int
     /// The memory's base and size; a zero-sized placeholder when the module has no memory.
     let memoryState: UnsafeMutablePointer<MemoryState>
 
@@ -39,10 +37,8 @@ public final class Instance {
         functionObjects = functions
         globalObjects = globals
         self.memories = memories
-        functionCount = functions.count
         self.functions = .allocate(capacity: max(functions.count, 1))
         for (i, f) in functions.enumerated() { (self.functions + i).initialize(to: f.entry) }
-        globalCount = globals.count
         self.globals = .allocate(capacity: max(globals.count, 1))
         for (i, g) in globals.enumerated() { (self.globals + i).initialize(to: g.cell) }
         if let memory = memories.first {

@@ -19,6 +19,10 @@ extension Store {
             func mismatch(_ detail: String) -> InstantiationError {
                 InstantiationError(.link, "incompatible import type for \(entry.module).\(entry.name): \(detail)")
             }
+            // An address from another store would index past this one's objects.
+            guard holds(value) else {
+                throw InstantiationError(.link, "import \(entry.module).\(entry.name) names an object of another store")
+            }
             switch (entry.descriptor, value) {
             case (.function(let typeIndex), .function(let address)):
                 let function = functions[address.index]
@@ -152,6 +156,16 @@ extension Store {
             }
         }
         return instance
+    }
+
+    /// Whether `value` can be an address in this store.
+    func holds(_ value: ExternalValue) -> Bool {
+        switch value {
+        case .function(let address): address.index >= 0 && address.index < functions.count
+        case .table(let address): address.index >= 0 && address.index < tables.count
+        case .memory(let address): address.index >= 0 && address.index < memories.count
+        case .global(let address): address.index >= 0 && address.index < globals.count
+        }
     }
 
     private static func kindName(_ descriptor: Import.Descriptor) -> String {

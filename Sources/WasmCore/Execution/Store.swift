@@ -210,42 +210,29 @@ public final class Store {
         do {
             try run(call.state, baseDepth: call.baseDepth)
         } catch {
-            keepForResumption(
-                error, base: call.base, resultTypes: call.resultTypes, baseDepth: call.baseDepth, floor: call.floor)
-            if suspendedCall == nil { release(call.floor) }
+            keepForResumption(error, base: call.base, resultTypes: call.resultTypes, baseDepth: call.baseDepth)
             throw error
         }
-        let results = call.resultTypes.enumerated().map { value(of: $0.element, at: call.base + $0.offset) }
-        release(call.floor)
-        return results
-    }
-
-    private func release(_ floor: (stackTop: UnsafeMutablePointer<UInt64>, callDepth: Int)) {
-        stackTop = floor.stackTop
-        callDepth = floor.callDepth
+        return call.resultTypes.enumerated().map { value(of: $0.element, at: call.base + $0.offset) }
     }
 
     /// Forgets a call waiting in ``resume()``, releasing its stack.
     public func discardSuspendedCall() {
         guard let call = suspendedCall else { return }
         suspendedCall = nil
-        release(call.floor)
+        stackTop = call.base
+        callDepth = call.baseDepth
     }
 
     /// After a top-level call ran out of fuel, keeps its state, and keeps later calls off its
-    /// frames, so that ``resume()`` can continue it.
-    ///
-    /// Only one call waits at a time: a newer one replaces it, and the stack is released down to
-    /// the lowest of them (`floor`) when the waiting call finishes or is discarded.
+    /// frames, so that ``resume()`` can continue it. (At most one call waits: every call from the
+    /// host discards a waiting one first, so its frames always start at `base`.)
     func keepForResumption(
-        _ trap: Trap, base: UnsafeMutablePointer<UInt64>, resultTypes: [ValueType], baseDepth: Int,
-        floor: (stackTop: UnsafeMutablePointer<UInt64>, callDepth: Int)? = nil
+        _ trap: Trap, base: UnsafeMutablePointer<UInt64>, resultTypes: [ValueType], baseDepth: Int
     ) {
         defer { fuelStop = nil }
         guard trap.reason == .outOfFuel, reentrancyDepth == 1, let state = fuelStop else { return }
-        let floor = suspendedCall?.floor ?? floor ?? (base, baseDepth)
-        suspendedCall = SuspendedCall(
-            state: state, base: base, resultTypes: resultTypes, baseDepth: baseDepth, floor: floor)
+        suspendedCall = SuspendedCall(state: state, base: base, resultTypes: resultTypes, baseDepth: baseDepth)
         stackTop = state.fp + state.function.pointee.frameSize
         callDepth = state.depth + 1
     }
@@ -362,8 +349,6 @@ struct SuspendedCall {
     var base: UnsafeMutablePointer<UInt64>
     var resultTypes: [ValueType]
     var baseDepth: Int
-    /// Where the stack returns once no call waits any more.
-    var floor: (stackTop: UnsafeMutablePointer<UInt64>, callDepth: Int)
 }
 
 /// A suspended caller: where to continue when the callee returns.

@@ -106,10 +106,6 @@ public struct DataSegment: Sendable, Hashable {
 
 /// A function body: its declared locals and the byte range of its code in the module binary.
 public struct FunctionBody: Sendable, Hashable {
-    /// Declared locals (parameters not included), run-length expanded lazily by users.
-    public var localGroups: [(count: UInt32, type: ValueType)] {
-        get { zip(localCounts, localTypes).map { ($0, $1) } }
-    }
     public var localCounts: [UInt32]
     public var localTypes: [ValueType]
     /// The instruction bytes, from after the locals up to and including the final `end`.
