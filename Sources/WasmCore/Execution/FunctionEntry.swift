@@ -5,6 +5,8 @@
 struct FunctionEntry {
     /// Translated code; nil until the first call (translation is lazy) and for host functions.
     var code: UnsafeMutablePointer<Inst>?
+    /// Instructions in `code`, for listings.
+    var codeCount = 0
     /// Slots the frame needs: locals (parameters included) and the deepest operand stack.
     var frameSize: Int
     var parameterCount: Int

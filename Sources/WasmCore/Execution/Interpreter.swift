@@ -61,6 +61,9 @@ extension Store {
             case .brTable:
                 let index = UInt32(truncatingIfNeeded: fp[Int(i.a)])
                 pc += Int(min(index, i.b))
+            case .retFrom:
+                fp[0] = fp[Int(i.a)]
+                fallthrough
             case .ret:
                 if depth == baseDepth { return }
                 depth -= 1
@@ -546,6 +549,93 @@ extension Store {
             if _fastPath(!(x >= y)) { pc += Int(Int32(bitPattern: i.c)) }
             case .copy:
                 fp[Int(i.a)] = fp[Int(i.b)]
+            case .copy2:
+                fp[Int(i.a)] = fp[Int(i.b)]
+                fp[Int(i.c & 0xFFFF)] = fp[Int(i.c >> 16)]
+            case .i32LoadAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]) &+ i.c)
+                guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let v = (memoryBase + Int(address)).loadUnaligned(as: UInt32.self)
+                fp[Int(i.a)] = UInt64(v)
+            case .i64LoadAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]) &+ i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let v = (memoryBase + Int(address)).loadUnaligned(as: UInt64.self)
+                fp[Int(i.a)] = v
+            case .f32LoadAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]) &+ i.c)
+                guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let v = (memoryBase + Int(address)).loadUnaligned(as: UInt32.self)
+                fp[Int(i.a)] = UInt64(v)
+            case .f64LoadAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]) &+ i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let v = (memoryBase + Int(address)).loadUnaligned(as: UInt64.self)
+                fp[Int(i.a)] = v
+            case .i32Load8SAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]) &+ i.c)
+                guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let v = (memoryBase + Int(address)).loadUnaligned(as: Int8.self)
+                fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(v)))
+            case .i32Load8UAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]) &+ i.c)
+                guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let v = (memoryBase + Int(address)).loadUnaligned(as: UInt8.self)
+                fp[Int(i.a)] = UInt64(v)
+            case .i32Load16SAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]) &+ i.c)
+                guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let v = (memoryBase + Int(address)).loadUnaligned(as: Int16.self)
+                fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(v)))
+            case .i32Load16UAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b)]) &+ i.c)
+                guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let v = (memoryBase + Int(address)).loadUnaligned(as: UInt16.self)
+                fp[Int(i.a)] = UInt64(v)
+            case .i32StoreAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)]) &+ i.c)
+                guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                (memoryBase + Int(address)).storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.b)]), as: UInt32.self)
+            case .i64StoreAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)]) &+ i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                (memoryBase + Int(address)).storeBytes(of: UInt64(truncatingIfNeeded: fp[Int(i.b)]), as: UInt64.self)
+            case .f32StoreAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)]) &+ i.c)
+                guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                (memoryBase + Int(address)).storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.b)]), as: UInt32.self)
+            case .f64StoreAddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)]) &+ i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                (memoryBase + Int(address)).storeBytes(of: UInt64(truncatingIfNeeded: fp[Int(i.b)]), as: UInt64.self)
+            case .i32Store8AddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)]) &+ i.c)
+                guard address &+ 1 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                (memoryBase + Int(address)).storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.b)]), as: UInt8.self)
+            case .i32Store16AddImm:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)]) &+ i.c)
+                guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                (memoryBase + Int(address)).storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.b)]), as: UInt16.self)
+            case .f64MulAdd:
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
+                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                fp[Int(i.a)] = bitCast((x * y) + z, to: UInt64.self)
+            case .f64AddMul:
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
+                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                fp[Int(i.a)] = bitCast(z + (x * y), to: UInt64.self)
+            case .f64MulSub:
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
+                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                fp[Int(i.a)] = bitCast((x * y) - z, to: UInt64.self)
+            case .f64SubMul:
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
+                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                fp[Int(i.a)] = bitCast(z - (x * y), to: UInt64.self)
             case .const32:
                 fp[Int(i.a)] = UInt64(i.b)
             case .const64:

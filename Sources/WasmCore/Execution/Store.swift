@@ -305,6 +305,7 @@ public final class Store {
         let code = UnsafeMutablePointer<Inst>.allocate(capacity: output.code.count)
         code.initialize(from: output.code, count: output.code.count)
         entry.pointee.code = code
+        entry.pointee.codeCount = output.code.count
         entry.pointee.frameSize = output.frameSize
         if !output.constants.isEmpty {
             let constants = UnsafeMutablePointer<UInt64>.allocate(capacity: output.constants.count)

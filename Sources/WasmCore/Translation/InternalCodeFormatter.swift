@@ -6,29 +6,11 @@ extension Store {
         guard !entry.pointee.isHost else { return "host function" }
         let code = try compile(entry)
         var lines = ["frame size \(entry.pointee.frameSize) slots"]
-        var index = 0
-        while true {
+        for index in 0..<entry.pointee.codeCount {
             let i = code[index]
             lines.append("\(index)".padding(toLength: 5) + "\(i.op)".padding(toLength: 16) + " \(i.a) \(i.b) \(i.c)")
-            // The last `ret` of the body ends the listing (a function always ends with one).
-            if i.op == .ret, !hasBranch(in: code, to: index + 1, before: index) { break }
-            index += 1
         }
         return lines.joined(separator: "\n")
     }
 
-    private func hasBranch(in code: UnsafeMutablePointer<Inst>, to target: Int, before end: Int) -> Bool {
-        (0...end).contains { k in
-            let i = code[k]
-            let relative: UInt32
-            switch i.op {
-            case .br: relative = i.a
-            case .brIf, .brIfNot: relative = i.b
-            default:
-                guard "\(i.op)".hasPrefix("brIf") else { return false }
-                relative = i.c
-            }
-            return k + 1 + Int(Int32(bitPattern: relative)) >= target
-        }
-    }
 }

@@ -160,6 +160,34 @@ enum Op: UInt16 {
     case brIfF64NotLe
     case brIfF64Ge
     case brIfF64NotGe
+    // Two copies in one dispatch, done in order: a <- b, then (c & 0xFFFF) <- (c >> 16). Runs of
+    // copies are common where loop variables rotate and before calls.
+    case copy2
+    // Return with the single result in slot a (copied to slot 0 first).
+    case retFrom
+    // Loads and stores whose address is `i32.add x, K` with offset 0, the way clang addresses an
+    // element it cannot prove in bounds: the address wraps to 32 bits like the add it replaces.
+    // Loads: a: dst, b: slot of x, c: K. Stores: a: slot of x, b: value slot, c: K.
+    case i32LoadAddImm
+    case i64LoadAddImm
+    case f32LoadAddImm
+    case f64LoadAddImm
+    case i32Load8SAddImm
+    case i32Load8UAddImm
+    case i32Load16SAddImm
+    case i32Load16UAddImm
+    case i32StoreAddImm
+    case i64StoreAddImm
+    case f32StoreAddImm
+    case f64StoreAddImm
+    case i32Store8AddImm
+    case i32Store16AddImm
+    // f64 multiply feeding an add or subtract, rounded twice like the two instructions (no FMA).
+    // a: dst, b: the factors' slots (low | high << 16, both below 65536), c: the other operand.
+    case f64MulAdd              // (b.low * b.high) + c
+    case f64AddMul              // c + (b.low * b.high)
+    case f64MulSub              // (b.low * b.high) - c
+    case f64SubMul              // c - (b.low * b.high)
     // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
     // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
     case i32Add
@@ -492,6 +520,36 @@ extension Op {
 }
 
 extension Op {
+    /// The form of a load or store (with offset 0) whose address is a slot plus an immediate.
+    var addressSumForm: Op? {
+        switch self {
+        case .i32Load: .i32LoadAddImm
+        case .i64Load: .i64LoadAddImm
+        case .f32Load: .f32LoadAddImm
+        case .f64Load: .f64LoadAddImm
+        case .i32Load8S: .i32Load8SAddImm
+        case .i32Load8U: .i32Load8UAddImm
+        case .i32Load16S: .i32Load16SAddImm
+        case .i32Load16U: .i32Load16UAddImm
+        case .i32Store: .i32StoreAddImm
+        case .i64Store: .i64StoreAddImm
+        case .f32Store: .f32StoreAddImm
+        case .f64Store: .f64StoreAddImm
+        case .i32Store8: .i32Store8AddImm
+        case .i32Store16: .i32Store16AddImm
+        default: nil
+        }
+    }
+
+    /// The fusion of an `f64.mul` into this operation, by which operand the product feeds.
+    func multiplyFusion(productIsFirstOperand: Bool) -> Op? {
+        switch self {
+        case .f64Add: productIsFirstOperand ? .f64MulAdd : .f64AddMul
+        case .f64Sub: productIsFirstOperand ? .f64MulSub : .f64SubMul
+        default: nil
+        }
+    }
+
     /// The form of a binary operation whose second operand is a 32-bit immediate (operand c;
     /// sign-extended for i64).
     var immediateForm: Op? {

@@ -199,10 +199,53 @@ struct Translator {
         retargetable = code.count - 1
     }
 
+    /// A copy right after another copy (with no label between) joins it as one `copy2`.
+    private mutating func emitCopy(_ destination: UInt32, _ source: UInt32) {
+        let previous = code.count - 1
+        if previous >= lastLabel, code[previous].op == .copy, destination < 0x10000, source < 0x10000 {
+            code[previous].op = .copy2
+            code[previous].c = destination | source << 16
+            retargetable = nil
+            return
+        }
+        emit(.copy, destination, source)
+    }
+
+    /// The last instruction, when it produced the operand in temporary slot `slot` and nothing can
+    /// branch between it and here: it can be folded into the instruction that consumes `slot`.
+    private func foldableProducer(of slot: UInt32) -> Inst? {
+        guard let producer = retargetable, producer == code.count - 1, producer >= lastLabel,
+              slot >= UInt32(operandBase), code[producer].a == slot
+        else { return nil }
+        return code[producer]
+    }
+
+    /// Removes an `i32.add x, K` computing `address`, for a load or store to absorb.
+    private mutating func takeAddressSum(_ address: UInt32) -> (base: UInt32, addend: UInt32)? {
+        guard let sum = foldableProducer(of: address), sum.op == .i32AddImm else { return nil }
+        code.removeLast()
+        retargetable = nil
+        return (sum.b, sum.c)
+    }
+
+    /// Removes an `f64.mul` whose product is the operand `x` or `y` of `op`, returning the fused
+    /// operation and its operands.
+    private mutating func takeMultiply(into op: Op, _ x: UInt32, _ y: UInt32) -> (op: Op, factors: UInt32, other: UInt32)? {
+        guard op == .f64Add || op == .f64Sub, x != y, let last = code.last else { return nil }
+        let productIsFirst = last.a == x
+        guard let product = foldableProducer(of: productIsFirst ? x : y), product.op == .f64Mul,
+              product.b < 0x10000, product.c < 0x10000,
+              let fused = op.multiplyFusion(productIsFirstOperand: productIsFirst)
+        else { return nil }
+        code.removeLast()
+        retargetable = nil
+        return (fused, product.b | product.c << 16, productIsFirst ? y : x)
+    }
+
     private mutating func materialize(_ index: Int) {
         let target = home(index)
         if stack[index] != target {
-            emit(.copy, target, stack[index])
+            emitCopy(target, stack[index])
             stack[index] = target
         }
     }
@@ -283,7 +326,7 @@ struct Translator {
     private mutating func moveTop(_ count: Int, toHeight height: Int) {
         let first = stack.count - count
         for k in 0..<count where stack[first + k] != home(height + k) {
-            emit(.copy, home(height + k), stack[first + k])
+            emitCopy(home(height + k), stack[first + k])
         }
     }
 
@@ -298,13 +341,21 @@ struct Translator {
         let count = type.results.count
         let first = stack.count - count
         if count == 1 {
-            // A single result cannot overwrite another result's source.
-            if stack[first] != 0 { emit(.copy, 0, stack[first]) }
-            emit(.ret)
+            // A single result cannot overwrite another result's source. Its producer can write
+            // slot 0 directly: the locals there are dead once the function returns.
+            let result = stack[first]
+            if result == 0 {
+                emit(.ret)
+            } else if foldableProducer(of: result) != nil {
+                code[code.count - 1].a = 0
+                emit(.ret)
+            } else {
+                emit(.retFrom, result)
+            }
             return
         }
         for k in 0..<count { materialize(first + k) }
-        for k in 0..<count { emit(.copy, UInt32(k), stack[first + k]) }
+        for k in 0..<count { emitCopy(UInt32(k), stack[first + k]) }
         emit(.ret)
     }
 
@@ -444,6 +495,7 @@ struct Translator {
                 let entry = tableStart + k
                 if target.kind == .function {
                     patch(entry, operand: 0, to: code.count)
+                    bindLabel()
                     emitReturn()
                 } else if topIsInPlace(arity, height: target.height) {
                     if target.kind == .loop {
@@ -453,6 +505,7 @@ struct Translator {
                     }
                 } else {
                     patch(entry, operand: 0, to: code.count)
+                    bindLabel()
                     emitBranch(depth: depth)
                 }
             }
@@ -495,7 +548,7 @@ struct Translator {
             } else {
                 let value = pop()
                 materializeReads(of: local)
-                if value != local { emit(.copy, local, value) }
+                if value != local { emitCopy(local, value) }
             }
         case (.localTee, .index(let local)):
             let isOnlyReader = !stack.dropLast().contains(local)
@@ -510,7 +563,7 @@ struct Translator {
                 if value != local {
                     materialize(stack.count - 1)
                     materializeReads(of: local)
-                    emit(.copy, local, stack[stack.count - 1])
+                    emitCopy(local, stack[stack.count - 1])
                 }
             }
         case (.globalGet, .index(let global)):
@@ -584,12 +637,14 @@ struct Translator {
         case (_, .memory(_, let offset)):
             guard let op = Op.direct(instruction.opcode) else { throw unsupported(instruction) }
             let signature = instruction.opcode.info.signature
-            if signature?.results.isEmpty == true {
-                let value = pop()
-                let address = pop()
+            let isStore = signature?.results.isEmpty == true
+            let value = isStore ? pop() : 0
+            let address = pop()
+            if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address) {
+                if isStore { emit(fused, sum.base, value, sum.addend) } else { emitProducer(fused, sum.base, sum.addend) }
+            } else if isStore {
                 emit(op, address, value, UInt32(truncatingIfNeeded: offset))
             } else {
-                let address = pop()
                 emitProducer(op, address, UInt32(truncatingIfNeeded: offset))
             }
         default:
@@ -605,6 +660,8 @@ struct Translator {
                     emitProducer(immediateOp, x, immediate)
                 } else if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
                     emitProducer(immediateOp, x, immediate)
+                } else if let fused = takeMultiply(into: op, x, y) {
+                    emitProducer(fused.op, fused.factors, fused.other)
                 } else {
                     emitProducer(op, x, y)
                 }

@@ -1,0 +1,85 @@
+;; Each function is shaped so that the translator emits one particular superinstruction (named in
+;; the comment); FusedInstructionTests checks both that the instruction is there and that it
+;; computes what the unfused wasm would.
+(module
+  (memory 1)
+  ;; Bytes 0..15: 0x80 0x81 ... 0x8f, so that sign and zero extension differ.
+  (data (i32.const 0) "\80\81\82\83\84\85\86\87\88\89\8a\8b\8c\8d\8e\8f")
+
+  ;; xLoadAddImm: load from (p + 4), the sum wrapping to 32 bits like i32.add.
+  (func (export "i32_load_add") (param $p i32) (result i32)
+    (i32.load (i32.add (local.get $p) (i32.const 4))))
+  (func (export "i64_load_add") (param $p i32) (result i64)
+    (i64.load (i32.add (local.get $p) (i32.const 4))))
+  (func (export "f32_load_add") (param $p i32) (result f32)
+    (f32.load (i32.add (local.get $p) (i32.const 4))))
+  (func (export "f64_load_add") (param $p i32) (result f64)
+    (f64.load (i32.add (local.get $p) (i32.const 4))))
+  (func (export "i32_load8_s_add") (param $p i32) (result i32)
+    (i32.load8_s (i32.add (local.get $p) (i32.const 4))))
+  (func (export "i32_load8_u_add") (param $p i32) (result i32)
+    (i32.load8_u (i32.add (local.get $p) (i32.const 4))))
+  (func (export "i32_load16_s_add") (param $p i32) (result i32)
+    (i32.load16_s (i32.add (local.get $p) (i32.const 4))))
+  (func (export "i32_load16_u_add") (param $p i32) (result i32)
+    (i32.load16_u (i32.add (local.get $p) (i32.const 4))))
+
+  ;; xStoreAddImm: store $v at (p + 32); read back with `peek`, a plain load.
+  (func (export "i32_store_add") (param $p i32) (param $v i32)
+    (i32.store (i32.add (local.get $p) (i32.const 32)) (local.get $v)))
+  (func (export "i64_store_add") (param $p i32) (param $v i64)
+    (i64.store (i32.add (local.get $p) (i32.const 32)) (local.get $v)))
+  (func (export "f32_store_add") (param $p i32) (param $v f32)
+    (f32.store (i32.add (local.get $p) (i32.const 32)) (local.get $v)))
+  (func (export "f64_store_add") (param $p i32) (param $v f64)
+    (f64.store (i32.add (local.get $p) (i32.const 32)) (local.get $v)))
+  (func (export "i32_store8_add") (param $p i32) (param $v i32)
+    (i32.store8 (i32.add (local.get $p) (i32.const 32)) (local.get $v)))
+  (func (export "i32_store16_add") (param $p i32) (param $v i32)
+    (i32.store16 (i32.add (local.get $p) (i32.const 32)) (local.get $v)))
+  (func (export "peek") (param $address i32) (result i64)
+    (i64.load (local.get $address)))
+  (func (export "clear") (param $address i32)
+    (i64.store (local.get $address) (i64.const 0)))
+
+  ;; copy2: locals rotate (a, b, c) <- (b, c, a) $n times; four copies become two copy2.
+  (func (export "rotate") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $t i32)
+    (local.set $a (i32.const 1))
+    (local.set $b (i32.const 2))
+    (local.set $c (i32.const 3))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $t (local.get $a))
+        (local.set $a (local.get $b))
+        (local.set $b (local.get $c))
+        (local.set $c (local.get $t))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (i32.add (i32.mul (local.get $a) (i32.const 100))
+             (i32.add (i32.mul (local.get $b) (i32.const 10)) (local.get $c))))
+  ;; copy2 whose second copy reads the first one's destination: b <- a, then c <- b (the new b).
+  (func (export "copy_chain") (param $a i32) (param $b i32) (param $c i32) (result i32)
+    (local.set $b (local.get $a))
+    (local.set $c (local.get $b))
+    (i32.add (i32.mul (local.get $b) (i32.const 10)) (local.get $c)))
+
+  ;; retFrom: the result is a call's, in the callee's slot, not slot 0.
+  (func $double (param i32) (result i32) (i32.add (local.get 0) (local.get 0)))
+  (func (export "return_call_result") (param i32) (result i32)
+    (call $double (i32.add (local.get 0) (i32.const 1))))
+  ;; The last add writes slot 0 directly (it is the parameter, dead by then).
+  (func (export "return_sum") (param i32) (param i32) (result i32)
+    (i32.sub (local.get 0) (local.get 1)))
+
+  ;; f64 multiply fused into the add or subtract that consumes it.
+  (func (export "mul_add") (param $x f64) (param $y f64) (param $z f64) (result f64)
+    (f64.add (f64.mul (local.get $x) (local.get $y)) (local.get $z)))
+  (func (export "add_mul") (param $x f64) (param $y f64) (param $z f64) (result f64)
+    (f64.add (local.get $z) (f64.mul (local.get $x) (local.get $y))))
+  (func (export "mul_sub") (param $x f64) (param $y f64) (param $z f64) (result f64)
+    (f64.sub (f64.mul (local.get $x) (local.get $y)) (local.get $z)))
+  (func (export "sub_mul") (param $x f64) (param $y f64) (param $z f64) (result f64)
+    (f64.sub (local.get $z) (f64.mul (local.get $x) (local.get $y))))
+)

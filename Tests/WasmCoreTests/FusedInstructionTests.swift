@@ -1,0 +1,153 @@
+import Testing
+import WasmCore
+
+/// The superinstructions of Fixtures/fused.wat: each function must translate to its fused
+/// instruction (so these tests fail if a fusion silently stops happening) and must compute what
+/// the unfused wasm computes, including the 32-bit wrap of an address sum and bounds traps.
+@Suite struct FusedInstructionTests {
+    let wasm: Loaded
+
+    init() throws {
+        wasm = try Fixtures.instantiate("fused")
+    }
+
+    private func internalCode(_ name: String) throws -> String {
+        try wasm.store.internalCode(of: wasm.function(name))
+    }
+
+    @Test(arguments: [
+        ("i32_load_add", "i32LoadAddImm"), ("i64_load_add", "i64LoadAddImm"),
+        ("f32_load_add", "f32LoadAddImm"), ("f64_load_add", "f64LoadAddImm"),
+        ("i32_load8_s_add", "i32Load8SAddImm"), ("i32_load8_u_add", "i32Load8UAddImm"),
+        ("i32_load16_s_add", "i32Load16SAddImm"), ("i32_load16_u_add", "i32Load16UAddImm"),
+        ("i32_store_add", "i32StoreAddImm"), ("i64_store_add", "i64StoreAddImm"),
+        ("f32_store_add", "f32StoreAddImm"), ("f64_store_add", "f64StoreAddImm"),
+        ("i32_store8_add", "i32Store8AddImm"), ("i32_store16_add", "i32Store16AddImm"),
+        ("rotate", "copy2"), ("copy_chain", "copy2"), ("return_call_result", "retFrom"),
+        ("mul_add", "f64MulAdd"), ("add_mul", "f64AddMul"), ("mul_sub", "f64MulSub"), ("sub_mul", "f64SubMul"),
+    ])
+    func translatesToTheFusedInstruction(function: String, instruction: String) throws {
+        #expect(try internalCode(function).contains(" \(instruction) "))
+    }
+
+    @Test func returnedSumIsWrittenStraightToSlotZero() throws {
+        let code = try internalCode("return_sum")
+        #expect(!code.contains("copy") && !code.contains("retFrom"), "\(code)")
+        #expect(try wasm.i32("return_sum", 10, 3) == 7)
+    }
+
+    // MARK: Loads from x + K
+
+    /// (function, value at address 4, access size in bytes)
+    static let loads: [(String, Value, Int)] = [
+        ("i32_load_add", .i32(0x8786_8584), 4),
+        ("i64_load_add", .i64(0x8B8A_8988_8786_8584), 8),
+        ("f32_load_add", .f32(0x8786_8584), 4),
+        ("f64_load_add", .f64(0x8B8A_8988_8786_8584), 8),
+        ("i32_load8_s_add", .i32(UInt32(bitPattern: -124)), 1),
+        ("i32_load8_u_add", .i32(0x84), 1),
+        ("i32_load16_s_add", .i32(UInt32(bitPattern: Int32(Int16(bitPattern: 0x8584)))), 2),
+        ("i32_load16_u_add", .i32(0x8584), 2),
+    ]
+
+    @Test(arguments: loads)
+    func loadReadsAtTheSum(function: String, expected: Value, size: Int) throws {
+        #expect(try wasm.call(function, [.i32(0)]) == [expected])
+    }
+
+    @Test(arguments: loads)
+    func loadAddressWrapsLikeI32Add(function: String, expected: Value, size: Int) throws {
+        // 0xFFFF_FFFC + 4 wraps to 0, where the data starts (0x80 0x81 ...).
+        let atZero = try wasm.call(function, [.i32(0xFFFF_FFFC)])
+        let expectedAtZero: [Value] = switch function {
+        case "i32_load_add": [.i32(0x8382_8180)]
+        case "i64_load_add": [.i64(0x8786_8584_8382_8180)]
+        case "f32_load_add": [.f32(0x8382_8180)]
+        case "f64_load_add": [.f64(0x8786_8584_8382_8180)]
+        case "i32_load8_s_add": [.i32(UInt32(bitPattern: -128))]
+        case "i32_load8_u_add": [.i32(0x80)]
+        case "i32_load16_s_add": [.i32(UInt32(bitPattern: Int32(Int16(bitPattern: 0x8180))))]
+        default: [.i32(0x8180)]
+        }
+        #expect(atZero == expectedAtZero)
+    }
+
+    @Test(arguments: loads)
+    func loadChecksBoundsAtTheSum(function: String, expected: Value, size: Int) throws {
+        let lastValid = UInt32(65536 - size - 4)
+        #expect(try wasm.call(function, [.i32(lastValid)]).count == 1)
+        #expect(try wasm.trap(function, [.i32(lastValid + 1)]).reason == .memoryOutOfBounds)
+    }
+
+    // MARK: Stores to x + K
+
+    /// (function, stored value, the i64 `peek` then reads at the address, access size in bytes)
+    static let stores: [(String, Value, UInt64, Int)] = [
+        ("i32_store_add", .i32(0x1234_5678), 0x1234_5678, 4),
+        ("i64_store_add", .i64(0x0102_0304_0506_0708), 0x0102_0304_0506_0708, 8),
+        ("f32_store_add", .f32(0x3F80_0000), 0x3F80_0000, 4),
+        ("f64_store_add", .f64(0x4000_0000_0000_0000), 0x4000_0000_0000_0000, 8),
+        ("i32_store8_add", .i32(0x1234_56AB), 0xAB, 1),
+        ("i32_store16_add", .i32(0x1234_ABCD), 0xABCD, 2),
+    ]
+
+    @Test(arguments: stores)
+    func storeWritesAtTheSum(function: String, value: Value, stored: UInt64, size: Int) throws {
+        _ = try wasm.call("clear", [.i32(40)])
+        _ = try wasm.call(function, [.i32(8), value])
+        #expect(try wasm.call("peek", [.i32(40)]) == [.i64(stored)])
+    }
+
+    @Test(arguments: stores)
+    func storeAddressWrapsLikeI32Add(function: String, value: Value, stored: UInt64, size: Int) throws {
+        // 0xFFFF_FFF0 + 32 wraps to 16.
+        _ = try wasm.call("clear", [.i32(16)])
+        _ = try wasm.call(function, [.i32(0xFFFF_FFF0), value])
+        #expect(try wasm.call("peek", [.i32(16)]) == [.i64(stored)])
+    }
+
+    @Test(arguments: stores)
+    func storeChecksBoundsAtTheSum(function: String, value: Value, stored: UInt64, size: Int) throws {
+        let lastValid = UInt32(65536 - size - 32)
+        #expect(try wasm.call(function, [.i32(lastValid), value]).isEmpty)
+        #expect(try wasm.trap(function, [.i32(lastValid + 1), value]).reason == .memoryOutOfBounds)
+    }
+
+    // MARK: Copies, returns
+
+    @Test(arguments: [(0, 123), (1, 231), (2, 312), (3, 123), (7, 231)] as [(Int32, Int32)])
+    func rotatingLocals(times: Int32, expected: Int32) throws {
+        #expect(try wasm.i32("rotate", times) == expected)
+    }
+
+    @Test func pairedCopiesRunInOrder() throws {
+        // b <- a, then c <- b: both become a.
+        #expect(try wasm.i32("copy_chain", 4, 5, 6) == 44)
+    }
+
+    @Test func returnsACallsResult() throws {
+        #expect(try wasm.i32("return_call_result", 20) == 42)
+    }
+
+    // MARK: f64 multiply fused into add / subtract
+
+    /// x * y rounds to 1.0 exactly, so (x * y) - 1 is 0; a fused multiply-add would keep -2^-60.
+    static let x = 1 + 0x1p-30, y = 1 - 0x1p-30
+
+    @Test func multiplyAddRoundsTheProductFirst() throws {
+        #expect(try wasm.call("mul_add", [.double(Self.x), .double(Self.y), .double(-1)]) == [.double(0)])
+        #expect(try wasm.call("add_mul", [.double(Self.x), .double(Self.y), .double(-1)]) == [.double(0)])
+        #expect(try wasm.call("mul_sub", [.double(Self.x), .double(Self.y), .double(1)]) == [.double(0)])
+        #expect(try wasm.call("sub_mul", [.double(Self.x), .double(Self.y), .double(1)]) == [.double(0)])
+    }
+
+    @Test func multiplyAddKeepsOperandOrder() throws {
+        #expect(try wasm.call("mul_add", [.double(3), .double(4), .double(0.5)]) == [.double(12.5)])
+        #expect(try wasm.call("add_mul", [.double(3), .double(4), .double(0.5)]) == [.double(12.5)])
+        #expect(try wasm.call("mul_sub", [.double(3), .double(4), .double(0.5)]) == [.double(11.5)])
+        #expect(try wasm.call("sub_mul", [.double(3), .double(4), .double(0.5)]) == [.double(-11.5)])
+        // -0: (-1 * 0) + -0 is -0, and -0 - (1 * 0) is -0; reordered or fused code could give +0.
+        #expect(try wasm.call("mul_add", [.double(-1), .double(0), .double(-0.0)]) == [.double(-0.0)])
+        #expect(try wasm.call("sub_mul", [.double(1), .double(0), .double(-0.0)]) == [.double(-0.0)])
+    }
+}
