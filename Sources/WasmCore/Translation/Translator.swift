@@ -98,7 +98,9 @@ struct Translator {
             if let checkpoint = openCheckpoint { code[checkpoint].a &+= 1 }
             try translate(instruction)
         }
-        return Output(code: code, frameSize: operandBase + maxHeight + 1, constants: constants)
+        // Entering a frame zeroes at least four slots after the parameters (see `zeroSlots`).
+        let frameSize = max(operandBase + maxHeight + 1, type.parameters.count + minimumZeroedSlots)
+        return Output(code: code, frameSize: frameSize, constants: constants)
     }
 
     /// Gives every distinct constant a slot, so that constants are operands like locals instead of
