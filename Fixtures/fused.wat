@@ -82,4 +82,26 @@
     (f64.sub (f64.mul (local.get $x) (local.get $y)) (local.get $z)))
   (func (export "sub_mul") (param $x f64) (param $y f64) (param $z f64) (result f64)
     (f64.sub (local.get $z) (f64.mul (local.get $x) (local.get $y))))
+;; A store whose value is computed after its address still absorbs the address sum.
+  (func (export "store_computed_value") (param $p i32) (param $v i32)
+    (i32.store (i32.add (local.get $p) (i32.const 32))
+      (i32.add (i32.mul (local.get $v) (local.get $v)) (i32.const 1))))
+  ;; ...but not when that computation writes x: the address must use x from before.
+  (func (export "store_value_rewrites_base") (param $p i32) (result i32)
+    (i32.store (i32.add (local.get $p) (i32.const 32))
+      (i32.add (local.tee $p (i32.const 64)) (i32.const 1)))
+    (local.get $p))
+  ;; An address computed as x - K (clang's form for a negative displacement).
+  (func (export "i32_load_sub") (param $p i32) (result i32)
+    (i32.load (i32.sub (local.get $p) (i32.const 4))))
+
+  ;; Unoptimized C tests a bool as `(a < b) & 1`: the `& 1` vanishes and the comparison fuses with
+  ;; the branch (brIfI32GeU).
+  (func (export "bool_test") (param $a i32) (param $b i32) (result i32)
+    (if (i32.eqz (i32.and (i32.lt_u (local.get $a) (local.get $b)) (i32.const 1)))
+      (then (return (i32.const 10))))
+    (i32.const 20))
+  ;; `& 1` of something that is not a comparison stays.
+  (func (export "and_one") (param $a i32) (result i32)
+    (i32.and (i32.add (local.get $a) (i32.const 2)) (i32.const 1)))
 )

@@ -25,6 +25,7 @@ import WasmCore
         ("i32_store8_add", "i32Store8AddImm"), ("i32_store16_add", "i32Store16AddImm"),
         ("rotate", "copy2"), ("copy_chain", "copy2"), ("return_call_result", "retFrom"),
         ("mul_add", "f64MulAdd"), ("add_mul", "f64AddMul"), ("mul_sub", "f64MulSub"), ("sub_mul", "f64SubMul"),
+        ("store_computed_value", "i32StoreAddImm"), ("i32_load_sub", "i32LoadAddImm"), ("bool_test", "brIfI32LtU"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -149,5 +150,40 @@ import WasmCore
         // -0: (-1 * 0) + -0 is -0, and -0 - (1 * 0) is -0; reordered or fused code could give +0.
         #expect(try wasm.call("mul_add", [.double(-1), .double(0), .double(-0.0)]) == [.double(-0.0)])
         #expect(try wasm.call("sub_mul", [.double(1), .double(0), .double(-0.0)]) == [.double(-0.0)])
+    }
+
+    // MARK: Address sums further back, differences, bool tests
+
+    @Test func storeOfAValueComputedAfterTheAddress() throws {
+        _ = try wasm.call("store_computed_value", [.i32(8), .i32(7)])
+        #expect(try wasm.call("peek", [.i32(40)]) == [.i64(50)])
+        #expect(try wasm.trap("store_computed_value", [.i32(65536 - 35), .i32(1)]).reason == .memoryOutOfBounds)
+    }
+
+    @Test func storeWhoseValueRewritesTheBaseUsesTheOldBase() throws {
+        let code = try internalCode("store_value_rewrites_base")
+        #expect(!code.contains("StoreAddImm"), "\(code)")
+        #expect(try wasm.i32("store_value_rewrites_base", 8) == 64)
+        #expect(try wasm.call("peek", [.i32(40)]) == [.i64(65)])
+        #expect(try wasm.call("peek", [.i32(96)]) == [.i64(0)])
+    }
+
+    @Test func loadFromADifference() throws {
+        #expect(try wasm.call("i32_load_sub", [.i32(8)]) == [.i32(0x8786_8584)])
+        // 0 - 4 wraps to 0xFFFF_FFFC: out of bounds, as with the separate i32.sub.
+        #expect(try wasm.trap("i32_load_sub", [.i32(0)]).reason == .memoryOutOfBounds)
+    }
+
+    @Test func boolTestBranchesOnTheComparison() throws {
+        #expect(try internalCode("bool_test").contains("i32AndImm") == false)
+        #expect(try wasm.i32("bool_test", 1, 2) == 20)
+        #expect(try wasm.i32("bool_test", 2, 1) == 10)
+        #expect(try wasm.i32("bool_test", 2, 2) == 10)
+    }
+
+    @Test func andOneOfANonComparisonStays() throws {
+        #expect(try internalCode("and_one").contains("i32AndImm"))
+        #expect(try wasm.i32("and_one", 1) == 1)
+        #expect(try wasm.i32("and_one", 2) == 0)
     }
 }

@@ -190,6 +190,8 @@ enum Op: UInt16 {
     case f64SubMul              // c - (b.low * b.high)
     // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
     // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
+    // `writesOnlyOperandA` relies on the order: everything from i32Add to the last load computes
+    // only its destination; the stores come last.
     case i32Add
     case i32Sub
     case i32Mul
@@ -538,6 +540,21 @@ extension Op {
         case .i32Store8: .i32Store8AddImm
         case .i32Store16: .i32Store16AddImm
         default: nil
+        }
+    }
+
+    /// Whether the instruction only computes its operand `a` from other slots: no branch, call,
+    /// store or global write, and no data word after it. Moving a computation across it is safe when
+    /// it does not write what the computation reads.
+    var writesOnlyOperandA: Bool {
+        if rawValue >= Op.i32Add.rawValue && rawValue <= Op.i64Load32U.rawValue { return true }
+        if rawValue >= Op.i32LoadAddImm.rawValue && rawValue <= Op.i32Load16UAddImm.rawValue { return true }
+        if rawValue >= Op.f64MulAdd.rawValue && rawValue <= Op.f64SubMul.rawValue { return true }
+        switch self {
+        case .copy, .const32, .const64, .globalGet: return true
+        default:
+            return (rawValue >= Op.i32AddImm.rawValue && rawValue <= Op.i32GeUImm.rawValue)
+                || (rawValue >= Op.i64AddImm.rawValue && rawValue <= Op.i64GeUImm.rawValue)
         }
     }
 

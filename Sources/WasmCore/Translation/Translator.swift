@@ -222,12 +222,33 @@ struct Translator {
         return code[producer]
     }
 
-    /// Removes an `i32.add x, K` computing `address`, for a load or store to absorb.
-    private mutating func takeAddressSum(_ address: UInt32) -> (base: UInt32, addend: UInt32)? {
-        guard let sum = foldableProducer(of: address), sum.op == .i32AddImm else { return nil }
-        code.removeLast()
+    /// Removes an `i32.add x, K` (or `i32.sub x, K`) computing `address`, for a load or store to
+    /// absorb. A store's value is usually computed after its address: the sum may lie further back,
+    /// as long as everything since only computes into other slots (no branch, call or store, and
+    /// nothing writes `x`), so that computing the sum later gives the same address.
+    private mutating func takeAddressSum(_ address: UInt32, isStore: Bool) -> (base: UInt32, addend: UInt32)? {
+        guard address >= UInt32(operandBase) else { return nil }
+        var index = code.count - 1
+        if isStore {
+            while index >= lastLabel, code[index].a != address {
+                guard code[index].op.writesOnlyOperandA else { return nil }
+                index -= 1
+            }
+        } else if foldableProducer(of: address) == nil {
+            return nil
+        }
+        guard index >= lastLabel, code[index].a == address else { return nil }
+        let sum = code[index]
+        let addend: UInt32
+        switch sum.op {
+        case .i32AddImm: addend = sum.c
+        case .i32SubImm: addend = 0 &- sum.c
+        default: return nil
+        }
+        for later in code[(index + 1)...] where later.a == sum.b { return nil }
+        code.remove(at: index)
         retargetable = nil
-        return (sum.b, sum.c)
+        return (sum.b, addend)
     }
 
     /// Removes an `f64.mul` whose product is the operand `x` or `y` of `op`, returning the fused
@@ -642,7 +663,7 @@ struct Translator {
             let isStore = signature?.results.isEmpty == true
             let value = isStore ? pop() : 0
             let address = pop()
-            if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address) {
+            if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: isStore) {
                 if isStore { emit(fused, sum.base, value, sum.addend) } else { emitProducer(fused, sum.base, sum.addend) }
             } else if isStore {
                 emit(op, address, value, UInt32(truncatingIfNeeded: offset))
@@ -659,7 +680,17 @@ struct Translator {
                 let isWide = signature.parameters[0] == .i64
                 if y == Self.immediateMarker, let immediateOp = op.immediateForm, let immediate = pendingImmediate {
                     pendingImmediate = nil
-                    emitProducer(immediateOp, x, immediate)
+                    if op == .i32And, immediate == 1, home(stack.count) == x, let comparison = foldableProducer(of: x),
+                       comparison.op.branchForm(negated: false) != nil
+                    {
+                        // `cmp & 1`, as unoptimized C writes a bool test: the comparison's 0 or 1
+                        // is already the result, and it stays fusable with a following branch.
+                        let producer = code.count - 1
+                        _ = push()
+                        retargetable = producer
+                    } else {
+                        emitProducer(immediateOp, x, immediate)
+                    }
                 } else if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
                     emitProducer(immediateOp, x, immediate)
                 } else if let fused = takeMultiply(into: op, x, y) {
