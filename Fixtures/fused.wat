@@ -104,4 +104,48 @@
   ;; `& 1` of something that is not a comparison stays.
   (func (export "and_one") (param $a i32) (result i32)
     (i32.and (i32.add (local.get $a) (i32.const 2)) (i32.const 1)))
+;; Loop counters: x += K then a branch on x, as one instruction. Each returns how often its body
+  ;; ran, and the counter's final value in memory at 200 (so the step is checked too).
+  (func (export "count_ne") (param $n i32) (result i32)
+    (local $i i32) (local $runs i32)
+    (loop $body
+      (local.set $runs (i32.add (local.get $runs) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 3)))
+      (br_if $body (i32.ne (local.get $n) (local.get $i))))
+    (i32.store (i32.const 200) (local.get $i))
+    (local.get $runs))
+  (func (export "count_ne_imm") (result i32)
+    (local $i i32) (local $runs i32)
+    (loop $body
+      (local.set $runs (i32.add (local.get $runs) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const -2)))
+      (br_if $body (i32.ne (local.get $i) (i32.const -10))))
+    (i32.store (i32.const 200) (local.get $i))
+    (local.get $runs))
+  (func (export "count_lt_u") (param $n i32) (result i32)
+    (local $i i32) (local $runs i32)
+    (loop $body
+      (local.set $runs (i32.add (local.get $runs) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $body (i32.lt_u (local.get $i) (local.get $n))))
+    (i32.store (i32.const 200) (local.get $i))
+    (local.get $runs))
+  (func (export "count_lt_u_imm") (result i32)
+    (local $i i32) (local $runs i32)
+    (loop $body
+      (local.set $runs (i32.add (local.get $runs) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 5)))
+      (br_if $body (i32.lt_u (local.get $i) (i32.const 21))))
+    (i32.store (i32.const 200) (local.get $i))
+    (local.get $runs))
+  ;; Counting up to zero through the 32-bit wrap: from 0xFFFF_FFF8 in steps of 2.
+  (func (export "count_nez") (result i32)
+    (local $i i32) (local $runs i32)
+    (local.set $i (i32.const -8))
+    (loop $body
+      (local.set $runs (i32.add (local.get $runs) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 2)))
+      (br_if $body (local.get $i)))
+    (i32.store (i32.const 200) (local.get $i))
+    (local.get $runs))
 )

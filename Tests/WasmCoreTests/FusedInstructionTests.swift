@@ -26,6 +26,8 @@ import WasmCore
         ("rotate", "copy2"), ("copy_chain", "copy2"), ("return_call_result", "retFrom"),
         ("mul_add", "f64MulAdd"), ("add_mul", "f64AddMul"), ("mul_sub", "f64MulSub"), ("sub_mul", "f64SubMul"),
         ("store_computed_value", "i32StoreAddImm"), ("i32_load_sub", "i32LoadAddImm"), ("bool_test", "brIfI32LtU"),
+        ("count_ne", "i32AddImmBrIfNe"), ("count_ne_imm", "i32AddImmBrIfNeImm"), ("count_lt_u", "i32AddImmBrIfLtU"),
+        ("count_lt_u_imm", "i32AddImmBrIfLtUImm"), ("count_nez", "i32AddImmBrIfNez"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -185,5 +187,23 @@ import WasmCore
         #expect(try internalCode("and_one").contains("i32AndImm"))
         #expect(try wasm.i32("and_one", 1) == 1)
         #expect(try wasm.i32("and_one", 2) == 0)
+    }
+
+    // MARK: Loop counters
+
+    /// (function, argument, times the body runs, the counter's final value)
+    static let counters: [(String, Int32?, Int32, Int32)] = [
+        ("count_ne", 12, 4, 12),
+        ("count_ne_imm", nil, 5, -10),
+        ("count_lt_u", 10, 3, 12),
+        ("count_lt_u_imm", nil, 5, 25),
+        ("count_nez", nil, 4, 0),
+    ]
+
+    @Test(arguments: counters)
+    func loopCounterStepsAndTests(function: String, argument: Int32?, runs: Int32, final: Int32) throws {
+        let arguments: [Value] = argument.map { [.s32($0)] } ?? []
+        #expect(try wasm.call(function, arguments) == [.s32(runs)])
+        #expect(try wasm.call("peek", [.i32(200)]).only?.s64.map { Int32(truncatingIfNeeded: $0) } == final)
     }
 }

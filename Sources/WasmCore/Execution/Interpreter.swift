@@ -305,6 +305,31 @@ extension Store {
         case .brIfI32Nez:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.a)])
             if _fastPath(x != 0) { pc += Int(Int32(bitPattern: i.c)) }
+        case .i32AddImmBrIfNe:
+            let counter = Int(i.a & 0xFFFF)
+            let x = UInt32(truncatingIfNeeded: fp[counter]) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: i.a >> 16)))
+            fp[counter] = UInt64(x)
+            if _fastPath(x != UInt32(truncatingIfNeeded: fp[Int(i.b)])) { pc += Int(Int32(bitPattern: i.c)) }
+        case .i32AddImmBrIfNeImm:
+            let counter = Int(i.a & 0xFFFF)
+            let x = UInt32(truncatingIfNeeded: fp[counter]) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: i.a >> 16)))
+            fp[counter] = UInt64(x)
+            if _fastPath(x != i.b) { pc += Int(Int32(bitPattern: i.c)) }
+        case .i32AddImmBrIfLtU:
+            let counter = Int(i.a & 0xFFFF)
+            let x = UInt32(truncatingIfNeeded: fp[counter]) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: i.a >> 16)))
+            fp[counter] = UInt64(x)
+            if _fastPath(x < UInt32(truncatingIfNeeded: fp[Int(i.b)])) { pc += Int(Int32(bitPattern: i.c)) }
+        case .i32AddImmBrIfLtUImm:
+            let counter = Int(i.a & 0xFFFF)
+            let x = UInt32(truncatingIfNeeded: fp[counter]) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: i.a >> 16)))
+            fp[counter] = UInt64(x)
+            if _fastPath(x < i.b) { pc += Int(Int32(bitPattern: i.c)) }
+        case .i32AddImmBrIfNez:
+            let counter = Int(i.a & 0xFFFF)
+            let x = UInt32(truncatingIfNeeded: fp[counter]) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: i.a >> 16)))
+            fp[counter] = UInt64(x)
+            if _fastPath(x != 0) { pc += Int(Int32(bitPattern: i.c)) }
         case .i64AddImm:
             let x = fp[Int(i.b)]
             let y = UInt64(bitPattern: Int64(Int32(bitPattern: i.c)))

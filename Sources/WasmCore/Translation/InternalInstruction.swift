@@ -188,6 +188,13 @@ enum Op: UInt16 {
     case f64AddMul              // c + (b.low * b.high)
     case f64MulSub              // (b.low * b.high) - c
     case f64SubMul              // c - (b.low * b.high)
+    // A loop counter's step and test: x += K (wrapping), then branch on x. a: x's slot | K << 16
+    // (x below 65536, K a signed 16-bit step), b: the other operand (slot or immediate), c: target.
+    case i32AddImmBrIfNe
+    case i32AddImmBrIfNeImm
+    case i32AddImmBrIfLtU
+    case i32AddImmBrIfLtUImm
+    case i32AddImmBrIfNez
     // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
     // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
     // `writesOnlyOperandA` relies on the order: everything from i32Add to the last load computes

@@ -328,9 +328,43 @@ struct Translator {
         _ condition: UInt32, comparison fused: (comparison: Inst, inverted: Bool)?, negated: Bool
     ) -> (index: Int, operand: Int) {
         if let fused, let op = fused.comparison.op.branchForm(negated: negated != fused.inverted) {
+            if let counter = takeCounterStep(before: op, fused.comparison.b, fused.comparison.c) {
+                return (emit(counter.op, counter.a, counter.b), 2)
+            }
             return (emit(op, fused.comparison.b, fused.comparison.c), 2)
         }
+        if !negated, let counter = takeCounterStep(before: .brIfI32Nez, condition, 0) {
+            return (emit(counter.op, counter.a, counter.b), 2)
+        }
         return (emit(negated ? .brIfNot : .brIf, condition), 1)
+    }
+
+    /// A loop's `x += K` right before a branch testing x joins the branch: removes the add and
+    /// returns the fused branch's operation and first two operands (the target goes in c).
+    private mutating func takeCounterStep(before branch: Op, _ x: UInt32, _ y: UInt32) -> (op: Op, a: UInt32, b: UInt32)? {
+        let previous = code.count - 1
+        guard previous >= lastLabel, code[previous].op == .i32AddImm, code[previous].a == code[previous].b else {
+            return nil
+        }
+        let counter = code[previous].a
+        let step = Int32(bitPattern: code[previous].c)
+        guard counter < 0x10000, step >= Int32(Int16.min), step <= Int32(Int16.max) else { return nil }
+        let op: Op
+        var other = y
+        switch branch {
+        case .brIfI32Ne where x == counter: op = .i32AddImmBrIfNe
+        case .brIfI32Ne where y == counter:
+            op = .i32AddImmBrIfNe  // inequality is symmetric
+            other = x
+        case .brIfI32NeImm where x == counter: op = .i32AddImmBrIfNeImm
+        case .brIfI32LtU where x == counter: op = .i32AddImmBrIfLtU
+        case .brIfI32LtUImm where x == counter: op = .i32AddImmBrIfLtUImm
+        case .brIfI32Nez where x == counter: op = .i32AddImmBrIfNez
+        default: return nil
+        }
+        code.removeLast()
+        retargetable = nil
+        return (op, counter | UInt32(UInt16(bitPattern: Int16(step))) << 16, other)
     }
 
     private func label(_ depth: UInt32) -> ControlFrame { controls[controls.count - 1 - Int(depth)] }
