@@ -28,6 +28,9 @@ import WasmCore
         ("store_computed_value", "i32StoreAddImm"), ("i32_load_sub", "i32LoadAddImm"), ("bool_test", "brIfI32LtU"),
         ("count_ne", "i32AddImmBrIfNe"), ("count_ne_imm", "i32AddImmBrIfNeImm"), ("count_lt_u", "i32AddImmBrIfLtU"),
         ("count_lt_u_imm", "i32AddImmBrIfLtUImm"), ("count_nez", "i32AddImmBrIfNez"),
+        ("mul_mul", "f64MulMul"), ("mul_mul_right", "f64MulMulRight"),
+        ("load_add", "f64LoadAdd"), ("add_load", "f64AddLoad"), ("load_sub", "f64LoadSub"),
+        ("sub_load", "f64SubLoad"), ("load_mul", "f64LoadMul"), ("mul_load", "f64MulLoad"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -205,5 +208,35 @@ import WasmCore
         let arguments: [Value] = argument.map { [.s32($0)] } ?? []
         #expect(try wasm.call(function, arguments) == [.s32(runs)])
         #expect(try wasm.call("peek", [.i32(200)]).only?.s64.map { Int32(truncatingIfNeeded: $0) } == final)
+    }
+
+    // MARK: f64 multiply chains, loaded operands
+
+    @Test func multiplyChainsRoundEachProduct() throws {
+        // (2^600 * 2^600) overflows to infinity before * 2^-600 could bring it back; one rounding
+        // step (or reassociation) would give 2^600.
+        let big = 0x1p600, small = 0x1p-600
+        #expect(try wasm.call("mul_mul", [.double(big), .double(big), .double(small)]) == [.double(.infinity)])
+        #expect(try wasm.call("mul_mul_right", [.double(big), .double(big), .double(small)]) == [.double(.infinity)])
+        #expect(try wasm.call("mul_mul", [.double(3), .double(4), .double(0.5)]) == [.double(6)])
+        #expect(try wasm.call("mul_mul_right", [.double(3), .double(4), .double(-0.5)]) == [.double(-6)])
+    }
+
+    /// (function, memory value m, other operand x, expected result)
+    static let loadedOperands: [(String, Double, Double, Double)] = [
+        ("load_add", 1.5, 0.25, 1.75), ("add_load", 1.5, 0.25, 1.75),
+        ("load_sub", 1.5, 0.25, 1.25), ("sub_load", 1.5, 0.25, -1.25),
+        ("load_mul", 1.5, -2, -3), ("mul_load", 1.5, -2, -3),
+    ]
+
+    @Test(arguments: loadedOperands)
+    func arithmeticOnALoadedOperand(function: String, m: Double, x: Double, expected: Double) throws {
+        _ = try wasm.call("poke_f64", [.i32(48), .double(m)])
+        #expect(try wasm.call(function, [.i32(40), .double(x)]) == [.double(expected)])
+        // The load keeps its bounds check: the last 8 bytes are readable, one byte further is not.
+        #expect(try wasm.call(function, [.i32(65536 - 16), .double(x)]).count == 1)
+        #expect(try wasm.trap(function, [.i32(65536 - 15), .double(x)]).reason == .memoryOutOfBounds)
+        // The offset is added without wrapping, as for a plain load.
+        #expect(try wasm.trap(function, [.i32(0xFFFF_FFFC), .double(x)]).reason == .memoryOutOfBounds)
     }
 }

@@ -661,6 +661,52 @@ extension Store {
                 let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
                 let z = bitCast(fp[Int(i.c)], to: Double.self)
                 fp[Int(i.a)] = bitCast(z - (x * y), to: UInt64.self)
+            case .f64MulMul:
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
+                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                fp[Int(i.a)] = bitCast((x * y) * z, to: UInt64.self)
+            case .f64MulMulRight:
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
+                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                fp[Int(i.a)] = bitCast(z * (x * y), to: UInt64.self)
+            case .f64LoadAdd:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])) &+ UInt64(i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                fp[Int(i.a)] = bitCast(m + x, to: UInt64.self)
+            case .f64AddLoad:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])) &+ UInt64(i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                fp[Int(i.a)] = bitCast(x + m, to: UInt64.self)
+            case .f64LoadSub:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])) &+ UInt64(i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                fp[Int(i.a)] = bitCast(m - x, to: UInt64.self)
+            case .f64SubLoad:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])) &+ UInt64(i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                fp[Int(i.a)] = bitCast(x - m, to: UInt64.self)
+            case .f64LoadMul:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])) &+ UInt64(i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                fp[Int(i.a)] = bitCast(m * x, to: UInt64.self)
+            case .f64MulLoad:
+                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])) &+ UInt64(i.c)
+                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+                fp[Int(i.a)] = bitCast(x * m, to: UInt64.self)
             case .const32:
                 fp[Int(i.a)] = UInt64(i.b)
             case .const64:

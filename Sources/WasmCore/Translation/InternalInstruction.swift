@@ -188,6 +188,16 @@ enum Op: UInt16 {
     case f64AddMul              // c + (b.low * b.high)
     case f64MulSub              // (b.low * b.high) - c
     case f64SubMul              // c - (b.low * b.high)
+    case f64MulMul              // (b.low * b.high) * c
+    case f64MulMulRight         // c * (b.low * b.high)
+    // f64 arithmetic with one operand loaded from memory (offset c from the address in slot b.high,
+    // no wrap: as `f64.load offset=c`); b.low is the other operand's slot (both below 65536).
+    case f64LoadAdd             // m + b.low
+    case f64AddLoad             // b.low + m
+    case f64LoadSub             // m - b.low
+    case f64SubLoad             // b.low - m
+    case f64LoadMul             // m * b.low
+    case f64MulLoad             // b.low * m
     // A loop counter's step and test: x += K (wrapping), then branch on x. a: x's slot | K << 16
     // (x below 65536, K a signed 16-bit step), b: the other operand (slot or immediate), c: target.
     case i32AddImmBrIfNe
@@ -556,7 +566,7 @@ extension Op {
     var writesOnlyOperandA: Bool {
         if rawValue >= Op.i32Add.rawValue && rawValue <= Op.i64Load32U.rawValue { return true }
         if rawValue >= Op.i32LoadAddImm.rawValue && rawValue <= Op.i32Load16UAddImm.rawValue { return true }
-        if rawValue >= Op.f64MulAdd.rawValue && rawValue <= Op.f64SubMul.rawValue { return true }
+        if rawValue >= Op.f64MulAdd.rawValue && rawValue <= Op.f64MulLoad.rawValue { return true }
         switch self {
         case .copy, .const32, .const64, .globalGet: return true
         default:
@@ -570,6 +580,17 @@ extension Op {
         switch self {
         case .f64Add: productIsFirstOperand ? .f64MulAdd : .f64AddMul
         case .f64Sub: productIsFirstOperand ? .f64MulSub : .f64SubMul
+        case .f64Mul: productIsFirstOperand ? .f64MulMul : .f64MulMulRight
+        default: nil
+        }
+    }
+
+    /// The fusion of an `f64.load` into this operation, by which operand the loaded value feeds.
+    func loadFusion(loadIsFirstOperand: Bool) -> Op? {
+        switch self {
+        case .f64Add: loadIsFirstOperand ? .f64LoadAdd : .f64AddLoad
+        case .f64Sub: loadIsFirstOperand ? .f64LoadSub : .f64SubLoad
+        case .f64Mul: loadIsFirstOperand ? .f64LoadMul : .f64MulLoad
         default: nil
         }
     }

@@ -251,18 +251,28 @@ struct Translator {
         return (sum.b, addend)
     }
 
-    /// Removes an `f64.mul` whose product is the operand `x` or `y` of `op`, returning the fused
-    /// operation and its operands.
-    private mutating func takeMultiply(into op: Op, _ x: UInt32, _ y: UInt32) -> (op: Op, factors: UInt32, other: UInt32)? {
-        guard op == .f64Add || op == .f64Sub, x != y, let last = code.last else { return nil }
-        let productIsFirst = last.a == x
-        guard let product = foldableProducer(of: productIsFirst ? x : y), product.op == .f64Mul,
-              product.b < 0x10000, product.c < 0x10000,
-              let fused = op.multiplyFusion(productIsFirstOperand: productIsFirst)
-        else { return nil }
+    /// Removes the `f64.mul` or `f64.load` that just produced operand `x` or `y` of `op`, returning
+    /// the fused operation and its operands b and c (see `Op.f64MulAdd` and `Op.f64LoadAdd`).
+    private mutating func takeFoldableOperand(into op: Op, _ x: UInt32, _ y: UInt32) -> (op: Op, b: UInt32, c: UInt32)? {
+        guard x != y, let last = code.last else { return nil }
+        let producedIsFirst = last.a == x
+        guard let produced = foldableProducer(of: producedIsFirst ? x : y) else { return nil }
+        let other = producedIsFirst ? y : x
+        let fused: (op: Op, b: UInt32, c: UInt32)
+        if produced.op == .f64Mul, produced.b < 0x10000, produced.c < 0x10000,
+           let fusedOp = op.multiplyFusion(productIsFirstOperand: producedIsFirst)
+        {
+            fused = (fusedOp, produced.b | produced.c << 16, other)
+        } else if produced.op == .f64Load, other < 0x10000, produced.b < 0x10000,
+                  let fusedOp = op.loadFusion(loadIsFirstOperand: producedIsFirst)
+        {
+            fused = (fusedOp, other | produced.b << 16, produced.c)
+        } else {
+            return nil
+        }
         code.removeLast()
         retargetable = nil
-        return (fused, product.b | product.c << 16, productIsFirst ? y : x)
+        return fused
     }
 
     private mutating func materialize(_ index: Int) {
@@ -727,8 +737,8 @@ struct Translator {
                     }
                 } else if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
                     emitProducer(immediateOp, x, immediate)
-                } else if let fused = takeMultiply(into: op, x, y) {
-                    emitProducer(fused.op, fused.factors, fused.other)
+                } else if let fused = takeFoldableOperand(into: op, x, y) {
+                    emitProducer(fused.op, fused.b, fused.c)
                 } else {
                     emitProducer(op, x, y)
                 }
