@@ -15,8 +15,8 @@ import Vudo
         await #expect {
             _ = try await loadSpirit(path: "/nonexistent/spirit.wasm")
         } throws: { error in
-            guard case SpiritError.unreadableFile(let path, _) = error else { return false }
-            return path == "/nonexistent/spirit.wasm"
+            guard case SpiritError.unreadableFile(let path, let reason) = error else { return false }
+            return path == "/nonexistent/spirit.wasm" && reason.contains("No such file or directory")
         }
     }
 

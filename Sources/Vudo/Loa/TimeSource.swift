@@ -1,4 +1,10 @@
-import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where `vudo_now` and `vudo_monotonic_now` read the time. Replace it for reproducible runs.
 public struct TimeSource: Sendable {
@@ -20,7 +26,11 @@ public struct TimeSource: Sendable {
 
     /// The system clock, and a monotonic clock counted from the first reading in this process.
     public static let system = TimeSource(
-        now: { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) },
+        now: {
+            var time = timespec()
+            clock_gettime(CLOCK_REALTIME, &time)
+            return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+        },
         monotonic: {
             let start = processStart  // initialized on first use: read it before the clock
             let elapsed = ContinuousClock.now - start

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Decodes, validates, links and instantiates a Spirit from WebAssembly bytes.
 ///
 /// Throws ``SpiritError``: `.decoding` or `.validation` for a bad module, `.unresolvedImport` for
@@ -17,13 +15,13 @@ public func loadSpirit(_ bytes: [UInt8], options: SpiritOptions = SpiritOptions(
 
 /// Loads a Spirit from a .wasm file; its file name becomes the log name unless the options set one.
 public func loadSpirit(path: String, options: SpiritOptions = SpiritOptions()) async throws(SpiritError) -> Spirit {
-    let data: Data
+    let bytes: [UInt8]
     do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes = try HostFile.read(path)
     } catch {
         throw .unreadableFile(path: path, reason: "\(error)")
     }
     var options = options
-    if options.name == nil { options.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
-    return try await loadSpirit([UInt8](data), options: options)
+    if options.name == nil { options.name = HostFile.baseName(path) }
+    return try await loadSpirit(bytes, options: options)
 }

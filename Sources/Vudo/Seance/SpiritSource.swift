@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Where a summoned Spirit's module comes from.
 public enum SpiritSource: Sendable {
     /// WebAssembly binary bytes.
@@ -17,13 +15,13 @@ public enum SpiritSource: Sendable {
         case .bytes(let bytes):
             do { return try Module(bytes: bytes) } catch { throw .decoding(error) }
         case .path(let path):
-            let data: Data
+            let bytes: [UInt8]
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
+                bytes = try HostFile.read(path)
             } catch {
                 throw .unreadableFile(path: path, reason: "\(error)")
             }
-            return try SpiritSource.bytes([UInt8](data)).module()
+            return try SpiritSource.bytes(bytes).module()
         }
     }
 }

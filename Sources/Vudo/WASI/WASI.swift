@@ -1,4 +1,3 @@
-import FoundationEssentials
 import WasmCore
 
 #if canImport(Glibc)

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import WasmCore
 
 /// `vudo run FILE.wasm [--dir HOST[::GUEST]] [--dir-ro HOST[::GUEST]] [--env KEY=VALUE] [-- ARGS...]`
@@ -27,7 +26,7 @@ public struct WASICommandLine: Sendable {
     /// Parses the arguments after `run`. `hostEnvironment` answers `--env KEY` (the process's
     /// environment by default).
     public static func parse(
-        _ arguments: [String], hostEnvironment: [String: String] = ProcessInfo.processInfo.environment
+        _ arguments: [String], hostEnvironment: [String: String] = HostFile.environment()
     ) throws(WASICommandLineError) -> WASICommandLine {
         var file: String?
         var programArguments: [String] = []
@@ -76,7 +75,7 @@ public struct WASICommandLine: Sendable {
 
     /// `HOST` or `HOST::GUEST`.
     private static func preopen(_ text: String, readOnly: Bool) throws(WASICommandLineError) -> WASIPreopen {
-        let parts = text.components(separatedBy: "::")
+        let parts = text.split(separator: "::", omittingEmptySubsequences: false).map(String.init)
         guard parts.count <= 2, let host = parts.first, !host.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
             throw .invalidDirectory(text)
         }
@@ -91,8 +90,7 @@ public struct WASICommandLine: Sendable {
         let report = { (message: String) in configuration.stderr.write(Array("vudo: \(message)\n".utf8)) }
         let module: Module
         do {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-            module = try Module(bytes: [UInt8](bytes))
+            module = try Module(bytes: HostFile.read(file))
         } catch {
             report("\(file): \(error)")
             return 1

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Vudo
 
@@ -15,6 +16,12 @@ import Vudo
             WASIPreopen(hostPath: "/tmp/a", guestPath: "/data"),
             WASIPreopen(hostPath: "/srv", guestPath: "/srv", readOnly: true),
         ])
+    }
+
+    @Test func bareEnvNamesReadTheProcessEnvironmentByDefault() throws {
+        let path = try #require(ProcessInfo.processInfo.environment["PATH"])
+        let command = try WASICommandLine.parse(["--env", "PATH", "prog.wasm"])
+        #expect(command.configuration.environment == ["PATH": path])
     }
 
     @Test func optionsMayComeFirstAndArgumentsNeedNoDashes() throws {
