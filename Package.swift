@@ -1,16 +1,17 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The interpreter is one loop over a `switch` of some 300 cases. Left to itself the compiler packs
-// the cases' code tightly, and how the hot ones then share 32-byte fetch blocks (and so how well
-// the CPU predicts the dispatch jump) changes with every unrelated edit: the same interpreter ran
-// matmul, sha256 and CoreMark 20-25% slower after a change that did not touch the loop.
-// Aligning every jump target to 32 bytes removes that lottery (Benchmarks/README.md).
-// SwiftPM refuses unsafe flags in a package used as a versioned dependency; such users build with
-// VUDO_PORTABLE_BUILD=1 and get the same code, unaligned.
+// The interpreter is one loop over a `switch` of some 330 cases. Left to itself the compiler packs
+// the cases' code tightly, and where the hot ones then fall relative to 64-byte fetch lines (and so
+// how well the CPU feeds and predicts the one dispatch jump) changes with every unrelated edit,
+// even with how the final executable is linked: the same interpreter ran sha256, CoreMark and the
+// -O0 build 20-30% slower after a change elsewhere in the package. Aligning every jump target (each
+// `case`) to 64 bytes removes that lottery (docs/interpreter.md). SwiftPM refuses unsafe flags in a
+// package used as a versioned dependency; such users build with VUDO_PORTABLE_BUILD=1 and get the
+// same code, unaligned.
 let interpreterCodeAlignment: [SwiftSetting] =
     Context.environment["VUDO_PORTABLE_BUILD"] == nil
-    ? [.unsafeFlags(["-Xllvm", "-align-all-nofallthru-blocks=5"])]
+    ? [.unsafeFlags(["-Xllvm", "-align-all-nofallthru-blocks=6"])]
     : []
 
 let package = Package(

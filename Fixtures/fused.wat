@@ -167,4 +167,50 @@
     (f64.mul (local.get $x) (f64.load offset=8 (local.get $p))))
   (func (export "poke_f64") (param $address i32) (param $value f64)
     (f64.store (local.get $address) (local.get $value)))
+;; f64 arithmetic on a value loaded from a wrapped sum x + K.
+  (func (export "sum_load_add") (param $p i32) (param $x f64) (result f64)
+    (f64.add (f64.load (i32.add (local.get $p) (i32.const 8))) (local.get $x)))
+  (func (export "add_sum_load") (param $p i32) (param $x f64) (result f64)
+    (f64.add (local.get $x) (f64.load (i32.add (local.get $p) (i32.const 8)))))
+  (func (export "sum_load_sub") (param $p i32) (param $x f64) (result f64)
+    (f64.sub (f64.load (i32.add (local.get $p) (i32.const 8))) (local.get $x)))
+  (func (export "sub_sum_load") (param $p i32) (param $x f64) (result f64)
+    (f64.sub (local.get $x) (f64.load (i32.add (local.get $p) (i32.const 8)))))
+  (func (export "sum_load_mul") (param $p i32) (param $x f64) (result f64)
+    (f64.mul (f64.load (i32.add (local.get $p) (i32.const 8))) (local.get $x)))
+  (func (export "mul_sum_load") (param $p i32) (param $x f64) (result f64)
+    (f64.mul (local.get $x) (f64.load (i32.add (local.get $p) (i32.const 8)))))
+
+  ;; Loop counters stepping by a slot: j += step, then j != n / j < n / j <= n.
+  (func (export "step_ne") (param $step i32) (param $n i32) (result i32)
+    (local $j i32) (local $runs i32)
+    (loop $body
+      (local.set $runs (i32.add (local.get $runs) (i32.const 1)))
+      (local.set $j (i32.add (local.get $j) (local.get $step)))
+      (br_if $body (i32.ne (local.get $j) (local.get $n))))
+    (i32.store (i32.const 200) (local.get $j))
+    (local.get $runs))
+  (func (export "step_lt_u") (param $step i32) (param $n i32) (result i32)
+    (local $j i32) (local $runs i32)
+    (loop $body
+      (local.set $runs (i32.add (local.get $runs) (i32.const 1)))
+      (local.set $j (i32.add (local.get $j) (local.get $step)))
+      (br_if $body (i32.lt_u (local.get $j) (local.get $n))))
+    (i32.store (i32.const 200) (local.get $j))
+    (local.get $runs))
+  (func (export "step_le_u") (param $step i32) (param $n i32) (result i32)
+    (local $j i32) (local $runs i32)
+    (loop $body
+      (local.set $runs (i32.add (local.get $runs) (i32.const 1)))
+      (local.set $j (i32.add (local.get $j) (local.get $step)))
+      (br_if $body (i32.le_u (local.get $j) (local.get $n))))
+    (i32.store (i32.const 200) (local.get $j))
+    (local.get $runs))
+
+  ;; A bit field: (x >> s) & mask.
+  (func (export "bit_field") (param $x i32) (result i32)
+    (i32.and (i32.shr_u (local.get $x) (i32.const 4)) (i32.const 0xFF)))
+  ;; A shift count of 36 is 4 (counts are taken modulo 32).
+  (func (export "bit_field_wide_shift") (param $x i32) (result i32)
+    (i32.and (i32.shr_u (local.get $x) (i32.const 36)) (i32.const 0xFFFF_FFFF)))
 )

@@ -31,6 +31,10 @@ import WasmCore
         ("mul_mul", "f64MulMul"), ("mul_mul_right", "f64MulMulRight"),
         ("load_add", "f64LoadAdd"), ("add_load", "f64AddLoad"), ("load_sub", "f64LoadSub"),
         ("sub_load", "f64SubLoad"), ("load_mul", "f64LoadMul"), ("mul_load", "f64MulLoad"),
+        ("sum_load_add", "f64SumLoadAdd"), ("add_sum_load", "f64AddSumLoad"), ("sum_load_sub", "f64SumLoadSub"),
+        ("sub_sum_load", "f64SubSumLoad"), ("sum_load_mul", "f64SumLoadMul"), ("mul_sum_load", "f64MulSumLoad"),
+        ("step_ne", "i32AddBrIfNe"), ("step_lt_u", "i32AddBrIfLtU"), ("step_le_u", "i32AddBrIfLeU"),
+        ("bit_field", "i32ShrUImmAndImm"), ("bit_field_wide_shift", "i32ShrUImmAndImm"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -238,5 +242,40 @@ import WasmCore
         #expect(try wasm.trap(function, [.i32(65536 - 15), .double(x)]).reason == .memoryOutOfBounds)
         // The offset is added without wrapping, as for a plain load.
         #expect(try wasm.trap(function, [.i32(0xFFFF_FFFC), .double(x)]).reason == .memoryOutOfBounds)
+    }
+
+    static let sumLoadedOperands: [(String, Double, Double, Double)] = [
+        ("sum_load_add", 1.5, 0.25, 1.75), ("add_sum_load", 1.5, 0.25, 1.75),
+        ("sum_load_sub", 1.5, 0.25, 1.25), ("sub_sum_load", 1.5, 0.25, -1.25),
+        ("sum_load_mul", 1.5, -2, -3), ("mul_sum_load", 1.5, -2, -3),
+    ]
+
+    @Test(arguments: sumLoadedOperands)
+    func arithmeticOnAValueLoadedFromASum(function: String, m: Double, x: Double, expected: Double) throws {
+        _ = try wasm.call("poke_f64", [.i32(48), .double(m)])
+        #expect(try wasm.call(function, [.i32(40), .double(x)]) == [.double(expected)])
+        // 0xFFFF_FFF8 + 8 wraps to 0, which is readable (the data segment's bytes).
+        #expect(try wasm.call(function, [.i32(0xFFFF_FFF8), .double(x)]).count == 1)
+        #expect(try wasm.trap(function, [.i32(65536 - 15), .double(x)]).reason == .memoryOutOfBounds)
+    }
+
+    /// (function, step, limit, times the body runs, final counter)
+    static let slotSteps: [(String, Int32, Int32, Int32, Int32)] = [
+        ("step_ne", 3, 12, 4, 12),
+        ("step_lt_u", 4, 10, 3, 12),
+        ("step_le_u", 4, 12, 4, 16),
+        ("step_le_u", 5, 12, 3, 15),
+    ]
+
+    @Test(arguments: slotSteps)
+    func loopCounterWithASlotStep(function: String, step: Int32, limit: Int32, runs: Int32, final: Int32) throws {
+        #expect(try wasm.call(function, [.s32(step), .s32(limit)]) == [.s32(runs)])
+        #expect(try wasm.call("peek", [.i32(200)]).only?.s64.map { Int32(truncatingIfNeeded: $0) } == final)
+    }
+
+    @Test func bitFieldExtraction() throws {
+        #expect(try wasm.i32("bit_field", 0x1234_5678) == 0x67)
+        #expect(try wasm.i32("bit_field", -1) == 0xFF)
+        #expect(try wasm.i32("bit_field_wide_shift", -16) == 0x0FFF_FFFF)
     }
 }

@@ -198,6 +198,13 @@ enum Op: UInt16 {
     case f64SubLoad             // b.low - m
     case f64LoadMul             // m * b.low
     case f64MulLoad             // b.low * m
+    // The same with the address a sum (x + c) wrapping to 32 bits, as `xLoadAddImm` computes it.
+    case f64SumLoadAdd
+    case f64AddSumLoad
+    case f64SumLoadSub
+    case f64SubSumLoad
+    case f64SumLoadMul
+    case f64MulSumLoad
     // A loop counter's step and test: x += K (wrapping), then branch on x. a: x's slot | K << 16
     // (x below 65536, K a signed 16-bit step), b: the other operand (slot or immediate), c: target.
     case i32AddImmBrIfNe
@@ -205,6 +212,13 @@ enum Op: UInt16 {
     case i32AddImmBrIfLtU
     case i32AddImmBrIfLtUImm
     case i32AddImmBrIfNez
+    // The same with a step held in a slot: x += y, then branch on x. a: x | y << 16, b: other
+    // operand (slot), c: target.
+    case i32AddBrIfNe
+    case i32AddBrIfLtU
+    case i32AddBrIfLeU
+    // (x >> s) & mask, a bit field: a: dst, b: x | s << 16 (x below 65536, s below 32), c: mask.
+    case i32ShrUImmAndImm
     // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
     // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
     // `writesOnlyOperandA` relies on the order: everything from i32Add to the last load computes
@@ -566,7 +580,8 @@ extension Op {
     var writesOnlyOperandA: Bool {
         if rawValue >= Op.i32Add.rawValue && rawValue <= Op.i64Load32U.rawValue { return true }
         if rawValue >= Op.i32LoadAddImm.rawValue && rawValue <= Op.i32Load16UAddImm.rawValue { return true }
-        if rawValue >= Op.f64MulAdd.rawValue && rawValue <= Op.f64MulLoad.rawValue { return true }
+        if rawValue >= Op.f64MulAdd.rawValue && rawValue <= Op.f64MulSumLoad.rawValue { return true }
+        if self == .i32ShrUImmAndImm { return true }
         switch self {
         case .copy, .const32, .const64, .globalGet: return true
         default:
@@ -585,12 +600,16 @@ extension Op {
         }
     }
 
-    /// The fusion of an `f64.load` into this operation, by which operand the loaded value feeds.
-    func loadFusion(loadIsFirstOperand: Bool) -> Op? {
-        switch self {
-        case .f64Add: loadIsFirstOperand ? .f64LoadAdd : .f64AddLoad
-        case .f64Sub: loadIsFirstOperand ? .f64LoadSub : .f64SubLoad
-        case .f64Mul: loadIsFirstOperand ? .f64LoadMul : .f64MulLoad
+    /// The fusion of an `f64.load` into this operation, by which operand the loaded value feeds;
+    /// `atSum` for a load from a wrapped sum (`f64LoadAddImm`).
+    func loadFusion(loadIsFirstOperand: Bool, atSum: Bool) -> Op? {
+        switch (self, atSum) {
+        case (.f64Add, false): loadIsFirstOperand ? .f64LoadAdd : .f64AddLoad
+        case (.f64Sub, false): loadIsFirstOperand ? .f64LoadSub : .f64SubLoad
+        case (.f64Mul, false): loadIsFirstOperand ? .f64LoadMul : .f64MulLoad
+        case (.f64Add, true): loadIsFirstOperand ? .f64SumLoadAdd : .f64AddSumLoad
+        case (.f64Sub, true): loadIsFirstOperand ? .f64SumLoadSub : .f64SubSumLoad
+        case (.f64Mul, true): loadIsFirstOperand ? .f64SumLoadMul : .f64MulSumLoad
         default: nil
         }
     }

@@ -263,8 +263,8 @@ struct Translator {
            let fusedOp = op.multiplyFusion(productIsFirstOperand: producedIsFirst)
         {
             fused = (fusedOp, produced.b | produced.c << 16, other)
-        } else if produced.op == .f64Load, other < 0x10000, produced.b < 0x10000,
-                  let fusedOp = op.loadFusion(loadIsFirstOperand: producedIsFirst)
+        } else if produced.op == .f64Load || produced.op == .f64LoadAddImm, other < 0x10000, produced.b < 0x10000,
+                  let fusedOp = op.loadFusion(loadIsFirstOperand: producedIsFirst, atSum: produced.op == .f64LoadAddImm)
         {
             fused = (fusedOp, other | produced.b << 16, produced.c)
         } else {
@@ -273,6 +273,14 @@ struct Translator {
         code.removeLast()
         retargetable = nil
         return fused
+    }
+
+    /// Removes an `i32.shr_u x, s` whose result `slot` is masked next; returns x | s << 16.
+    private mutating func takeShiftForMask(_ slot: UInt32) -> UInt32? {
+        guard let shift = foldableProducer(of: slot), shift.op == .i32ShrUImm, shift.b < 0x10000 else { return nil }
+        code.removeLast()
+        retargetable = nil
+        return shift.b | (shift.c & 31) << 16
     }
 
     private mutating func materialize(_ index: Int) {
@@ -349,32 +357,49 @@ struct Translator {
         return (emit(negated ? .brIfNot : .brIf, condition), 1)
     }
 
-    /// A loop's `x += K` right before a branch testing x joins the branch: removes the add and
-    /// returns the fused branch's operation and first two operands (the target goes in c).
+    /// A loop's `x += K` (or `x += y`) right before a branch testing x joins the branch: removes the
+    /// add and returns the fused branch's operation and first two operands (the target goes in c).
     private mutating func takeCounterStep(before branch: Op, _ x: UInt32, _ y: UInt32) -> (op: Op, a: UInt32, b: UInt32)? {
         let previous = code.count - 1
-        guard previous >= lastLabel, code[previous].op == .i32AddImm, code[previous].a == code[previous].b else {
-            return nil
-        }
+        guard previous >= lastLabel, code[previous].a == code[previous].b, code[previous].a < 0x10000 else { return nil }
         let counter = code[previous].a
-        let step = Int32(bitPattern: code[previous].c)
-        guard counter < 0x10000, step >= Int32(Int16.min), step <= Int32(Int16.max) else { return nil }
+        let step: UInt32
         let op: Op
         var other = y
-        switch branch {
-        case .brIfI32Ne where x == counter: op = .i32AddImmBrIfNe
-        case .brIfI32Ne where y == counter:
-            op = .i32AddImmBrIfNe  // inequality is symmetric
-            other = x
-        case .brIfI32NeImm where x == counter: op = .i32AddImmBrIfNeImm
-        case .brIfI32LtU where x == counter: op = .i32AddImmBrIfLtU
-        case .brIfI32LtUImm where x == counter: op = .i32AddImmBrIfLtUImm
-        case .brIfI32Nez where x == counter: op = .i32AddImmBrIfNez
-        default: return nil
+        switch code[previous].op {
+        case .i32AddImm:
+            let immediate = Int32(bitPattern: code[previous].c)
+            guard immediate >= Int32(Int16.min), immediate <= Int32(Int16.max) else { return nil }
+            step = UInt32(UInt16(bitPattern: Int16(immediate)))
+            switch branch {
+            case .brIfI32Ne where x == counter: op = .i32AddImmBrIfNe
+            case .brIfI32Ne where y == counter:
+                op = .i32AddImmBrIfNe  // inequality is symmetric
+                other = x
+            case .brIfI32NeImm where x == counter: op = .i32AddImmBrIfNeImm
+            case .brIfI32LtU where x == counter: op = .i32AddImmBrIfLtU
+            case .brIfI32LtUImm where x == counter: op = .i32AddImmBrIfLtUImm
+            case .brIfI32Nez where x == counter: op = .i32AddImmBrIfNez
+            default: return nil
+            }
+        case .i32Add:
+            step = code[previous].c
+            guard step < 0x10000 else { return nil }
+            switch branch {
+            case .brIfI32Ne where x == counter: op = .i32AddBrIfNe
+            case .brIfI32Ne where y == counter:
+                op = .i32AddBrIfNe
+                other = x
+            case .brIfI32LtU where x == counter: op = .i32AddBrIfLtU
+            case .brIfI32LeU where x == counter: op = .i32AddBrIfLeU
+            default: return nil
+            }
+        default:
+            return nil
         }
         code.removeLast()
         retargetable = nil
-        return (op, counter | UInt32(UInt16(bitPattern: Int16(step))) << 16, other)
+        return (op, counter | step << 16, other)
     }
 
     private func label(_ depth: UInt32) -> ControlFrame { controls[controls.count - 1 - Int(depth)] }
@@ -732,11 +757,17 @@ struct Translator {
                         let producer = code.count - 1
                         _ = push()
                         retargetable = producer
+                    } else if immediateOp == .i32AndImm, let field = takeShiftForMask(x) {
+                        emitProducer(.i32ShrUImmAndImm, field, immediate)
                     } else {
                         emitProducer(immediateOp, x, immediate)
                     }
                 } else if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
-                    emitProducer(immediateOp, x, immediate)
+                    if immediateOp == .i32AndImm, let field = takeShiftForMask(x) {
+                        emitProducer(.i32ShrUImmAndImm, field, immediate)
+                    } else {
+                        emitProducer(immediateOp, x, immediate)
+                    }
                 } else if let fused = takeFoldableOperand(into: op, x, y) {
                     emitProducer(fused.op, fused.b, fused.c)
                 } else {
