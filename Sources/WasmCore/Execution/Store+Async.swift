@@ -28,6 +28,9 @@ extension Store {
         let savedDeadline = deadline
         if let timeout = configuration.timeout { deadline = ContinuousClock.now + timeout }
         suspendsForAsyncHosts = true
+        // The call may continue on another thread after each await: re-entries below it are bounded
+        // by the count limit alone.
+        nativeStackLimit = nil
         reentrancyDepth += 1
         defer {
             reentrancyDepth -= 1

@@ -21,7 +21,10 @@ public final class Store {
     var callDepth = 0
     /// Host → wasm → host → ... nesting; each level uses the native stack, so it has its own cap.
     var reentrancyDepth = 0
-    static let maxReentrancyDepth = 200
+    static let maxReentrancyDepth = 100
+    /// The lowest native stack address the running call chain's re-entries may reach (see
+    /// `checkNativeStackForReentry`); set when a call enters from the host.
+    var nativeStackLimit: UInt?
 
     /// Fuel left for guest execution when metering is enabled; nil means unlimited. Each checkpoint
     /// charges the number of wasm instructions in the code it guards, so the same module and input
@@ -175,6 +178,11 @@ public final class Store {
             try callHost(callee.entry, arguments: base, caller: nil)
         } else {
             guard reentrancyDepth < Self.maxReentrancyDepth else { throw Trap(.callStackExhausted) }
+            if reentrancyDepth > 0 {
+                try checkNativeStackForReentry()
+            } else {
+                nativeStackLimit = NativeStack.limit(enteredAt: NativeStack.currentPosition())
+            }
             // The configured timeout applies to each call from the host, not to re-entrant ones.
             let savedDeadline = deadline
             if reentrancyDepth == 0, let timeout = configuration.timeout { deadline = ContinuousClock.now + timeout }
@@ -193,6 +201,14 @@ public final class Store {
         return type.results.enumerated().map { value(of: $0.element, at: base + $0.offset) }
     }
 
+    /// A host function calling back into the guest nests the interpreter on the native stack:
+    /// refuse (with the call-stack trap) before the thread's stack runs out. The count limit alone
+    /// was not enough: 200 nested debug-build interpreter frames are 8 MiB.
+    private func checkNativeStackForReentry() throws(Trap) {
+        guard let limit = nativeStackLimit else { return }
+        guard NativeStack.currentPosition() > limit else { throw Trap(.callStackExhausted) }
+    }
+
     /// Whether a call stopped for lack of fuel and can be continued with ``resume()``.
     public var hasSuspendedCall: Bool { suspendedCall != nil }
 
@@ -205,6 +221,7 @@ public final class Store {
         suspendedCall = nil
         stackTop = call.base
         callDepth = call.baseDepth
+        if reentrancyDepth == 0 { nativeStackLimit = NativeStack.limit(enteredAt: NativeStack.currentPosition()) }
         reentrancyDepth += 1
         defer { reentrancyDepth -= 1 }
         do {
