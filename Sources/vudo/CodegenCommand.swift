@@ -44,9 +44,9 @@ enum CodegenCommand {
         }
         let bytes: [UInt8]
         do {
-            bytes = try readFile(input)
+            bytes = try HostFile.read(input)
         } catch {
-            printError("vudo codegen: \(error)")
+            printError("vudo codegen: \(input): \(error)")
             return 1
         }
         let source: String

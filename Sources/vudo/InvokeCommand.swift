@@ -18,9 +18,9 @@ enum InvokeCommand {
     static func invoke(path: String, function name: String, arguments: [String], limits: LimitOptions) -> Int32 {
         let bytes: [UInt8]
         do {
-            bytes = try readFile(path)
+            bytes = try HostFile.read(path)
         } catch {
-            printError("\(error)")
+            printError("\(path): \(error)")
             return 1
         }
         return invoke(bytes, path: path, function: name, arguments: arguments, limits: limits)
@@ -94,9 +94,9 @@ enum RunCommand {
         if first.hasPrefix("--") { return runWASI(arguments, limits: limits) }
         let bytes: [UInt8]
         do {
-            bytes = try readFile(first)
+            bytes = try HostFile.read(first)
         } catch {
-            printError("\(error)")
+            printError("\(first): \(error)")
             return 1
         }
         if let module = try? Module(bytes: bytes), WASI.isImported(by: module) {

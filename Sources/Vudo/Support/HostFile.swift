@@ -6,31 +6,34 @@ import Musl
 import Darwin
 #endif
 
-/// Whole-file reads and path names with the C library alone: the embedding layer does not link
-/// Foundation, which would add about 2 MiB to every process that loads a Spirit.
-@usableFromInline
-enum HostFile {
-    struct ReadError: Error, CustomStringConvertible {
-        let path: String
-        let errno: Int32
-        var description: String { "\(path): \(String(cString: strerror(errno)))" }
+/// Whole-file reads and path names with the C library alone: neither the embedding layer nor the
+/// `vudo` CLI links Foundation, which would add about 2 MiB to every process that loads a Spirit.
+public enum HostFile {
+    /// Why a file could not be read: the C library's message for its `errno`.
+    public struct ReadError: Error, CustomStringConvertible, Sendable {
+        public let errno: Int32
+        public var description: String { String(cString: strerror(errno)) }
     }
 
-    /// The contents of the file at `path`.
-    static func read(_ path: String) throws(ReadError) -> [UInt8] {
+    /// The contents of the file at `path`. A regular file is read in one piece of its own size;
+    /// pipes and devices in chunks until their end.
+    public static func read(_ path: String) throws(ReadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(path: path, errno: errno) }
+        guard descriptor >= 0 else { throw ReadError(errno: errno) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var status = stat()
+        let knownSize = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        var bytes = [UInt8](repeating: 0, count: knownSize ? Int(status.st_size) : 1 << 16)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
+            let count = bytes.withUnsafeMutableBytes { readFromDescriptor(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count == 0 { return Array(bytes[..<filled]) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ReadError(path: path, errno: errno)
+                throw ReadError(errno: errno)
             }
-            bytes.append(contentsOf: chunk[..<count])
+            filled += count
         }
     }
 
@@ -55,9 +58,4 @@ enum HostFile {
         }
         return variables
     }
-}
-
-/// The C library's `read`, under a name that `HostFile.read` does not shadow.
-private func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
 }

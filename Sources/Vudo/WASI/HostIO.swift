@@ -29,13 +29,14 @@ enum HostIO {
     static func read(upTo count: Int, from descriptor: Int32) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: max(count, 1))
         while true {
-            let got = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, count) }
+            let got = buffer.withUnsafeMutableBytes { readFromDescriptor(descriptor, $0.baseAddress, count) }
             if got < 0, errno == EINTR { continue }
             return got > 0 ? Array(buffer[..<got]) : []
         }
     }
 }
 
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+/// The C library's `read`, under a name that `HostIO.read` and `HostFile.read` do not shadow.
+func readFromDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

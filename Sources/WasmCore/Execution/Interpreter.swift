@@ -1334,45 +1334,45 @@ extension Store {
             let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
             guard address &+ 4 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
             (memoryBase + Int(address)).storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.b)]), as: UInt32.self)
-            case .f64SumLoadAdd:
-                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
-                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
-                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                fp[Int(i.a)] = bitCast(m + x, to: UInt64.self)
-            case .f64AddSumLoad:
-                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
-                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
-                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                fp[Int(i.a)] = bitCast(x + m, to: UInt64.self)
-            case .f64SumLoadSub:
-                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
-                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
-                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                fp[Int(i.a)] = bitCast(m - x, to: UInt64.self)
-            case .f64SubSumLoad:
-                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
-                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
-                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                fp[Int(i.a)] = bitCast(x - m, to: UInt64.self)
-            case .f64SumLoadMul:
-                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
-                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
-                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                fp[Int(i.a)] = bitCast(m * x, to: UInt64.self)
-            case .f64MulSumLoad:
-                let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
-                guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
-                let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                fp[Int(i.a)] = bitCast(x * m, to: UInt64.self)
-            case .i32ShrUImmAndImm:
-                let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
-                fp[Int(i.a)] = UInt64((x &>> (i.b >> 16)) & i.c)
+        case .f64SumLoadAdd:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+            let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+            fp[Int(i.a)] = bitCast(m + x, to: UInt64.self)
+        case .f64AddSumLoad:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+            let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x + m, to: UInt64.self)
+        case .f64SumLoadSub:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+            let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+            fp[Int(i.a)] = bitCast(m - x, to: UInt64.self)
+        case .f64SubSumLoad:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+            let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x - m, to: UInt64.self)
+        case .f64SumLoadMul:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+            let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+            fp[Int(i.a)] = bitCast(m * x, to: UInt64.self)
+        case .f64MulSumLoad:
+            let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)]) &+ i.c)
+            guard address &+ 8 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
+            let m = bitCast((memoryBase + Int(address)).loadUnaligned(as: UInt64.self), to: Double.self)
+            let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
+            fp[Int(i.a)] = bitCast(x * m, to: UInt64.self)
+        case .i32ShrUImmAndImm:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
+            fp[Int(i.a)] = UInt64((x &>> (i.b >> 16)) & i.c)
         case .i32AddBrIfNe:
             let counter = Int(i.a & 0xFFFF)
             let x = UInt32(truncatingIfNeeded: fp[counter]) &+ UInt32(truncatingIfNeeded: fp[Int(i.a >> 16)])

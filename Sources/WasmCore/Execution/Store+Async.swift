@@ -30,7 +30,7 @@ extension Store {
         suspendsForAsyncHosts = true
         // The call may continue on another thread after each await: re-entries below it are bounded
         // by the count limit alone.
-        nativeStackLimit = nil
+        nativeStackEntry = nil
         reentrancyDepth += 1
         defer {
             reentrancyDepth -= 1

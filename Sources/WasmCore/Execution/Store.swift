@@ -22,9 +22,9 @@ public final class Store {
     /// Host → wasm → host → ... nesting; each level uses the native stack, so it has its own cap.
     var reentrancyDepth = 0
     static let maxReentrancyDepth = 100
-    /// The lowest native stack address the running call chain's re-entries may reach (see
-    /// `checkNativeStackForReentry`); set when a call enters from the host.
-    var nativeStackLimit: UInt?
+    /// Where on the native stack the running call chain entered from the host (see
+    /// `checkNativeStackForReentry`); nil for a chain that may change threads (`invokeAsync`).
+    var nativeStackEntry: UInt?
 
     /// Fuel left for guest execution when metering is enabled; nil means unlimited. Each checkpoint
     /// charges the number of wasm instructions in the code it guards, so the same module and input
@@ -181,7 +181,7 @@ public final class Store {
             if reentrancyDepth > 0 {
                 try checkNativeStackForReentry()
             } else {
-                nativeStackLimit = NativeStack.limit(enteredAt: NativeStack.currentPosition())
+                nativeStackEntry = NativeStack.currentPosition()
             }
             // The configured timeout applies to each call from the host, not to re-entrant ones.
             let savedDeadline = deadline
@@ -205,8 +205,8 @@ public final class Store {
     /// refuse (with the call-stack trap) before the thread's stack runs out. The count limit alone
     /// was not enough: 200 nested debug-build interpreter frames are 8 MiB.
     private func checkNativeStackForReentry() throws(Trap) {
-        guard let limit = nativeStackLimit else { return }
-        guard NativeStack.currentPosition() > limit else { throw Trap(.callStackExhausted) }
+        guard let entry = nativeStackEntry else { return }
+        guard NativeStack.currentPosition() > NativeStack.limit(enteredAt: entry) else { throw Trap(.callStackExhausted) }
     }
 
     /// Whether a call stopped for lack of fuel and can be continued with ``resume()``.
@@ -221,7 +221,7 @@ public final class Store {
         suspendedCall = nil
         stackTop = call.base
         callDepth = call.baseDepth
-        if reentrancyDepth == 0 { nativeStackLimit = NativeStack.limit(enteredAt: NativeStack.currentPosition()) }
+        if reentrancyDepth == 0 { nativeStackEntry = NativeStack.currentPosition() }
         reentrancyDepth += 1
         defer { reentrancyDepth -= 1 }
         do {

@@ -245,7 +245,7 @@ struct Translator {
         case .i32SubImm: addend = 0 &- sum.c
         default: return nil
         }
-        for later in code[(index + 1)...] where later.a == sum.b { return nil }
+        guard !code[(index + 1)...].contains(where: { $0.a == sum.b }) else { return nil }
         code.remove(at: index)
         retargetable = nil
         return (sum.b, addend)
