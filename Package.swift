@@ -1,17 +1,27 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The interpreter is one loop over a `switch` of some 330 cases. Left to itself the compiler packs
-// the cases' code tightly, and where the hot ones then fall relative to 64-byte fetch lines (and so
-// how well the CPU feeds and predicts the one dispatch jump) changes with every unrelated edit,
-// even with how the final executable is linked: the same interpreter ran sha256, CoreMark and the
-// -O0 build 20-30% slower after a change elsewhere in the package. Aligning every jump target (each
-// `case`) to 64 bytes removes that lottery (docs/interpreter.md). SwiftPM refuses unsafe flags in a
-// package used as a versioned dependency; such users build with VUDO_PORTABLE_BUILD=1 and get the
-// same code, unaligned.
-let interpreterCodeAlignment: [SwiftSetting] =
+// The interpreter is one loop over a `switch` of some 330 cases, and two code-generation settings
+// decide much of its speed (docs/interpreter.md, "Code layout"):
+// - Every jump target (each `case`) is aligned to 64 bytes. Left to itself the compiler packs the
+//   cases tightly, and where the hot ones fall relative to fetch lines changed with every unrelated
+//   edit, even with how the executable was linked: 20-30% on some workloads. Alignment removes
+//   that lottery.
+// - The dispatch (load the next opcode, jump through the table) is copied into the end of every
+//   case, so each handler has its own indirect jump. LLVM does this by itself only for switches
+//   with at most 16 cases; the limits below lift that.
+// SwiftPM refuses unsafe flags in a package used as a versioned dependency; such users build with
+// VUDO_PORTABLE_BUILD=1 and get the same code with the compiler's default layout.
+let interpreterCodeLayout: [SwiftSetting] =
     Context.environment["VUDO_PORTABLE_BUILD"] == nil
-    ? [.unsafeFlags(["-Xllvm", "-align-all-nofallthru-blocks=6"])]
+    ? [
+        .unsafeFlags([
+            "-Xllvm", "-align-all-nofallthru-blocks=6",
+            "-Xllvm", "-tail-dup-pred-size=1000",
+            "-Xllvm", "-tail-dup-succ-size=1000",
+            "-Xllvm", "-tail-dup-indirect-size=1000",
+        ])
+    ]
     : []
 
 let package = Package(
@@ -24,7 +34,7 @@ let package = Package(
     ],
     targets: [
         // The engine: decoder, validator, translator and interpreter. No Foundation, no dependencies.
-        .target(name: "WasmCore", swiftSettings: interpreterCodeAlignment),
+        .target(name: "WasmCore", swiftSettings: interpreterCodeLayout),
         // The spec-suite runner, shared by `vudo spectest` and the conformance tests.
         .target(name: "WasmSpecTest", dependencies: ["WasmCore"]),
         // The embedding layer: Spirits, Loas, Séances.

@@ -26,7 +26,7 @@ extension Store {
         let maxDepth = configuration.maxCallDepth
 
         while true {
-            let i = pc.pointee
+            let i = InstructionOperands(pc)
             pc += 1
             switch i.op {
             case .unreachable:
@@ -34,7 +34,10 @@ extension Store {
             case .unsupported:
                 throw trap(.unsupported("instruction"), function, depth, baseDepth)
             case .data:
-                break
+                // Operand words are consumed by the instruction they belong to, never dispatched.
+                // (An empty case would make the dispatch block its own successor, and LLVM then
+                // keeps it shared instead of copying it into every case: see Package.swift.)
+                throw trap(.unsupported("operand word executed as an instruction"), function, depth, baseDepth)
             case .checkpoint:
                 if let remaining = fuel {
                     guard remaining >= Int64(i.a) else {
@@ -740,7 +743,7 @@ extension Store {
                     pc += 1
                 }
                 do {
-                    try executeBulk(i, data: data, fp: fp, instance: instance.pointee.owner.takeUnretainedValue())
+                    try executeBulk(i.instruction, data: data, fp: fp, instance: instance.pointee.owner.takeUnretainedValue())
                 } catch {
                     throw trap(error, function, depth, baseDepth)
                 }
@@ -1424,4 +1427,19 @@ extension Store {
         guard let instance = entry.pointee.instance else { return "host function" }
         return instance.functionName(instance.module.importedFunctionTypes.count + entry.pointee.definedIndex)
     }
+}
+
+/// The instruction being executed, read where a handler uses an operand rather than all at once
+/// before the dispatch: copying the whole `Inst` made every dispatch load and widen all three
+/// operands, most of them for handlers that never read them.
+struct InstructionOperands {
+    let address: UnsafeMutablePointer<Inst>
+
+    @inline(__always) init(_ address: UnsafeMutablePointer<Inst>) { self.address = address }
+
+    @inline(__always) var op: Op { address.pointee.op }
+    @inline(__always) var a: UInt32 { address.pointee.a }
+    @inline(__always) var b: UInt32 { address.pointee.b }
+    @inline(__always) var c: UInt32 { address.pointee.c }
+    @inline(__always) var instruction: Inst { address.pointee }
 }
