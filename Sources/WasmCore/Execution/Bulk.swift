@@ -1,9 +1,16 @@
 extension Store {
     /// Bulk memory and table instructions: rare enough in hot loops to live outside the main switch.
+    /// Returns how many operand words followed the instruction, for the caller to skip.
+    ///
+    /// It reads the instruction itself, out of line: had the loop passed in the opcode it had
+    /// already loaded, that value would have to survive every dispatch (a spill per instruction).
+    @inline(never)
     func executeBulk(
-        _ i: Inst, data: Inst, fp: UnsafeMutablePointer<UInt64>, instance: Instance
-    ) throws(TrapReason) {
+        at address: UnsafePointer<Inst>, fp: UnsafeMutablePointer<UInt64>, instance: Instance
+    ) throws(TrapReason) -> Int {
         @inline(__always) func u32(_ slot: UInt32) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: fp[Int(slot)])) }
+        let i = address.pointee
+        let data = address[1]
         switch i.op {
         case .memoryFill:
             let destination = u32(i.a), count = u32(i.c)
@@ -77,6 +84,10 @@ extension Store {
             instance.elementSegments[Int(i.a)] = []
         default:
             throw .unsupported("bulk operation \(i.op)")
+        }
+        switch i.op {
+        case .memoryInit, .tableGrow, .tableFill, .tableCopy, .tableInit: return 1
+        default: return 0
         }
     }
 }

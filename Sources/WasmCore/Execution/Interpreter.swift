@@ -85,7 +85,9 @@ extension Store {
             case .call, .callIndirect:
                 let callee: UnsafeMutablePointer<FunctionEntry>
                 let base = fp + Int(i.b)
-                if i.op == .call {
+                // Told apart by an operand, not by `i.op`: reusing the opcode the dispatch loaded
+                // would keep it alive across every dispatch.
+                if i.c == Inst.noTable {
                     callee = instance.pointee.functions[Int(i.a)]
                 } else {
                     let expectedType = pc.pointee.a
@@ -734,16 +736,11 @@ extension Store {
                 memorySize = instance.pointee.memoryState.pointee.byteCount
             case .memoryFill, .memoryCopy, .memoryInit, .dataDrop, .tableGet, .tableSet, .tableSize, .tableGrow,
                  .tableFill, .tableCopy, .tableInit, .elemDrop:
-                // Passing `pc` inout would pin it in memory for the whole loop; instead the data
-                // word is passed by value and skipped here.
-                let data = pc.pointee
-                if i.op == .memoryInit || i.op == .tableGrow || i.op == .tableFill || i.op == .tableCopy
-                    || i.op == .tableInit
-                {
-                    pc += 1
-                }
+                // Passing `pc` inout would pin it in memory for the whole loop; instead the
+                // operand words are skipped here.
                 do {
-                    try executeBulk(i.instruction, data: data, fp: fp, instance: instance.pointee.owner.takeUnretainedValue())
+                    pc += try executeBulk(
+                        at: i.address, fp: fp, instance: instance.pointee.owner.takeUnretainedValue())
                 } catch {
                     throw trap(error, function, depth, baseDepth)
                 }
@@ -1441,5 +1438,4 @@ struct InstructionOperands {
     @inline(__always) var a: UInt32 { address.pointee.a }
     @inline(__always) var b: UInt32 { address.pointee.b }
     @inline(__always) var c: UInt32 { address.pointee.c }
-    @inline(__always) var instruction: Inst { address.pointee }
 }

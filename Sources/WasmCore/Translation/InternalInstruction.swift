@@ -15,6 +15,10 @@ struct Inst {
         self.b = b
         self.c = c
     }
+
+    /// `c` of a direct `call`: the interpreter shares one case between `call` and `callIndirect`
+    /// (whose `c` is a table index, always smaller) and tells them apart by it.
+    static let noTable = UInt32.max
 }
 
 /// Operations of the internal code. Slot operands are frame offsets; `dst` receives the result.
@@ -30,7 +34,7 @@ enum Op: UInt16 {
     case brIfNot                // a: condition slot, b: target (taken when zero)
     case brTable                // a: index slot, b: entry count; followed by count+1 branch instructions
     case ret                    // return to the caller; results are in slots 0..<n
-    case call                   // a: function index, b: frame base of the callee (its arguments)
+    case call                   // a: function index, b: frame base of the callee (its arguments), c: Inst.noTable
     case callIndirect           // a: index slot, b: callee frame base, c: table; data a: type id
     // Moves and constants.
     case copy                   // a: dst, b: src

@@ -608,7 +608,7 @@ struct Translator {
         case (.call, .index(let function)):
             let calleeType = context.functionTypes[Int(function)]
             let base = prepareArguments(calleeType.parameters.count)
-            emit(.call, function, base)
+            emit(.call, function, base, Inst.noTable)
             finishCall(calleeType)
         case (.callIndirect, .indexPair(let typeIndex, let table)):
             let calleeType = context.module.types[Int(typeIndex)]
