@@ -213,4 +213,19 @@
   ;; A shift count of 36 is 4 (counts are taken modulo 32).
   (func (export "bit_field_wide_shift") (param $x i32) (result i32)
     (i32.and (i32.shr_u (local.get $x) (i32.const 36)) (i32.const 0xFFFF_FFFF)))
+;; An f64 sum or difference fused into the add that consumes it.
+  (func (export "add_add") (param $x f64) (param $y f64) (param $z f64) (result f64)
+    (f64.add (f64.add (local.get $x) (local.get $y)) (local.get $z)))
+  (func (export "add_add_right") (param $x f64) (param $y f64) (param $z f64) (result f64)
+    (f64.add (local.get $z) (f64.add (local.get $x) (local.get $y))))
+  (func (export "sub_add") (param $x f64) (param $y f64) (param $z f64) (result f64)
+    (f64.add (f64.sub (local.get $x) (local.get $y)) (local.get $z)))
+  (func (export "add_sub") (param $x f64) (param $y f64) (param $z f64) (result f64)
+    (f64.add (local.get $z) (f64.sub (local.get $x) (local.get $y))))
+  ;; m += x: an add of a loaded value, stored back where it was loaded...
+  (func (export "add_to_memory") (param $p i32) (param $x f64)
+    (f64.store offset=8 (local.get $p) (f64.add (local.get $x) (f64.load offset=8 (local.get $p)))))
+  ;; ...but not when it is stored elsewhere.
+  (func (export "add_to_other_memory") (param $p i32) (param $x f64)
+    (f64.store offset=16 (local.get $p) (f64.add (local.get $x) (f64.load offset=8 (local.get $p)))))
 )

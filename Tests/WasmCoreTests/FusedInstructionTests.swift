@@ -35,6 +35,8 @@ import WasmCore
         ("sub_sum_load", "f64SubSumLoad"), ("sum_load_mul", "f64SumLoadMul"), ("mul_sum_load", "f64MulSumLoad"),
         ("step_ne", "i32AddBrIfNe"), ("step_lt_u", "i32AddBrIfLtU"), ("step_le_u", "i32AddBrIfLeU"),
         ("bit_field", "i32ShrUImmAndImm"), ("bit_field_wide_shift", "i32ShrUImmAndImm"),
+        ("add_add", "f64AddAdd"), ("add_add_right", "f64AddAddRight"), ("sub_add", "f64SubAdd"),
+        ("add_sub", "f64AddSub"), ("add_to_memory", "f64AddToMemory"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -277,5 +279,51 @@ import WasmCore
         #expect(try wasm.i32("bit_field", 0x1234_5678) == 0x67)
         #expect(try wasm.i32("bit_field", -1) == 0xFF)
         #expect(try wasm.i32("bit_field_wide_shift", -16) == 0x0FFF_FFFF)
+    }
+
+    // MARK: f64 sums feeding an add, adding into memory
+
+    @Test func sumChainsRoundEachStep() throws {
+        // 1 + 2^-53 rounds to 1 (ties to even) before -1 is added: 0. Adding 2^-53 and -1 first
+        // would leave 2^-53.
+        let tiny = 0x1p-53
+        #expect(try wasm.call("add_add", [.double(1), .double(tiny), .double(-1)]) == [.double(0)])
+        #expect(try wasm.call("add_add_right", [.double(1), .double(tiny), .double(-1)]) == [.double(0)])
+        // 1 - 2^-54 is halfway between 1 - 2^-53 and 1 and rounds to 1: then 0, not -2^-54.
+        #expect(try wasm.call("sub_add", [.double(1), .double(tiny / 2), .double(-1)]) == [.double(0)])
+        #expect(try wasm.call("add_sub", [.double(1), .double(tiny / 2), .double(-1)]) == [.double(0)])
+    }
+
+    @Test func sumChainsKeepOperandOrder() throws {
+        #expect(try wasm.call("add_add", [.double(3), .double(4), .double(0.5)]) == [.double(7.5)])
+        #expect(try wasm.call("add_add_right", [.double(3), .double(4), .double(0.5)]) == [.double(7.5)])
+        #expect(try wasm.call("sub_add", [.double(3), .double(4), .double(0.5)]) == [.double(-0.5)])
+        #expect(try wasm.call("add_sub", [.double(3), .double(4), .double(0.5)]) == [.double(-0.5)])
+        // (0 - 0) + -0 is +0; -0 + (0 - 0) is +0; (-0 - 0) + -0 is -0.
+        #expect(try wasm.call("sub_add", [.double(0), .double(0), .double(-0.0)]) == [.double(0)])
+        #expect(try wasm.call("sub_add", [.double(-0.0), .double(0), .double(-0.0)]) == [.double(-0.0)])
+        #expect(try wasm.call("add_sub", [.double(-0.0), .double(0), .double(-0.0)]) == [.double(-0.0)])
+    }
+
+    @Test func addingIntoMemoryWritesTheSumBack() throws {
+        _ = try wasm.call("poke_f64", [.i32(48), .double(1.5)])
+        _ = try wasm.call("add_to_memory", [.i32(40), .double(0.25)])
+        #expect(try wasm.call("peek", [.i32(48)]) == [.i64((1.75).bitPattern)])
+        // The last 8 bytes can be updated; one byte further traps and leaves memory as it was.
+        _ = try wasm.call("poke_f64", [.i32(65536 - 8), .double(2)])
+        _ = try wasm.call("add_to_memory", [.i32(65536 - 16), .double(1)])
+        #expect(try wasm.call("peek", [.i32(65536 - 8)]) == [.i64((3.0).bitPattern)])
+        #expect(try wasm.trap("add_to_memory", [.i32(65536 - 15), .double(1)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.call("peek", [.i32(65536 - 8)]) == [.i64((3.0).bitPattern)])
+        // The offset is added without wrapping, as for a plain load and store.
+        #expect(try wasm.trap("add_to_memory", [.i32(0xFFFF_FFFC), .double(1)]).reason == .memoryOutOfBounds)
+    }
+
+    @Test func addingIntoAnotherCellIsNotFused() throws {
+        #expect(try !internalCode("add_to_other_memory").contains("f64AddToMemory"))
+        _ = try wasm.call("poke_f64", [.i32(48), .double(1.5)])
+        _ = try wasm.call("add_to_other_memory", [.i32(40), .double(0.25)])
+        #expect(try wasm.call("peek", [.i32(56)]) == [.i64((1.75).bitPattern)])
+        #expect(try wasm.call("peek", [.i32(48)]) == [.i64((1.5).bitPattern)])
     }
 }

@@ -194,6 +194,11 @@ enum Op: UInt16 {
     case f64SubMul              // c - (b.low * b.high)
     case f64MulMul              // (b.low * b.high) * c
     case f64MulMulRight         // c * (b.low * b.high)
+    // f64 add or subtract feeding an add, rounded twice like the two instructions; operands as above.
+    case f64AddAdd              // (b.low + b.high) + c
+    case f64AddAddRight         // c + (b.low + b.high)
+    case f64SubAdd              // (b.low - b.high) + c
+    case f64AddSub              // c + (b.low - b.high)
     // f64 arithmetic with one operand loaded from memory (offset c from the address in slot b.high,
     // no wrap: as `f64.load offset=c`); b.low is the other operand's slot (both below 65536).
     case f64LoadAdd             // m + b.low
@@ -209,6 +214,9 @@ enum Op: UInt16 {
     case f64SubSumLoad
     case f64SumLoadMul
     case f64MulSumLoad
+    // `m += x` in memory, from an `f64AddLoad` whose sum is stored back where it was loaded.
+    // a: address slot, b: x's slot, c: offset (no wrap, as the load and store).
+    case f64AddToMemory
     // A loop counter's step and test: x += K (wrapping), then branch on x. a: x's slot | K << 16
     // (x below 65536, K a signed 16-bit step), b: the other operand (slot or immediate), c: target.
     case i32AddImmBrIfNe
@@ -600,6 +608,16 @@ extension Op {
         case .f64Add: productIsFirstOperand ? .f64MulAdd : .f64AddMul
         case .f64Sub: productIsFirstOperand ? .f64MulSub : .f64SubMul
         case .f64Mul: productIsFirstOperand ? .f64MulMul : .f64MulMulRight
+        default: nil
+        }
+    }
+
+    /// The fusion of an `f64.add` or `f64.sub` (`producer`) into this operation, by which operand
+    /// its result feeds.
+    func sumFusion(of producer: Op, resultIsFirstOperand: Bool) -> Op? {
+        switch (producer, self) {
+        case (.f64Add, .f64Add): resultIsFirstOperand ? .f64AddAdd : .f64AddAddRight
+        case (.f64Sub, .f64Add): resultIsFirstOperand ? .f64SubAdd : .f64AddSub
         default: nil
         }
     }

@@ -263,6 +263,10 @@ struct Translator {
            let fusedOp = op.multiplyFusion(productIsFirstOperand: producedIsFirst)
         {
             fused = (fusedOp, produced.b | produced.c << 16, other)
+        } else if produced.b < 0x10000, produced.c < 0x10000,
+                  let fusedOp = op.sumFusion(of: produced.op, resultIsFirstOperand: producedIsFirst)
+        {
+            fused = (fusedOp, produced.b | produced.c << 16, other)
         } else if produced.op == .f64Load || produced.op == .f64LoadAddImm, other < 0x10000, produced.b < 0x10000,
                   let fusedOp = op.loadFusion(loadIsFirstOperand: producedIsFirst, atSum: produced.op == .f64LoadAddImm)
         {
@@ -732,7 +736,14 @@ struct Translator {
             let isStore = signature?.results.isEmpty == true
             let value = isStore ? pop() : 0
             let address = pop()
-            if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: isStore) {
+            if op == .f64Store, let sum = foldableProducer(of: value), sum.op == .f64AddLoad,
+               sum.b >> 16 == address, sum.c == UInt32(truncatingIfNeeded: offset)
+            {
+                // `m = x + m`: load and store share the address, checked once.
+                code.removeLast()
+                retargetable = nil
+                emit(.f64AddToMemory, address, sum.b & 0xFFFF, sum.c)
+            } else if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: isStore) {
                 if isStore { emit(fused, sum.base, value, sum.addend) } else { emitProducer(fused, sum.base, sum.addend) }
             } else if isStore {
                 emit(op, address, value, UInt32(truncatingIfNeeded: offset))
