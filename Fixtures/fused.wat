@@ -228,4 +228,9 @@
   ;; ...but not when it is stored elsewhere.
   (func (export "add_to_other_memory") (param $p i32) (param $x f64)
     (f64.store offset=16 (local.get $p) (f64.add (local.get $x) (f64.load offset=8 (local.get $p)))))
+;; An array element's address: (i << 2) + base, in either operand order; a count of 34 is 2.
+  (func (export "shl_add") (param $i i32) (param $base i32) (result i32)
+    (i32.add (i32.shl (local.get $i) (i32.const 2)) (local.get $base)))
+  (func (export "add_shl") (param $i i32) (param $base i32) (result i32)
+    (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 34))))
 )

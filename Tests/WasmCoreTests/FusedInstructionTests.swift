@@ -37,6 +37,7 @@ import WasmCore
         ("bit_field", "i32ShrUImmAndImm"), ("bit_field_wide_shift", "i32ShrUImmAndImm"),
         ("add_add", "f64AddAdd"), ("add_add_right", "f64AddAddRight"), ("sub_add", "f64SubAdd"),
         ("add_sub", "f64AddSub"), ("add_to_memory", "f64AddToMemory"),
+        ("shl_add", "i32ShlImmAdd"), ("add_shl", "i32ShlImmAdd"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -325,5 +326,13 @@ import WasmCore
         _ = try wasm.call("add_to_other_memory", [.i32(40), .double(0.25)])
         #expect(try wasm.call("peek", [.i32(56)]) == [.i64((1.75).bitPattern)])
         #expect(try wasm.call("peek", [.i32(48)]) == [.i64((1.5).bitPattern)])
+    }
+
+    @Test(arguments: ["shl_add", "add_shl"])
+    func shiftedIndexPlusBaseWrapsAt32Bits(function: String) throws {
+        #expect(try wasm.i32(function, 3, 100) == 112)
+        // 0x4000_0001 << 2 loses its top bit: 4; and the sum wraps.
+        #expect(try wasm.i32(function, 0x4000_0001, -8) == -4)
+        #expect(try wasm.i32(function, -1, 0) == -4)
     }
 }

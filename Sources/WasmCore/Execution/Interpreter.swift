@@ -1401,6 +1401,10 @@ extension Store {
         case .i32ShrUImmAndImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
             fp[Int(i.a)] = UInt64((x &>> (i.b >> 16)) & i.c)
+        case .i32ShlImmAdd:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])
+            fp[Int(i.a)] = UInt64((x &<< (i.b >> 16)) &+ y)
         case .i32AddBrIfNe:
             let counter = Int(i.a & 0xFFFF)
             let x = UInt32(truncatingIfNeeded: fp[counter]) &+ UInt32(truncatingIfNeeded: fp[Int(i.a >> 16)])

@@ -231,6 +231,9 @@ enum Op: UInt16 {
     case i32AddBrIfLeU
     // (x >> s) & mask, a bit field: a: dst, b: x | s << 16 (x below 65536, s below 32), c: mask.
     case i32ShrUImmAndImm
+    // (x << s) + y, an array element's address: a: dst, b: x | s << 16 (x below 65536, s below 32),
+    // c: y's slot.
+    case i32ShlImmAdd
     // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
     // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
     // `writesOnlyOperandA` relies on the order: everything from i32Add to the last load computes
@@ -593,7 +596,7 @@ extension Op {
         if rawValue >= Op.i32Add.rawValue && rawValue <= Op.i64Load32U.rawValue { return true }
         if rawValue >= Op.i32LoadAddImm.rawValue && rawValue <= Op.i32Load16UAddImm.rawValue { return true }
         if rawValue >= Op.f64MulAdd.rawValue && rawValue <= Op.f64MulSumLoad.rawValue { return true }
-        if self == .i32ShrUImmAndImm { return true }
+        if self == .i32ShrUImmAndImm || self == .i32ShlImmAdd { return true }
         switch self {
         case .copy, .const32, .const64, .globalGet: return true
         default:

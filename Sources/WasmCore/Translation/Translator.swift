@@ -259,7 +259,10 @@ struct Translator {
         guard let produced = foldableProducer(of: producedIsFirst ? x : y) else { return nil }
         let other = producedIsFirst ? y : x
         let fused: (op: Op, b: UInt32, c: UInt32)
-        if produced.op == .f64Mul, produced.b < 0x10000, produced.c < 0x10000,
+        if produced.op == .i32ShlImm, op == .i32Add, produced.b < 0x10000 {
+            // Integer addition commutes exactly: one form for either operand order.
+            fused = (.i32ShlImmAdd, produced.b | (produced.c & 31) << 16, other)
+        } else if produced.op == .f64Mul, produced.b < 0x10000, produced.c < 0x10000,
            let fusedOp = op.multiplyFusion(productIsFirstOperand: producedIsFirst)
         {
             fused = (fusedOp, produced.b | produced.c << 16, other)
