@@ -233,4 +233,13 @@
     (i32.add (i32.shl (local.get $i) (i32.const 2)) (local.get $base)))
   (func (export "add_shl") (param $i i32) (param $base i32) (result i32)
     (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 34))))
+;; An i32 operation feeding an add or xor, in either operand order.
+  (func (export "i32_add_add") (param $x i32) (param $y i32) (param $z i32) (result i32)
+    (i32.add (i32.add (local.get $x) (local.get $y)) (local.get $z)))
+  (func (export "i32_mul_add") (param $x i32) (param $y i32) (param $z i32) (result i32)
+    (i32.add (local.get $z) (i32.mul (local.get $x) (local.get $y))))
+  (func (export "i32_xor_add") (param $x i32) (param $y i32) (param $z i32) (result i32)
+    (i32.add (i32.xor (local.get $x) (local.get $y)) (local.get $z)))
+  (func (export "i32_rotl_xor") (param $x i32) (param $y i32) (param $z i32) (result i32)
+    (i32.xor (local.get $z) (i32.rotl (local.get $x) (local.get $y))))
 )

@@ -38,6 +38,8 @@ import WasmCore
         ("add_add", "f64AddAdd"), ("add_add_right", "f64AddAddRight"), ("sub_add", "f64SubAdd"),
         ("add_sub", "f64AddSub"), ("add_to_memory", "f64AddToMemory"),
         ("shl_add", "i32ShlImmAdd"), ("add_shl", "i32ShlImmAdd"),
+        ("i32_add_add", "i32AddAdd"), ("i32_mul_add", "i32MulAdd"), ("i32_xor_add", "i32XorAdd"),
+        ("i32_rotl_xor", "i32RotlXor"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -334,5 +336,18 @@ import WasmCore
         // 0x4000_0001 << 2 loses its top bit: 4; and the sum wraps.
         #expect(try wasm.i32(function, 0x4000_0001, -8) == -4)
         #expect(try wasm.i32(function, -1, 0) == -4)
+    }
+
+    @Test func integerChainsWrapAt32Bits() throws {
+        #expect(try wasm.i32("i32_add_add", 0x7FFF_FFFF, 1, 1) == Int32.min + 1)
+        #expect(try wasm.i32("i32_mul_add", 0x1_0001, 0x1_0001, -1) == 0x2_0000)
+        #expect(try wasm.i32("i32_xor_add", 0b1100, 0b1010, -7) == -1)
+        #expect(try wasm.i32("i32_xor_add", -1, 0, 1) == 0)
+    }
+
+    @Test func rotateFeedingXorTakesItsCountModulo32() throws {
+        #expect(try wasm.i32("i32_rotl_xor", Int32(bitPattern: 0x8000_0001), 1, 0) == 3)
+        #expect(try wasm.i32("i32_rotl_xor", Int32(bitPattern: 0x8000_0001), 33, 0) == 3)
+        #expect(try wasm.i32("i32_rotl_xor", 0x1234_5678, 8, 0x0F0F_0F0F) == 0x3B59_771D)
     }
 }

@@ -1401,6 +1401,22 @@ extension Store {
         case .i32ShrUImmAndImm:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
             fp[Int(i.a)] = UInt64((x &>> (i.b >> 16)) & i.c)
+        case .i32AddAdd:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])
+            fp[Int(i.a)] = UInt64((x &+ y) &+ UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+        case .i32MulAdd:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])
+            fp[Int(i.a)] = UInt64((x &* y) &+ UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+        case .i32XorAdd:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
+            let y = UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])
+            fp[Int(i.a)] = UInt64((x ^ y) &+ UInt32(truncatingIfNeeded: fp[Int(i.c)]))
+        case .i32RotlXor:
+            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
+            let k = UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])
+            fp[Int(i.a)] = UInt64(Numeric.rotl32(x, k) ^ UInt32(truncatingIfNeeded: fp[Int(i.c)]))
         case .i32ShlImmAdd:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
             let y = UInt32(truncatingIfNeeded: fp[Int(i.c)])

@@ -234,6 +234,13 @@ enum Op: UInt16 {
     // (x << s) + y, an array element's address: a: dst, b: x | s << 16 (x below 65536, s below 32),
     // c: y's slot.
     case i32ShlImmAdd
+    // An i32 operation feeding an add or xor (both commute exactly, so one form serves either
+    // operand order): a: dst, b: the first operation's slots (low | high << 16, both below 65536),
+    // c: the other operand's slot.
+    case i32AddAdd              // (b.low + b.high) + c
+    case i32MulAdd              // (b.low * b.high) + c
+    case i32XorAdd              // (b.low ^ b.high) + c
+    case i32RotlXor             // (b.low rotl b.high) ^ c
     // Numeric operations (a: dst, b: operand, c: second operand), loads (a: dst, b: address slot,
     // c: offset) and stores (a: address slot, b: value slot, c: offset), one per wasm opcode.
     // `writesOnlyOperandA` relies on the order: everything from i32Add to the last load computes
@@ -596,7 +603,7 @@ extension Op {
         if rawValue >= Op.i32Add.rawValue && rawValue <= Op.i64Load32U.rawValue { return true }
         if rawValue >= Op.i32LoadAddImm.rawValue && rawValue <= Op.i32Load16UAddImm.rawValue { return true }
         if rawValue >= Op.f64MulAdd.rawValue && rawValue <= Op.f64MulSumLoad.rawValue { return true }
-        if self == .i32ShrUImmAndImm || self == .i32ShlImmAdd { return true }
+        if rawValue >= Op.i32ShrUImmAndImm.rawValue && rawValue <= Op.i32RotlXor.rawValue { return true }
         switch self {
         case .copy, .const32, .const64, .globalGet: return true
         default:
@@ -611,6 +618,17 @@ extension Op {
         case .f64Add: productIsFirstOperand ? .f64MulAdd : .f64AddMul
         case .f64Sub: productIsFirstOperand ? .f64MulSub : .f64SubMul
         case .f64Mul: productIsFirstOperand ? .f64MulMul : .f64MulMulRight
+        default: nil
+        }
+    }
+
+    /// The fusion of an i32 operation (`producer`) whose result this add or xor consumes.
+    func integerFusion(of producer: Op) -> Op? {
+        switch (producer, self) {
+        case (.i32Add, .i32Add): .i32AddAdd
+        case (.i32Mul, .i32Add): .i32MulAdd
+        case (.i32Xor, .i32Add): .i32XorAdd
+        case (.i32Rotl, .i32Xor): .i32RotlXor
         default: nil
         }
     }

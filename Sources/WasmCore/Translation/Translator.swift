@@ -262,6 +262,8 @@ struct Translator {
         if produced.op == .i32ShlImm, op == .i32Add, produced.b < 0x10000 {
             // Integer addition commutes exactly: one form for either operand order.
             fused = (.i32ShlImmAdd, produced.b | (produced.c & 31) << 16, other)
+        } else if produced.b < 0x10000, produced.c < 0x10000, let fusedOp = op.integerFusion(of: produced.op) {
+            fused = (fusedOp, produced.b | produced.c << 16, other)
         } else if produced.op == .f64Mul, produced.b < 0x10000, produced.c < 0x10000,
            let fusedOp = op.multiplyFusion(productIsFirstOperand: producedIsFirst)
         {
