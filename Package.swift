@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The interpreter is one loop over a `switch` of some 330 cases, and two code-generation settings
-// decide much of its speed (docs/interpreter.md, "Code layout"):
+// decide much of its speed (docs/interpreter.md, "Dispatch and code layout"):
 // - Every jump target (each `case`) is aligned to 64 bytes. Left to itself the compiler packs the
 //   cases tightly, and where the hot ones fall relative to fetch lines changed with every unrelated
 //   edit, even with how the executable was linked: 20-30% on some workloads. Alignment removes

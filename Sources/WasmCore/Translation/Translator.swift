@@ -741,13 +741,13 @@ struct Translator {
             let isStore = signature?.results.isEmpty == true
             let value = isStore ? pop() : 0
             let address = pop()
-            if op == .f64Store, let sum = foldableProducer(of: value), sum.op == .f64AddLoad,
-               sum.b >> 16 == address, sum.c == UInt32(truncatingIfNeeded: offset)
+            if op == .f64Store, let addition = foldableProducer(of: value), addition.op == .f64AddLoad,
+               addition.b >> 16 == address, addition.c == UInt32(truncatingIfNeeded: offset)
             {
                 // `m = x + m`: load and store share the address, checked once.
                 code.removeLast()
                 retargetable = nil
-                emit(.f64AddToMemory, address, sum.b & 0xFFFF, sum.c)
+                emit(.f64AddToMemory, address, addition.b & 0xFFFF, addition.c)
             } else if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: isStore) {
                 if isStore { emit(fused, sum.base, value, sum.addend) } else { emitProducer(fused, sum.base, sum.addend) }
             } else if isStore {
