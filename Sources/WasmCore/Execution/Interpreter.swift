@@ -50,10 +50,15 @@ extension Store {
                     }
                     fuel = remaining - Int64(i.a)
                 }
-                checkpointsUntilInterruptCheck -= 1
-                if checkpointsUntilInterruptCheck <= 0 {
+                // Both arms store the counter, so the common one ends in straight-line code that
+                // gets its own copy of the dispatch (an `if` without `else` would continue through
+                // the loop's shared dispatch block).
+                let checksLeft = checkpointsUntilInterruptCheck
+                if _slowPath(checksLeft <= 1) {
                     checkpointsUntilInterruptCheck = configuration.interruptCheckInterval
                     if let reason = pendingInterruption() { throw trap(reason, function, depth, baseDepth) }
+                } else {
+                    checkpointsUntilInterruptCheck = checksLeft - 1
                 }
             case .br:
                 pc += Int(Int32(bitPattern: i.a))
