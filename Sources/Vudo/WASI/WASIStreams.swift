@@ -1,4 +1,3 @@
-
 /// Where a WASI program's standard output or error goes: one call per `fd_write`.
 public struct WASIOutput: Sendable {
     private let sink: @Sendable ([UInt8]) -> Void

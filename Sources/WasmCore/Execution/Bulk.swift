@@ -10,7 +10,8 @@ extension Store {
     ) throws(TrapReason) -> Int {
         @inline(__always) func u32(_ slot: UInt32) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: fp[Int(slot)])) }
         let i = address.pointee
-        let data = address[1]
+        // The operand word after the instruction, for the operations that have one.
+        var data: Inst { address[1] }
         switch i.op {
         case .memoryFill:
             let destination = u32(i.a), count = u32(i.c)

@@ -34,9 +34,6 @@ extension FunctionEntry {
 
 extension UnsafeMutablePointer where Pointee == FunctionEntry {
     /// Prepares a new frame: zeroes the declared locals and copies in the constants.
-    ///
-    /// Kept out of line: inlined into the interpreter's loop, its register needs changed how the
-    /// whole loop was register-allocated and slowed unrelated instructions by up to 20%.
     @inline(__always)
     func initializeFrame(_ frame: UnsafeMutablePointer<UInt64>) {
         let locals = frame + pointee.parameterCount

@@ -653,34 +653,22 @@ extension Store {
                 guard address &+ 2 <= memorySize else { throw trap(.memoryOutOfBounds, function, depth, baseDepth) }
                 (memoryBase + Int(address)).storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.b)]), as: UInt16.self)
             case .f64MulAdd:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast((x * y) + z, to: UInt64.self)
             case .f64AddMul:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast(z + (x * y), to: UInt64.self)
             case .f64MulSub:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast((x * y) - z, to: UInt64.self)
             case .f64SubMul:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast(z - (x * y), to: UInt64.self)
             case .f64MulMul:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast((x * y) * z, to: UInt64.self)
             case .f64MulMulRight:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast(z * (x * y), to: UInt64.self)
             case .f64LoadAdd:
                 let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])) &+ UInt64(i.c)
@@ -689,24 +677,16 @@ extension Store {
                 let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
                 fp[Int(i.a)] = bitCast(m + x, to: UInt64.self)
             case .f64AddAdd:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast((x + y) + z, to: UInt64.self)
             case .f64AddAddRight:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast(z + (x + y), to: UInt64.self)
             case .f64SubAdd:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast((x - y) + z, to: UInt64.self)
             case .f64AddSub:
-                let x = bitCast(fp[Int(i.b & 0xFFFF)], to: Double.self)
-                let y = bitCast(fp[Int(i.b >> 16)], to: Double.self)
-                let z = bitCast(fp[Int(i.c)], to: Double.self)
+                let (x, y, z) = i.fusedF64Operands(fp)
                 fp[Int(i.a)] = bitCast(z + (x - y), to: UInt64.self)
             case .f64AddToMemory:
                 let address = UInt64(UInt32(truncatingIfNeeded: fp[Int(i.a)])) &+ UInt64(i.c)
@@ -1407,20 +1387,16 @@ extension Store {
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
             fp[Int(i.a)] = UInt64((x &>> (i.b >> 16)) & i.c)
         case .i32AddAdd:
-            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
-            let y = UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])
+            let (x, y) = i.fusedI32Pair(fp)
             fp[Int(i.a)] = UInt64((x &+ y) &+ UInt32(truncatingIfNeeded: fp[Int(i.c)]))
         case .i32MulAdd:
-            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
-            let y = UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])
+            let (x, y) = i.fusedI32Pair(fp)
             fp[Int(i.a)] = UInt64((x &* y) &+ UInt32(truncatingIfNeeded: fp[Int(i.c)]))
         case .i32XorAdd:
-            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
-            let y = UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])
+            let (x, y) = i.fusedI32Pair(fp)
             fp[Int(i.a)] = UInt64((x ^ y) &+ UInt32(truncatingIfNeeded: fp[Int(i.c)]))
         case .i32RotlXor:
-            let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
-            let k = UInt32(truncatingIfNeeded: fp[Int(i.b >> 16)])
+            let (x, k) = i.fusedI32Pair(fp)
             fp[Int(i.a)] = UInt64(Numeric.rotl32(x, k) ^ UInt32(truncatingIfNeeded: fp[Int(i.c)]))
         case .i32ShlImmAdd:
             let x = UInt32(truncatingIfNeeded: fp[Int(i.b & 0xFFFF)])
@@ -1491,4 +1467,19 @@ struct InstructionOperands {
     @inline(__always) var a: UInt32 { address.pointee.a }
     @inline(__always) var b: UInt32 { address.pointee.b }
     @inline(__always) var c: UInt32 { address.pointee.c }
+
+    /// A fused operation's operands: the first operation's two slots packed in `b` (low and high
+    /// 16 bits), the other operand's slot in `c`.
+    @inline(__always)
+    func fusedF64Operands(_ fp: UnsafeMutablePointer<UInt64>) -> (Double, Double, Double) {
+        (bitCast(fp[Int(b & 0xFFFF)], to: Double.self), bitCast(fp[Int(b >> 16)], to: Double.self),
+         bitCast(fp[Int(c)], to: Double.self))
+    }
+
+    /// The same for i32, without the third operand: read where it is used, it keeps the handlers'
+    /// instruction order (reading it first cost a register move).
+    @inline(__always)
+    func fusedI32Pair(_ fp: UnsafeMutablePointer<UInt64>) -> (UInt32, UInt32) {
+        (UInt32(truncatingIfNeeded: fp[Int(b & 0xFFFF)]), UInt32(truncatingIfNeeded: fp[Int(b >> 16)]))
+    }
 }

@@ -612,33 +612,20 @@ extension Op {
         }
     }
 
-    /// The fusion of an `f64.mul` into this operation, by which operand the product feeds.
-    func multiplyFusion(productIsFirstOperand: Bool) -> Op? {
-        switch self {
-        case .f64Add: productIsFirstOperand ? .f64MulAdd : .f64AddMul
-        case .f64Sub: productIsFirstOperand ? .f64MulSub : .f64SubMul
-        case .f64Mul: productIsFirstOperand ? .f64MulMul : .f64MulMulRight
-        default: nil
-        }
-    }
-
-    /// The fusion of an i32 operation (`producer`) whose result this add or xor consumes.
-    func integerFusion(of producer: Op) -> Op? {
+    /// The fusion of a binary operation (`producer`) whose result this operation consumes, by
+    /// which operand it feeds. The fused form takes the producer's two slots packed in b and the
+    /// other operand in c. i32 add and xor commute exactly, so their forms serve either order.
+    func fusion(of producer: Op, resultIsFirstOperand first: Bool) -> Op? {
         switch (producer, self) {
+        case (.f64Mul, .f64Add): first ? .f64MulAdd : .f64AddMul
+        case (.f64Mul, .f64Sub): first ? .f64MulSub : .f64SubMul
+        case (.f64Mul, .f64Mul): first ? .f64MulMul : .f64MulMulRight
+        case (.f64Add, .f64Add): first ? .f64AddAdd : .f64AddAddRight
+        case (.f64Sub, .f64Add): first ? .f64SubAdd : .f64AddSub
         case (.i32Add, .i32Add): .i32AddAdd
         case (.i32Mul, .i32Add): .i32MulAdd
         case (.i32Xor, .i32Add): .i32XorAdd
         case (.i32Rotl, .i32Xor): .i32RotlXor
-        default: nil
-        }
-    }
-
-    /// The fusion of an `f64.add` or `f64.sub` (`producer`) into this operation, by which operand
-    /// its result feeds.
-    func sumFusion(of producer: Op, resultIsFirstOperand: Bool) -> Op? {
-        switch (producer, self) {
-        case (.f64Add, .f64Add): resultIsFirstOperand ? .f64AddAdd : .f64AddAddRight
-        case (.f64Sub, .f64Add): resultIsFirstOperand ? .f64SubAdd : .f64AddSub
         default: nil
         }
     }

@@ -251,8 +251,9 @@ struct Translator {
         return (sum.b, addend)
     }
 
-    /// Removes the `f64.mul` or `f64.load` that just produced operand `x` or `y` of `op`, returning
-    /// the fused operation and its operands b and c (see `Op.f64MulAdd` and `Op.f64LoadAdd`).
+    /// Removes the instruction that just produced operand `x` or `y` of `op` when the two fuse (a
+    /// binary operation, a shift feeding an add, an `f64.load`), returning the fused operation and
+    /// its operands b and c (see `Op.fusion(of:resultIsFirstOperand:)` and `Op.f64LoadAdd`).
     private mutating func takeFoldableOperand(into op: Op, _ x: UInt32, _ y: UInt32) -> (op: Op, b: UInt32, c: UInt32)? {
         guard x != y, let last = code.last else { return nil }
         let producedIsFirst = last.a == x
@@ -262,14 +263,8 @@ struct Translator {
         if produced.op == .i32ShlImm, op == .i32Add, produced.b < 0x10000 {
             // Integer addition commutes exactly: one form for either operand order.
             fused = (.i32ShlImmAdd, produced.b | (produced.c & 31) << 16, other)
-        } else if produced.b < 0x10000, produced.c < 0x10000, let fusedOp = op.integerFusion(of: produced.op) {
-            fused = (fusedOp, produced.b | produced.c << 16, other)
-        } else if produced.op == .f64Mul, produced.b < 0x10000, produced.c < 0x10000,
-           let fusedOp = op.multiplyFusion(productIsFirstOperand: producedIsFirst)
-        {
-            fused = (fusedOp, produced.b | produced.c << 16, other)
         } else if produced.b < 0x10000, produced.c < 0x10000,
-                  let fusedOp = op.sumFusion(of: produced.op, resultIsFirstOperand: producedIsFirst)
+                  let fusedOp = op.fusion(of: produced.op, resultIsFirstOperand: producedIsFirst)
         {
             fused = (fusedOp, produced.b | produced.c << 16, other)
         } else if produced.op == .f64Load || produced.op == .f64LoadAddImm, other < 0x10000, produced.b < 0x10000,
@@ -282,6 +277,15 @@ struct Translator {
         code.removeLast()
         retargetable = nil
         return fused
+    }
+
+    /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction.
+    private mutating func emitImmediateForm(_ op: Op, _ x: UInt32, _ immediate: UInt32) {
+        if op == .i32AndImm, let field = takeShiftForMask(x) {
+            emitProducer(.i32ShrUImmAndImm, field, immediate)
+        } else {
+            emitProducer(op, x, immediate)
+        }
     }
 
     /// Removes an `i32.shr_u x, s` whose result `slot` is masked next; returns x | s << 16.
@@ -773,17 +777,11 @@ struct Translator {
                         let producer = code.count - 1
                         _ = push()
                         retargetable = producer
-                    } else if immediateOp == .i32AndImm, let field = takeShiftForMask(x) {
-                        emitProducer(.i32ShrUImmAndImm, field, immediate)
                     } else {
-                        emitProducer(immediateOp, x, immediate)
+                        emitImmediateForm(immediateOp, x, immediate)
                     }
                 } else if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
-                    if immediateOp == .i32AndImm, let field = takeShiftForMask(x) {
-                        emitProducer(.i32ShrUImmAndImm, field, immediate)
-                    } else {
-                        emitProducer(immediateOp, x, immediate)
-                    }
+                    emitImmediateForm(immediateOp, x, immediate)
                 } else if let fused = takeFoldableOperand(into: op, x, y) {
                     emitProducer(fused.op, fused.b, fused.c)
                 } else {
