@@ -69,10 +69,10 @@ import WasmCore
             }
         }
         try await Task.sleep(for: .milliseconds(50))
-        let started = ContinuousClock.now
         task.cancel()
         let trap = try await task.result.get()
+        // A 30-second wait that ran out would return normally: the CancellationError shows the
+        // cancellation reached it (no wall-clock bound, which a loaded machine could break).
         #expect(trap?.underlyingError is CancellationError)
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 }

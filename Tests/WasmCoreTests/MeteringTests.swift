@@ -74,10 +74,10 @@ import WasmCore
         let loaded = try meteredLoop()
         let lcg = try loaded.function("lcg")
         loaded.store.deadline = ContinuousClock.now + .milliseconds(20)
-        let started = ContinuousClock.now
+        // 2^32 iterations would take minutes and return normally; the trap is the proof, without a
+        // wall-clock bound that a loaded machine could break.
         let error = #expect(throws: Trap.self) { try loaded.store.invoke(lcg, [.i32(1), .i32(UInt32.max)]) }
         #expect(error?.reason == .deadlineExceeded)
-        #expect(ContinuousClock.now - started < .seconds(5))
         loaded.store.deadline = nil
         #expect(try loaded.store.invoke(lcg, [.i32(0), .i32(0)]) == [.i32(0)])
     }

@@ -35,10 +35,10 @@ import Vudo
 
     @Test func aTimeoutStopsATightLoop() async throws {
         let spirit = try await load(ResourceLimits(timeout: .milliseconds(50)))
-        let started = ContinuousClock.now
+        // `spin` never ends by itself: the trap is the proof (no wall-clock bound, which a loaded
+        // machine could break).
         let error = await #expect(throws: SpiritError.self) { _ = try await spirit.call("spin", []) }
         #expect(trapReason(error) == .deadlineExceeded)
-        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(try await spirit.call("count", [.i32(10)]) == [.i32(10)])
     }
 
@@ -55,11 +55,10 @@ import Vudo
             }
         }
         try await Task.sleep(for: .milliseconds(30))
-        let cancelledAt = ContinuousClock.now
         call.cancel()
+        // `spin` never ends by itself: that it stops, with this reason, is the proof.
         let reason = await call.value
         #expect(reason == .cancelled)
-        #expect(ContinuousClock.now - cancelledAt < .seconds(2))
         #expect(try await spirit.call("count", [.i32(3)]) == [.i32(3)])
     }
 
