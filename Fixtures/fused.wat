@@ -212,7 +212,10 @@
     (i32.and (i32.shr_u (local.get $x) (i32.const 4)) (i32.const 0xFF)))
   ;; A shift count of 36 is 4 (counts are taken modulo 32).
   (func (export "bit_field_wide_shift") (param $x i32) (result i32)
-    (i32.and (i32.shr_u (local.get $x) (i32.const 36)) (i32.const 0xFFFF_FFFF)))
+    (i32.and (i32.shr_u (local.get $x) (i32.const 36)) (i32.const 0xFFFF)))
+  ;; A mask wider than 16 bits does not fuse (the fused form holds 16 bits of mask).
+  (func (export "bit_field_wide_mask") (param $x i32) (result i32)
+    (i32.and (i32.shr_u (local.get $x) (i32.const 4)) (i32.const 0x00FF_FFFF)))
 ;; An f64 sum or difference fused into the add that consumes it.
   (func (export "add_add") (param $x f64) (param $y f64) (param $z f64) (result f64)
     (f64.add (f64.add (local.get $x) (local.get $y)) (local.get $z)))

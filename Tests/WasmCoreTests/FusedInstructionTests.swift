@@ -281,7 +281,10 @@ import WasmCore
     @Test func bitFieldExtraction() throws {
         #expect(try wasm.i32("bit_field", 0x1234_5678) == 0x67)
         #expect(try wasm.i32("bit_field", -1) == 0xFF)
-        #expect(try wasm.i32("bit_field_wide_shift", -16) == 0x0FFF_FFFF)
+        #expect(try wasm.i32("bit_field_wide_shift", -16) == 0xFFFF)
+        #expect(try wasm.i32("bit_field_wide_shift", 0x1234_5670) == 0x4567)
+        #expect(try !internalCode("bit_field_wide_mask").contains(" i32ShrUImmAndImm "))
+        #expect(try wasm.i32("bit_field_wide_mask", -16) == 0x00FF_FFFF)
     }
 
     // MARK: f64 sums feeding an add, adding into memory

@@ -3,10 +3,8 @@
 ///
 /// A funcref's bits are the address of its entry; null is 0.
 struct FunctionEntry {
-    /// Translated code; nil until the first call (translation is lazy) and for host functions.
-    var code: UnsafeMutablePointer<Inst>?
-    /// Instructions in `code`, for listings.
-    var codeCount = 0
+    /// Translated code (translated when the instance is created); nil for host functions.
+    var code: CodePointer?
     /// Slots the frame needs: locals (parameters included) and the deepest operand stack.
     var frameSize: Int
     var parameterCount: Int
@@ -77,10 +75,29 @@ final class FunctionInstance {
     }
 
     deinit {
-        entry.pointee.code?.deallocate()
+        entry.pointee.code.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
         entry.pointee.constants?.deallocate()
         entry.deallocate()
     }
 
     var referenceBits: UInt64 { UInt64(UInt(bitPattern: entry)) }
+
+    /// Takes a translation's code and frame layout.
+    func install(_ output: Translator.Output) throws {
+        let code = UnsafeMutablePointer<Inst>.allocate(capacity: max(output.code.count, 1))
+        do {
+            for (index, instruction) in output.code.enumerated() { (code + index).initialize(to: try instruction.assembled()) }
+        } catch {
+            code.deallocate()
+            throw error
+        }
+        entry.pointee.code = CodePointer(code)
+        entry.pointee.frameSize = output.frameSize
+        if !output.constants.isEmpty {
+            let constants = UnsafeMutablePointer<UInt64>.allocate(capacity: output.constants.count)
+            constants.initialize(from: output.constants, count: output.constants.count)
+            entry.pointee.constants = constants
+            entry.pointee.constantCount = output.constants.count
+        }
+    }
 }

@@ -101,6 +101,7 @@ extension Store {
         instance.typeIDs = module.types.map(typeID)
         instance.dataSegments = module.data.map(\.bytes)
         for function in definedFunctions { function.entry.pointee.runtime = instance.runtime }
+        try translate(definedFunctions, of: instance)
         instance.memoryAddresses = allMemories.compactMap { memory in
             memories.firstIndex { $0 === memory }.map(MemoryAddress.init)
         }
@@ -160,6 +161,24 @@ extension Store {
             }
         }
         return instance
+    }
+
+    /// Translates every function the module defines, before any of them can run.
+    private func translate(_ functions: [FunctionInstance], of instance: Instance) throws(InstantiationError) {
+        let context = instance.translationContextForUse(store: self)
+        let importCount = instance.module.importedFunctionTypes.count
+        for (definedIndex, function) in functions.enumerated() {
+            if configuration.failingTranslationForTesting == definedIndex {
+                throw InstantiationError(.limit, "translation of function \(definedIndex) failed (injected for testing)")
+            }
+            do {
+                let output = try Translator.translate(
+                    context: context, functionIndex: importCount + definedIndex, body: instance.module.codes[definedIndex])
+                try function.install(output)
+            } catch {
+                throw InstantiationError(.limit, "function \(importCount + definedIndex): \(error)")
+            }
+        }
     }
 
     /// Whether `value` can be an address in this store.

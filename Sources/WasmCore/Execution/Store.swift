@@ -29,7 +29,15 @@ public final class Store {
     /// Fuel left for guest execution when metering is enabled; nil means unlimited. Each checkpoint
     /// charges the number of wasm instructions in the code it guards, so the same module and input
     /// always use the same fuel. Running out traps with ``TrapReason/outOfFuel``.
-    public var fuel: Int64?
+    public var fuel: Int64? {
+        get { metering.pointee.isLimited ? metering.pointee.fuel : nil }
+        set {
+            metering.pointee.isLimited = newValue != nil
+            metering.pointee.fuel = newValue ?? 0
+        }
+    }
+    /// Fuel and the interruption countdown, where the checkpoint handler reads them.
+    let metering: UnsafeMutablePointer<Metering>
     /// When metering is enabled, guest execution past this instant traps with
     /// ``TrapReason/deadlineExceeded``.
     public var deadline: ContinuousClock.Instant?
@@ -40,7 +48,6 @@ public final class Store {
     /// ``EngineConfiguration/interruptCheckInterval`` checkpoints when metering is enabled;
     /// returning a reason stops the guest with that trap.
     public var interruptCheck: (() -> TrapReason?)?
-    var checkpointsUntilInterruptCheck = 0
     /// Where the last top-level call ran out of fuel (set by the interpreter, taken by `invoke`).
     var fuelStop: ExecutionState?
     /// A call stopped by running out of fuel, which ``resume()`` continues.
@@ -57,12 +64,15 @@ public final class Store {
         valueStackEnd = valueStack + slots
         stackTop = valueStack
         frames = .allocate(capacity: configuration.maxCallDepth + 1)
+        metering = .allocate(capacity: 1)
+        metering.initialize(to: Metering())
         fuel = configuration.fuel
     }
 
     deinit {
         valueStack.deallocate()
         frames.deallocate()
+        metering.deallocate()
     }
 
     func typeID(_ type: FunctionType) -> Int {
@@ -301,40 +311,6 @@ public final class Store {
         try checkResults(results, of: type)
         for (k, result) in results.enumerated() { slots[k] = bits(of: result) }
     }
-
-    /// Translates a wasm function on its first call.
-    func compile(_ entry: UnsafeMutablePointer<FunctionEntry>) throws(Trap) -> UnsafeMutablePointer<Inst> {
-        if let code = entry.pointee.code { return code }
-        guard let instance = entry.pointee.instance else { throw Trap(.host("not a wasm function")) }
-        let context = instance.translationContextForUse(store: self)
-        let module = instance.module
-        let definedIndex = entry.pointee.definedIndex
-        if configuration.failingTranslationForTesting == definedIndex {
-            throw Trap(.internalError("translation of function \(definedIndex) failed (injected for testing)"))
-        }
-        let output: Translator.Output
-        do {
-            output = try Translator.translate(
-                context: context, functionIndex: module.importedFunctionTypes.count + definedIndex,
-                body: module.codes[definedIndex])
-        } catch let reason as TrapReason {
-            throw Trap(reason)
-        } catch {
-            throw Trap(.internalError("translating function \(definedIndex): \(error)"))
-        }
-        let code = UnsafeMutablePointer<Inst>.allocate(capacity: output.code.count)
-        code.initialize(from: output.code, count: output.code.count)
-        entry.pointee.code = code
-        entry.pointee.codeCount = output.code.count
-        entry.pointee.frameSize = output.frameSize
-        if !output.constants.isEmpty {
-            let constants = UnsafeMutablePointer<UInt64>.allocate(capacity: output.constants.count)
-            constants.initialize(from: output.constants, count: output.constants.count)
-            entry.pointee.constants = constants
-            entry.pointee.constantCount = output.constants.count
-        }
-        return code
-    }
 }
 
 extension Store {
@@ -346,14 +322,6 @@ extension Store {
         if stopsOnTaskCancellation, withUnsafeCurrentTask(body: { $0?.isCancelled ?? false }) { return .cancelled }
         return interruptCheck?()
     }
-}
-
-/// Where the interpreter stands: enough to continue a call later.
-struct ExecutionState {
-    var pc: UnsafeMutablePointer<Inst>
-    var fp: UnsafeMutablePointer<UInt64>
-    var function: UnsafeMutablePointer<FunctionEntry>
-    var depth: Int
 }
 
 /// A guest suspended at a call to an async host function.
@@ -370,13 +338,6 @@ struct SuspendedCall {
     var base: UnsafeMutablePointer<UInt64>
     var resultTypes: [ValueType]
     var baseDepth: Int
-}
-
-/// A suspended caller: where to continue when the callee returns.
-struct CallFrame {
-    var returnPC: UnsafeMutablePointer<Inst>
-    var fp: UnsafeMutablePointer<UInt64>
-    var function: UnsafeMutablePointer<FunctionEntry>
 }
 
 extension Instance {

@@ -27,9 +27,9 @@ struct Translator {
         /// For loops, the code index branches jump to.
         var loopStart: Int
         /// Branch instructions whose target is this frame's end: (code index, which operand).
-        var endPatches: [(index: Int, operand: Int)] = []
+        var endPatches: [Int] = []
         /// The `if`'s branch to its `else` (or end when there is none).
-        var elsePatch: (index: Int, operand: Int)?
+        var elsePatch: Int?
         var isUnreachable = false
 
         var labelArity: Int { kind == .loop ? parameterCount : resultCount }
@@ -51,7 +51,7 @@ struct Translator {
     private var constants: [UInt64] = []
     /// First operand-stack slot: after the locals and the constants.
     private var operandBase: Int
-    private var code: [Inst] = []
+    private var code: [EmittedInstruction] = []
     /// The slot holding each operand on the wasm stack.
     private var stack: [UInt32] = []
     private var maxHeight = 0
@@ -75,7 +75,7 @@ struct Translator {
     }
 
     struct Output {
-        var code: [Inst]
+        var code: [EmittedInstruction]
         var frameSize: Int
         /// Values for the slots after the locals, copied in when the function is entered.
         var constants: [UInt64]
@@ -95,11 +95,15 @@ struct Translator {
         emitCheckpoint()
         while !controls.isEmpty {
             let instruction = try reader.readInstruction(features: context.module.features)
-            if let checkpoint = openCheckpoint { code[checkpoint].a &+= 1 }
+            chargeOpenCheckpoint()
             try translate(instruction)
         }
         // Entering a frame zeroes at least four slots after the parameters (see `zeroSlots`).
         let frameSize = max(operandBase + maxHeight + 1, type.parameters.count + minimumZeroedSlots)
+        // Operands name slots in 16 bits.
+        guard frameSize <= EmittedInstruction.slotLimit else {
+            throw TranslationError.frameTooLarge(slots: frameSize, limit: EmittedInstruction.slotLimit)
+        }
         return Output(code: code, frameSize: frameSize, constants: constants)
     }
 
@@ -113,7 +117,7 @@ struct Translator {
             defer { previous = instruction }
             // A small integer constant right before a binary operation with an immediate form
             // becomes that immediate: it needs no slot (and no copy on every call).
-            if let constant = previous, Op.direct(instruction.opcode)?.immediateForm != nil,
+            if let constant = previous, InternalOp.direct(instruction.opcode)?.immediateForm != nil,
                let immediate = Self.immediate(of: constant)
             {
                 immediateConstants[constant.offset] = immediate
@@ -188,25 +192,26 @@ struct Translator {
     private mutating func pop() -> UInt32 { stack.removeLast() }
 
     @discardableResult
-    private mutating func emit(_ op: Op, _ a: UInt32 = 0, _ b: UInt32 = 0, _ c: UInt32 = 0) -> Int {
-        code.append(Inst(op, a, b, c))
+    private mutating func emit(_ op: InternalOp, _ a: UInt32 = 0, _ b: UInt32 = 0, _ c: UInt32 = 0, _ d: UInt32 = 0) -> Int {
+        code.append(EmittedInstruction(op, a, b, c, d))
         retargetable = nil
         return code.count - 1
     }
 
     /// Emits an instruction whose operand `a` is the destination of a fresh top-of-stack value.
-    private mutating func emitProducer(_ op: Op, _ b: UInt32 = 0, _ c: UInt32 = 0) {
+    private mutating func emitProducer(_ op: InternalOp, _ b: UInt32 = 0, _ c: UInt32 = 0, _ d: UInt32 = 0) {
         let destination = push()
-        emit(op, destination, b, c)
+        emit(op, destination, b, c, d)
         retargetable = code.count - 1
     }
 
     /// A copy right after another copy (with no label between) joins it as one `copy2`.
     private mutating func emitCopy(_ destination: UInt32, _ source: UInt32) {
         let previous = code.count - 1
-        if previous >= lastLabel, code[previous].op == .copy, destination < 0x10000, source < 0x10000 {
+        if previous >= lastLabel, code[previous].op == .copy {
             code[previous].op = .copy2
-            code[previous].c = destination | source << 16
+            code[previous].c = destination
+            code[previous].d = source
             retargetable = nil
             return
         }
@@ -215,7 +220,7 @@ struct Translator {
 
     /// The last instruction, when it produced the operand in temporary slot `slot` and nothing can
     /// branch between it and here: it can be folded into the instruction that consumes `slot`.
-    private func foldableProducer(of slot: UInt32) -> Inst? {
+    private func foldableProducer(of slot: UInt32) -> EmittedInstruction? {
         guard let producer = retargetable, producer == code.count - 1, producer >= lastLabel,
               slot >= UInt32(operandBase), code[producer].a == slot
         else { return nil }
@@ -231,7 +236,7 @@ struct Translator {
         var index = code.count - 1
         if isStore {
             while index >= lastLabel, code[index].a != address {
-                guard code[index].op.writesOnlyOperandA else { return nil }
+                guard code[index].op.writesOnlyResult else { return nil }
                 index -= 1
             }
         } else if foldableProducer(of: address) == nil {
@@ -253,24 +258,28 @@ struct Translator {
 
     /// Removes the instruction that just produced operand `x` or `y` of `op` when the two fuse (a
     /// binary operation, a shift feeding an add, an `f64.load`), returning the fused operation and
-    /// its operands b and c (see `Op.fusion(of:resultIsFirstOperand:)` and `Op.f64LoadAdd`).
-    private mutating func takeFoldableOperand(into op: Op, _ x: UInt32, _ y: UInt32) -> (op: Op, b: UInt32, c: UInt32)? {
+    /// its operands b, c and d (see `InternalOp.fusion(of:resultIsFirstOperand:)`).
+    private mutating func takeFoldableOperand(into op: InternalOp, _ x: UInt32, _ y: UInt32)
+        -> (op: InternalOp, b: UInt32, c: UInt32, d: UInt32)?
+    {
         guard x != y, let last = code.last else { return nil }
         let producedIsFirst = last.a == x
         guard let produced = foldableProducer(of: producedIsFirst ? x : y) else { return nil }
         let other = producedIsFirst ? y : x
-        let fused: (op: Op, b: UInt32, c: UInt32)
-        if produced.op == .i32ShlImm, op == .i32Add, produced.b < 0x10000 {
+        let fused: (op: InternalOp, b: UInt32, c: UInt32, d: UInt32)
+        if produced.op == .i32ShlImm, op == .i32Add {
             // Integer addition commutes exactly: one form for either operand order.
-            fused = (.i32ShlImmAdd, produced.b | (produced.c & 31) << 16, other)
-        } else if produced.b < 0x10000, produced.c < 0x10000,
+            fused = (.i32ShlImmAdd, produced.b, produced.c & 31, other)
+        } else if produced.op == .f64Load || produced.op == .f64LoadAddImm {
+            // The loaded value's address, and its offset (or addend) in 16 bits.
+            guard produced.c <= UInt32(UInt16.max),
                   let fusedOp = op.fusion(of: produced.op, resultIsFirstOperand: producedIsFirst)
+            else { return nil }
+            fused = (fusedOp, other, produced.b, produced.c)
+        } else if let fusedOp = op.fusion(of: produced.op, resultIsFirstOperand: producedIsFirst),
+                  !produced.op.usesWideC
         {
-            fused = (fusedOp, produced.b | produced.c << 16, other)
-        } else if produced.op == .f64Load || produced.op == .f64LoadAddImm, other < 0x10000, produced.b < 0x10000,
-                  let fusedOp = op.loadFusion(loadIsFirstOperand: producedIsFirst, atSum: produced.op == .f64LoadAddImm)
-        {
-            fused = (fusedOp, other | produced.b << 16, produced.c)
+            fused = (fusedOp, produced.b, produced.c, other)
         } else {
             return nil
         }
@@ -280,20 +289,20 @@ struct Translator {
     }
 
     /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction.
-    private mutating func emitImmediateForm(_ op: Op, _ x: UInt32, _ immediate: UInt32) {
-        if op == .i32AndImm, let field = takeShiftForMask(x) {
-            emitProducer(.i32ShrUImmAndImm, field, immediate)
+    private mutating func emitImmediateForm(_ op: InternalOp, _ x: UInt32, _ immediate: UInt32) {
+        if op == .i32AndImm, immediate <= UInt32(UInt16.max), let field = takeShiftForMask(x) {
+            emitProducer(.i32ShrUImmAndImm, field.x, field.shift, immediate)
         } else {
             emitProducer(op, x, immediate)
         }
     }
 
-    /// Removes an `i32.shr_u x, s` whose result `slot` is masked next; returns x | s << 16.
-    private mutating func takeShiftForMask(_ slot: UInt32) -> UInt32? {
-        guard let shift = foldableProducer(of: slot), shift.op == .i32ShrUImm, shift.b < 0x10000 else { return nil }
+    /// Removes an `i32.shr_u x, s` whose result `slot` is masked next.
+    private mutating func takeShiftForMask(_ slot: UInt32) -> (x: UInt32, shift: UInt32)? {
+        guard let shift = foldableProducer(of: slot), shift.op == .i32ShrUImm else { return nil }
         code.removeLast()
         retargetable = nil
-        return shift.b | (shift.c & 31) << 16
+        return (shift.b, shift.c & 31)
     }
 
     private mutating func materialize(_ index: Int) {
@@ -323,21 +332,16 @@ struct Translator {
         lastLabel = code.count
     }
 
-    /// Points the branch in operand `operand` of `code[index]` at `target`, relative to the
-    /// instruction after the branch (where `pc` stands when the branch executes).
-    private mutating func patch(_ index: Int, operand: Int, to target: Int) {
-        let relative = UInt32(bitPattern: Int32(target - (index + 1)))
-        switch operand {
-        case 0: code[index].a = relative
-        case 1: code[index].b = relative
-        default: code[index].c = relative
-        }
+    /// Points the branch `code[index]` at `target`, relative to the branch itself. Branches keep
+    /// their target in `c32`.
+    private mutating func patch(_ index: Int, to target: Int) {
+        code[index].c = UInt32(bitPattern: Int32(target - index))
     }
 
     /// When the condition was just computed by a comparison into its home slot, removes that
     /// comparison so that it can be re-emitted fused with the branch. `i32.eqz` of a comparison
     /// (C's `!(a < b)`) fuses too, as the negated comparison.
-    private mutating func takeFusableComparison(_ condition: UInt32) -> (comparison: Inst, inverted: Bool)? {
+    private mutating func takeFusableComparison(_ condition: UInt32) -> (comparison: EmittedInstruction, inverted: Bool)? {
         guard let producer = retargetable, producer == code.count - 1, condition >= UInt32(operandBase),
               code[producer].a == condition, code[producer].op.branchForm(negated: false) != nil
         else { return nil }
@@ -354,65 +358,87 @@ struct Translator {
     }
 
     /// Emits a conditional branch (taken when the condition is non-zero, or zero when `negated`),
-    /// fused with its comparison when there is one; returns where to patch the target.
+    /// fused with its comparison when there is one; returns the branch's index, whose target is
+    /// patched later. A branch back to a known target (`backTo`, a loop header) may also absorb
+    /// the loop counter's step, and gets its target at once.
     private mutating func emitConditionalBranch(
-        _ condition: UInt32, comparison fused: (comparison: Inst, inverted: Bool)?, negated: Bool
-    ) -> (index: Int, operand: Int) {
+        _ condition: UInt32, comparison fused: (comparison: EmittedInstruction, inverted: Bool)?, negated: Bool,
+        backTo target: Int? = nil
+    ) -> Int {
         if let fused, let op = fused.comparison.op.branchForm(negated: negated != fused.inverted) {
-            if let counter = takeCounterStep(before: op, fused.comparison.b, fused.comparison.c) {
-                return (emit(counter.op, counter.a, counter.b), 2)
+            var x = fused.comparison.b
+            var y = fused.comparison.c
+            var branch = op
+            if fused.comparison.op.usesWideC {
+                // A comparison with an immediate: the branch holds 16 bits of it; a wider one
+                // goes to a slot first.
+                let value = Int32(bitPattern: y)
+                if let narrow = Int16(exactly: value) {
+                    y = UInt32(UInt16(bitPattern: narrow))
+                } else if let slotForm = op.slotForm {
+                    // Above the compared operand, which may still sit in the next home slot.
+                    let temporary = home(stack.count + 1)
+                    reserve(stack.count + 2)
+                    emit(.const32, temporary, 0, y)
+                    y = temporary
+                    branch = slotForm
+                } else {
+                    return emitPlainBranch(condition, negated: negated)
+                }
             }
-            return (emit(op, fused.comparison.b, fused.comparison.c), 2)
+            if let target, let counter = takeCounterStep(before: branch, x, y, target: target) {
+                return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
+            }
+            x = fused.comparison.b
+            return emit(branch, x, y)
         }
-        if !negated, let counter = takeCounterStep(before: .brIfI32Nez, condition, 0) {
-            return (emit(counter.op, counter.a, counter.b), 2)
+        if !negated, let target, let counter = takeCounterStep(before: .brIfI32Nez, condition, 0, target: target) {
+            return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
         }
-        return (emit(negated ? .brIfNot : .brIf, condition), 1)
+        return emitPlainBranch(condition, negated: negated)
     }
 
-    /// A loop's `x += K` (or `x += y`) right before a branch testing x joins the branch: removes the
-    /// add and returns the fused branch's operation and first two operands (the target goes in c).
-    private mutating func takeCounterStep(before branch: Op, _ x: UInt32, _ y: UInt32) -> (op: Op, a: UInt32, b: UInt32)? {
+    private mutating func emitPlainBranch(_ condition: UInt32, negated: Bool) -> Int {
+        emit(negated ? .brIfNot : .brIf, condition)
+    }
+
+    /// A loop's `x += K` (or `x += y`) right before a branch testing x, back to `target`, joins the
+    /// branch: removes the add and returns the fused branch with its target filled in.
+    private mutating func takeCounterStep(before branch: InternalOp, _ x: UInt32, _ y: UInt32, target: Int)
+        -> (op: InternalOp, a: UInt32, b: UInt32, c: UInt32, d: UInt32)?
+    {
         let previous = code.count - 1
-        guard previous >= lastLabel, code[previous].a == code[previous].b, code[previous].a < 0x10000 else { return nil }
+        guard previous >= lastLabel, code[previous].a == code[previous].b else { return nil }
+        // The fused branch is the add's replacement, at its index; its target must fit 16 bits.
+        guard let offset = Int16(exactly: target - previous) else { return nil }
         let counter = code[previous].a
         let step: UInt32
-        let op: Op
         var other = y
+        var consumer = branch
         switch code[previous].op {
         case .i32AddImm:
-            let immediate = Int32(bitPattern: code[previous].c)
-            guard immediate >= Int32(Int16.min), immediate <= Int32(Int16.max) else { return nil }
-            step = UInt32(UInt16(bitPattern: Int16(immediate)))
-            switch branch {
-            case .brIfI32Ne where x == counter: op = .i32AddImmBrIfNe
-            case .brIfI32Ne where y == counter:
-                op = .i32AddImmBrIfNe  // inequality is symmetric
-                other = x
-            case .brIfI32NeImm where x == counter: op = .i32AddImmBrIfNeImm
-            case .brIfI32LtU where x == counter: op = .i32AddImmBrIfLtU
-            case .brIfI32LtUImm where x == counter: op = .i32AddImmBrIfLtUImm
-            case .brIfI32Nez where x == counter: op = .i32AddImmBrIfNez
-            default: return nil
-            }
+            guard let immediate = Int16(exactly: Int32(bitPattern: code[previous].c)) else { return nil }
+            step = UInt32(UInt16(bitPattern: immediate))
         case .i32Add:
             step = code[previous].c
-            guard step < 0x10000 else { return nil }
-            switch branch {
-            case .brIfI32Ne where x == counter: op = .i32AddBrIfNe
-            case .brIfI32Ne where y == counter:
-                op = .i32AddBrIfNe
-                other = x
-            case .brIfI32LtU where x == counter: op = .i32AddBrIfLtU
-            case .brIfI32LeU where x == counter: op = .i32AddBrIfLeU
-            default: return nil
-            }
         default:
             return nil
         }
+        if x != counter {
+            // Inequality is symmetric: the counter may be either operand.
+            guard branch == .brIfI32Ne, y == counter else { return nil }
+            other = x
+            consumer = .brIfI32Ne
+        }
+        guard let op = consumer.fusion(of: code[previous].op, resultIsFirstOperand: true) else { return nil }
         code.removeLast()
         retargetable = nil
-        return (op, counter | step << 16, other)
+        return (op, counter, step, other, UInt32(UInt16(bitPattern: offset)))
+    }
+
+    /// Makes sure the frame has `height` operand slots.
+    private mutating func reserve(_ height: Int) {
+        if height > maxHeight { maxHeight = height }
     }
 
     private func label(_ depth: UInt32) -> ControlFrame { controls[controls.count - 1 - Int(depth)] }
@@ -422,6 +448,11 @@ struct Translator {
     private mutating func emitCheckpoint() {
         guard context.metering else { return }
         openCheckpoint = emit(.checkpoint)
+    }
+
+    /// The checkpoint charges one unit of fuel per wasm instruction it guards.
+    private mutating func chargeOpenCheckpoint() {
+        if let checkpoint = openCheckpoint { code[checkpoint].c &+= 1 }
     }
 
     // MARK: Branches
@@ -474,10 +505,9 @@ struct Translator {
         }
         moveTop(target.labelArity, toHeight: target.height)
         if target.kind == .loop {
-            patch(emit(.br), operand: 0, to: target.loopStart)
+            patch(emit(.br), to: target.loopStart)
         } else {
-            let index = emit(.br)
-            controls[depthIndex].endPatches.append((index, 0))
+            controls[depthIndex].endPatches.append(emit(.br))
         }
     }
 
@@ -538,9 +568,9 @@ struct Translator {
             var frame = controls.removeLast()
             if !frame.isUnreachable {
                 moveTop(frame.resultCount, toHeight: frame.height)
-                frame.endPatches.append((emit(.br), 0))
+                frame.endPatches.append(emit(.br))
             }
-            if let elsePatch = frame.elsePatch { patch(elsePatch.index, operand: elsePatch.operand, to: code.count) }
+            if let elsePatch = frame.elsePatch { patch(elsePatch, to: code.count) }
             frame.elsePatch = nil
             frame.kind = .else
             frame.isUnreachable = false
@@ -555,8 +585,8 @@ struct Translator {
                 return
             }
             if !frame.isUnreachable { moveTop(frame.resultCount, toHeight: frame.height) }
-            for (index, operand) in frame.endPatches { patch(index, operand: operand, to: code.count) }
-            if let elsePatch = frame.elsePatch { patch(elsePatch.index, operand: elsePatch.operand, to: code.count) }
+            for index in frame.endPatches { patch(index, to: code.count) }
+            if let elsePatch = frame.elsePatch { patch(elsePatch, to: code.count) }
             bindLabel()
             stack.removeSubrange(min(frame.height, stack.count)...)
             for _ in 0..<frame.resultCount { _ = push() }
@@ -569,10 +599,13 @@ struct Translator {
             let target = label(depth)
             let arity = target.labelArity
             if target.kind != .function, topIsInPlace(arity, height: target.height) {
-                let branch = emitConditionalBranch(condition, comparison: comparison, negated: false)
                 if target.kind == .loop {
-                    patch(branch.index, operand: branch.operand, to: target.loopStart)
+                    let branch = emitConditionalBranch(
+                        condition, comparison: comparison, negated: false, backTo: target.loopStart)
+                    // A counter branch has its 16-bit target already; the others take it in c32.
+                    if !code[branch].op.isCounterBranch { patch(branch, to: target.loopStart) }
                 } else {
+                    let branch = emitConditionalBranch(condition, comparison: comparison, negated: false)
                     controls[controls.count - 1 - Int(depth)].endPatches.append(branch)
                 }
             } else {
@@ -582,7 +615,7 @@ struct Translator {
                 for k in 0..<arity { materialize(first + k) }
                 let skip = emitConditionalBranch(condition, comparison: comparison, negated: true)
                 emitBranch(depth: depth)
-                patch(skip.index, operand: skip.operand, to: code.count)
+                patch(skip, to: code.count)
                 bindLabel()
             }
         case (.brTable, .branchTable(let targets, let defaultTarget)):
@@ -591,7 +624,7 @@ struct Translator {
             let first = stack.count - arity
             for k in 0..<arity { materialize(first + k) }
             let all = targets + [defaultTarget]
-            emit(.brTable, index, UInt32(targets.count))
+            emit(.brTable, index, 0, UInt32(targets.count))
             let tableStart = code.count
             for _ in all { emit(.br) }
             // Targets whose values are in place are reached directly; the others through a stub.
@@ -599,17 +632,17 @@ struct Translator {
                 let target = label(depth)
                 let entry = tableStart + k
                 if target.kind == .function {
-                    patch(entry, operand: 0, to: code.count)
+                    patch(entry, to: code.count)
                     bindLabel()
                     emitReturn()
                 } else if topIsInPlace(arity, height: target.height) {
                     if target.kind == .loop {
-                        patch(entry, operand: 0, to: target.loopStart)
+                        patch(entry, to: target.loopStart)
                     } else {
-                        controls[controls.count - 1 - Int(depth)].endPatches.append((entry, 0))
+                        controls[controls.count - 1 - Int(depth)].endPatches.append(entry)
                     }
                 } else {
-                    patch(entry, operand: 0, to: code.count)
+                    patch(entry, to: code.count)
                     bindLabel()
                     emitBranch(depth: depth)
                 }
@@ -621,14 +654,14 @@ struct Translator {
         case (.call, .index(let function)):
             let calleeType = context.functionTypes[Int(function)]
             let base = prepareArguments(calleeType.parameters.count)
-            emit(.call, function, base, Inst.noTable)
+            emit(.call, base, 0, function)
             finishCall(calleeType)
         case (.callIndirect, .indexPair(let typeIndex, let table)):
             let calleeType = context.module.types[Int(typeIndex)]
             let index = pop()
             let base = prepareArguments(calleeType.parameters.count)
-            emit(.callIndirect, index, base, table)
-            emit(.data, UInt32(context.typeIDs[Int(typeIndex)]))
+            emit(.callIndirect, base, index, table)
+            emit(.data, 0, 0, UInt32(context.typeIDs[Int(typeIndex)]))
             finishCall(calleeType)
         case (.drop, _):
             _ = pop()
@@ -638,8 +671,7 @@ struct Translator {
             let condition = pop()
             let second = pop()
             let first = pop()
-            emitProducer(.select, first, second)
-            emit(.data, condition)
+            emitProducer(.select, first, second, condition)
         case (.localGet, .index(let local)):
             pushSlot(local)
         case (.localSet, .index(let local)):
@@ -672,9 +704,9 @@ struct Translator {
                 }
             }
         case (.globalGet, .index(let global)):
-            emitProducer(.globalGet, global)
+            emitProducer(.globalGet, 0, global)
         case (.globalSet, .index(let global)):
-            emit(.globalSet, pop(), global)
+            emit(.globalSet, pop(), 0, global)
         case (.i32Const, _) where immediateConstants[instruction.offset] != nil,
              (.i64Const, _) where immediateConstants[instruction.offset] != nil:
             pendingImmediate = immediateConstants[instruction.offset]
@@ -693,7 +725,7 @@ struct Translator {
             let value = pop()
             emitProducer(.i64Eqz, value)
         case (.refFunc, .index(let function)):
-            emitProducer(.refFunc, function)
+            emitProducer(.refFunc, 0, function)
         case (.memorySize, _):
             emitProducer(.memorySize)
         case (.memoryGrow, _):
@@ -707,51 +739,53 @@ struct Translator {
             emit(.memoryCopy, d, s, n)
         case (.memoryInit, .indexPair(let segment, _)):
             let (d, s, n) = popThree()
-            emit(.memoryInit, d, s, n)
-            emit(.data, segment)
+            emit(.memoryInit, d, s, n, UInt32(InternalOp.memoryInit.rawValue))
+            emit(.data, 0, 0, segment)
         case (.dataDrop, .index(let segment)):
-            emit(.dataDrop, segment)
+            emit(.dataDrop, 0, 0, 0, UInt32(InternalOp.dataDrop.rawValue))
+            emit(.data, 0, 0, segment)
         case (.tableGet, .index(let table)):
             let index = pop()
             emitProducer(.tableGet, index, table)
         case (.tableSet, .index(let table)):
             let value = pop()
             let index = pop()
-            emit(.tableSet, table, index, value)
+            emit(.tableSet, index, value, table)
         case (.tableSize, .index(let table)):
-            emitProducer(.tableSize, table)
+            emitProducer(.tableSize, 0, table)
         case (.tableGrow, .index(let table)):
             let delta = pop()
             let value = pop()
-            emitProducer(.tableGrow, value, delta)
-            emit(.data, table)
+            emitProducer(.tableGrow, value, delta, UInt32(InternalOp.tableGrow.rawValue))
+            emit(.data, 0, 0, table)
         case (.tableFill, .index(let table)):
             let (i, v, n) = popThree()
-            emit(.tableFill, i, v, n)
-            emit(.data, table)
+            emit(.tableFill, i, v, n, UInt32(InternalOp.tableFill.rawValue))
+            emit(.data, 0, 0, table)
         case (.tableCopy, .indexPair(let destination, let source)):
             let (d, s, n) = popThree()
-            emit(.tableCopy, d, s, n)
-            emit(.data, destination, source)
+            emit(.tableCopy, d, s, n, UInt32(InternalOp.tableCopy.rawValue))
+            emit(.data, destination, 0, source)
         case (.tableInit, .indexPair(let segment, let table)):
             let (d, s, n) = popThree()
-            emit(.tableInit, d, s, n)
-            emit(.data, segment, table)
+            emit(.tableInit, d, s, n, UInt32(InternalOp.tableInit.rawValue))
+            emit(.data, segment, 0, table)
         case (.elemDrop, .index(let segment)):
-            emit(.elemDrop, segment)
+            emit(.elemDrop, 0, 0, 0, UInt32(InternalOp.elemDrop.rawValue))
+            emit(.data, 0, 0, segment)
         case (_, .memory(_, let offset)):
-            guard let op = Op.direct(instruction.opcode) else { throw unsupported(instruction) }
+            guard let op = InternalOp.direct(instruction.opcode) else { throw unsupported(instruction) }
             let signature = instruction.opcode.info.signature
             let isStore = signature?.results.isEmpty == true
             let value = isStore ? pop() : 0
             let address = pop()
             if op == .f64Store, let addition = foldableProducer(of: value), addition.op == .f64AddLoad,
-               addition.b >> 16 == address, addition.c == UInt32(truncatingIfNeeded: offset)
+               addition.c == address, UInt64(addition.d) == offset
             {
                 // `m = x + m`: load and store share the address, checked once.
                 code.removeLast()
                 retargetable = nil
-                emit(.f64AddToMemory, address, addition.b & 0xFFFF, addition.c)
+                emit(.f64AddToMemory, address, addition.b, addition.d)
             } else if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: isStore) {
                 if isStore { emit(fused, sum.base, value, sum.addend) } else { emitProducer(fused, sum.base, sum.addend) }
             } else if isStore {
@@ -760,7 +794,7 @@ struct Translator {
                 emitProducer(op, address, UInt32(truncatingIfNeeded: offset))
             }
         default:
-            guard let op = Op.direct(instruction.opcode), let signature = instruction.opcode.info.signature else {
+            guard let op = InternalOp.direct(instruction.opcode), let signature = instruction.opcode.info.signature else {
                 throw unsupported(instruction)
             }
             if signature.parameters.count == 2 {
@@ -783,7 +817,7 @@ struct Translator {
                 } else if let immediateOp = op.immediateForm, let immediate = smallConstant(y, isWide: isWide) {
                     emitImmediateForm(immediateOp, x, immediate)
                 } else if let fused = takeFoldableOperand(into: op, x, y) {
-                    emitProducer(fused.op, fused.b, fused.c)
+                    emitProducer(fused.op, fused.b, fused.c, fused.d)
                 } else {
                     emitProducer(op, x, y)
                 }

@@ -1,0 +1,548 @@
+/// Every internal instruction, in the order of `InternalOp`'s cases. Adding a plain numeric
+/// instruction is one row (or one call of a family helper below); docs/interpreter.md walks
+/// through it.
+public enum InstructionTable {
+    public static let all: [InstructionSpec] = sharingHandlers(
+        control + variables + memoryAndTables + integer + floatingPoint + conversions + loadsAndStores + branches + fused)
+
+    /// Operations that compute the same bits as another (see `InstructionSpec.sharesHandlerWith`).
+    static let twins: [String: String] = [
+        "f32Load": "i32Load", "f64Load": "i64Load", "i64Load8U": "i32Load8U", "i64Load16U": "i32Load16U",
+        "i64Load32U": "i32Load", "f32LoadAddImm": "i32LoadAddImm", "f64LoadAddImm": "i64LoadAddImm",
+        "f32Store": "i32Store", "f64Store": "i64Store", "i64Store8": "i32Store8", "i64Store16": "i32Store16",
+        "i64Store32": "i32Store", "f32StoreAddImm": "i32StoreAddImm", "f64StoreAddImm": "i64StoreAddImm",
+        // A slot holds a float's bits; a wrapped or zero-extended i32 is its low half.
+        "f32ReinterpretI32": "i32ReinterpretF32", "i32WrapI64": "i32ReinterpretF32",
+        "i64ExtendI32U": "i32ReinterpretF32", "i64ReinterpretF64": "copy", "f64ReinterpretI64": "copy",
+        "i64Extend32S": "i64ExtendI32S",
+        // Floating-point addition and multiplication commute exactly (NaN payloads aside, which
+        // wasm leaves open).
+        "f64AddMul": "f64MulAdd", "f64MulMulRight": "f64MulMul", "f64AddAddRight": "f64AddAdd",
+        "f64AddSub": "f64SubAdd", "f64AddLoad": "f64LoadAdd", "f64MulLoad": "f64LoadMul",
+        "f64AddSumLoad": "f64SumLoadAdd", "f64MulSumLoad": "f64SumLoadMul",
+        // The bulk operations read their operation from the instruction (`d`).
+        "memoryInit": "bulk", "dataDrop": "bulk", "tableGrow": "bulk", "tableFill": "bulk",
+        "tableCopy": "bulk", "tableInit": "bulk", "elemDrop": "bulk",
+    ]
+
+    private static func sharingHandlers(_ rows: [InstructionSpec]) -> [InstructionSpec] {
+        rows.map { row in
+            var row = row
+            row.sharesHandlerWith = twins[row.name]
+            return row
+        }
+    }
+
+    // MARK: Handwritten: control, calls, variables, memory and tables
+
+    static let control: [InstructionSpec] = [
+        InstructionSpec("unreachable", "unreachable", [], .handwritten(pure: false)),
+        // Extra operands of the instruction before it; dispatching one is an engine defect.
+        InstructionSpec("data", "data", [], .handwritten(pure: false)),
+        InstructionSpec("checkpoint", "checkpoint", [Operand(.c32, .immediate, "fuel")], .handwritten(pure: false)),
+        InstructionSpec("br", "br", [Operand(.c32, .target, "target")], .handwritten(pure: false)),
+        InstructionSpec(
+            "brIf", "br_if", [Operand(.a, .slot, "condition"), Operand(.c32, .target, "target")],
+            .handwritten(pure: false)),
+        InstructionSpec(
+            "brIfNot", "br_if_not", [Operand(.a, .slot, "condition"), Operand(.c32, .target, "target")],
+            .handwritten(pure: false)),
+        // Followed by `count + 1` `br` instructions, the last one the default.
+        InstructionSpec(
+            "brTable", "br_table", [Operand(.a, .slot, "index"), Operand(.c32, .immediate, "count")],
+            .handwritten(pure: false)),
+        InstructionSpec("ret", "return", [], .handwritten(pure: false)),
+        InstructionSpec("retFrom", "return_from", [Operand(.a, .slot, "result")], .handwritten(pure: false)),
+        InstructionSpec(
+            "call", "call", [Operand(.a, .immediate, "base"), Operand(.c32, .index("function"), "function")],
+            .handwritten(pure: false)),
+        // Data word: the expected type's canonical id (c32).
+        InstructionSpec(
+            "callIndirect", "call_indirect",
+            [Operand(.a, .immediate, "base"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
+            .handwritten(pure: false), dataWords: 1),
+        InstructionSpec("f64AddToMemory", "f64.add_to_memory",
+            [Operand(.a, .slot, "address"), Operand(.b, .slot, "x"), Operand(.c32, .immediate, "offset")],
+            .handwritten(pure: false)),
+    ]
+
+    static let variables: [InstructionSpec] = [
+        InstructionSpec("copy", "copy", [Operand(.a, .result, "result"), Operand(.b, .slot, "source")], .handwritten(pure: true)),
+        // Two copies in order: a <- b, then c <- d.
+        InstructionSpec(
+            "copy2", "copy2",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .result, "second"),
+             Operand(.d, .slot, "secondSource")],
+            .handwritten(pure: false)),
+        InstructionSpec(
+            "const32", "const32", [Operand(.a, .result, "result"), Operand(.c32, .immediate, "bits")],
+            .handwritten(pure: true)),
+        InstructionSpec(
+            "select", "select",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y"),
+             Operand(.d, .slot, "condition")],
+            .handwritten(pure: true)),
+        InstructionSpec(
+            "globalGet", "global.get", [Operand(.a, .result, "result"), Operand(.c32, .index("global"), "global")],
+            .handwritten(pure: true)),
+        InstructionSpec(
+            "globalSet", "global.set", [Operand(.a, .slot, "value"), Operand(.c32, .index("global"), "global")],
+            .handwritten(pure: false)),
+        InstructionSpec(
+            "refFunc", "ref.func", [Operand(.a, .result, "result"), Operand(.c32, .index("function"), "function")],
+            .handwritten(pure: true)),
+    ]
+
+    static let memoryAndTables: [InstructionSpec] = [
+        InstructionSpec("memorySize", "memory.size", [Operand(.a, .result, "result")], .handwritten(pure: false)),
+        InstructionSpec(
+            "memoryGrow", "memory.grow", [Operand(.a, .result, "result"), Operand(.b, .slot, "delta")],
+            .handwritten(pure: false)),
+        InstructionSpec("memoryFill", "memory.fill", threeSlots("destination", "value", "count"), .handwritten(pure: false)),
+        InstructionSpec("memoryCopy", "memory.copy", threeSlots("destination", "source", "count"), .handwritten(pure: false)),
+        // The bulk operations share one handler, which reads the operation from `d`; data word:
+        // the segment (c32).
+        InstructionSpec(
+            "memoryInit", "memory.init", threeSlots("destination", "source", "count") + [bulkOperation],
+            .handwritten(pure: false), dataWords: 1),
+        // Data word: the segment (c32).
+        InstructionSpec("dataDrop", "data.drop", [bulkOperation], .handwritten(pure: false), dataWords: 1),
+        InstructionSpec(
+            "tableGet", "table.get",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
+            .handwritten(pure: false)),
+        InstructionSpec(
+            "tableSet", "table.set",
+            [Operand(.a, .slot, "index"), Operand(.b, .slot, "value"), Operand(.c32, .index("table"), "table")],
+            .handwritten(pure: false)),
+        InstructionSpec(
+            "tableSize", "table.size", [Operand(.a, .result, "result"), Operand(.c32, .index("table"), "table")],
+            .handwritten(pure: false)),
+        // Data word: the table (c32).
+        InstructionSpec(
+            "tableGrow", "table.grow",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "value"), Operand(.c, .slot, "delta"), bulkOperation],
+            .handwritten(pure: false), dataWords: 1),
+        // Data word: the table (c32).
+        InstructionSpec(
+            "tableFill", "table.fill", threeSlots("start", "value", "count") + [bulkOperation], .handwritten(pure: false),
+            dataWords: 1),
+        // Data word: the destination table (a, 32 bits) and the source table (c32).
+        InstructionSpec(
+            "tableCopy", "table.copy", threeSlots("destination", "source", "count") + [bulkOperation],
+            .handwritten(pure: false), dataWords: 1),
+        // Data word: the segment (a, 32 bits) and the table (c32).
+        InstructionSpec(
+            "tableInit", "table.init", threeSlots("destination", "source", "count") + [bulkOperation],
+            .handwritten(pure: false), dataWords: 1),
+        // Data word: the segment (c32).
+        InstructionSpec("elemDrop", "elem.drop", [bulkOperation], .handwritten(pure: false), dataWords: 1),
+    ]
+
+    private static let bulkOperation = Operand(.d, .immediate, "operation")
+
+    private static func threeSlots(_ x: String, _ y: String, _ z: String) -> [Operand] {
+        [Operand(.a, .slot, x), Operand(.b, .slot, y), Operand(.c, .slot, z)]
+    }
+
+    // MARK: Integer arithmetic and comparisons
+
+    static let integer: [InstructionSpec] = {
+        var rows: [InstructionSpec] = []
+        for (kind, bits) in [(ValueKind.i32, "32"), (.i64, "64")] {
+            let t = kind.rawValue
+            let signed = "Int\(bits)"
+            func s(_ v: String) -> String { "\(signed)(bitPattern: \(v))" }
+            rows += binary(t, "Add", "add", kind, "x &+ y", immediate: true)
+            rows += binary(t, "Sub", "sub", kind, "x &- y", immediate: true)
+            rows += binary(t, "Mul", "mul", kind, "x &* y", immediate: true)
+            rows += binary(t, "DivS", "div_s", kind, "try Numeric.divS\(bits)(x, y)", traps: true)
+            rows += binary(t, "DivU", "div_u", kind, "try Numeric.divU\(bits)(x, y)", traps: true)
+            rows += binary(t, "RemS", "rem_s", kind, "try Numeric.remS\(bits)(x, y)", traps: true)
+            rows += binary(t, "RemU", "rem_u", kind, "try Numeric.remU\(bits)(x, y)", traps: true)
+            rows += binary(t, "And", "and", kind, "x & y", immediate: true)
+            rows += binary(t, "Or", "or", kind, "x | y", immediate: true)
+            rows += binary(t, "Xor", "xor", kind, "x ^ y", immediate: true)
+            rows += binary(t, "Shl", "shl", kind, "x &<< y", immediate: true)
+            rows += binary(
+                t, "ShrS", "shr_s", kind, "\(kind.swiftType)(bitPattern: \(s("x")) &>> \(s("y")))", immediate: true)
+            rows += binary(t, "ShrU", "shr_u", kind, "x &>> y", immediate: true)
+            rows += binary(t, "Rotl", "rotl", kind, "Numeric.rotl\(bits)(x, y)")
+            rows += binary(t, "Rotr", "rotr", kind, "Numeric.rotr\(bits)(x, y)")
+            let comparisons: [(String, String, String, String)] = [
+                ("Eq", "eq", "x == y", "Ne"), ("Ne", "ne", "x != y", "Eq"),
+                ("LtS", "lt_s", "\(s("x")) < \(s("y"))", "GeS"), ("LtU", "lt_u", "x < y", "GeU"),
+                ("GtS", "gt_s", "\(s("x")) > \(s("y"))", "LeS"), ("GtU", "gt_u", "x > y", "LeU"),
+                ("LeS", "le_s", "\(s("x")) <= \(s("y"))", "GtS"), ("LeU", "le_u", "x <= y", "GtU"),
+                ("GeS", "ge_s", "\(s("x")) >= \(s("y"))", "LtS"), ("GeU", "ge_u", "x >= y", "LtU"),
+            ]
+            for (suffix, text, condition, negation) in comparisons {
+                rows += compare(t, suffix, text, kind, condition, negation: negation, immediate: true)
+            }
+            var eqz = unary(t, "Eqz", "eqz", kind, .i32, "x == 0 ? 1 : 0")
+            eqz[0].branchForm = ("brIf\(cap(t))Eqz", "brIf\(cap(t))Nez")
+            rows += eqz
+            rows += unary(t, "Clz", "clz", kind, kind, "\(kind.swiftType)(x.leadingZeroBitCount)")
+            rows += unary(t, "Ctz", "ctz", kind, kind, "\(kind.swiftType)(x.trailingZeroBitCount)")
+            rows += unary(t, "Popcnt", "popcnt", kind, kind, "\(kind.swiftType)(x.nonzeroBitCount)")
+        }
+        return rows
+    }()
+
+    // MARK: Floating point
+
+    static let floatingPoint: [InstructionSpec] = {
+        var rows: [InstructionSpec] = []
+        for (kind, bits, sign) in [(ValueKind.f32, ValueKind.i32, "0x8000_0000"), (.f64, .i64, "0x8000_0000_0000_0000")] {
+            let t = kind.rawValue
+            let comparisons: [(String, String, String, String)] = [
+                ("Eq", "eq", "x == y", "Ne"), ("Ne", "ne", "x != y", "Eq"), ("Lt", "lt", "x < y", "NotLt"),
+                ("Gt", "gt", "x > y", "NotGt"), ("Le", "le", "x <= y", "NotLe"), ("Ge", "ge", "x >= y", "NotGe"),
+            ]
+            for (suffix, text, condition, negation) in comparisons {
+                rows += compare(t, suffix, text, kind, condition, negation: negation, immediate: false)
+            }
+            rows += binary(t, "Add", "add", kind, "x + y")
+            rows += binary(t, "Sub", "sub", kind, "x - y")
+            rows += binary(t, "Mul", "mul", kind, "x * y")
+            rows += binary(t, "Div", "div", kind, "x / y")
+            rows += binary(t, "Min", "min", kind, "Numeric.minimum(x, y)")
+            rows += binary(t, "Max", "max", kind, "Numeric.maximum(x, y)")
+            rows += unary(t, "Ceil", "ceil", kind, kind, "x.rounded(.up)")
+            rows += unary(t, "Floor", "floor", kind, kind, "x.rounded(.down)")
+            rows += unary(t, "Trunc", "trunc", kind, kind, "x.rounded(.towardZero)")
+            rows += unary(t, "Nearest", "nearest", kind, kind, "x.rounded(.toNearestOrEven)")
+            rows += unary(t, "Sqrt", "sqrt", kind, kind, "x.squareRoot()")
+            // Sign operations work on the bits, so that NaN payloads pass through unchanged.
+            let signBit = "\(bits.swiftType)(\(sign))"
+            rows += unary(t, "Abs", "abs", bits, bits, "x & ~\(signBit)")
+            rows += unary(t, "Neg", "neg", bits, bits, "x ^ \(signBit)")
+            rows += binary(t, "Copysign", "copysign", bits, "(x & ~\(signBit)) | (y & \(signBit))")
+        }
+        return rows
+    }()
+
+    // MARK: Conversions
+
+    static let conversions: [InstructionSpec] = {
+        var rows: [InstructionSpec] = []
+        rows += unary("i32", "WrapI64", "wrap_i64", .i64, .i32, "UInt32(truncatingIfNeeded: x)")
+        rows += unary("i64", "ExtendI32S", "extend_i32_s", .i32, .i64, "UInt64(bitPattern: Int64(Int32(bitPattern: x)))")
+        rows += unary("i64", "ExtendI32U", "extend_i32_u", .i32, .i64, "UInt64(x)")
+        for (result, bits) in [(ValueKind.i32, "32"), (.i64, "64")] {
+            for (source, name) in [(ValueKind.f32, "F32"), (.f64, "F64")] {
+                let r = result.rawValue
+                let widened = source == .f32 ? "Double(x)" : "x"
+                rows += unary(r, "Trunc\(name)S", "trunc_\(source.rawValue)_s", source, result,
+                              "try Numeric.truncS\(bits)(\(widened))", traps: true)
+                rows += unary(r, "Trunc\(name)U", "trunc_\(source.rawValue)_u", source, result,
+                              "try Numeric.truncU\(bits)(\(widened))", traps: true)
+                rows += unary(r, "TruncSat\(name)S", "trunc_sat_\(source.rawValue)_s", source, result,
+                              "Numeric.satS\(bits)(\(widened))")
+                rows += unary(r, "TruncSat\(name)U", "trunc_sat_\(source.rawValue)_u", source, result,
+                              "Numeric.satU\(bits)(\(widened))")
+            }
+        }
+        for (result, type) in [(ValueKind.f32, "Float"), (.f64, "Double")] {
+            let r = result.rawValue
+            rows += unary(r, "ConvertI32S", "convert_i32_s", .i32, result, "\(type)(Int32(bitPattern: x))")
+            rows += unary(r, "ConvertI32U", "convert_i32_u", .i32, result, "\(type)(x)")
+            rows += unary(r, "ConvertI64S", "convert_i64_s", .i64, result, "\(type)(Int64(bitPattern: x))")
+            rows += unary(r, "ConvertI64U", "convert_i64_u", .i64, result, "\(type)(x)")
+        }
+        rows += unary("f32", "DemoteF64", "demote_f64", .f64, .f32, "Float(x)")
+        rows += unary("f64", "PromoteF32", "promote_f32", .f32, .f64, "Double(x)")
+        // A slot holds a float's bits, so reinterpreting is a copy.
+        rows += unary("i32", "ReinterpretF32", "reinterpret_f32", .i32, .i32, "x")
+        rows += unary("f32", "ReinterpretI32", "reinterpret_i32", .i32, .i32, "x")
+        rows += unary("i64", "ReinterpretF64", "reinterpret_f64", .i64, .i64, "x")
+        rows += unary("f64", "ReinterpretI64", "reinterpret_i64", .i64, .i64, "x")
+        rows += unary("i32", "Extend8S", "extend8_s", .i32, .i32, "UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: x)))")
+        rows += unary("i32", "Extend16S", "extend16_s", .i32, .i32, "UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: x)))")
+        rows += unary("i64", "Extend8S", "extend8_s", .i64, .i64, "UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: x)))")
+        rows += unary("i64", "Extend16S", "extend16_s", .i64, .i64, "UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: x)))")
+        rows += unary("i64", "Extend32S", "extend32_s", .i64, .i64, "UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x)))")
+        return rows
+    }()
+
+    // MARK: Loads and stores
+
+    /// (name, text, slot kind, memory type, conversion, has an address-sum form). Floats move as
+    /// their bits.
+    static let loadRows: [(String, String, ValueKind, String, String, Bool)] = [
+        ("i32Load", "i32.load", .i32, "UInt32", "v", true),
+        ("i64Load", "i64.load", .i64, "UInt64", "v", true),
+        ("f32Load", "f32.load", .i32, "UInt32", "v", true),
+        ("f64Load", "f64.load", .i64, "UInt64", "v", true),
+        ("i32Load8S", "i32.load8_s", .i32, "Int8", "UInt32(bitPattern: Int32(v))", true),
+        ("i32Load8U", "i32.load8_u", .i32, "UInt8", "UInt32(v)", true),
+        ("i32Load16S", "i32.load16_s", .i32, "Int16", "UInt32(bitPattern: Int32(v))", true),
+        ("i32Load16U", "i32.load16_u", .i32, "UInt16", "UInt32(v)", true),
+        ("i64Load8S", "i64.load8_s", .i64, "Int8", "UInt64(bitPattern: Int64(v))", false),
+        ("i64Load8U", "i64.load8_u", .i64, "UInt8", "UInt64(v)", false),
+        ("i64Load16S", "i64.load16_s", .i64, "Int16", "UInt64(bitPattern: Int64(v))", false),
+        ("i64Load16U", "i64.load16_u", .i64, "UInt16", "UInt64(v)", false),
+        ("i64Load32S", "i64.load32_s", .i64, "Int32", "UInt64(bitPattern: Int64(v))", false),
+        ("i64Load32U", "i64.load32_u", .i64, "UInt32", "UInt64(v)", false),
+    ]
+
+    static let storeRows: [(String, String, ValueKind, String, String, Bool)] = [
+        ("i32Store", "i32.store", .i32, "UInt32", "x", true),
+        ("i64Store", "i64.store", .i64, "UInt64", "x", true),
+        ("f32Store", "f32.store", .i32, "UInt32", "x", true),
+        ("f64Store", "f64.store", .i64, "UInt64", "x", true),
+        ("i32Store8", "i32.store8", .i32, "UInt8", "UInt8(truncatingIfNeeded: x)", true),
+        ("i32Store16", "i32.store16", .i32, "UInt16", "UInt16(truncatingIfNeeded: x)", true),
+        ("i64Store8", "i64.store8", .i64, "UInt8", "UInt8(truncatingIfNeeded: x)", false),
+        ("i64Store16", "i64.store16", .i64, "UInt16", "UInt16(truncatingIfNeeded: x)", false),
+        ("i64Store32", "i64.store32", .i64, "UInt32", "UInt32(truncatingIfNeeded: x)", false),
+    ]
+
+    static let loadsAndStores: [InstructionSpec] = {
+        var rows: [InstructionSpec] = []
+        for (name, text, kind, memoryType, conversion, hasSumForm) in loadRows {
+            var row = InstructionSpec(
+                name, text,
+                [Operand(.a, .result, "result"), Operand(.b, .slot, "address"), Operand(.c32, .immediate, "offset")],
+                .family(.load(result: kind, memoryType: memoryType, conversion: conversion, wrappingSum: false)),
+                wasm: name)
+            if hasSumForm {
+                row.addressSumForm = name + "AddImm"
+                rows.append(row)
+                rows.append(InstructionSpec(
+                    name + "AddImm", text + "_at_sum",
+                    [Operand(.a, .result, "result"), Operand(.b, .slot, "base"), Operand(.c32, .immediate, "addend")],
+                    .family(.load(result: kind, memoryType: memoryType, conversion: conversion, wrappingSum: true))))
+            } else {
+                rows.append(row)
+            }
+        }
+        for (name, text, kind, memoryType, conversion, hasSumForm) in storeRows {
+            var row = InstructionSpec(
+                name, text,
+                [Operand(.a, .slot, "address"), Operand(.b, .slot, "value"), Operand(.c32, .immediate, "offset")],
+                .family(.store(value: kind, memoryType: memoryType, conversion: conversion, wrappingSum: false)),
+                wasm: name)
+            if hasSumForm {
+                row.addressSumForm = name + "AddImm"
+                rows.append(row)
+                rows.append(InstructionSpec(
+                    name + "AddImm", text + "_at_sum",
+                    [Operand(.a, .slot, "base"), Operand(.b, .slot, "value"), Operand(.c32, .immediate, "addend")],
+                    .family(.store(value: kind, memoryType: memoryType, conversion: conversion, wrappingSum: true))))
+            } else {
+                rows.append(row)
+            }
+        }
+        return rows
+    }()
+
+    // MARK: Compare-and-branch
+
+    /// The fused branches the comparisons name (see `compare`).
+    static let branches: [InstructionSpec] = {
+        var rows: [InstructionSpec] = []
+        for kind in [ValueKind.i32, .i64] {
+            let t = cap(kind.rawValue)
+            let signed = kind == .i32 ? "Int32" : "Int64"
+            func s(_ v: String) -> String { "\(signed)(bitPattern: \(v))" }
+            let conditions: [(String, String)] = [
+                ("Eq", "x == y"), ("Ne", "x != y"), ("LtS", "\(s("x")) < \(s("y"))"), ("LtU", "x < y"),
+                ("GtS", "\(s("x")) > \(s("y"))"), ("GtU", "x > y"), ("LeS", "\(s("x")) <= \(s("y"))"),
+                ("LeU", "x <= y"), ("GeS", "\(s("x")) >= \(s("y"))"), ("GeU", "x >= y"),
+            ]
+            for (suffix, condition) in conditions {
+                let text = "br_if_\(kind.rawValue).\(suffix.lowercased())"
+                rows.append(compareBranch("brIf\(t)\(suffix)", text, kind, condition, immediate: false))
+                rows.append(compareBranch("brIf\(t)\(suffix)Imm", text + "_imm", kind, condition, immediate: true))
+            }
+            rows.append(InstructionSpec(
+                "brIf\(t)Eqz", "br_if_\(kind.rawValue).eqz", [Operand(.a, .slot, "x"), Operand(.c32, .target, "target")],
+                .family(.testBranch(kind: kind, condition: "x == 0"))))
+            rows.append(InstructionSpec(
+                "brIf\(t)Nez", "br_if_\(kind.rawValue).nez", [Operand(.a, .slot, "x"), Operand(.c32, .target, "target")],
+                .family(.testBranch(kind: kind, condition: "x != 0"))))
+        }
+        for kind in [ValueKind.f32, .f64] {
+            let t = cap(kind.rawValue)
+            let conditions: [(String, String)] = [
+                ("Eq", "x == y"), ("Ne", "x != y"), ("Lt", "x < y"), ("NotLt", "!(x < y)"), ("Gt", "x > y"),
+                ("NotGt", "!(x > y)"), ("Le", "x <= y"), ("NotLe", "!(x <= y)"), ("Ge", "x >= y"), ("NotGe", "!(x >= y)"),
+            ]
+            for (suffix, condition) in conditions {
+                rows.append(compareBranch(
+                    "brIf\(t)\(suffix)", "br_if_\(kind.rawValue).\(suffix.lowercased())", kind, condition, immediate: false))
+            }
+        }
+        return rows
+    }()
+
+    // MARK: Superinstructions (docs/interpreter.md lists why each exists)
+
+    static let fused: [InstructionSpec] = {
+        var rows: [InstructionSpec] = []
+        // f64 arithmetic feeding f64 arithmetic, rounded twice like the two instructions (no FMA).
+        let f64Pairs: [(String, String, String, String, Bool?)] = [
+            ("f64MulAdd", "(x * y) + z", "f64Mul", "f64Add", true), ("f64AddMul", "z + (x * y)", "f64Mul", "f64Add", false),
+            ("f64MulSub", "(x * y) - z", "f64Mul", "f64Sub", true), ("f64SubMul", "z - (x * y)", "f64Mul", "f64Sub", false),
+            ("f64MulMul", "(x * y) * z", "f64Mul", "f64Mul", true), ("f64MulMulRight", "z * (x * y)", "f64Mul", "f64Mul", false),
+            ("f64AddAdd", "(x + y) + z", "f64Add", "f64Add", true), ("f64AddAddRight", "z + (x + y)", "f64Add", "f64Add", false),
+            ("f64SubAdd", "(x - y) + z", "f64Sub", "f64Add", true), ("f64AddSub", "z + (x - y)", "f64Sub", "f64Add", false),
+        ]
+        // Integer add and xor commute exactly: one form serves both operand orders (nil).
+        let i32Pairs: [(String, String, String, String, Bool?)] = [
+            ("i32AddAdd", "(x &+ y) &+ z", "i32Add", "i32Add", nil), ("i32MulAdd", "(x &* y) &+ z", "i32Mul", "i32Add", nil),
+            ("i32XorAdd", "(x ^ y) &+ z", "i32Xor", "i32Add", nil),
+            ("i32RotlXor", "Numeric.rotl32(x, y) ^ z", "i32Rotl", "i32Xor", nil),
+        ]
+        for (name, expression, producer, consumer, first) in f64Pairs + i32Pairs {
+            var row = InstructionSpec(
+                name, dotted(name),
+                [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y"), Operand(.d, .slot, "z")],
+                .family(.ternary(kind: name.hasPrefix("f64") ? .f64 : .i32, expression: expression)))
+            row.fusion = Fusion(producer: producer, consumer: consumer, producerIsFirst: first)
+            rows.append(row)
+        }
+        // f64 arithmetic on a value loaded from memory: the address in slot c, the offset (or the
+        // wrapping addend of `x + K`) in d.
+        let loadOperations: [(String, String, String, Bool)] = [
+            ("LoadAdd", "v + x", "f64Add", true), ("AddLoad", "x + v", "f64Add", false),
+            ("LoadSub", "v - x", "f64Sub", true), ("SubLoad", "x - v", "f64Sub", false),
+            ("LoadMul", "v * x", "f64Mul", true), ("MulLoad", "x * v", "f64Mul", false),
+        ]
+        for wrappingSum in [false, true] {
+            for (suffix, expression, consumer, first) in loadOperations {
+                let name = "f64" + (wrappingSum ? suffix.replacing("Load", with: "SumLoad") : suffix)
+                var row = InstructionSpec(
+                    name, dotted(name),
+                    [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "address"),
+                     Operand(.d, .immediate, wrappingSum ? "addend" : "offset")],
+                    .family(.loadOperation(expression: expression, wrappingSum: wrappingSum)))
+                row.fusion = Fusion(producer: wrappingSum ? "f64LoadAddImm" : "f64Load", consumer: consumer, producerIsFirst: first)
+                rows.append(row)
+            }
+        }
+        // Loop counters: x += step, then branch on x (backward branches, 16-bit targets).
+        let counters: [(String, String, Bool, Bool, Bool, String)] = [
+            ("i32AddImmBrIfNe", "x != y", false, false, false, "brIfI32Ne"),
+            ("i32AddImmBrIfNeImm", "x != y", false, true, false, "brIfI32NeImm"),
+            ("i32AddImmBrIfLtU", "x < y", false, false, false, "brIfI32LtU"),
+            ("i32AddImmBrIfLtUImm", "x < y", false, true, false, "brIfI32LtUImm"),
+            ("i32AddImmBrIfNez", "x != 0", false, false, true, "brIfI32Nez"),
+            ("i32AddBrIfNe", "x != y", true, false, false, "brIfI32Ne"),
+            ("i32AddBrIfLtU", "x < y", true, false, false, "brIfI32LtU"),
+            ("i32AddBrIfLeU", "x <= y", true, false, false, "brIfI32LeU"),
+        ]
+        for (name, condition, stepInSlot, immediate, onlyX, branch) in counters {
+            var operands = [
+                Operand(.a, .slot, "counter"), Operand(.b, stepInSlot ? .slot : .signedImmediate, "step"),
+            ]
+            if !onlyX { operands.append(Operand(.c, immediate ? .signedImmediate : .slot, "bound")) }
+            operands.append(Operand(.d, .target, "target"))
+            var row = InstructionSpec(
+                name, dotted(name), operands,
+                .family(.counterBranch(condition: condition, stepInSlot: stepInSlot, immediate: immediate, testsOnlyX: onlyX)))
+            row.fusion = Fusion(producer: stepInSlot ? "i32Add" : "i32AddImm", consumer: branch, producerIsFirst: true)
+            rows.append(row)
+        }
+        // (x >> s) & mask, a bit field; (x << s) + y, an array element's address.
+        rows.append(InstructionSpec(
+            "i32ShrUImmAndImm", "i32.shr_u_and",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .immediate, "shift"),
+             Operand(.d, .immediate, "mask")],
+            .family(.compute(
+                result: .i32,
+                inputs: [Input("x", .b, .slot(.i32)), Input("shift", .c, .unsigned), Input("mask", .d, .unsigned)],
+                expression: "(x &>> UInt32(shift)) & UInt32(mask)"))))
+        rows.append(InstructionSpec(
+            "i32ShlImmAdd", "i32.shl_add",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .immediate, "shift"), Operand(.d, .slot, "y")],
+            .family(.compute(
+                result: .i32,
+                inputs: [Input("x", .b, .slot(.i32)), Input("shift", .c, .unsigned), Input("y", .d, .slot(.i32))],
+                expression: "(x &<< UInt32(shift)) &+ y"))))
+        return rows
+    }()
+
+    // MARK: Family helpers
+
+    static func cap(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    /// `f64MulAdd` -> `f64.mul_add`.
+    static func dotted(_ name: String) -> String {
+        var text = ""
+        var seenType = false
+        for character in name {
+            if character.isUppercase {
+                text += seenType ? "_" : "."
+                seenType = true
+                text += character.lowercased()
+            } else {
+                text.append(character)
+            }
+        }
+        return text
+    }
+
+    static func unary(
+        _ type: String, _ suffix: String, _ text: String, _ operand: ValueKind, _ result: ValueKind, _ expression: String,
+        traps: Bool = false
+    ) -> [InstructionSpec] {
+        let name = type + suffix
+        return [InstructionSpec(
+            name, "\(type).\(text)", [Operand(.a, .result, "result"), Operand(.b, .slot, "x")],
+            .family(.unary(operand: operand, result: result, expression: expression, traps: traps)), wasm: name)]
+    }
+
+    /// A binary operation and, with `immediate`, its form with a 32-bit immediate second operand
+    /// (sign-extended for i64).
+    static func binary(
+        _ type: String, _ suffix: String, _ text: String, _ kind: ValueKind, _ expression: String,
+        traps: Bool = false, immediate: Bool = false
+    ) -> [InstructionSpec] {
+        let name = type + suffix
+        var row = InstructionSpec(
+            name, "\(type).\(text)", [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y")],
+            .family(.binary(operand: kind, result: kind, expression: expression, traps: traps, immediate: false)),
+            wasm: name)
+        guard immediate else { return [row] }
+        row.immediateForm = name + "Imm"
+        let immediateRow = InstructionSpec(
+            name + "Imm", "\(type).\(text)_imm",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c32, .signedImmediate, "y")],
+            .family(.binary(operand: kind, result: kind, expression: expression, traps: traps, immediate: true)))
+        return [row, immediateRow]
+    }
+
+    /// A comparison (result i32 0 or 1), its immediate form for integers, and the branches it
+    /// fuses into: `brIf<Type><Suffix>` when taken on true, `brIf<Type><Negation>` on false.
+    static func compare(
+        _ type: String, _ suffix: String, _ text: String, _ kind: ValueKind, _ condition: String, negation: String,
+        immediate: Bool
+    ) -> [InstructionSpec] {
+        let name = type + suffix
+        let branch = "brIf\(cap(type))"
+        var row = InstructionSpec(
+            name, "\(type).\(text)", [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y")],
+            .family(.binary(operand: kind, result: .i32, expression: "\(condition) ? 1 : 0", traps: false, immediate: false)),
+            wasm: name)
+        row.branchForm = (branch + suffix, branch + negation)
+        guard immediate else { return [row] }
+        row.immediateForm = name + "Imm"
+        var immediateRow = InstructionSpec(
+            name + "Imm", "\(type).\(text)_imm",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c32, .signedImmediate, "y")],
+            .family(.binary(operand: kind, result: .i32, expression: "\(condition) ? 1 : 0", traps: false, immediate: true)))
+        immediateRow.branchForm = (branch + suffix + "Imm", branch + negation + "Imm")
+        return [row, immediateRow]
+    }
+
+    static func compareBranch(_ name: String, _ text: String, _ kind: ValueKind, _ condition: String, immediate: Bool)
+        -> InstructionSpec
+    {
+        InstructionSpec(
+            name, text,
+            [Operand(.a, .slot, "x"), Operand(.b, immediate ? .signedImmediate : .slot, "y"), Operand(.c32, .target, "target")],
+            .family(.compareBranch(kind: kind, condition: condition, immediate: immediate)))
+    }
+}

@@ -1,0 +1,78 @@
+/// The state of one run of the interpreter that does not fit in the handlers' five arguments:
+/// the call stack, the running function and instance, and why the run stopped. It lives on the
+/// stack of `Store.run` for as long as the run lasts; handlers reach it through `ContextPointer`.
+struct ExecutionContext {
+    enum Status: UInt8 {
+        case running
+        /// The function the run started with has returned.
+        case returned
+        case trapped
+        /// The guest called an async host function and waits for its results (see
+        /// `Store.invokeAsync`).
+        case suspendedAtHost
+    }
+
+    // Unoptimized builds only: where the next handler continues (see `next`). Also where a trap
+    // happened.
+    var pc: CodePointer
+    var fp: FramePointer
+    var md: MemoryBase
+    var ms: MemorySize
+
+    var status = Status.running
+    var trap: TrapReason?
+    /// The trap a host function ended with (its reason, its own backtrace, the error it threw),
+    /// when that is what stopped the guest.
+    var thrown: Trap?
+
+    /// The running function and its instance (whose memory `md` and `ms` describe).
+    var function: UnsafeMutablePointer<FunctionEntry>
+    var instance: UnsafeMutablePointer<InstanceRuntime>
+    /// Call depth of the running function; frames below `baseDepth` belong to outer runs.
+    var depth: Int
+    let baseDepth: Int
+    let maxDepth: Int
+    let frames: UnsafeMutablePointer<CallFrame>
+    /// One past the last value-stack slot a frame may use.
+    let stackEnd: FramePointer
+    let metering: UnsafeMutablePointer<Metering>
+    /// For slow paths (host calls, bulk operations, growing memory, translation).
+    let store: Unmanaged<Store>
+
+    /// Set with `.suspendedAtHost`: the async host function and its argument slots.
+    var hostCallee: UnsafeMutablePointer<FunctionEntry>?
+    var hostArguments: FramePointer?
+
+    /// Where the run stands, to continue it later.
+    var stopState: ExecutionState { ExecutionState(pc: pc, fp: fp, function: function, depth: depth) }
+}
+
+/// A suspended caller: where to continue when the callee returns.
+struct CallFrame {
+    var returnPC: CodePointer
+    var fp: FramePointer
+    var function: UnsafeMutablePointer<FunctionEntry>
+}
+
+/// Where the interpreter stands: enough to continue a call later.
+struct ExecutionState {
+    var pc: CodePointer
+    var fp: FramePointer
+    var function: UnsafeMutablePointer<FunctionEntry>
+    var depth: Int
+}
+
+/// Fuel and the countdown to the next interruption check, behind a pointer the checkpoint
+/// handler reads without touching the store object.
+struct Metering {
+    var fuel: Int64 = 0
+    /// Whether `fuel` applies; without it only interruptions are checked.
+    var isLimited = false
+    var checkpointsUntilInterruptCheck = 0
+}
+
+extension UnsafeMutablePointer where Pointee == InstanceRuntime {
+    /// The instance's first memory, as `md` and `ms` carry it.
+    @inline(__always) var memoryBase: MemoryBase { pointee.memoryState.pointee.base }
+    @inline(__always) var memorySize: MemorySize { pointee.memoryState.pointee.byteCount }
+}

@@ -1,0 +1,77 @@
+extension Store {
+    /// Runs `entry` with its arguments in `frame[0...]` until it returns, leaving its results in
+    /// `frame[0...]`.
+    func execute(_ entry: UnsafeMutablePointer<FunctionEntry>, frame: FramePointer) throws(Trap) {
+        guard let code = entry.pointee.code else { throw Trap(.internalError("not a wasm function")) }
+        guard frame + entry.pointee.frameSize <= valueStackEnd else { throw Trap(.callStackExhausted) }
+        entry.initializeFrame(frame)
+        try run(ExecutionState(pc: code, fp: frame, function: entry, depth: callDepth), baseDepth: callDepth)
+    }
+
+    /// Runs from `start`, a fresh call or where a suspended one stopped, until the function at
+    /// `baseDepth` returns (results in its first slots), traps, or stops at an async host function
+    /// (`hostStop` is then set).
+    func run(_ start: ExecutionState, baseDepth: Int) throws(Trap) {
+        defer { callDepth = baseDepth }
+        guard let instance = start.function.pointee.runtime else { throw Trap(.internalError("not a wasm function")) }
+        var context = ExecutionContext(
+            pc: start.pc, fp: start.fp, md: instance.memoryBase, ms: instance.memorySize, function: start.function,
+            instance: instance, depth: start.depth, baseDepth: baseDepth, maxDepth: configuration.maxCallDepth,
+            frames: frames, stackEnd: valueStackEnd, metering: metering, store: .passUnretained(self))
+        withUnsafeMutablePointer(to: &context) { state in
+            let pointer = ContextPointer(state)
+            start.pc.handler(start.pc, start.fp, state.pointee.md, state.pointee.ms, pointer)
+            // Optimized, handlers call each other and return only once the run has stopped;
+            // unoptimized, each returns after recording where to go on (see `next`).
+            guard !dispatchesByTailCalls() else { return }
+            while state.pointee.status == .running {
+                let pc = state.pointee.pc
+                pc.handler(pc, state.pointee.fp, state.pointee.md, state.pointee.ms, pointer)
+            }
+        }
+        switch context.status {
+        case .returned:
+            return
+        case .suspendedAtHost:
+            guard let callee = context.hostCallee, let arguments = context.hostArguments else {
+                throw Trap(.internalError("a stop at a host function without its callee"))
+            }
+            hostStop = HostStop(state: context.stopState, callee: callee, arguments: arguments)
+        case .trapped:
+            let reason = context.trap ?? .internalError("a trap without a reason")
+            if reason == .outOfFuel, reentrancyDepth == 1 { fuelStop = context.stopState }
+            var trap = context.thrown ?? Trap(reason)
+            trap.backtrace += backtrace(context.function, context.depth, baseDepth)
+            throw trap
+        case .running:
+            throw Trap(.internalError("a handler returned without stopping the run"))
+        }
+    }
+
+    /// A trap that ended a host function, with the suspended guest's frames added.
+    @inline(never)
+    func withBacktrace(
+        _ trap: Trap, _ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int
+    ) -> Trap {
+        var trap = trap
+        trap.backtrace += backtrace(function, depth, baseDepth)
+        return trap
+    }
+
+    /// Function names from the innermost frame out, at most 64 (deep recursions would make huge
+    /// traces; the innermost frames are the useful ones).
+    private func backtrace(_ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int) -> [String] {
+        var names = [name(of: function)]
+        var level = depth - 1
+        while level >= baseDepth, names.count < 64 {
+            names.append(name(of: frames[level].function))
+            level -= 1
+        }
+        return names
+    }
+
+    private func name(of entry: UnsafeMutablePointer<FunctionEntry>) -> String {
+        guard let instance = entry.pointee.instance else { return "host function" }
+        return instance.functionName(instance.module.importedFunctionTypes.count + entry.pointee.definedIndex)
+    }
+}

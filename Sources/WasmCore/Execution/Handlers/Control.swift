@@ -1,0 +1,128 @@
+// Control: traps, branches, returns, fuel checkpoints. Branch targets are relative to the
+// branching instruction, in instructions.
+
+/// `unreachable`
+@_cdecl("vudo_execute_unreachable") @inline(__always)
+func executeUnreachable(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    raise(.unreachable, at: pc, context)
+}
+
+/// An operand word: consumed by the instruction before it, never dispatched.
+@_cdecl("vudo_execute_data") @inline(__always)
+func executeData(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    raise(.internalError("operand word executed as an instruction"), at: pc, context)
+}
+
+/// `br target`
+@_cdecl("vudo_execute_br") @inline(__always)
+func executeBr(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    next(pc.jump(pc.c32), fp, md, ms, context)
+}
+
+/// `br_if condition, target`: taken when the condition is non-zero.
+@_cdecl("vudo_execute_brIf") @inline(__always)
+func executeBrIf(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    if _fastPath(fp.i32(pc.a) != 0) { return next(pc.jump(pc.c32), fp, md, ms, context) }
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `br_if_not condition, target`: taken when the condition is zero (an `if`'s way to its `else`).
+@_cdecl("vudo_execute_brIfNot") @inline(__always)
+func executeBrIfNot(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    if _fastPath(fp.i32(pc.a) == 0) { return next(pc.jump(pc.c32), fp, md, ms, context) }
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `br_table index, count`, followed by `count + 1` `br` instructions (the last the default): the
+/// chosen entry's own target is taken directly.
+@_cdecl("vudo_execute_brTable") @inline(__always)
+func executeBrTable(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let index = fp.i32(pc.a)
+    let count = pc.c32
+    let entry = pc.data(Int(index < count ? index : count) + 1)
+    next(entry.jump(entry.c32), fp, md, ms, context)
+}
+
+/// `return`: results are in the frame's first slots, which are the caller's operand slots.
+@_cdecl("vudo_execute_ret") @inline(__always)
+func executeRet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    returnToCaller(pc, md, ms, context)
+}
+
+/// `return_from slot`: a single result not yet in slot 0.
+@_cdecl("vudo_execute_retFrom") @inline(__always)
+func executeRetFrom(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    fp[0] = fp[pc.a]
+    returnToCaller(pc, md, ms, context)
+}
+
+@inline(__always)
+private func returnToCaller(_ pc: CodePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let state = context.state
+    let depth = state.pointee.depth
+    if _slowPath(depth == state.pointee.baseDepth) {
+        state.pointee.pc = pc
+        state.pointee.status = .returned
+        return
+    }
+    let caller = state.pointee.frames[depth - 1]
+    state.pointee.depth = depth - 1
+    state.pointee.function = caller.function
+    // Within one instance the memory registers are already current (memory.grow updates them);
+    // only a return into another instance loads its memory.
+    let instance = caller.function.pointee.runtime.unsafelyUnwrapped
+    if _fastPath(instance == state.pointee.instance) { return next(caller.returnPC, caller.fp, md, ms, context) }
+    state.pointee.instance = instance
+    next(caller.returnPC, caller.fp, instance.memoryBase, instance.memorySize, context)
+}
+
+/// `checkpoint fuel`, at function entry and loop headers when metering: charges the fuel of the
+/// code up to the next checkpoint, and now and then polls for a deadline, cancellation or the
+/// embedder's own stop.
+@_cdecl("vudo_execute_checkpoint") @inline(__always)
+func executeCheckpoint(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let metering = context.state.pointee.metering
+    if metering.pointee.isLimited {
+        let cost = Int64(pc.c32)
+        guard metering.pointee.fuel >= cost else { return stopForFuel(pc, fp, context) }
+        metering.pointee.fuel -= cost
+    }
+    let left = metering.pointee.checkpointsUntilInterruptCheck
+    if _slowPath(left <= 1) { return checkInterruption(pc, fp, md, ms, context) }
+    metering.pointee.checkpointsUntilInterruptCheck = left - 1
+    next(pc.next, fp, md, ms, context)
+}
+
+/// Out of fuel: the call can continue from this checkpoint once refuelled (`Store.resume`).
+@inline(never)
+private func stopForFuel(_ pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer) {
+    context.state.pointee.metering.pointee.fuel = 0
+    context.state.pointee.fp = fp
+    raise(.outOfFuel, at: pc, context)
+}
+
+@inline(never)
+private func checkInterruption(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let state = context.state
+    let store = state.pointee.store.takeUnretainedValue()
+    state.pointee.metering.pointee.checkpointsUntilInterruptCheck = store.configuration.interruptCheckInterval
+    if let reason = store.pendingInterruption() { return raise(reason, at: pc, context) }
+    next(pc.next, fp, md, ms, context)
+}
+
+extension InternalOp {
+    /// This file's handlers (see `InternalOp.handlers`).
+    static let controlHandlers: [(InternalOp, Handler)] = [
+        (.unreachable, executeUnreachable),
+        (.data, executeData),
+        (.br, executeBr),
+        (.brIf, executeBrIf),
+        (.brIfNot, executeBrIfNot),
+        (.brTable, executeBrTable),
+        (.ret, executeRet),
+        (.retFrom, executeRetFrom),
+        (.checkpoint, executeCheckpoint),
+    ]
+}

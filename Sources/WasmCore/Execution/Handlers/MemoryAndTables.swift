@@ -1,0 +1,170 @@
+// Memory size and growth, bulk memory, tables. The bulk and table operations are rare in hot
+// loops; what needs the instance object runs out of line.
+
+/// `memory.size result`
+@_cdecl("vudo_execute_memorySize") @inline(__always)
+func executeMemorySize(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    fp[pc.a] = ms / UInt64(MemoryInstance.pageSize)
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `memory.grow result, delta`: the old size in pages, or -1.
+@_cdecl("vudo_execute_memoryGrow") @inline(__always)
+func executeMemoryGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let instance = context.state.pointee.instance
+    fp[pc.a] = growMemory(instance, by: UInt64(fp.i32(pc.b)))
+    next(pc.next, fp, instance.memoryBase, instance.memorySize, context)
+}
+
+@inline(never)
+private func growMemory(_ instance: UnsafeMutablePointer<InstanceRuntime>, by delta: UInt64) -> UInt64 {
+    let memory = instance.pointee.owner.takeUnretainedValue().memories.first
+    return memory?.grow(by: delta).map { UInt64($0) } ?? UInt64(UInt32.max)
+}
+
+/// `memory.fill destination, value, count`
+@_cdecl("vudo_execute_memoryFill") @inline(__always)
+func executeMemoryFill(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let destination = UInt64(fp.i32(pc.a))
+    let count = UInt64(fp.i32(pc.c))
+    guard destination + count <= ms else { return raise(.memoryOutOfBounds, at: pc, context) }
+    (md + Int(destination)).initializeMemory(as: UInt8.self, repeating: UInt8(truncatingIfNeeded: fp[pc.b]), count: Int(count))
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `memory.copy destination, source, count`: memmove, the ranges may overlap.
+@_cdecl("vudo_execute_memoryCopy") @inline(__always)
+func executeMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let destination = UInt64(fp.i32(pc.a))
+    let source = UInt64(fp.i32(pc.b))
+    let count = UInt64(fp.i32(pc.c))
+    guard destination + count <= ms, source + count <= ms else { return raise(.memoryOutOfBounds, at: pc, context) }
+    (md + Int(destination)).copyMemory(from: md + Int(source), byteCount: Int(count))
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `f64.add_to_memory address, x, offset`: `m += x` for the f64 at the address, one bounds check.
+@_cdecl("vudo_execute_f64AddToMemory") @inline(__always)
+func executeF64AddToMemory(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    let m = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
+    md.storeBytes(of: bitCast(fp.f64(pc.b) + m, to: UInt64.self), toByteOffset: Int(address), as: UInt64.self)
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `table.get result, index, table`
+@_cdecl("vudo_execute_tableGet") @inline(__always)
+func executeTableGet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
+    let index = fp.i32(pc.b)
+    guard Int(index) < table.pointee.count else { return raise(.tableOutOfBounds, at: pc, context) }
+    fp[pc.a] = table.pointee.elements[Int(index)]
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `table.set index, value, table`
+@_cdecl("vudo_execute_tableSet") @inline(__always)
+func executeTableSet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
+    let index = fp.i32(pc.a)
+    guard Int(index) < table.pointee.count else { return raise(.tableOutOfBounds, at: pc, context) }
+    table.pointee.elements[Int(index)] = fp[pc.b]
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `table.size result, table`
+@_cdecl("vudo_execute_tableSize") @inline(__always)
+func executeTableSize(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    fp[pc.a] = UInt64(context.state.pointee.instance.pointee.tables[Int(pc.c32)].pointee.count)
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `memory.init`, `data.drop`, `table.grow`, `table.fill`, `table.copy`, `table.init`,
+/// `elem.drop`: the operations on segments and tables' contents, through the instance object. One
+/// handler reads which from operand `d`; each has a data word.
+@_cdecl("vudo_execute_bulk") @inline(__always)
+func executeBulk(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+    let instance = context.state.pointee.instance
+    do {
+        try performBulk(pc, fp, instance.pointee.owner.takeUnretainedValue())
+    } catch {
+        return raise(error, at: pc, context)
+    }
+    // memory.init may have written memory, but never moves it: md and ms stay current.
+    next(pc.data(2), fp, md, ms, context)
+}
+
+@inline(never)
+private func performBulk(_ pc: CodePointer, _ fp: FramePointer, _ instance: Instance) throws(TrapReason) {
+    func u32(_ slot: Int) -> UInt64 { UInt64(fp.i32(slot)) }
+    let data = pc.data()
+    guard let op = InternalOp(rawValue: UInt16(pc.d)) else { throw .internalError("a bulk operation without its operation") }
+    switch op {
+    case .memoryInit:
+        let bytes = instance.dataSegments[Int(data.c32)]
+        let destination = u32(pc.a), source = u32(pc.b), count = u32(pc.c)
+        let memory = instance.memoryState.pointee
+        guard source + count <= UInt64(bytes.count), destination + count <= memory.byteCount else {
+            throw .memoryOutOfBounds
+        }
+        if count > 0 {
+            bytes.withUnsafeBytes { raw in
+                (memory.base + Int(destination)).copyMemory(from: raw.baseAddress! + Int(source), byteCount: Int(count))
+            }
+        }
+    case .dataDrop:
+        instance.dataSegments[Int(data.c32)] = []
+    case .tableGrow:
+        let old = instance.tables[Int(data.c32)].grow(by: u32(pc.c), value: fp[pc.b])
+        fp[pc.a] = old ?? UInt64(UInt32.max)
+    case .tableFill:
+        let table = instance.tables[Int(data.c32)]
+        let start = u32(pc.a), count = u32(pc.c)
+        guard start + count <= UInt64(table.count) else { throw .tableOutOfBounds }
+        let value = fp[pc.b]
+        for k in Int(start)..<Int(start + count) { table[k] = value }
+    case .tableCopy:
+        let destinationTable = instance.tables[Int(data.load(fromByteOffset: 8, as: UInt32.self))]
+        let sourceTable = instance.tables[Int(data.c32)]
+        let destination = u32(pc.a), source = u32(pc.b), count = u32(pc.c)
+        guard destination + count <= UInt64(destinationTable.count), source + count <= UInt64(sourceTable.count) else {
+            throw .tableOutOfBounds
+        }
+        let items = (Int(source)..<Int(source + count)).map { sourceTable[$0] }
+        destinationTable.replace(at: Int(destination), with: items)
+    case .tableInit:
+        let segment = instance.elementSegments[Int(data.load(fromByteOffset: 8, as: UInt32.self))]
+        let table = instance.tables[Int(data.c32)]
+        let destination = u32(pc.a), source = u32(pc.b), count = u32(pc.c)
+        guard source + count <= UInt64(segment.count), destination + count <= UInt64(table.count) else {
+            throw .tableOutOfBounds
+        }
+        table.replace(at: Int(destination), with: segment[Int(source)..<Int(source + count)])
+    case .elemDrop:
+        instance.elementSegments[Int(data.c32)] = []
+    default:
+        throw .internalError("\(op) reached the bulk operations")
+    }
+}
+
+extension InternalOp {
+    /// This file's handlers (see `InternalOp.handlers`).
+    static let memoryAndTableHandlers: [(InternalOp, Handler)] = [
+        (.memorySize, executeMemorySize),
+        (.memoryGrow, executeMemoryGrow),
+        (.memoryFill, executeMemoryFill),
+        (.memoryCopy, executeMemoryCopy),
+        (.f64AddToMemory, executeF64AddToMemory),
+        (.memoryInit, executeBulk),
+        (.dataDrop, executeBulk),
+        (.tableGet, executeTableGet),
+        (.tableSet, executeTableSet),
+        (.tableSize, executeTableSize),
+        (.tableGrow, executeBulk),
+        (.tableFill, executeBulk),
+        (.tableCopy, executeBulk),
+        (.tableInit, executeBulk),
+        (.elemDrop, executeBulk),
+    ]
+}

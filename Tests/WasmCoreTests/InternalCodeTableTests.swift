@@ -1,0 +1,47 @@
+import Foundation
+import InternalCodeSpec
+import Testing
+@testable import WasmCore
+
+/// The internal instruction set comes from one table (Sources/InternalCodeSpec): the generated
+/// files must be what the table renders now, and every operation must have exactly one handler.
+@Suite struct InternalCodeTableTests {
+    @Test func generatedFilesAreUpToDate() throws {
+        for (path, contents) in Generator.files() {
+            let committed = FileManager.default.contents(atPath: Fixtures.packageRoot + "/" + path)
+            #expect(
+                committed.map { String(decoding: $0, as: UTF8.self) } == contents,
+                "\(path) is out of date: run `swift run generate-internal-code`")
+        }
+    }
+
+    @Test func theTableAndTheEnumAgree() {
+        #expect(InternalOp.allCases.map { "\($0)" } == InstructionTable.all.map(\.name))
+    }
+
+    /// The handler table is the sorted union of the handler files' lists: each operation must be in
+    /// exactly one of them, or the table would be shifted.
+    @Test func everyOperationHasExactlyOneHandler() {
+        let listed = InternalOp.numericHandlers + InternalOp.memoryHandlers + InternalOp.branchHandlers
+            + InternalOp.superinstructionHandlers + InternalOp.controlHandlers + InternalOp.callHandlers
+            + InternalOp.variableHandlers + InternalOp.memoryAndTableHandlers
+        #expect(listed.map(\.0).sorted { $0.rawValue < $1.rawValue } == InternalOp.allCases)
+        #expect(InternalOp.handlers.count == InternalOp.allCases.count)
+    }
+
+    /// Operand layouts are consistent: a result is in `a`, no field is used twice, and `c32`
+    /// excludes `c` and `d`.
+    @Test func operandLayoutsAreConsistent() {
+        for row in InstructionTable.all {
+            let fields = row.operands.map(\.field.rawValue)
+            #expect(Set(fields).count == fields.count, "\(row.name) uses a field twice")
+            if row.usesWideC { #expect(!fields.contains("c") && !fields.contains("d"), "\(row.name)") }
+            if let result = row.operands.firstIndex(where: { $0.role == .result }) {
+                #expect(row.operands[result].field == .a, "\(row.name): a result belongs in a")
+            }
+            if let twin = row.sharesHandlerWith, twin != "bulk" {
+                #expect(InstructionTable.all.contains { $0.name == twin }, "\(row.name) shares with unknown \(twin)")
+            }
+        }
+    }
+}
