@@ -15,6 +15,15 @@ public struct EmittedEffect: Sendable, Hashable {
     public let spirit: String?
     /// The whole JSON text as emitted.
     public let json: String
+
+    public init(id: UInt32, type: String, payload: String, timestamp: Int64, spirit: String?, json: String) {
+        self.id = id
+        self.type = type
+        self.payload = payload
+        self.timestamp = timestamp
+        self.spirit = spirit
+        self.json = json
+    }
 }
 
 /// A subscription to effects: the exact `effect_type` it matches, or `*` for every effect.
@@ -26,6 +35,12 @@ public struct EffectSubscription: Sendable, Hashable {
     public let pattern: String
     /// The subscribing Spirit's name; nil for a subscription the host made with a callback.
     public let subscriber: String?
+
+    public init(id: UInt32, pattern: String, subscriber: String?) {
+        self.id = id
+        self.pattern = pattern
+        self.subscriber = subscriber
+    }
 
     /// Whether an effect of `type` is one this subscription asked for.
     public func matches(_ type: String) -> Bool { pattern == "*" || pattern == type }
