@@ -39,7 +39,7 @@ extension LoaRegistry {
         for name in names where !grants.contains(where: { $0.loa == name }) { grants.append(LoaGrant(name, capabilities: .all)) }
         let resolver = LoaResolver(registry: self, grants: grants)
         var order: [String] = []
-        var found: [String: (modules: Set<String>, functions: [String], capabilities: Set<Capability>, problems: [ImportProblem])] = [:]
+        var found: [String: Found] = [:]
         for entry in module.imports {
             guard case .function(let typeIndex) = entry.descriptor, Int(typeIndex) < module.types.count else { continue }
             let type = module.types[Int(typeIndex)]
@@ -60,20 +60,29 @@ extension LoaRegistry {
                 // An unregistered Loa shows as a missing version, not as a problem of each import.
                 if case .unknownLoa = error {} else { problem = error }
             }
-            if found[loa] == nil {
-                order.append(loa)
-                found[loa] = ([], [], [], [])
-            }
-            found[loa]!.modules.insert(entry.module)
-            found[loa]!.functions.append(entry.name)
-            if let capability { found[loa]!.capabilities.insert(capability) }
-            if let problem { found[loa]!.problems.append(ImportProblem(module: entry.module, name: entry.name, reason: problem)) }
+            if found[loa] == nil { order.append(loa) }
+            found[loa, default: Found()].add(entry, capability: capability, problem: problem)
         }
         return order.map { name in
-            let need = found[name]!
+            let need = found[name] ?? Found()
             return LoaNeed(
                 loa: name, modules: need.modules.sorted(), functions: need.functions,
                 capabilities: need.capabilities.sorted(), version: get(name)?.version, problems: need.problems)
         }
+    }
+}
+
+/// What the imports of one Loa were found to need, while ``LoaRegistry/needs(of:)`` collects it.
+private struct Found {
+    var modules: Set<String> = []
+    var functions: [String] = []
+    var capabilities: Set<Capability> = []
+    var problems: [ImportProblem] = []
+
+    mutating func add(_ entry: Import, capability: Capability?, problem: ImportFailure?) {
+        modules.insert(entry.module)
+        functions.append(entry.name)
+        if let capability { capabilities.insert(capability) }
+        if let problem { problems.append(ImportProblem(module: entry.module, name: entry.name, reason: problem)) }
     }
 }

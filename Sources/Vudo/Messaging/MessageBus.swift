@@ -149,7 +149,7 @@ public final class MessageBus: Sendable {
     public func onMessage(for name: String, _ handler: @escaping @Sendable (SeanceMessage) -> Void) -> Bool {
         state.withLock { state in
             guard state.inboxes[name] != nil else { return false }
-            state.inboxes[name]!.handlers.append(handler)
+            state.inboxes[name]?.handlers.append(handler)
             return true
         }
     }
@@ -157,7 +157,7 @@ public final class MessageBus: Sendable {
     /// Drops every message waiting for `name`.
     public func clear(_ name: String) {
         state.withLock { state in
-            if state.inboxes[name] != nil { state.inboxes[name]!.messages = [] }
+            state.inboxes[name]?.messages = []
         }
     }
 
@@ -209,10 +209,10 @@ struct BusState: ~Copyable {
     /// Queues `message`; returns the recipient's handlers and the receivers to wake, or nil when
     /// there is no such recipient.
     mutating func deliver(_ message: SeanceMessage) -> ([MessageHandler], [CheckedContinuation<Void, Never>])? {
-        guard inboxes[message.to] != nil else { return nil }
-        inboxes[message.to]!.messages.append(message)
+        guard let handlers = inboxes[message.to]?.handlers else { return nil }
+        inboxes[message.to]?.messages.append(message)
         let woken = takeWaiters { $0.recipient == message.to && message.matches(channel: $0.channel) }
-        return (inboxes[message.to]!.handlers, woken)
+        return (handlers, woken)
     }
 
     mutating func take(for recipient: String, channel: Int32, if accept: (SeanceMessage) -> Bool) -> TakeOutcome {
@@ -220,7 +220,7 @@ struct BusState: ~Copyable {
               let message = inboxes[recipient]?.messages[index]
         else { return .nothing }
         guard accept(message) else { return .refused }
-        inboxes[recipient]!.messages.remove(at: index)
+        inboxes[recipient]?.messages.remove(at: index)
         return .taken(message)
     }
 
