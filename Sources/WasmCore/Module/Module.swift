@@ -1,6 +1,6 @@
 /// A decoded WebAssembly module: the sections of the binary, in the spec's abstract-syntax terms.
 ///
-/// Decoding (``Module/init(bytes:)``) checks only the binary format; ``validate()`` checks the
+/// Decoding (``Module/init(bytes:features:)``) checks only the binary format; ``validate()`` checks the
 /// rest, and ``Store/instantiate(_:imports:)`` validates before it instantiates.
 public struct Module: Sendable {
     public var types: [FunctionType] = []
