@@ -1,6 +1,8 @@
 #!/bin/sh
 # Rebuilds every Fixtures/spirits/*.wasm from the .wat beside it (wabt's wat2wasm).
 # --debug-names keeps function and parameter names, which `vudo codegen` uses for Swift labels.
+# dol_abi.wat, a Spirit importing all 22 functions of the DOL compiler's ABI, is built here too:
+# `vudo run Fixtures/spirits/dol_abi.wasm` runs its _start.
 set -eu
 cd "$(dirname "$0")"
 for source in *.wat; do

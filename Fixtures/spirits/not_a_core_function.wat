@@ -1,3 +1,3 @@
-;; `env` leads only to the core Loa's vudo_* functions: AssemblyScript's env.abort is not one.
+;; `env` links the granted Loas' functions by name: AssemblyScript's env.abort is in none of them.
 (module
   (import "env" "abort" (func (param i32 i32 i32 i32))))

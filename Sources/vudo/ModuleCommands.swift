@@ -137,7 +137,7 @@ enum InspectCommand {
                 " \(registered)"
             } else if need.loa == WASI.moduleName {
                 " (WASI preview 1: `vudo run` runs it as a command)"
-            } else if Loa.coreCompatibilityModules.contains(need.loa) {
+            } else if Loa.abiModules.contains(need.loa) {
                 ""
             } else {
                 " (not registered: the embedder registers it and grants its capabilities)"

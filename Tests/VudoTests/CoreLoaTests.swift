@@ -3,7 +3,8 @@ import Synchronization
 import Testing
 import Vudo
 
-/// Every core function called from core_abi.wasm, which imports each with its exact signature.
+/// Every core function called from core_abi.wasm, which imports each from `env` with its exact
+/// signature (the shapes of `@vudo/runtime`).
 @Suite struct CoreLoaTests {
     /// The fixture with output and log lines recorded, and time and randomness made deterministic.
     static func load(
@@ -55,7 +56,7 @@ import Vudo
         try await loud.call("log", Int32(0), pointer, length)
         #expect(loudLog.lines.contains("[core_abi] debug: state"))
         #expect(loudLog.lines.filter { $0 == "[core_abi] debug: state" }.count == 2)
-        #expect(loudLog.lines.contains("[core_abi] link vudo.vudo_debug -> core 1.0.0 [debug]"))
+        #expect(loudLog.lines.contains("[core_abi] link env.vudo_debug -> core 1.0.0 [debug]"))
     }
 
     @Test func allocReturnsZeroedAlignedMemoryAndReallocKeepsTheContents() async throws {
@@ -85,7 +86,7 @@ import Vudo
         await #expect {
             _ = try await spirit.call("reallocate", UInt32.max - 2, UInt32(16), UInt32(32)) as UInt32
         } throws: { error in
-            guard case SpiritError.hostFunction(_, "vudo", "vudo_realloc", let cause) = error else { return false }
+            guard case SpiritError.hostFunction(_, "env", "vudo_realloc", let cause) = error else { return false }
             return cause is MemoryError
         }
     }
@@ -144,7 +145,7 @@ import Vudo
         await #expect {
             try await spirit.call("random_bytes", UInt32(65530), UInt32(100))
         } throws: { error in
-            guard case SpiritError.hostFunction("random_bytes", "vudo", "vudo_random_bytes", let cause) = error else { return false }
+            guard case SpiritError.hostFunction("random_bytes", "env", "vudo_random_bytes", let cause) = error else { return false }
             return (cause as? MemoryError) == .outOfBounds(address: 65530, count: 100, memorySize: 65536)
         }
         #expect(try await spirit.call("random") as Double >= 0)
@@ -230,9 +231,13 @@ import Vudo
         #expect(output.lines == ["env", "vudo", "loa", "core"])
     }
 
-    @Test func theCompatibilityNamespacesLeadOnlyToVudoFunctions() async {
-        await expectRefusal("not_a_core_function.wasm", ("env", "abort"), .notACoreFunction(module: "env"))
-        await expectRefusal("missing_core_function.wasm", ("vudo", "vudo_sleep"), .missingFunction(loa: "core 1.0.0"))
+    @Test func theABIModulesRefuseWhatTheyDoNotProvide() async {
+        // env.abort (AssemblyScript's) is a function of no granted Loa.
+        await expectRefusal("not_a_core_function.wasm", ("env", "abort"), .noGrantedLoaProvides(module: "env"))
+        // vudo_spawn is not among the DOL ABI's 22 functions.
+        await expectRefusal("missing_core_function.wasm", ("vudo", "vudo_spawn"), .notInDOLABI)
+        // loa.vudo_alloc(i64): neither the DOL ABI's nor the core Loa's vudo_alloc takes an i64; the
+        // DOL ABI's signature is reported.
         await expectRefusal(
             "wrong_core_signature.wasm", ("loa", "vudo_alloc"),
             .signatureMismatch(
@@ -247,7 +252,7 @@ import Vudo
         ] {
             var options = SpiritOptions()
             options.withhold(capability)
-            await expectRefusal("core_abi.wasm", ("vudo", function), .capabilityNotGranted(capability, loa: "core"), options)
+            await expectRefusal("core_abi.wasm", ("env", function), .capabilityNotGranted(capability, loa: "core"), options)
         }
     }
 
@@ -261,7 +266,7 @@ import Vudo
         var options = SpiritOptions()
         options.withhold(.random, .time)
         _ = try await Fixtures.load("logger.wasm", options: options)
-        #expect(options.grants == [LoaGrant("core", "^1.0", capabilities: [.print, .alloc, .debug, .effects])])
+        #expect(options.grants == [LoaGrant("core", "^1.0", capabilities: [.print, .alloc, .debug, .effects]), .messaging])
     }
 
     @Test func theEmbeddersOwnHostFunctionTakesPrecedence() async throws {
@@ -296,7 +301,7 @@ import Vudo
         let needs = LoaRegistry().needs(of: try Module(bytes: bytes))
         #expect(needs.map(\.loa) == ["core"])
         #expect(needs[0].capabilities == [.alloc, .debug, .effects, .print, .random, .time])
-        #expect(needs[0].modules == ["vudo"] && needs[0].version == "1.0.0" && needs[0].problems.isEmpty)
+        #expect(needs[0].modules == ["env"] && needs[0].version == "1.0.0" && needs[0].problems.isEmpty)
 
         let http = try [UInt8](Data(contentsOf: Fixtures.directory.appendingPathComponent("http_client.wasm")))
         let unknown = LoaRegistry().needs(of: try Module(bytes: http))

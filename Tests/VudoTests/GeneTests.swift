@@ -184,3 +184,48 @@ let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])
         }
     }
 }
+
+/// The gene scenarios of @vudo/runtime's tests/memory.test.ts, on its rules (type-bridge.ts,
+/// dol-abi.md section 5): bool as an i32 0/1 read back as non-zero, i64 beyond JavaScript's safe
+/// integers, a string field's pointer 0 as "", and the layout of `i32, i64, i32`.
+@Suite struct GeneReferenceRuntimeTests {
+    static let record = GeneLayout(name: "Record", fields: [("id", .i32), ("big", .i64), ("on", .bool), ("label", .string)])
+
+    @Test func theLayoutOfI32I64I32IsZeroEightSixteenSizeTwentyFour() {
+        let layout = GeneLayout(name: "T", fields: [("a", .i32), ("b", .i64), ("c", .i32)])
+        #expect(layout.fields.map(\.offset) == [0, 8, 16] && layout.size == 24 && layout.alignment == 8)
+    }
+
+    @Test func falseIsStoredAsZeroAndAnyNonZeroReadsTrue() async throws {
+        let math = try await Fixtures.load("math.wasm")
+        let pointer = try await math.memory.allocateGene(["id": .i32(1), "big": .i64(0), "on": .bool(false), "label": .string("")], as: Self.record)
+        let onOffset = UInt32(Self.record.fields[2].offset)
+        #expect(try await math.memory.load(UInt32.self, at: pointer + onOffset) == 0)
+        #expect(try await math.memory.readGene(Self.record, at: pointer)["on"] == .bool(false))
+        // A guest that stores 2 for true is read as true.
+        try await math.memory.store(UInt32(2), at: pointer + onOffset)
+        #expect(try await math.memory.readGene(Self.record, at: pointer)["on"] == .bool(true))
+    }
+
+    @Test func i64sBeyondJavaScriptsSafeIntegersRoundTripExactly() async throws {
+        let math = try await Fixtures.load("math.wasm")
+        for big: Int64 in [1 << 53 + 1, .max, .min, -(1 << 53) - 1] {
+            let pointer = try await math.memory.allocateGene(["id": .i32(0), "big": .i64(big), "on": .bool(true), "label": .string("x")], as: Self.record)
+            #expect(try await math.memory.readGene(Self.record, at: pointer)["big"] == .i64(big))
+            #expect(try await math.memory.load(Int64.self, at: pointer + 8) == big)
+        }
+    }
+
+    @Test func aStringFieldHoldsAPointerToALengthPrefixedString() async throws {
+        let math = try await Fixtures.load("math.wasm")
+        let pointer = try await math.memory.allocateGene(["id": .i32(0), "big": .i64(0), "on": .bool(true), "label": .string("Grüße")], as: Self.record)
+        let labelOffset = UInt32(Self.record.fields[3].offset)
+        let string: UInt32 = try await math.memory.load(at: pointer + labelOffset)
+        #expect(string != 0 && string % 4 == 0)
+        #expect(try await math.memory.load(UInt32.self, at: string) == UInt32("Grüße".utf8.count))
+        #expect(try await math.memory.readBytes(at: string + 4, count: 7) == Array("Grüße".utf8))
+        // Pointer 0 reads as the empty string.
+        try await math.memory.store(UInt32(0), at: pointer + labelOffset)
+        #expect(try await math.memory.readGene(Self.record, at: pointer)["label"] == .string(""))
+    }
+}

@@ -8,11 +8,11 @@ import Vudo
         }
     }
 
-    @Test func aNewRegistryHoldsTheCoreLoa() {
+    @Test func aNewRegistryHoldsTheCoreAndMessagingLoas() {
         let registry = LoaRegistry()
         #expect(registry.has("core"))
         #expect(registry.get("core")?.version == "1.0.0")
-        #expect(registry.all.map(\.description) == ["core 1.0.0"])
+        #expect(registry.all.map(\.description) == ["core 1.0.0", "messaging 1.0.0"])
     }
 
     @Test func severalVersionsCoexistAndADuplicateIsRefused() throws {
@@ -25,7 +25,7 @@ import Vudo
         #expect(registry.get("http", version: "1.2.0")?.version == "1.2.0")
         #expect(registry.has("http", version: "1.4.1"))
         #expect(!registry.has("http", version: "1.3.0"))
-        #expect(registry.all.map(\.description) == ["core 1.0.0", "http 2.0.0", "http 1.4.1", "http 1.2.0"])
+        #expect(registry.all.map(\.description) == ["core 1.0.0", "http 2.0.0", "http 1.4.1", "http 1.2.0", "messaging 1.0.0"])
         #expect(throws: LoaRegistryError.duplicate(name: "http", version: "1.4.1")) {
             try registry.register(Self.http("1.4.1"))
         }

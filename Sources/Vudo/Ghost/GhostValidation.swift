@@ -61,8 +61,8 @@ struct GhostPlan {
             guard let module = modules[member.name] else { continue }
             let options = member.options ?? defaults
             for entry in module.functionImports where !wired.contains("\(member.name) \(entry.module).\(entry.name)") {
-                let servedByHost = options.loas.has(entry.module) || Loa.coreCompatibilityModules.contains(entry.module)
-                    || [MessagingLoa.name, StateLoa.name].contains(entry.module)
+                let servedByHost = options.loas.has(entry.module) || Loa.abiModules.contains(entry.module)
+                    || [Loa.messagingName, StateLoa.name].contains(entry.module)
                     || options.hostFunctions.contains { $0.module == entry.module && $0.name == entry.name }
                     || sessionSpirits.contains(entry.module)
                 if !servedByHost || known.contains(entry.module) {

@@ -16,8 +16,17 @@ public struct HostContext {
     public let time: TimeSource
     /// The calling Spirit's own random number generator (from ``SpiritOptions/random``).
     public let random: SpiritRandomGenerator
-    /// Receives what the Spirit emits through `vudo_emit_effect`.
+    /// Receives what the Spirit emits through the core Loa's `vudo_emit_effect(id, payload)`.
     public let effects: EffectHandler
+    /// Receives the JSON effects and subscriptions of the DOL ABI's `vudo_emit_effect(ptr, len)`
+    /// and `vudo_subscribe(ptr, len)`.
+    public let effectHub: EffectHub
+    /// Called by the DOL ABI's `vudo_breakpoint()`; nil to only log it in debug runs.
+    let breakpoint: BreakpointHook?
+    /// The Spirit's place on its Séance's message bus; nil for a Spirit loaded alone.
+    let messaging: MessageEndpoint?
+    /// When the running call must end (``ResourceLimits/timeout``), for host functions that wait.
+    let deadline: ContinuousClock.Instant?
 
     /// Logs `message` prefixed with the Spirit's name, as the Spirit's own debug lines are.
     public func log(_ message: String) {

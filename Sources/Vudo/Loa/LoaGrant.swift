@@ -48,6 +48,11 @@ public struct LoaGrant: Sendable, Hashable, CustomStringConvertible {
         Loa.coreName, "^1.0", capabilities: .only([.print, .alloc, .time, .random, .debug, .effects])
     )
 
+    /// The messaging Loa 1.x with every capability (`send`, `receive`, `broadcast`): granted by
+    /// ``SpiritOptions`` unless told otherwise. It reaches only the bus of the Séance a Spirit is
+    /// summoned into; a Spirit loaded alone has no one to message.
+    public static let messaging = LoaGrant(Loa.messagingName, "^1.0", capabilities: .all)
+
     /// `http ^1.2 [fetch, post]`.
     public var description: String { "\(requirement) \(capabilities)" }
 }

@@ -1,7 +1,7 @@
 /// What a module's imports need of one Loa: which functions, under which capabilities. Read from
 /// the imports alone, without loading the module (`vudo inspect` prints it).
 public struct LoaNeed: Sendable, Hashable {
-    /// The Loa's name (`core` for the `vudo_*` functions of `env`, `vudo` and `loa`).
+    /// The Loa's name: for an ABI module (`vudo`, `env`, `loa`), the Loa its functions resolve to.
     public let loa: String
     /// The import module names that lead to it, sorted.
     public let modules: [String]
@@ -28,46 +28,61 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 extension LoaRegistry {
     /// The Loas `module` imports functions from, in order of first import, each with the functions
     /// and capabilities it needs.
+    ///
+    /// Each Loa is taken at its highest registered version. The ABI modules (``Loa/abiModules``)
+    /// are resolved as for a Spirit granted every registered Loa with all its capabilities, the
+    /// core Loa first and the others in name order; an import of theirs that nothing provides is
+    /// listed under the module's own name.
     public func needs(of module: Module) -> [LoaNeed] {
+        let names = [Loa.coreName] + all.map(\.name).filter { $0 != Loa.coreName }
+        var grants: [LoaGrant] = []
+        for name in names where !grants.contains(where: { $0.loa == name }) { grants.append(LoaGrant(name, capabilities: .all)) }
+        let resolver = LoaResolver(registry: self, grants: grants)
         var order: [String] = []
-        var imports: [String: [(entry: Import, type: FunctionType)]] = [:]
-        var problems: [String: [ImportProblem]] = [:]
+        var found: [String: Found] = [:]
         for entry in module.imports {
             guard case .function(let typeIndex) = entry.descriptor, Int(typeIndex) < module.types.count else { continue }
-            let loa: String
+            let type = module.types[Int(typeIndex)]
+            var loa = entry.module
+            var capability: Capability?
+            var problem: ImportFailure?
             do {
-                loa = try LoaResolver.loaName(module: entry.module, name: entry.name)
+                let resolved = try resolver.resolve(module: entry.module, name: entry.name, type: type)
+                loa = resolved.loa.name
+                capability = resolved.function.capability
             } catch {
-                // env/vudo/loa naming something other than vudo_*: reported under the module name.
-                loa = entry.module
-                problems[loa, default: []].append(ImportProblem(module: entry.module, name: entry.name, reason: error))
+                if let owner = DOLABI.entry(named: entry.name), entry.module == DOLABI.moduleName {
+                    loa = owner.owner
+                    capability = owner.function.capability
+                } else {
+                    capability = get(entry.module)?.function(named: entry.name)?.capability
+                }
+                // An unregistered Loa shows as a missing version, not as a problem of each import.
+                if case .unknownLoa = error {} else { problem = error }
             }
-            if imports[loa] == nil { order.append(loa) }
-            imports[loa, default: []].append((entry, module.types[Int(typeIndex)]))
+            if found[loa] == nil { order.append(loa) }
+            found[loa, default: Found()].add(entry, capability: capability, problem: problem)
         }
         return order.map { name in
-            let entries = imports[name] ?? []
-            let registered = get(name)
-            var capabilities: Set<Capability> = []
-            var loaProblems = problems[name] ?? []
-            if let registered {
-                for (entry, type) in entries where !loaProblems.contains(where: { $0.name == entry.name && $0.module == entry.module }) {
-                    guard let function = registered.function(named: entry.name) else {
-                        loaProblems.append(ImportProblem(module: entry.module, name: entry.name, reason: .missingFunction(loa: registered.description)))
-                        continue
-                    }
-                    capabilities.insert(function.capability)
-                    if function.type != type {
-                        loaProblems.append(ImportProblem(
-                            module: entry.module, name: entry.name,
-                            reason: .signatureMismatch(expected: type, provided: function.type)))
-                    }
-                }
-            }
+            let need = found[name] ?? Found()
             return LoaNeed(
-                loa: name, modules: Set(entries.map(\.entry.module)).sorted(), functions: entries.map(\.entry.name),
-                capabilities: capabilities.sorted(), version: registered?.version, problems: loaProblems
-            )
+                loa: name, modules: need.modules.sorted(), functions: need.functions,
+                capabilities: need.capabilities.sorted(), version: get(name)?.version, problems: need.problems)
         }
+    }
+}
+
+/// What the imports of one Loa were found to need, while ``LoaRegistry/needs(of:)`` collects it.
+private struct Found {
+    var modules: Set<String> = []
+    var functions: [String] = []
+    var capabilities: Set<Capability> = []
+    var problems: [ImportProblem] = []
+
+    mutating func add(_ entry: Import, capability: Capability?, problem: ImportFailure?) {
+        modules.insert(entry.module)
+        functions.append(entry.name)
+        if let capability { capabilities.insert(capability) }
+        if let problem { problems.append(ImportProblem(module: entry.module, name: entry.name, reason: problem)) }
     }
 }

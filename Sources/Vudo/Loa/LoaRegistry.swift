@@ -2,14 +2,16 @@
 /// be registered side by side; a Spirit's ``LoaGrant`` picks the highest that fits its requirement.
 ///
 /// A registry is a value: register Loas, then hand it to ``SpiritOptions/loas``. Every registry
-/// holds the core Loa (``Loa/core``), which cannot be removed.
+/// holds the core Loa (``Loa/core``), which cannot be removed, and starts with the messaging Loa
+/// (``Loa/messaging``).
 public struct LoaRegistry: Sendable {
     /// Per name, every registered version, highest first.
     private var loas: [String: [Loa]] = [:]
 
-    /// A registry holding only the core Loa.
+    /// A registry holding the core Loa and the messaging Loa.
     public init() {
         loas[Loa.coreName] = [Loa.core]
+        loas[Loa.messagingName] = [Loa.messaging]
     }
 
     /// Adds a Loa. Throws ``LoaRegistryError/duplicate(name:version:)`` when this name and version

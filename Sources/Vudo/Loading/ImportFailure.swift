@@ -12,8 +12,10 @@ public enum ImportFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case capabilityNotGranted(Capability, loa: String)
     /// The Loa's function has another signature than the import declares.
     case signatureMismatch(expected: FunctionType, provided: FunctionType)
-    /// `env`, `vudo` and `loa` lead only to the core Loa's `vudo_*` functions.
-    case notACoreFunction(module: String)
+    /// Module `vudo` is the DOL compiler's host ABI, which has no function of this name.
+    case notInDOLABI
+    /// No granted Loa has a function of this name, which `env` or `loa` would link.
+    case noGrantedLoaProvides(module: String)
     /// Loas provide functions; a Spirit may import only its memory beside them.
     case unsupportedKind(String)
 
@@ -29,8 +31,10 @@ public enum ImportFailure: Error, Sendable, Hashable, CustomStringConvertible {
             "it needs the capability '\(capability)' of \(loa), which is not granted"
         case .signatureMismatch(let expected, let provided):
             "the module expects \(expected), the Loa provides \(provided)"
-        case .notACoreFunction(let module):
-            "module '\(module)' provides only the core Loa's vudo_* functions"
+        case .notInDOLABI:
+            "module 'vudo' is \(DOLABI.description), which has no function of that name"
+        case .noGrantedLoaProvides(let module):
+            "no granted Loa has a function of that name (module '\(module)' links the granted Loas' functions by name)"
         case .unsupportedKind(let kind): "a \(kind) cannot be imported; Loas provide functions"
         }
     }

@@ -56,9 +56,11 @@ enum ImportLinker {
                 if let address = caller.memory { host.memory.use(address) }
                 if host.options.debug { host.log("host \(module).\(function.name)\(arguments) (async)") }
                 do {
-                    return try await asyncBody(host.context(), arguments)
+                    return try await asyncBody(host.context(deadline: caller.store.deadline), arguments)
                 } catch {
-                    let failure: any Error = error is SpiritAbort ? error : HostFunctionFailure(module: module, name: function.name, error: error)
+                    // A wait the call's deadline or cancellation cut short surfaces as that trap.
+                    let failure: any Error =
+                        error is SpiritAbort || error is Trap ? error : HostFunctionFailure(module: module, name: function.name, error: error)
                     host.lastFailure = failure
                     throw failure
                 }
@@ -131,10 +133,12 @@ final class SpiritHost {
         random = options.random.generator()
     }
 
-    func context() -> HostContext {
+    func context(deadline: ContinuousClock.Instant? = nil) -> HostContext {
         HostContext(
             spiritName: options.name, memory: memory, logger: options.logger, debug: options.debug,
-            output: options.output, time: options.time, random: random, effects: options.effects
+            output: options.output, time: options.time, random: random, effects: options.effects,
+            effectHub: options.effectHub, breakpoint: options.onBreakpoint, messaging: options.messaging,
+            deadline: deadline
         )
     }
 

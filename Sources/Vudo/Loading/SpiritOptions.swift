@@ -16,8 +16,9 @@ public struct SpiritOptions: Sendable {
     /// The Loas imports are resolved against (the core Loa alone by default).
     public var loas: LoaRegistry = LoaRegistry()
     /// What the Spirit may use of which Loa. Only granted functions are linked; by default the core
-    /// Loa with all its capabilities (``LoaGrant/core``). The last grant for a Loa wins.
-    public var grants: [LoaGrant] = [.core]
+    /// Loa and the messaging Loa with all their capabilities (``LoaGrant/core``,
+    /// ``LoaGrant/messaging``). The last grant for a Loa wins.
+    public var grants: [LoaGrant] = [.core, .messaging]
     /// Host functions handed to this Spirit alone, by exact module and name. They are linked
     /// before any Loa is consulted (so a test can stub a core function), without a capability
     /// check: listing one here is granting it.
@@ -26,8 +27,19 @@ public struct SpiritOptions: Sendable {
     public var time: TimeSource = .system
     /// Where `vudo_random` draws from; the system's secure generator by default.
     public var random: RandomSource = .system
-    /// Receives `vudo_emit_effect`; by default effects are accepted and dropped.
+    /// Receives the core Loa's `vudo_emit_effect(id, payload)`; by default effects are accepted and
+    /// dropped.
     public var effects: EffectHandler = .ignore
+    /// Receives the DOL ABI's JSON effects (`vudo_emit_effect(ptr, len)`) and subscriptions
+    /// (`vudo_subscribe`). Each options value starts with its own hub; Spirits loaded with the same
+    /// options share it, and a ``Seance`` gives its Spirits ``Seance/effects``.
+    public var effectHub = EffectHub()
+    /// Called when the Spirit calls the DOL ABI's `vudo_breakpoint()`, inside that call, with the
+    /// Spirit's memory and the rest of its ``HostContext``. When nil, a breakpoint is only logged,
+    /// in debug runs.
+    public var onBreakpoint: BreakpointHook?
+    /// The Spirit's place on a message bus, set by the Séance that summons it.
+    var messaging: MessageEndpoint?
     /// Interpreter settings (call depth, value stack). The memory ceiling is further capped by
     /// ``MemoryLimits/maximum``.
     public var engine: EngineConfiguration = EngineConfiguration()
@@ -38,7 +50,7 @@ public struct SpiritOptions: Sendable {
 
     public init(
         memory: MemoryLimits = MemoryLimits(), debug: Bool = false, logger: SpiritLogger = .standardError,
-        output: OutputSink = .standardOutput, loas: LoaRegistry = LoaRegistry(), grants: [LoaGrant] = [.core],
+        output: OutputSink = .standardOutput, loas: LoaRegistry = LoaRegistry(), grants: [LoaGrant] = [.core, .messaging],
         hostFunctions: [HostFunctionDefinition] = [], time: TimeSource = .system, random: RandomSource = .system, effects: EffectHandler = .ignore,
         name: String? = nil
     ) {
@@ -75,6 +87,9 @@ public struct SpiritOptions: Sendable {
         random = .seeded(seed)
     }
 }
+
+/// What `vudo_breakpoint()` calls: inside the Spirit's call, with its ``HostContext``.
+public typealias BreakpointHook = @Sendable (HostContext) -> Void
 
 /// Memory limits in 64 KiB pages.
 ///

@@ -1,6 +1,4 @@
 extension LoaGrant {
-    /// The Séance's `messaging` Loa with every capability (`send`, `receive`, `broadcast`).
-    public static let messaging = LoaGrant("messaging", "^1.0", capabilities: .all)
     /// The Séance's `state` Loa with every capability (`read`, `write`).
     public static let state = LoaGrant("state", "^1.0", capabilities: .all)
 }

@@ -17,7 +17,8 @@
 /// so a session never deadlocks.
 public actor Seance {
     /// The sender name of messages sent from Swift, and the recipient the host reads with
-    /// ``receive(for:channel:)``; no Spirit may take it.
+    /// ``receive(for:channel:)``; no Spirit may take it. The host receives what is sent to it by
+    /// name, never broadcasts.
     public static let hostName = "host"
 
     /// The options a Spirit gets when ``summon(_:_:options:)`` is given none.
@@ -26,7 +27,15 @@ public actor Seance {
     public nonisolated let state = SharedState()
     /// The pages all Spirits' memories may use together, when the Séance was given a limit.
     public nonisolated let memoryBudget: MemoryBudget?
-    nonisolated let mailbox = Mailbox()
+    /// The session's message bus: every summoned Spirit has an inbox under its name, and the host
+    /// one under ``hostName``. Spirits reach it through the `messaging` Loa and the `vudo`
+    /// module's messaging functions; the host uses it directly (``MessageBus/peek(for:channel:)``,
+    /// ``MessageBus/onMessage(for:_:)``, ...) or through ``send(to:channel:_:from:)`` and the other
+    /// methods here, which also check that the Séance was not dismissed.
+    public nonisolated let messages: MessageBus
+    /// Where the Spirits' JSON effects go (the DOL ABI's `vudo_emit_effect` and `vudo_subscribe`),
+    /// shared by every Spirit of the session.
+    public nonisolated let effects: EffectHub
 
     /// Summoned Spirits by name, and their names in summon order.
     private var slots: [String: SpiritSlot] = [:]
@@ -38,10 +47,15 @@ public actor Seance {
     /// A Séance whose Spirits load with `defaults` unless ``summon(_:_:options:)`` says otherwise.
     /// `maximumMemoryPages` caps the pages of all its Spirits' memories together: a Spirit whose
     /// memory does not fit fails to summon, and `memory.grow` past it returns -1.
+    ///
+    /// Message timestamps come from the defaults' ``SpiritOptions/time``, and the defaults'
+    /// ``SpiritOptions/effectHub`` becomes the session's ``effects``.
     public init(defaults: SpiritOptions = .seanceDefaults, maximumMemoryPages: UInt64? = nil) {
         self.defaults = defaults
         memoryBudget = maximumMemoryPages.map { MemoryBudget(maxPages: $0) }
-        mailbox.open(Self.hostName)
+        messages = MessageBus(time: defaults.time)
+        effects = defaults.effectHub
+        try? messages.register(Self.hostName, receivesBroadcasts: false)
     }
 
     // MARK: Summoning
@@ -64,7 +78,7 @@ public actor Seance {
     /// Summons a decoded module; `wires` link chosen imports to chosen Spirits' exports (a Ghost's
     /// wiring), and every other import whose module is a session name links to that Spirit.
     func summon(_ name: String, module: Module, options: SpiritOptions, wires: [ImportKey: ExportTarget]) throws(SeanceError) -> Spirit {
-        var options = try SeanceLinking.prepare(options, name: name, seance: self)
+        var options = SeanceLinking.prepare(options, name: name, seance: self)
         for entry in module.functionImports {
             let key = ImportKey(module: entry.module, name: entry.name)
             guard let target = wires[key] ?? slots[entry.module].map({ ExportTarget(spirit: $0.name, export: entry.name) }) else {
@@ -82,11 +96,17 @@ public actor Seance {
             options.hostFunctions.append(
                 CrossSpiritImport.proxy(module: entry.module, name: entry.name, type: entry.type, to: slot, export: target.export))
         }
+        // The inbox comes first: a start function may already send or receive.
+        do { try messages.register(name) } catch { throw .duplicateName(name) }
         let spirit: Spirit
-        do { spirit = try Spirit(module: module, options: options) } catch { throw .summon(spirit: name, error) }
+        do {
+            spirit = try Spirit(module: module, options: options)
+        } catch {
+            messages.unregister(name)
+            throw .summon(spirit: name, error)
+        }
         slots[name] = SpiritSlot(name: name, spirit: spirit)
         order.append(name)
-        mailbox.open(name)
         return spirit
     }
 
@@ -133,7 +153,7 @@ public actor Seance {
         guard !isDismissed else { return }
         for name in order.reversed() { remove(name) }
         ghosts = [:]
-        mailbox.closeAll()
+        messages.unregisterAll()
         state.removeAll()
         isDismissed = true
     }
@@ -141,7 +161,7 @@ public actor Seance {
     private func remove(_ name: String) {
         slots.removeValue(forKey: name)?.clear()
         order.removeAll { $0 == name }
-        mailbox.close(name)
+        messages.unregister(name)
     }
 
     // MARK: Checks
@@ -152,8 +172,9 @@ public actor Seance {
 
     func checkNameFree(_ name: String) throws(SeanceError) {
         if slots[name] != nil || ghosts[name] != nil { throw .duplicateName(name) }
-        let reserved = [Self.hostName, MessagingLoa.name, StateLoa.name, Loa.coreName] + Loa.coreCompatibilityModules
+        let reserved = [Self.hostName, Loa.messagingName, StateLoa.name, Loa.coreName] + Loa.abiModules
         if reserved.contains(name) { throw .reservedName(name) }
+        if name.utf8.count > MessageBus.maximumNameLength { throw .nameTooLong(name) }
     }
 
     /// The live Spirit summoned as `name`.

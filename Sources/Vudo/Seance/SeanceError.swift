@@ -7,6 +7,9 @@ public enum SeanceError: Error, Sendable, CustomStringConvertible {
     /// The name belongs to the host or to a Loa Spirits import from (`host`, `messaging`,
     /// `state`, the core Loa's modules).
     case reservedName(String)
+    /// The name is longer than ``MessageBus/maximumNameLength`` UTF-8 bytes, the DOL ABI's cap on
+    /// a sender's name.
+    case nameTooLong(String)
     /// No Spirit (or Ghost) of this name is in the Séance.
     case unknownSpirit(String)
     /// Loading the Spirit named `spirit` failed.
@@ -28,6 +31,8 @@ public enum SeanceError: Error, Sendable, CustomStringConvertible {
         case .dismissed: "the séance was dismissed"
         case .duplicateName(let name): "a spirit named '\(name)' is already summoned"
         case .reservedName(let name): "'\(name)' is reserved and cannot name a spirit"
+        case .nameTooLong(let name):
+            "a spirit's name has at most \(MessageBus.maximumNameLength) bytes; '\(name.prefix(32))...' has \(name.utf8.count)"
         case .unknownSpirit(let name): "no spirit named '\(name)' in this séance"
         case .summon(let spirit, let error): "cannot summon '\(spirit)': \(error)"
         case .crossSpiritImport(let spirit, let module, let name, let reason):

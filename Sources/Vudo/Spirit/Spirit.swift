@@ -169,7 +169,7 @@ public actor Spirit {
     /// Fuel left (see ``ResourceLimits/fuel``); nil when the Spirit has no fuel budget.
     public var fuelRemaining: Int64? { gate.enter { store.fuel } }
 
-    /// Adds fuel, e.g. after a call ended with ``TrapReason/outOfFuel``.
+    /// Adds fuel, e.g. after a call ended with `TrapReason.outOfFuel`.
     public func refuel(_ amount: Int64) {
         gate.enter { store.fuel = (store.fuel ?? 0) &+ amount }
     }

@@ -1,7 +1,7 @@
 /// A decoded WebAssembly module: the sections of the binary, in the spec's abstract-syntax terms.
 ///
-/// Decoding checks only the binary format; call ``validate()`` (or use ``Module/init(bytes:)`` through
-/// ``decodeAndValidate(_:)``) before instantiating.
+/// Decoding (``Module/init(bytes:features:)``) checks only the binary format; ``validate()`` checks the
+/// rest, and ``Store/instantiate(_:imports:)`` validates before it instantiates.
 public struct Module: Sendable {
     public var types: [FunctionType] = []
     public var imports: [Import] = []

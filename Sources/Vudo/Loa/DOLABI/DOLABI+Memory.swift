@@ -1,0 +1,24 @@
+extension DOLABI {
+    static func addMemory(to loa: inout LoaBuilder) {
+        // A failed allocation is 0, not a trap; the guest decides.
+        loa.function("vudo_alloc", capability: .alloc) { (context, size: UInt32) -> UInt32 in
+            (try? context.allocator.zeroed(Int(size))) ?? 0
+        }
+        loa.function("vudo_free", capability: .alloc) { (context, pointer: UInt32, _: UInt32) in
+            if pointer != 0 { try context.allocator.free(pointer) }
+        }
+        loa.function("vudo_realloc", capability: .alloc) { (context, pointer: UInt32, oldSize: UInt32, newSize: UInt32) -> UInt32 in
+            // A new size of 0 frees the block and returns 0 (docs/ABI-SPECIFICATION.md, and
+            // @vudo/runtime's registry agrees).
+            if newSize == 0 {
+                if pointer != 0 { try context.allocator.free(pointer) }
+                return 0
+            }
+            do throws(MemoryError) {
+                return try context.allocator.realloc(pointer, oldSize: Int(oldSize), newSize: Int(newSize))
+            } catch .outOfMemory, .growthExceedsMaximum, .allocatorFailed {
+                return 0
+            }
+        }
+    }
+}
