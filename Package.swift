@@ -28,6 +28,7 @@ let package = Package(
     name: "Vudo",
     products: [
         .library(name: "WasmCore", targets: ["WasmCore"]),
+        .library(name: "WasmText", targets: ["WasmText"]),
         .library(name: "Vudo", targets: ["Vudo"]),
         .executable(name: "vudo", targets: ["vudo"]),
         .executable(name: "vudo-bench", targets: ["vudo-bench"]),
@@ -35,6 +36,8 @@ let package = Package(
     targets: [
         // The engine: decoder, validator, translator and interpreter. No Foundation, no dependencies.
         .target(name: "WasmCore", swiftSettings: interpreterCodeLayout),
+        // The text format: WAT modules and WAST scripts, read into binary modules. No Foundation.
+        .target(name: "WasmText", dependencies: ["WasmCore"]),
         // The spec-suite runner, shared by `vudo spectest` and the conformance tests.
         .target(name: "WasmSpecTest", dependencies: ["WasmCore"]),
         // The embedding layer: Spirits, Loas, Séances.
@@ -42,6 +45,7 @@ let package = Package(
         .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo"]),
         .executableTarget(name: "vudo-bench", dependencies: ["WasmCore"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
+        .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore"]),
         .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest"]),
         .testTarget(name: "VudoTests", dependencies: ["Vudo"]),
     ],
