@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo"]),
         .executableTarget(name: "vudo-bench", dependencies: ["WasmCore"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
-        .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore"]),
+        .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore", "WasmSpecTest"]),
         .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest"]),
         .testTarget(name: "VudoTests", dependencies: ["Vudo"]),
     ],

@@ -11,14 +11,14 @@ extension ModuleParser {
         case foldedBlock
         /// `(if label bt condition* (then ...) (else ...)?)`: `if bt` waits in `pending` until
         /// `(then`.
-        case foldedIf(pendingStart: Int, label: Int32, state: FoldedIfState)
+        case foldedIf(pendingStart: Int, label: Int32, state: FoldedIfState, elseEnd: Int)
         /// `(then ...)`, `(else ...)`, `(do ...)`, `(catch ...)`, `(catch_all ...)`.
         case foldedClause
         /// Legacy `(try label bt (do ...) (catch ...)* (catch_all ...)?)` or `... (delegate l))`.
         case foldedTry(state: FoldedTryState)
         /// A flat `block`/`loop`/`if`/`try`/`try_table` waiting for `end`. `state` counts `else`
         /// for `if`; for `try`, 1 after a `catch`, 2 after `catch_all`.
-        case flat(kind: StructuredInstruction, label: Int32, state: UInt8)
+        case flat(kind: StructuredInstruction, label: Int32, state: UInt8, elseEnd: Int)
     }
 
     enum FoldedIfState { case condition, afterThen, afterElse }
@@ -74,8 +74,9 @@ extension ModuleParser {
         case .foldedBlock:
             code.byte(0x0B)
             popLabel()
-        case .foldedIf(_, _, let state):
+        case .foldedIf(_, _, let state, let elseEnd):
             guard state != .condition else { throw cursor.unexpected(cursor.peek(-1)) }
+            Self.dropEmptyElse(elseEnd, in: &code)
             code.byte(0x0B)
             popLabel()
         case .foldedClause:
@@ -100,14 +101,14 @@ extension ModuleParser {
     ) throws(TextFormatError) {
         let head = cursor.peek(1)
         switch frames.last {
-        case .foldedIf(let start, let label, let state):
+        case .foldedIf(let start, let label, let state, _):
             if head.kind == .keyword && head.keyword == .then {
                 guard state == .condition else { throw cursor.unexpected(head) }
                 cursor.position += 2
                 code.bytes.append(contentsOf: pending.bytes[start...])
                 pending.bytes.removeSubrange(start...)
                 function.labels.append(label)
-                frames[frames.count - 1] = .foldedIf(pendingStart: start, label: label, state: .afterThen)
+                frames[frames.count - 1] = .foldedIf(pendingStart: start, label: label, state: .afterThen, elseEnd: -1)
                 frames.append(.foldedClause)
                 return
             }
@@ -115,7 +116,8 @@ extension ModuleParser {
                 guard state == .afterThen else { throw cursor.unexpected(head) }
                 cursor.position += 2
                 try emitStructured(.else, into: &code)
-                frames[frames.count - 1] = .foldedIf(pendingStart: start, label: label, state: .afterElse)
+                frames[frames.count - 1] = .foldedIf(
+                    pendingStart: start, label: label, state: .afterElse, elseEnd: code.bytes.count)
                 frames.append(.foldedClause)
                 return
             }
@@ -145,7 +147,7 @@ extension ModuleParser {
             let label = cursor.takeIdentifier() ?? -1
             let start = pending.bytes.count
             try encodeBlockStart(.if, mnemonic: mnemonic, into: &pending)
-            frames.append(.foldedIf(pendingStart: start, label: label, state: .condition))
+            frames.append(.foldedIf(pendingStart: start, label: label, state: .condition, elseEnd: -1))
         case .else, .end, .catch, .catchAll, .delegate:
             throw cursor.unexpected(head)
         }
@@ -203,30 +205,31 @@ extension ModuleParser {
             let label = cursor.takeIdentifier() ?? -1
             try encodeBlockStart(structured, mnemonic: mnemonic, into: &code)
             function.labels.append(label)
-            frames.append(.flat(kind: structured, label: label, state: 0))
+            frames.append(.flat(kind: structured, label: label, state: 0, elseEnd: -1))
         case .else:
-            guard case .flat(.if, let label, 0) = frames.last else { throw cursor.unexpected(token) }
+            guard case .flat(.if, let label, 0, _) = frames.last else { throw cursor.unexpected(token) }
             try checkEndLabel(label)
             try emitStructured(.else, into: &code)
-            frames[frames.count - 1] = .flat(kind: .if, label: label, state: 1)
+            frames[frames.count - 1] = .flat(kind: .if, label: label, state: 1, elseEnd: code.bytes.count)
         case .catch:
-            guard case .flat(.try, let label, let state) = frames.last, state < 2 else { throw cursor.unexpected(token) }
+            guard case .flat(.try, let label, let state, _) = frames.last, state < 2 else { throw cursor.unexpected(token) }
             try emitStructured(.catch, into: &code)
             code.u32(try cursor.expectIndex(in: tags))
-            frames[frames.count - 1] = .flat(kind: .try, label: label, state: 1)
+            frames[frames.count - 1] = .flat(kind: .try, label: label, state: 1, elseEnd: -1)
         case .catchAll:
-            guard case .flat(.try, let label, let state) = frames.last, state < 2 else { throw cursor.unexpected(token) }
+            guard case .flat(.try, let label, let state, _) = frames.last, state < 2 else { throw cursor.unexpected(token) }
             try emitStructured(.catchAll, into: &code)
-            frames[frames.count - 1] = .flat(kind: .try, label: label, state: 2)
+            frames[frames.count - 1] = .flat(kind: .try, label: label, state: 2, elseEnd: -1)
         case .delegate:
-            guard case .flat(.try, _, 0) = frames.last else { throw cursor.unexpected(token) }
+            guard case .flat(.try, _, 0, _) = frames.last else { throw cursor.unexpected(token) }
             frames.removeLast()
             popLabel()
             try emitStructured(.delegate, into: &code)
             code.u32(try labelIndex())
         case .end:
-            guard case .flat(_, let label, _) = frames.last else { throw cursor.unexpected(token) }
+            guard case .flat(_, let label, _, let elseEnd) = frames.last else { throw cursor.unexpected(token) }
             try checkEndLabel(label)
+            Self.dropEmptyElse(elseEnd, in: &code)
             code.byte(0x0B)
             frames.removeLast()
             popLabel()
@@ -238,6 +241,11 @@ extension ModuleParser {
         let token = cursor.current
         guard let name = cursor.takeIdentifier() else { return }
         if name != label { throw cursor.error("mismatching label", at: token) }
+    }
+
+    /// An `else` with nothing after it is left out, as the reference encoder and wabt do.
+    private static func dropEmptyElse(_ elseEnd: Int, in code: inout BinaryWriter) {
+        if elseEnd >= 0, code.bytes.count == elseEnd { code.bytes.removeLast() }
     }
 
     // MARK: Labels
