@@ -24,9 +24,7 @@ extension ModuleParser {
 
         function = FunctionScope()
         if use.hasInlineSignature {
-            for (position, name) in use.parameterNames.enumerated() {
-                try declareLocal(name, at: cursor.current, position: position)
-            }
+            for name in use.parameterNames { try declareLocal(name, at: cursor.current) }
         } else {
             // Parameters taken from the type definition have no names.
             function.localCount = UInt32(type?.parameters.count ?? 0)
@@ -34,12 +32,12 @@ extension ModuleParser {
         var localTypes: [TextValueType] = []
         while cursor.isParenthesized(.local) {
             cursor.position += 2
-            if let name = cursor.takeIdentifier() {
-                try declareLocal(name, at: cursor.peek(-1), position: nil)
+            if let name = cursor.takeIdentifierToken() {
+                try declareLocal(name, at: name)
                 localTypes.append(try parseValueType())
             } else {
                 while !cursor.atRightParen {
-                    try declareLocal(nil, at: cursor.current, position: nil)
+                    try declareLocal(nil, at: cursor.current)
                     localTypes.append(try parseValueType())
                 }
             }
@@ -56,12 +54,12 @@ extension ModuleParser {
         function = FunctionScope()
     }
 
-    private mutating func declareLocal(_ name: Int32?, at token: Token, position: Int?) throws(TextFormatError) {
+    private mutating func declareLocal(_ name: Token?, at token: Token) throws(TextFormatError) {
         if let name {
-            guard function.localNames[name] == nil else {
-                throw cursor.error("duplicate local $\(cursor.displayName(name))", at: token)
+            guard function.localNames[name.value] == nil else {
+                throw cursor.error("duplicate local $\(cursor.displayName(name.value))", at: name)
             }
-            function.localNames[name] = function.localCount
+            function.localNames[name.value] = function.localCount
         }
         guard function.localCount < UInt32.max else { throw cursor.error("too many local bindings", at: token) }
         function.localCount += 1

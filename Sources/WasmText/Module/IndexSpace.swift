@@ -10,14 +10,14 @@ struct IndexSpace {
         self.category = category
     }
 
-    /// Adds an entry, named or not, and returns its index.
-    mutating func declare(_ name: Int32?, at token: Token, in cursor: TokenCursor) throws(TextFormatError) -> UInt32 {
+    /// Adds an entry, named (by the identifier token) or not, and returns its index.
+    mutating func declare(_ identifier: Token?, at token: Token, in cursor: TokenCursor) throws(TextFormatError) -> UInt32 {
         let index = count
-        if let name {
-            guard names[name] == nil else {
-                throw cursor.error("duplicate \(category) $\(cursor.displayName(name))", at: token)
+        if let identifier {
+            guard names[identifier.value] == nil else {
+                throw cursor.error("duplicate \(category) $\(cursor.displayName(identifier.value))", at: identifier)
             }
-            names[name] = index
+            names[identifier.value] = index
         }
         guard count < UInt32.max else { throw cursor.error("too many \(category) bindings", at: token) }
         count += 1

@@ -83,20 +83,20 @@ struct ModuleParser {
             switch keyword {
             case .type:
                 cursor.position += 2
-                _ = try types.space.declare(cursor.takeIdentifier(), at: keywordToken, in: cursor)
+                _ = try types.space.declare(cursor.takeIdentifierToken(), at: keywordToken, in: cursor)
             case .rec:
                 cursor.position += 2
                 while cursor.isParenthesized(.type) {
                     let typeToken = cursor.peek(1)
                     let typeStart = cursor.position
                     cursor.position += 2
-                    _ = try types.space.declare(cursor.takeIdentifier(), at: typeToken, in: cursor)
+                    _ = try types.space.declare(cursor.takeIdentifierToken(), at: typeToken, in: cursor)
                     cursor.position = typeStart
                     try cursor.skipParenthesized()
                 }
             case .func, .table, .memory, .global, .tag:
                 cursor.position += 2
-                let name = cursor.takeIdentifier()
+                let name = cursor.takeIdentifierToken()
                 while cursor.isParenthesized(.export) { try cursor.skipParenthesized() }
                 let isImport = cursor.isParenthesized(.import)
                 if isImport {
@@ -116,13 +116,13 @@ struct ModuleParser {
                     [.func, .table, .memory, .global, .tag].contains(kindToken.keyword)
                 else { throw cursor.unexpected() }
                 cursor.advance()
-                try declare(kindToken.keyword, name: cursor.takeIdentifier(), at: kindToken, isImport: true)
+                try declare(kindToken.keyword, name: cursor.takeIdentifierToken(), at: kindToken, isImport: true)
             case .elem:
                 cursor.position += 2
-                _ = try elements.declare(cursor.takeIdentifier(), at: keywordToken, in: cursor)
+                _ = try elements.declare(cursor.takeIdentifierToken(), at: keywordToken, in: cursor)
             case .data:
                 cursor.position += 2
-                _ = try dataSegments.declare(cursor.takeIdentifier(), at: keywordToken, in: cursor)
+                _ = try dataSegments.declare(cursor.takeIdentifierToken(), at: keywordToken, in: cursor)
             case .export, .start:
                 break
             default:
@@ -147,7 +147,7 @@ struct ModuleParser {
 
     /// Binds the name, and for a table or memory definition with inline contents (`(elem ...)`,
     /// `(data ...)`), the segment it implies.
-    private mutating func declare(_ keyword: Keyword, name: Int32?, at token: Token, isImport: Bool) throws(TextFormatError) {
+    private mutating func declare(_ keyword: Keyword, name: Token?, at token: Token, isImport: Bool) throws(TextFormatError) {
         switch keyword {
         case .func: _ = try functions.declare(name, at: token, in: cursor)
         case .table:

@@ -4,8 +4,8 @@ struct TypeUse {
     var explicitIndex: UInt32?
     var explicitToken: Token?
     var signature: TextFunctionType
-    /// Parameter names (nil for unnamed ones), where names are allowed.
-    var parameterNames: [Int32?]
+    /// Parameter name tokens (nil for unnamed ones), where names are allowed.
+    var parameterNames: [Token?]
 
     var hasInlineSignature: Bool { !signature.parameters.isEmpty || !signature.results.isEmpty }
 }

@@ -83,6 +83,12 @@ struct TokenCursor {
         return next().value
     }
 
+    /// The identifier token itself, if one is next.
+    mutating func takeIdentifierToken() -> Token? {
+        guard current.kind == .identifier else { return nil }
+        return next()
+    }
+
     mutating func expectString() throws(TextFormatError) -> [UInt8] {
         guard current.kind == .string else { throw unexpected() }
         return text.strings[Int(next().value)]
@@ -132,7 +138,7 @@ struct TokenCursor {
         case .keyword where token.keyword == .notAKeyword && token.value < 0:
             return error("unknown operator \(text.text(of: token))", at: token)
         case .endOfInput:
-            return error("unexpected token: end of input", at: token)
+            return error("unexpected end of input", at: token)
         default:
             return error("unexpected token \(text.text(of: token))", at: token)
         }

@@ -180,8 +180,8 @@ extension ModuleParser {
             var fields: [TextFieldType] = []
             var names = IndexSpace("field")
             while cursor.takeParenthesized(.field) {
-                if let name = cursor.takeIdentifier() {
-                    _ = try names.declare(name, at: cursor.peek(-1), in: cursor)
+                if let name = cursor.takeIdentifierToken() {
+                    _ = try names.declare(name, at: name, in: cursor)
                     fields.append(try parseFieldType())
                 } else {
                     while !cursor.atRightParen {
@@ -220,15 +220,15 @@ extension ModuleParser {
     // MARK: Function signatures
 
     /// `(param ...)* (result ...)*`; parameter names (one per `(param $x t)`) only where allowed.
-    mutating func parseFunctionSignature(allowNames: Bool) throws(TextFormatError) -> (type: TextFunctionType, names: [Int32?]) {
+    mutating func parseFunctionSignature(allowNames: Bool) throws(TextFormatError) -> (type: TextFunctionType, names: [Token?]) {
         var parameters: [TextValueType] = []
-        var names: [Int32?] = []
+        var names: [Token?] = []
         var results: [TextValueType] = []
         while cursor.isParenthesized(.param) {
             cursor.position += 2
             if cursor.current.kind == .identifier {
                 guard allowNames else { throw cursor.unexpected() }
-                names.append(cursor.takeIdentifier())
+                names.append(cursor.takeIdentifierToken())
                 parameters.append(try parseValueType())
             } else {
                 while !cursor.atRightParen {

@@ -2,6 +2,20 @@
 struct WastParser {
     var cursor: TokenCursor
     let options: TextFormatOptions
+    /// Nesting of `(thread ...)` and `(either ...)`, the only recursive forms of a script; bounded
+    /// so that hostile input cannot exhaust the native stack.
+    var depth = 0
+    static let maximumDepth = 100
+
+    init(cursor: TokenCursor, options: TextFormatOptions) {
+        self.cursor = cursor
+        self.options = options
+    }
+
+    mutating func enterNested() throws(TextFormatError) {
+        depth += 1
+        if depth > Self.maximumDepth { throw cursor.error("nesting too deep") }
+    }
 
     mutating func parseScript() throws(TextFormatError) -> [WastCommand] {
         // A script may also be a bare module: fields at the top level.
@@ -141,6 +155,8 @@ struct WastParser {
 
     /// `(thread $name (shared (module $m))* command*)`.
     private mutating func parseThread() throws(TextFormatError) -> WastCommand.Kind {
+        try enterNested()
+        defer { depth -= 1 }
         cursor.position += 2
         let name = takeName() ?? ""
         var shared: [String] = []

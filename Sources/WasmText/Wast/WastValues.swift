@@ -61,6 +61,8 @@ extension WastParser {
             result = .anyReference
         case "either":
             guard allowPatterns else { throw cursor.unexpected(head) }
+            try enterNested()
+            defer { depth -= 1 }
             var alternatives: [WastResult] = []
             while !cursor.atRightParen { alternatives.append(try parseResult()) }
             result = .either(alternatives)
