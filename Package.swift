@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "WasmSpecTest", dependencies: ["WasmCore"]),
         // The embedding layer: Spirits, Loas, Séances.
         .target(name: "Vudo", dependencies: ["WasmCore"]),
-        .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo"]),
+        .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo", "WasmText"]),
         .executableTarget(name: "vudo-bench", dependencies: ["WasmCore"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
         .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore", "WasmSpecTest"]),

@@ -18,6 +18,7 @@ let usage = """
       opcodes [--markdown]                 print the opcode reference
       spectest PATH...                     run WebAssembly spec test scripts (wast2json output)
       codegen FILE.wasm|FILE.dol [--name TYPE] [-o OUT]   Swift interface / gene types
+      wat2wasm FILE.wat [-o OUT]           text format to binary (several FILEs: each X.wat to X.wasm)
     """
 
 func usageError(_ message: String? = nil) -> Never {
@@ -40,6 +41,7 @@ case "invoke": status = InvokeCommand.run(arguments)
 case "run": status = RunCommand.run(arguments)
 case "spectest": status = SpecTestCommand.run(arguments)
 case "codegen": status = CodegenCommand.run(arguments)
+case "wat2wasm": status = Wat2WasmCommand.run(arguments)
 case "-h", "--help", "help":
     print(usage)
     status = 0

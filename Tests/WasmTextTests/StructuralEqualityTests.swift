@@ -20,7 +20,12 @@ struct StructuralEqualityTests {
         // `(select (result) ...)`: wabt writes the untyped `select` (0x1B); the reference writes
         // the typed one with no types (0x1C 0x00), which is what makes the assertion's expected
         // "invalid result arity" come out of validation.
-        "core-2.0/select.wast:323": "codes"
+        "core-2.0/select.wast:323": "codes",
+        // `(data.drop 0)` / `(memory.init 1 ...)` in a module without data segments: the reference
+        // encoder writes a data count section (of 0) whenever code names a data segment, so that
+        // validation reports the expected "unknown data segment"; wabt writes none.
+        "core-2.0/memory_init.wast:189": "data count",
+        "core-2.0/memory_init.wast:226": "data count",
     ]
 
     static func compare(folder: String) throws -> Outcome {
@@ -91,7 +96,7 @@ struct StructuralEqualityTests {
         print("core-2.0: \(outcome.equal) of \(outcome.compared) text modules equal, known differences: \(outcome.knownDifferences)")
         for problem in outcome.problems.prefix(40) { Issue.record(Comment(rawValue: problem)) }
         #expect(outcome.problems.isEmpty)
-        #expect(outcome.knownDifferences == ["core-2.0/select.wast:323"])
+        #expect(outcome.knownDifferences == ["core-2.0/memory_init.wast:189", "core-2.0/memory_init.wast:226", "core-2.0/select.wast:323"])
         #expect(outcome.compared > 1000)
     }
 

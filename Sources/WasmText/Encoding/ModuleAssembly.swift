@@ -79,7 +79,9 @@ struct ModuleAssembly {
             return writer.bytes
         case 9: return vector(elements)
         case 12:
-            guard usesDataCount, !data.isEmpty else { return nil }
+            // As the reference encoder: present whenever code names a data segment, even if there
+            // are none (so that validation reports the unknown segment, not a missing section).
+            guard usesDataCount else { return nil }
             writer.u32(data.count)
             return writer.bytes
         case 10:

@@ -1,7 +1,7 @@
 /// `(@custom "name" (before|after section)? "contents"*)` annotations between module fields become
 /// custom sections.
 extension ModuleParser {
-    mutating func collectCustomSections(tokens: Range<Int>) throws(TextFormatError) {
+    mutating func collectCustomSections(tokens: ClosedRange<Int>) throws(TextFormatError) {
         for annotation in cursor.text.annotations
         where annotation.name == Array("custom".utf8) && tokens.contains(annotation.followingToken) {
             assembly.customSections.append(try parseCustomAnnotation(annotation))

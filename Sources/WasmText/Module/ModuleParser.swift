@@ -61,7 +61,7 @@ struct ModuleParser {
             let end = parser.cursor.position
             try parser.parseTypes()
             try parser.parseOtherFields()
-            try parser.collectCustomSections(tokens: first..<end)
+            try parser.collectCustomSections(tokens: first...end)
             parser.cursor.position = end
         } catch {
             throw parser.cursor.preferringLexicalError(error, from: first)

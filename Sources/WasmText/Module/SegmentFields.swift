@@ -92,6 +92,24 @@ extension ModuleParser {
     /// functions, expressions otherwise; the short flags when the table is 0 and the type is the
     /// one they imply.
     func encodeElementSegment(type: TextReferenceType, items: ElementItems, mode: SegmentMode) -> [UInt8] {
+        // Function indices are the encoding of exactly the type `(ref func)`; the reference
+        // encoder uses them whenever the items allow it, and expressions otherwise.
+        var items = items
+        let isFunctionKind = type == TextReferenceType(nullable: false, heap: .function)
+        switch items {
+        case .expressions(let expressions):
+            if isFunctionKind, let indices = Self.functionIndices(expressions) { items = .functions(indices) }
+        case .functions(let indices):
+            if !isFunctionKind {
+                items = .expressions(indices.map { index in
+                    var writer = BinaryWriter()
+                    writer.byte(0xD2)
+                    writer.u32(index)
+                    writer.byte(0x0B)
+                    return writer.bytes
+                })
+            }
+        }
         var writer = BinaryWriter()
         func appendItems() {
             switch items {
@@ -129,6 +147,26 @@ extension ModuleParser {
         }
         appendItems()
         return writer.bytes
+    }
+
+    /// The function indices of expressions that are each a single `ref.func`, or nil.
+    private static func functionIndices(_ expressions: [[UInt8]]) -> [UInt32]? {
+        var indices: [UInt32] = []
+        for expression in expressions {
+            guard expression.count >= 3, expression[0] == 0xD2, expression[expression.count - 1] == 0x0B else { return nil }
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            for (position, byte) in expression[1..<(expression.count - 1)].enumerated() {
+                guard shift < 35 else { return nil }
+                value |= UInt64(byte & 0x7F) << shift
+                shift += 7
+                // The LEB128 must end exactly before the `end`.
+                if byte & 0x80 == 0 && position != expression.count - 3 { return nil }
+            }
+            guard value <= UInt64(UInt32.max) else { return nil }
+            indices.append(UInt32(value))
+        }
+        return indices
     }
 
     // MARK: Data
