@@ -3,8 +3,6 @@ public struct SpecCounts: Sendable, Equatable {
     public var passed = 0
     public var failed = 0
     public var skipped = 0
-    /// Passing commands whose error or trap text differed from the script's `text`.
-    public var messageMismatches = 0
 
     public init() {}
 
@@ -14,7 +12,6 @@ public struct SpecCounts: Sendable, Equatable {
         passed += other.passed
         failed += other.failed
         skipped += other.skipped
-        messageMismatches += other.messageMismatches
     }
 
     public var summary: String { "\(passed) passed, \(failed) failed, \(skipped) skipped" }
@@ -38,17 +35,6 @@ public struct SpecFailure: Sendable, CustomStringConvertible {
     }
 }
 
-/// A passing command whose failure message differed from the reference interpreter's.
-public struct SpecMessageMismatch: Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var kind: SpecCommandKind
-    public var expected: String
-    public var got: String
-
-    public var description: String { "\(file):\(line): \(kind.rawValue): expected \"\(expected)\", got \"\(got)\"" }
-}
-
 /// The outcome of one script.
 public struct SpecFileReport: Sendable {
     /// The script's path as given or found.
@@ -67,8 +53,7 @@ public struct SpecTestReport: Sendable {
     public var totals = SpecCounts()
     public var countsByKind: [SpecCommandKind: SpecCounts] = [:]
     public var failures: [SpecFailure] = []
-    public var messageMismatches: [SpecMessageMismatch] = []
-    /// Why commands were skipped, with how many were skipped for each reason.
+    /// Why commands were skipped (a ``SkipReason``'s text), with how many were skipped for each.
     public var skipReasons: [String: Int] = [:]
 
     public init() {}
@@ -86,9 +71,7 @@ public struct SpecTestReport: Sendable {
     public var kindBreakdown: [String] {
         countsByKind.keys.sorted().compactMap { kind in
             guard let counts = countsByKind[kind] else { return nil }
-            var line = "  " + kind.rawValue.padded(to: 22) + counts.summary
-            if counts.messageMismatches > 0 { line += " (\(counts.messageMismatches) message mismatches)" }
-            return line
+            return "  " + kind.rawValue.padded(to: 22) + counts.summary
         }
     }
 }

@@ -14,16 +14,6 @@ public enum SpecTestReportPrinter {
             if shown.count < reasons.count { out += "  ... \(reasons.count - shown.count) more reasons\n" }
         }
 
-        if !report.messageMismatches.isEmpty {
-            out += "\n\(report.messageMismatches.count) passing commands had a different failure message"
-            if verbose {
-                out += ":\n"
-                for mismatch in report.messageMismatches { out += "  \(mismatch)\n" }
-            } else {
-                out += " (--verbose lists them)\n"
-            }
-        }
-
         if !report.failures.isEmpty {
             out += "\nFailures:\n"
             let shown = verbose ? report.failures[...] : report.failures.prefix(defaultFailureLimit)

@@ -5,7 +5,7 @@ final class ScriptRun {
     /// A module slot: an instance, or a note that loading it failed (so later commands can say why).
     private enum Slot {
         case loaded(Instance)
-        case unavailable(line: Int, skipReason: String?)
+        case unavailable(line: Int, skipReason: SkipReason?)
     }
 
     private enum ActionResult {
@@ -15,18 +15,26 @@ final class ScriptRun {
     }
 
     private let directory: String
+    /// "<folder>/<script>", for the list of known conversion defects.
+    private let scriptName: String
+    private let features: WasmFeatures
     private let store: Store
     private var imports = Imports()
     private var current: Slot?
     private var named: [String: Slot] = [:]
 
-    init(directory: String, configuration: EngineConfiguration) {
+    init(directory: String, scriptName: String, features: WasmFeatures, configuration: EngineConfiguration) {
         self.directory = directory
+        self.scriptName = scriptName
+        self.features = features
         store = Store(configuration: configuration)
         SpectestHostModule.define(in: store, imports: &imports)
     }
 
     func run(_ command: SpecCommand) -> CommandOutcome {
+        if let defect = ConversionDefects.defect(script: scriptName, line: command.line) {
+            return .skipped(.conversionDefect(defect))
+        }
         switch command.body {
         case .module(let filename, let name):
             return runModule(filename: filename, name: name, line: command.line)
@@ -34,13 +42,13 @@ final class ScriptRun {
             switch resolve(moduleName) {
             case .loaded(let instance):
                 imports.define(module: asName, instance: instance)
-                return .pass
+                return .passed
             case .unavailable(let outcome):
                 return outcome
             }
         case .action(let action):
             switch perform(action) {
-            case .returned: return .pass
+            case .returned: return .passed
             case .trapped(let trap): return .failed(message: "unexpected trap", got: trap.reason.description)
             case .cannotRun(let outcome): return outcome
             }
@@ -50,20 +58,22 @@ final class ScriptRun {
             switch perform(action) {
             case .returned(let values):
                 return .failed(message: "expected a trap", expected: text, got: describeResults(values))
-            case .trapped(let trap): return .pass(expectedText: text, got: trap.reason.description)
+            case .trapped(let trap): return .failure(expected: text, got: trap.reason.description)
             case .cannotRun(let outcome): return outcome
             }
-        case .assertException:
-            return .skipped(reason: "exception handling not implemented")
-        case .assertInvalid(let file), .assertMalformed(let file):
-            if file.isText { return .skipped(reason: "text format parser not implemented") }
-            switch compile(file.filename) {
-            case .success: return .failed(message: "module was accepted", expected: file.text, got: "valid module")
-            case .failure(.malformed(let message)), .failure(.invalid(let message)):
-                return .pass(expectedText: file.text, got: message)
-            case .failure(let failure):
-                return .failed(message: "module could not be checked", expected: file.text, got: failure.description)
+        case .assertException(let action):
+            // Exception handling is not implemented, so no module that throws ever loads: the
+            // action resolves to that module's skip. Anything else is a failure.
+            switch perform(action) {
+            case .returned(let values):
+                return .failed(message: "expected an exception", got: describeResults(values))
+            case .trapped(let trap): return .failed(message: "expected an exception", got: "trap: \(trap.reason)")
+            case .cannotRun(let outcome): return outcome
             }
+        case .assertInvalid(let file):
+            return assertRejected(file, malformed: false)
+        case .assertMalformed(let file):
+            return assertRejected(file, malformed: true)
         case .assertUnlinkable(let file):
             return assertInstantiationFails(file, wantsLinkError: true)
         case .assertUninstantiable(let file), .assertTrapModule(let file):
@@ -82,10 +92,10 @@ final class ScriptRun {
         switch result {
         case .success(let instance):
             slot = .loaded(instance)
-            outcome = .pass
-        case .failure(.unsupported(let message)):
-            slot = .unavailable(line: line, skipReason: "unsupported: \(message)")
-            outcome = .skipped(reason: "unsupported: \(message)")
+            outcome = .passed
+        case .failure(.unsupported(let reason)):
+            slot = .unavailable(line: line, skipReason: reason)
+            outcome = .skipped(reason)
         case .failure(let failure):
             slot = .unavailable(line: line, skipReason: nil)
             outcome = .failed(message: "module failed to load", expected: "module loads", got: failure.description)
@@ -100,7 +110,7 @@ final class ScriptRun {
             return .failure(.unreadable(filename))
         }
         do {
-            let module = try Module(bytes: bytes)
+            let module = try Module(bytes: bytes, features: features)
             try module.validate()
             return .success(module)
         } catch {
@@ -116,18 +126,35 @@ final class ScriptRun {
         }
     }
 
+    /// `assert_malformed` must fail in decoding, `assert_invalid` in validation, each with the
+    /// suite's text.
+    private func assertRejected(_ file: SpecModuleFile, malformed: Bool) -> CommandOutcome {
+        if file.isText { return .skipped(.textFormat) }
+        switch compile(file.filename) {
+        case .success: return .failed(message: "module was accepted", expected: file.text, got: "valid module")
+        case .failure(.malformed(let message)) where malformed:
+            return .failure(expected: file.text, got: message)
+        case .failure(.invalid(let message)) where !malformed:
+            return .failure(expected: file.text, got: message)
+        case .failure(.unsupported(let reason)):
+            return .skipped(reason)
+        case .failure(let failure):
+            return .failed(message: "wrong kind of failure", expected: file.text, got: failure.description)
+        }
+    }
+
     private func assertInstantiationFails(_ file: SpecModuleFile, wantsLinkError: Bool) -> CommandOutcome {
-        if file.isText { return .skipped(reason: "text format parser not implemented") }
+        if file.isText { return .skipped(.textFormat) }
         let wanted = wantsLinkError ? "link error" : "trap during instantiation"
         switch compile(file.filename).flatMap(instantiate) {
         case .success:
             return .failed(message: "module was instantiated", expected: "\(wanted): \(file.text)", got: "instance")
         case .failure(.unlinkable(let message)) where wantsLinkError:
-            return .pass(expectedText: file.text, got: message)
+            return .failure(expected: file.text, got: message)
         case .failure(.trapped(let message)) where !wantsLinkError:
-            return .pass(expectedText: file.text, got: message)
-        case .failure(.unsupported(let message)):
-            return .skipped(reason: "unsupported: \(message)")
+            return .failure(expected: file.text, got: message)
+        case .failure(.unsupported(let reason)):
+            return .skipped(reason)
         case .failure(let failure):
             return .failed(message: "wrong kind of failure", expected: "\(wanted): \(file.text)", got: failure.description)
         }
@@ -146,7 +173,7 @@ final class ScriptRun {
         case .loaded(let instance):
             return .loaded(instance)
         case .unavailable(let line, let skipReason):
-            if let skipReason { return .unavailable(.skipped(reason: skipReason)) }
+            if let skipReason { return .unavailable(.skipped(skipReason)) }
             let which = moduleName.map { "module \($0)" } ?? "current module"
             return .unavailable(.failed(message: "\(which) (line \(line)) failed to load"))
         case nil:
@@ -191,7 +218,6 @@ final class ScriptRun {
             do {
                 return .returned(try store.invoke(function, arguments))
             } catch {
-                if case .unsupported = error.reason { return .cannotRun(.skipped(reason: error.reason.description)) }
                 return .trapped(error)
             }
         }
@@ -210,7 +236,7 @@ final class ScriptRun {
         let expected: ExpectedResults = either ? .either(expectedValues) : .values(expectedValues)
         switch perform(action) {
         case .returned(let values):
-            if ValueMatching.matches(values, expected) { return .pass }
+            if ValueMatching.matches(values, expected) { return .passed }
             let wanted = expectedValues.map(\.description).joined(separator: either ? " | " : ", ")
             return .failed(message: "wrong results", expected: wanted, got: describeResults(values))
         case .trapped(let trap):

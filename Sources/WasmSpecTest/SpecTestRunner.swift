@@ -48,7 +48,9 @@ public struct SpecTestRunner {
             return
         }
 
-        let run = ScriptRun(directory: PathName.parent(path), configuration: configuration)
+        let run = ScriptRun(
+            directory: PathName.parent(path), scriptName: file.name,
+            features: ScriptFeatures.features(forScript: path), configuration: configuration)
         for json in commands {
             let outcome: CommandOutcome
             let (kind, line) = SpecCommand.header(json)
@@ -66,20 +68,15 @@ public struct SpecTestRunner {
                         file: inout SpecFileReport, report: inout SpecTestReport) {
         var counts = SpecCounts()
         switch outcome {
-        case .passed(let mismatch):
+        case .passed:
             counts.passed = 1
-            if let mismatch {
-                counts.messageMismatches = 1
-                report.messageMismatches.append(SpecMessageMismatch(
-                    file: file.name, line: line, kind: kind, expected: mismatch.expected, got: mismatch.got))
-            }
         case .failed(let message, let expected, let got):
             counts.failed = 1
             report.failures.append(SpecFailure(
                 file: file.name, line: line, kind: kind, message: message, expected: expected, got: got))
         case .skipped(let reason):
             counts.skipped = 1
-            report.skipReasons[reason, default: 0] += 1
+            report.skipReasons[reason.description, default: 0] += 1
         }
         file.counts.add(counts)
         file.countsByKind[kind, default: SpecCounts()].add(counts)

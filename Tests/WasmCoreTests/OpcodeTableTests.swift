@@ -24,12 +24,20 @@ import WasmCore
         #expect(seen.count == OpcodeTable.rows.count)
     }
 
+    /// Text-format names with two encodings, told apart by their immediates: `select` (0x1B, and
+    /// 0x1C with types), `ref.test` and `ref.cast` (a nullable target has its own opcode).
+    private static let sharedNames: [Opcode: Opcode] = [
+        .selectTyped: .select, .refTestNull: .refTest, .refCastNull: .refCast,
+    ]
+
     @Test func namesAreUnique() {
-        // `select` is the one text-format name with two encodings (0x1B, and 0x1C with types).
-        let names = OpcodeTable.rows.filter { $0.opcode != .selectTyped }.map(\.name)
+        let names = OpcodeTable.rows.filter { Self.sharedNames[$0.opcode] == nil }.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(Opcode.selectTyped.info.name == "select")
-        for row in OpcodeTable.rows where row.opcode != .selectTyped {
+        for (second, first) in Self.sharedNames {
+            #expect(second.info.name == first.info.name)
+            #expect(OpcodeTable.rows(named: first.info.name).map(\.opcode) == [first, second])
+        }
+        for row in OpcodeTable.rows where Self.sharedNames[row.opcode] == nil {
             #expect(OpcodeTable.opcode(named: row.name) == row.opcode)
         }
     }
@@ -37,9 +45,34 @@ import WasmCore
     @Test func prefixesAreNotOpcodes() {
         for row in OpcodeTable.rows {
             if case .single(let byte) = row.encoding {
-                #expect(byte != 0xFC && byte != 0xFD, "\(row.name)")
+                #expect(![0xFB, 0xFC, 0xFD].contains(byte), "\(row.name)")
             }
         }
+    }
+
+    /// Every row outside the 2.0 baseline names its feature; the 2.0 rows name none but SIMD's.
+    @Test func featuresFollowTheProposals() {
+        #expect(Opcode.i32Add.info.feature == nil)
+        #expect(Opcode.i8x16Add.info.feature == .simd)
+        #expect(Opcode.returnCall.info.feature == .tailCall)
+        #expect(Opcode.callRef.info.feature == .functionReferences)
+        #expect(Opcode.tryTable.info.feature == .exceptionHandling)
+        #expect(Opcode.delegate.info.feature == .legacyExceptions)
+        #expect(Opcode.structNew.info.feature == .gc)
+        #expect(Opcode.i16x8RelaxedDotI8x16I7x16S.info.feature == .relaxedSIMD)
+        for row in OpcodeTable.rows where row.feature == .gc {
+            if case .prefixed(let prefix, _) = row.encoding { #expect(prefix == 0xFB, "\(row.name)") }
+        }
+    }
+
+    /// With a feature disabled, its instructions are illegal opcodes, as in WebAssembly 2.0.
+    @Test func disabledFeaturesAreIllegalOpcodes() throws {
+        var reader = ByteReader(bytes: [0x12, 0x00])
+        #expect(throws: DecodingError("illegal opcode", offset: 0)) {
+            try reader.readInstruction(features: .webAssembly2)
+        }
+        var enabled = ByteReader(bytes: [0x12, 0x00])
+        #expect(try enabled.readInstruction(features: .webAssembly3).opcode == .returnCall)
     }
 
     /// Minimal well-formed immediates for each kind.
@@ -47,7 +80,8 @@ import WasmCore
         switch kind {
         case .none: []
         case .blockType: [0x40]
-        case .labelIndex, .functionIndex, .localIndex, .globalIndex, .tableIndex, .dataIndex, .elementIndex: [0x03]
+        case .labelIndex, .functionIndex, .localIndex, .globalIndex, .tableIndex, .dataIndex, .elementIndex,
+             .typeIndex, .tagIndex: [0x03]
         case .branchTable: [0x02, 0x00, 0x01, 0x02]
         case .callIndirect: [0x01, 0x00]
         case .selectTypes: [0x01, 0x7F]
@@ -57,7 +91,11 @@ import WasmCore
         case .i64Constant: [0x80, 0x7F]
         case .f32Constant: [0x00, 0x00, 0x80, 0x3F]
         case .f64Constant: [0, 0, 0, 0, 0, 0, 0xF0, 0x3F]
-        case .referenceType: [0x70]
+        case .heapType: [0x70]
+        case .castTarget: [0x6E]
+        case .tryTable: [0x40, 0x02, 0x00, 0x01, 0x00, 0x02, 0x00]
+        case .fieldAccess, .typeAndCount, .typeAndData, .typeAndElement, .twoTypes: [0x01, 0x02]
+        case .castBranch: [0x03, 0x00, 0x6E, 0x6B]
         case .memoryInit: [0x01, 0x00]
         case .memoryCopy: [0x00, 0x00]
         case .tableInit, .tableCopy: [0x01, 0x02]
@@ -117,19 +155,25 @@ import WasmCore
         var single = Set<UInt8>()
         var fc = Set<UInt32>()
         var fd = Set<UInt32>()
+        var fb = Set<UInt32>()
         for row in OpcodeTable.rows {
             switch row.encoding {
             case .single(let b): single.insert(b)
+            case .prefixed(0xFB, let sub): fb.insert(sub)
             case .prefixed(0xFC, let sub): fc.insert(sub)
             case .prefixed(_, let sub): fd.insert(sub)
             }
         }
-        for byte in UInt8.min...UInt8.max where !single.contains(byte) && byte != 0xFC && byte != 0xFD {
+        for byte in UInt8.min...UInt8.max where !single.contains(byte) && ![0xFB, 0xFC, 0xFD].contains(byte) {
             var reader = ByteReader(bytes: [byte, 0, 0, 0, 0])
             #expect(throws: DecodingError("illegal opcode", offset: 0)) { try reader.readInstruction() }
         }
         for sub in UInt32(0)..<300 where !fc.contains(sub) {
             var reader = ByteReader(bytes: [0xFC] + Binary.unsigned(UInt64(sub)) + [0, 0, 0])
+            #expect(throws: DecodingError("illegal opcode", offset: 0)) { try reader.readInstruction() }
+        }
+        for sub in UInt32(0)..<300 where !fb.contains(sub) {
+            var reader = ByteReader(bytes: [0xFB] + Binary.unsigned(UInt64(sub)) + [0, 0, 0])
             #expect(throws: DecodingError("illegal opcode", offset: 0)) { try reader.readInstruction() }
         }
         for sub in UInt32(0)..<300 where !fd.contains(sub) {

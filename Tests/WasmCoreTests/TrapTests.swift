@@ -47,7 +47,7 @@ import WasmCore
     @Test func indirectCallTraps() throws {
         #expect(try wasm.trap("call_slot", [.s32(0)]).reason == .unreachable)
         #expect(try wasm.trap("call_slot", [.s32(1)]).reason == .indirectCallTypeMismatch)
-        #expect(try wasm.trap("call_slot", [.s32(2)]).reason == .uninitializedElement)
+        #expect(try wasm.trap("call_slot", [.s32(2)]).reason == .uninitializedElement(2))
         #expect(try wasm.trap("call_slot", [.s32(3)]).reason == .undefinedElement)
         #expect(try wasm.trap("call_slot", [.s32(-1)]).reason == .undefinedElement)
         #expect(try wasm.trap("call_slot", [.s32(0)]).backtrace == ["inner", "call_slot"])
@@ -69,7 +69,7 @@ import WasmCore
         #expect(TrapReason.invalidConversionToInteger.description == "invalid conversion to integer")
         #expect(TrapReason.indirectCallTypeMismatch.description == "indirect call type mismatch")
         #expect(TrapReason.undefinedElement.description == "undefined element")
-        #expect(TrapReason.uninitializedElement.description == "uninitialized element")
+        #expect(TrapReason.uninitializedElement(2).description == "uninitialized element 2")
         #expect(TrapReason.callStackExhausted.description == "call stack exhausted")
     }
 

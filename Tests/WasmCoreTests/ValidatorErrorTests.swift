@@ -6,8 +6,8 @@ import WasmCore
 @Suite struct ValidatorErrorTests {
     private let voidType = Binary.functionType([], [])
 
-    private func validationError(_ bytes: [UInt8]) throws -> ValidationError? {
-        let module = try Module(bytes: bytes)
+    private func validationError(_ bytes: [UInt8], features: WasmFeatures = .default) throws -> ValidationError? {
+        let module = try Module(bytes: bytes, features: features)
         do {
             try module.validate()
             return nil
@@ -87,9 +87,11 @@ import WasmCore
         #expect(error.instruction == "select")
     }
 
+    /// An `else` outside an `if` is a decoding error (the block must end first), found before
+    /// validation.
     @Test func elseWithoutIf() throws {
-        let error = try functionError(code: [Instr.block, Instr.empty, Instr.else, Instr.end], at: 2)
-        #expect(error.instruction == "else")
+        let bytes = Binary.singleFunction(code: [Instr.block, Instr.empty, Instr.else, Instr.end])
+        #expect(throws: DecodingError.self) { try Module(bytes: bytes) }
     }
 
     // MARK: Unknown indices
@@ -153,19 +155,21 @@ import WasmCore
         #expect(try validationError(ok) == nil)
     }
 
-    @Test func memoryInitNeedsDataCount() throws {
+    /// Naming a data segment in code needs the data count section: a binary-format rule
+    /// (binary.wast's assert_malformed), so the decoder checks it.
+    @Test func memoryInitAndDataDropNeedDataCount() throws {
         let passiveData = Binary.section(11, Binary.vector([[0x01, 0x01, 0xAA]]))
-        let code: [UInt8] = Instr.i32(0) + Instr.i32(0) + Instr.i32(1) + [0xFC, 0x08, 0x00, 0x00]
-        let error = try functionError(
-            code: code, extraSections: Binary.memorySection(min: 1), trailingSections: passiveData, at: 6)
-        #expect(error.message == "data count section required")
-        #expect(error.instruction == "memory.init")
-    }
-
-    @Test func dataDropNeedsDataCount() throws {
-        let passiveData = Binary.section(11, Binary.vector([[0x01, 0x00]]))
-        let error = try functionError(code: [0xFC, 0x09, 0x00], trailingSections: passiveData, at: 0)
-        #expect(error.message == "data count section required")
+        let initCode: [UInt8] = Instr.i32(0) + Instr.i32(0) + Instr.i32(1) + [0xFC, 0x08, 0x00, 0x00]
+        let type = Binary.typeSection([Binary.functionType([], [])])
+        let initModule = Binary.module(
+            type, Binary.functionSection([0]), Binary.memorySection(min: 1),
+            Binary.codeSection([Binary.body(initCode)]), passiveData)
+        let error = #expect(throws: DecodingError.self) { try Module(bytes: initModule) }
+        #expect(error?.message == "data count section required")
+        let dropModule = Binary.module(
+            type, Binary.functionSection([0]), Binary.codeSection([Binary.body([0xFC, 0x09, 0x00])]), passiveData)
+        let dropError = #expect(throws: DecodingError.self) { try Module(bytes: dropModule) }
+        #expect(dropError?.message == "data count section required")
     }
 
     @Test func dataCountMakesMemoryInitValid() throws {
@@ -219,8 +223,8 @@ import WasmCore
 
     // MARK: Module-level rules
 
-    private func moduleError(_ sections: [UInt8]...) throws -> ValidationError? {
-        try validationError(Binary.header + sections.flatMap { $0 })
+    private func moduleError(_ sections: [UInt8]..., features: WasmFeatures = .default) throws -> ValidationError? {
+        try validationError(Binary.header + sections.flatMap { $0 }, features: features)
     }
 
     @Test func duplicateExportName() throws {
@@ -260,18 +264,22 @@ import WasmCore
     }
 
     @Test func memoryLimits() throws {
-        #expect(try moduleError(Binary.section(5, Binary.vector([Binary.limits(min: 1, max: nil), Binary.limits(min: 1, max: nil)])))?.message == "multiple memories")
+        let twoMemories = Binary.section(5, Binary.vector([Binary.limits(min: 1, max: nil), Binary.limits(min: 1, max: nil)]))
+        #expect(try moduleError(twoMemories, features: .webAssembly2)?.message == "multiple memories")
+        #expect(try moduleError(twoMemories)?.unsupportedFeature == .multiMemory)
         #expect(try moduleError(Binary.memorySection(min: 65537))?.message == "memory size must be at most 65536 pages (4GiB)")
         #expect(try moduleError(Binary.memorySection(min: 2, max: 1))?.message == "size minimum must not be greater than maximum")
         #expect(try moduleError(Binary.memorySection(min: 65536, max: 65536)) == nil)
     }
 
     @Test func constantExpressions() throws {
+        // `i32.add` is constant only with extended constant expressions.
         let nonConstant = Binary.section(6, Binary.vector([[0x7F, 0x00] + Instr.i32(1) + Instr.i32(2) + [Instr.i32Add, Instr.end]]))
-        let error = try #require(try moduleError(nonConstant))
+        let error = try #require(try moduleError(nonConstant, features: .webAssembly2))
         #expect(error.message == "constant expression required")
         #expect(error.instruction == "i32.add")
         #expect(error.offset == 8 + 2 + 1 + 2 + 2 + 2)
+        #expect(try moduleError(nonConstant)?.unsupportedFeature == .extendedConst)
 
         let wrongType = Binary.section(6, Binary.vector([[0x7F, 0x00, Instr.i64Const, 0x00, Instr.end]]))
         #expect(try moduleError(wrongType)?.message == "type mismatch")

@@ -3,7 +3,9 @@
 public struct ByteReader {
     public let bytes: [UInt8]
     public internal(set) var offset: Int
-    /// Reads never go past this index (the end of the current section or function).
+    /// Reads never go past this index (the end of the module). Sections and function bodies are not
+    /// separate limits: like the reference interpreter, the decoder reads on and then compares
+    /// where it stopped with the declared size ("section size mismatch").
     public var limit: Int
 
     public init(bytes: [UInt8], offset: Int = 0, limit: Int? = nil) {
@@ -15,13 +17,16 @@ public struct ByteReader {
     public var isAtEnd: Bool { offset >= limit }
     public var remaining: Int { limit - offset }
 
+    /// The spec suite's text for running out of bytes anywhere.
+    static let unexpectedEnd = "unexpected end of section or function"
+
     @inline(__always)
     func error(_ message: String, at offset: Int? = nil) -> DecodingError {
         DecodingError(message, offset: offset ?? self.offset)
     }
 
     public mutating func readByte() throws(DecodingError) -> UInt8 {
-        guard offset < limit else { throw error("unexpected end") }
+        guard offset < limit else { throw error(Self.unexpectedEnd) }
         let b = bytes[offset]
         offset += 1
         return b
@@ -33,7 +38,7 @@ public struct ByteReader {
 
     public mutating func readBytes(_ count: Int) throws(DecodingError) -> [UInt8] {
         guard count >= 0, count <= remaining else {
-            throw error("unexpected end")
+            throw error(Self.unexpectedEnd)
         }
         let slice = Array(bytes[offset..<offset + count])
         offset += count
@@ -41,7 +46,7 @@ public struct ByteReader {
     }
 
     public mutating func skip(_ count: Int) throws(DecodingError) {
-        guard count >= 0, count <= remaining else { throw error("unexpected end") }
+        guard count >= 0, count <= remaining else { throw error(Self.unexpectedEnd) }
         offset += count
     }
 
@@ -110,7 +115,7 @@ public struct ByteReader {
     }
 
     public mutating func readFixedU32() throws(DecodingError) -> UInt32 {
-        guard remaining >= 4 else { throw error("unexpected end") }
+        guard remaining >= 4 else { throw error(Self.unexpectedEnd) }
         var v: UInt32 = 0
         for i in 0..<4 { v |= UInt32(bytes[offset + i]) << UInt32(8 * i) }
         offset += 4
@@ -118,27 +123,33 @@ public struct ByteReader {
     }
 
     public mutating func readFixedU64() throws(DecodingError) -> UInt64 {
-        guard remaining >= 8 else { throw error("unexpected end") }
+        guard remaining >= 8 else { throw error(Self.unexpectedEnd) }
         var v: UInt64 = 0
         for i in 0..<8 { v |= UInt64(bytes[offset + i]) << UInt64(8 * i) }
         offset += 8
         return v
     }
 
-    /// A vector length, checked against the bytes left so that a hostile count cannot make the
-    /// decoder reserve memory the input does not back (each element takes at least `minElementSize`).
-    public mutating func readCount(minElementSize: Int = 1) throws(DecodingError) -> Int {
+    /// A length (of a vector, name, section or body): beyond the bytes left it is "length out of
+    /// bounds", as the spec's decoder says.
+    public mutating func readLength() throws(DecodingError) -> Int {
         let start = offset
+        let length = Int(try readU32())
+        guard length <= remaining else { throw error("length out of bounds", at: start) }
+        return length
+    }
+
+    /// A vector length. The spec's decoder would read elements until the bytes run out; a count
+    /// the bytes left cannot back (each element takes at least `minElementSize`) ends the same way
+    /// at once, so that a hostile count never makes the decoder reserve memory.
+    public mutating func readCount(minElementSize: Int = 1) throws(DecodingError) -> Int {
         let count = Int(try readU32())
-        if minElementSize > 0, count > remaining / minElementSize {
-            throw error("unexpected end", at: start)
-        }
+        if count > remaining / max(minElementSize, 1) { throw error(Self.unexpectedEnd, at: limit) }
         return count
     }
 
     public mutating func readName() throws(DecodingError) -> String {
-        let length = Int(try readU32())
-        guard length <= remaining else { throw error("unexpected end") }
+        let length = try readLength()
         let start = offset
         let raw = Array(bytes[offset..<offset + length])
         offset += length

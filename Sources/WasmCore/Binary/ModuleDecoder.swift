@@ -1,8 +1,10 @@
 /// Decodes the WebAssembly binary format into a ``Module``.
 ///
-/// The decoder checks the binary format only (structure, encodings, section order and sizes);
-/// instruction sequences inside function bodies are decoded by their consumers (the validator and
-/// the translator), which share ``ByteReader/readInstruction()``.
+/// The decoder checks the binary format completely, function bodies included: their instructions
+/// are decoded once here for their syntax (nesting, immediates) and kept as bytes; the validator
+/// and the translator decode them again as they check and translate them. Errors use the spec
+/// suite's words and follow its reference decoder, which reads on past a section's or a body's
+/// declared end and only then compares ("section size mismatch").
 public struct ModuleDecoder {
     public struct Limits: Sendable {
         /// Largest binary accepted, in bytes.
@@ -15,9 +17,12 @@ public struct ModuleDecoder {
     }
 
     public var limits: Limits
+    /// The features a module may use; others are rejected as WebAssembly 2.0 rejects them.
+    public var features: WasmFeatures
 
-    public init(limits: Limits = Limits()) {
+    public init(limits: Limits = Limits(), features: WasmFeatures = .default) {
         self.limits = limits
+        self.features = features
     }
 
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> Module {
@@ -26,6 +31,7 @@ public struct ModuleDecoder {
         }
         var reader = ByteReader(bytes: bytes)
         var module = Module()
+        module.features = features
         try decodeHeader(&reader)
 
         var lastOrder = 0
@@ -33,15 +39,8 @@ public struct ModuleDecoder {
         while !reader.isAtEnd {
             let sectionStart = reader.offset
             let id = try reader.readByte()
-            let size = Int(try reader.readU32())
-            guard size <= reader.remaining else {
-                throw DecodingError("unexpected end of section or function", offset: reader.offset)
-            }
-            let end = reader.offset + size
-            var section = ByteReader(bytes: bytes, offset: reader.offset, limit: end)
-            if id != 0 { module.sectionOffsets[id] = reader.offset }
             if id != 0 {
-                guard let order = Self.sectionOrder(id) else {
+                guard let order = sectionOrder(id) else {
                     throw DecodingError("malformed section id", offset: sectionStart)
                 }
                 guard order > lastOrder else {
@@ -49,64 +48,63 @@ public struct ModuleDecoder {
                 }
                 lastOrder = order
             }
+            let size = try reader.readLength()
+            let contentStart = reader.offset
+            if id != 0 { module.sectionOffsets[id] = contentStart }
             switch id {
-            case 0: module.customSections.append(try decodeCustomSection(&section, into: &module))
-            case 1: module.types = try decodeVector(&section) { r throws(DecodingError) in try decodeFunctionType(&r) }
-            case 2: module.imports = try decodeVector(&section) { r throws(DecodingError) in try decodeImport(&r) }
+            case 0: try decodeCustomSection(&reader, size: size, into: &module)
+            case 1: module.types = try decodeVector(&reader) { r throws(DecodingError) in try decodeFunctionType(&r) }
+            case 2: module.imports = try decodeVector(&reader) { r throws(DecodingError) in try decodeImport(&r) }
             case 3:
-                module.functionTypeIndices = try decodeVector(&section) { r throws(DecodingError) in try r.readU32() }
+                module.functionTypeIndices = try decodeVector(&reader) { r throws(DecodingError) in try r.readU32() }
                 functionCount = module.functionTypeIndices.count
-            case 4: module.tables = try decodeVector(&section) { r throws(DecodingError) in try decodeTableType(&r) }
-            case 5: module.memories = try decodeVector(&section) { r throws(DecodingError) in try decodeMemoryType(&r) }
-            case 6: module.globals = try decodeVector(&section) { r throws(DecodingError) in try decodeGlobal(&r) }
-            case 7: module.exports = try decodeVector(&section) { r throws(DecodingError) in try decodeExport(&r) }
-            case 8: module.start = try section.readU32()
-            case 9: module.elements = try decodeVector(&section) { r throws(DecodingError) in try decodeElement(&r) }
-            case 10:
-                module.codes = try decodeVector(&section) { r throws(DecodingError) in try decodeCode(&r) }
-                guard module.codes.count == (functionCount ?? 0) else {
-                    throw DecodingError("function and code section have inconsistent lengths", offset: sectionStart)
-                }
-            case 11:
-                module.data = try decodeVector(&section) { r throws(DecodingError) in try decodeData(&r) }
-                if let dataCount = module.dataCount, dataCount != module.data.count {
-                    throw DecodingError("data count and data section have inconsistent lengths", offset: sectionStart)
-                }
-            case 12: module.dataCount = try section.readU32()
+            case 4: module.tables = try decodeVector(&reader) { r throws(DecodingError) in try decodeTable(&r) }
+            case 5: module.memories = try decodeVector(&reader) { r throws(DecodingError) in try decodeMemoryType(&r) }
+            case 6: module.globals = try decodeVector(&reader) { r throws(DecodingError) in try decodeGlobal(&r) }
+            case 7: module.exports = try decodeVector(&reader) { r throws(DecodingError) in try decodeExport(&r) }
+            case 8: module.start = try reader.readU32()
+            case 9: module.elements = try decodeVector(&reader) { r throws(DecodingError) in try decodeElement(&r) }
+            case 10: module.codes = try decodeVector(&reader) { r throws(DecodingError) in try decodeCode(&r) }
+            case 11: module.data = try decodeVector(&reader) { r throws(DecodingError) in try decodeData(&r) }
+            case 12: module.dataCount = try reader.readU32()
+            case 13: throw .unsupported(.exceptionHandling, offset: sectionStart)
             default: throw DecodingError("malformed section id", offset: sectionStart)
             }
-            guard section.offset == end else {
-                throw DecodingError("section size mismatch", offset: section.offset)
+            guard reader.offset == contentStart + size else {
+                throw DecodingError("section size mismatch", offset: contentStart)
             }
-            try reader.skip(size)
         }
-        if module.codes.isEmpty, let functionCount, functionCount != 0 {
+        guard module.codes.count == (functionCount ?? 0) else {
             throw DecodingError("function and code section have inconsistent lengths", offset: reader.offset)
         }
-        if let dataCount = module.dataCount, dataCount != 0, module.data.isEmpty {
+        if let dataCount = module.dataCount, dataCount != module.data.count {
             throw DecodingError("data count and data section have inconsistent lengths", offset: reader.offset)
+        }
+        if module.dataCount == nil, let use = module.codes.first(where: \.usesDataSegments) {
+            throw DecodingError("data count section required", offset: use.codeOffset)
         }
         return module
     }
 
     private func decodeHeader(_ reader: inout ByteReader) throws(DecodingError) {
         let magic: [UInt8] = [0x00, 0x61, 0x73, 0x6D]
-        guard reader.remaining >= 4 else { throw DecodingError("unexpected end", offset: reader.bytes.count) }
         guard try reader.readBytes(4) == magic else {
             throw DecodingError("magic header not detected", offset: 0)
         }
-        guard reader.remaining >= 4 else { throw DecodingError("unexpected end", offset: reader.bytes.count) }
         guard try reader.readFixedU32() == 1 else { throw DecodingError("unknown binary version", offset: 4) }
     }
 
     /// The position of a known section id in the required order (the data count section sits
-    /// between the element and code sections).
-    private static func sectionOrder(_ id: UInt8) -> Int? {
+    /// between the element and code sections; the tag section, with exceptions, between the memory
+    /// and global sections).
+    private func sectionOrder(_ id: UInt8) -> Int? {
         switch id {
-        case 1...9: Int(id)
-        case 12: 10
-        case 10: 11
-        case 11: 12
+        case 1...5: Int(id) * 2
+        case 13 where features.contains(.exceptionHandling): 11
+        case 6...9: Int(id) * 2
+        case 12: 19
+        case 10: 20
+        case 11: 22
         default: nil
         }
     }
@@ -125,43 +123,64 @@ public struct ModuleDecoder {
         return items
     }
 
-    private func decodeCustomSection(_ reader: inout ByteReader, into module: inout Module) throws(DecodingError) -> CustomSection {
+    private func decodeCustomSection(_ reader: inout ByteReader, size: Int, into module: inout Module) throws(DecodingError) {
+        let start = reader.offset
         let name = try reader.readName()
-        let bytes = try reader.readBytes(reader.remaining)
+        let bytes = try reader.readBytes(size - (reader.offset - start))
         if name == "name" {
             // A malformed name section is not a malformed module: keep whatever parsed.
             module.names = NameSectionParser.parse(bytes)
         }
-        return CustomSection(name: name, bytes: bytes)
+        module.customSections.append(CustomSection(name: name, bytes: bytes))
     }
 
     private func decodeFunctionType(_ reader: inout ByteReader) throws(DecodingError) -> FunctionType {
         let start = reader.offset
-        guard try reader.readByte() == 0x60 else {
-            throw DecodingError("integer representation too long", offset: start)
+        // The form is a signed 7-bit LEB128 value: a continuation bit makes it too long.
+        let form = try reader.readByte()
+        guard form & 0x80 == 0 else { throw DecodingError("integer representation too long", offset: start) }
+        guard form == 0x60 else {
+            if Self.isGCTypeForm(form), features.contains(.gc) { throw .unsupported(.gc, offset: start) }
+            throw DecodingError("malformed function type", offset: start)
         }
-        let parameters = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType() }
-        let results = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType() }
+        let parameters = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType(features: features) }
+        let results = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType(features: features) }
         return FunctionType(parameters: parameters, results: results)
     }
 
+    /// `rec`, `sub`, `sub final`, `struct`, `array`.
+    private static func isGCTypeForm(_ form: UInt8) -> Bool { [0x4E, 0x4F, 0x50, 0x5E, 0x5F].contains(form) }
+
+    /// Limits. Their flags are a one-bit LEB128 value in WebAssembly 2.0 (so `0x81 0x00` is too
+    /// long and `0x02` too large); 64-bit and shared memories set further bits.
     private func decodeLimits(_ reader: inout ByteReader) throws(DecodingError) -> WasmCore.Limits {
         let start = reader.offset
         let flags = try reader.readByte()
-        switch flags {
-        case 0x00:
-            return WasmCore.Limits(min: try reader.readUnsigned(bits: 32))
-        case 0x01:
-            let min = try reader.readUnsigned(bits: 32)
-            return WasmCore.Limits(min: min, max: try reader.readUnsigned(bits: 32))
-        default:
-            throw DecodingError("integer too large", offset: start)
+        if flags & 0x04 != 0, flags & 0x80 == 0, flags <= 0x07, features.contains(.memory64) {
+            throw .unsupported(.memory64, offset: start)
         }
+        if flags & 0x02 != 0, flags & 0x80 == 0, flags <= 0x03, features.contains(.threads) {
+            throw .unsupported(.threads, offset: start)
+        }
+        guard flags & 0x7F <= 1 else { throw DecodingError("integer too large", offset: start) }
+        guard flags & 0x80 == 0 else { throw DecodingError("integer representation too long", offset: start + 1) }
+        let min = try reader.readUnsigned(bits: 32)
+        guard flags == 1 else { return WasmCore.Limits(min: min) }
+        return WasmCore.Limits(min: min, max: try reader.readUnsigned(bits: 32))
     }
 
     private func decodeTableType(_ reader: inout ByteReader) throws(DecodingError) -> TableType {
-        let element = try reader.readReferenceType()
+        let element = try reader.readReferenceType(features: features)
         return TableType(elementType: element, limits: try decodeLimits(&reader))
+    }
+
+    /// A table definition; with typed references it may start with `0x40 0x00` and carry an
+    /// initializer expression.
+    private func decodeTable(_ reader: inout ByteReader) throws(DecodingError) -> TableType {
+        if reader.peekByte() == 0x40, features.contains(.functionReferences) {
+            throw .unsupported(.functionReferences, offset: reader.offset)
+        }
+        return try decodeTableType(&reader)
     }
 
     private func decodeMemoryType(_ reader: inout ByteReader) throws(DecodingError) -> MemoryType {
@@ -169,7 +188,7 @@ public struct ModuleDecoder {
     }
 
     private func decodeGlobalType(_ reader: inout ByteReader) throws(DecodingError) -> GlobalType {
-        let type = try reader.readValueType()
+        let type = try reader.readValueType(features: features)
         let start = reader.offset
         let mutability = try reader.readByte()
         guard mutability <= 1 else { throw DecodingError("malformed mutability", offset: start) }
@@ -209,11 +228,8 @@ public struct ModuleDecoder {
     /// Reads instructions up to and including `end`; which ones are allowed is a validation rule.
     func decodeConstantExpression(_ reader: inout ByteReader) throws(DecodingError) -> ConstantExpression {
         var instructions: [Instruction] = []
-        while true {
-            let instruction = try reader.readInstruction()
-            if instruction.opcode == .end { return ConstantExpression(instructions: instructions) }
-            instructions.append(instruction)
-        }
+        try InstructionSequence.read(&reader, features: features) { instructions.append($0) }
+        return ConstantExpression(instructions: instructions)
     }
 
     private func decodeElement(_ reader: inout ByteReader) throws(DecodingError) -> ElementSegment {
@@ -234,7 +250,7 @@ public struct ModuleDecoder {
         var type = ValueType.funcref
         if isPassiveOrDeclarative || hasTableIndex {
             if usesExpressions {
-                type = try reader.readReferenceType()
+                type = try reader.readReferenceType(features: features)
             } else {
                 let kindOffset = reader.offset
                 guard try reader.readByte() == 0x00 else {
@@ -256,31 +272,33 @@ public struct ModuleDecoder {
     }
 
     private func decodeCode(_ reader: inout ByteReader) throws(DecodingError) -> FunctionBody {
-        let size = Int(try reader.readU32())
-        guard size <= reader.remaining else {
-            throw DecodingError("unexpected end of section or function", offset: reader.offset)
-        }
-        let end = reader.offset + size
-        var body = ByteReader(bytes: reader.bytes, offset: reader.offset, limit: end)
-        let groupCount = try body.readCount(minElementSize: 2)
+        let size = try reader.readLength()
+        let start = reader.offset
+        let localsOffset = reader.offset
+        let groupCount = try reader.readCount(minElementSize: 2)
         var counts: [UInt32] = []
         var types: [ValueType] = []
         var total: UInt64 = 0
         for _ in 0..<groupCount {
-            let countOffset = body.offset
-            let count = try body.readU32()
+            let count = try reader.readU32()
             total += UInt64(count)
-            guard total <= UInt64(UInt32.max) else { throw DecodingError("too many locals", offset: countOffset) }
             counts.append(count)
-            types.append(try body.readValueType())
+            types.append(try reader.readValueType(features: features))
         }
-        guard total <= limits.maxLocalsPerFunction else {
-            throw DecodingError("too many locals", offset: body.offset)
+        guard total < 1 << 32, total <= limits.maxLocalsPerFunction else {
+            throw DecodingError("too many locals", offset: localsOffset)
         }
-        let codeOffset = body.offset
-        let code = Array(reader.bytes[codeOffset..<end])
-        try reader.skip(size)
-        return FunctionBody(localCounts: counts, localTypes: types, code: code, codeOffset: codeOffset)
+        let codeOffset = reader.offset
+        var usesDataSegments = false
+        try InstructionSequence.read(&reader, features: features) { instruction in
+            if instruction.opcode == .memoryInit || instruction.opcode == .dataDrop { usesDataSegments = true }
+        }
+        guard reader.offset == start + size else {
+            throw DecodingError("section size mismatch", offset: start)
+        }
+        let code = Array(reader.bytes[codeOffset..<reader.offset])
+        return FunctionBody(
+            localCounts: counts, localTypes: types, code: code, codeOffset: codeOffset, usesDataSegments: usesDataSegments)
     }
 
     private func decodeData(_ reader: inout ByteReader) throws(DecodingError) -> DataSegment {
@@ -295,8 +313,7 @@ public struct ModuleDecoder {
             mode = .active(memory: memory, offset: try decodeConstantExpression(&reader))
         default: throw DecodingError("malformed data segment kind", offset: start)
         }
-        let length = Int(try reader.readU32())
-        let bytes = try reader.readBytes(length)
+        let bytes = try reader.readBytes(Int(try reader.readU32()))
         return DataSegment(bytes: bytes, mode: mode)
     }
 }

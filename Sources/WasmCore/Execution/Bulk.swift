@@ -84,7 +84,7 @@ extension Store {
         case .elemDrop:
             instance.elementSegments[Int(i.a)] = []
         default:
-            throw .unsupported("bulk operation \(i.op)")
+            throw .internalError("bulk operation \(i.op) dispatched to executeBulk")
         }
         switch i.op {
         case .memoryInit, .tableGrow, .tableFill, .tableCopy, .tableInit: return 1

@@ -25,6 +25,11 @@ public struct EngineConfiguration: Sendable {
     /// ``TrapReason/deadlineExceeded``; setting it turns metering on.
     public var timeout: Duration?
 
+    /// Makes translating the defined function with this index fail, as an engine defect would: a
+    /// check that such failures are reported as failures (the spec runner counts them as failed,
+    /// never as skipped).
+    @_spi(Testing) public var failingTranslationForTesting: Int?
+
     /// Whether translated code carries checkpoints.
     var translatesCheckpoints: Bool { meteringEnabled || fuel != nil || timeout != nil }
 

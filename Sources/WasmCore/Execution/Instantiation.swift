@@ -3,10 +3,14 @@ extension Store {
     /// applies active segments and runs the start function.
     ///
     /// Throws ``ValidationError`` or ``DecodingError`` for a bad module, and
-    /// ``InstantiationError`` when linking fails (`.link`), a limit is exceeded (`.limit`) or
-    /// initialization traps (`.trap`).
+    /// ``InstantiationError`` when linking fails (`.link`), a limit is exceeded (`.limit`),
+    /// initialization traps (`.trap`) or the module uses a feature this engine cannot run yet
+    /// (`.unsupportedFeature`).
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
-        try module.validate()
+        let usedFeatures = try module.validate()
+        if let feature = usedFeatures.members(supportedBelow: .execution).first {
+            throw InstantiationError.unsupported(feature)
+        }
 
         var importedFunctions: [FunctionInstance] = []
         var importedGlobals: [GlobalInstance] = []

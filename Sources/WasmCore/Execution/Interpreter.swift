@@ -32,12 +32,12 @@ extension Store {
             case .unreachable:
                 throw trap(.unreachable, function, depth, baseDepth)
             case .unsupported:
-                throw trap(.unsupported("instruction"), function, depth, baseDepth)
+                throw trap(.internalError("an instruction without a translation"), function, depth, baseDepth)
             case .data:
                 // Operand words are consumed by the instruction they belong to, never dispatched.
                 // (An empty case would make the dispatch block its own successor, and LLVM then
                 // keeps it shared instead of copying it into every case: see Package.swift.)
-                throw trap(.unsupported("operand word executed as an instruction"), function, depth, baseDepth)
+                throw trap(.internalError("operand word executed as an instruction"), function, depth, baseDepth)
             case .checkpoint:
                 if let remaining = fuel {
                     guard remaining >= Int64(i.a) else {
@@ -102,7 +102,7 @@ extension Store {
                     let index = UInt32(truncatingIfNeeded: fp[Int(i.a)])
                     guard Int(index) < table.pointee.count else { throw trap(.undefinedElement, function, depth, baseDepth) }
                     guard let target = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(table.pointee.elements[Int(index)])) else {
-                        throw trap(.uninitializedElement, function, depth, baseDepth)
+                        throw trap(.uninitializedElement(index), function, depth, baseDepth)
                     }
                     guard target.pointee.typeID == Int(expectedType) else {
                         throw trap(.indirectCallTypeMismatch, function, depth, baseDepth)

@@ -263,7 +263,7 @@ public final class Store {
             throw Trap(.host("arguments \(arguments.map(\.type)) do not match the parameters \(type.parameters)"))
         }
         if type.parameters.contains(.v128) || type.results.contains(.v128) {
-            throw Trap(.unsupported("v128 values across the host boundary"))
+            throw Trap(.host("v128 values cannot cross the host boundary yet"))
         }
         let base = stackTop
         guard valueStackEnd - base > max(arguments.count, type.results.count) else {
@@ -309,6 +309,9 @@ public final class Store {
         let context = instance.translationContextForUse(store: self)
         let module = instance.module
         let definedIndex = entry.pointee.definedIndex
+        if configuration.failingTranslationForTesting == definedIndex {
+            throw Trap(.internalError("translation of function \(definedIndex) failed (injected for testing)"))
+        }
         let output: Translator.Output
         do {
             output = try Translator.translate(
@@ -317,7 +320,7 @@ public final class Store {
         } catch let reason as TrapReason {
             throw Trap(reason)
         } catch {
-            throw Trap(.unsupported("\(error)"))
+            throw Trap(.internalError("translating function \(definedIndex): \(error)"))
         }
         let code = UnsafeMutablePointer<Inst>.allocate(capacity: output.code.count)
         code.initialize(from: output.code, count: output.code.count)

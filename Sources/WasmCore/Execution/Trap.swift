@@ -8,15 +8,17 @@ public enum TrapReason: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidConversionToInteger
     case indirectCallTypeMismatch
     case undefinedElement
-    case uninitializedElement
+    /// `call_indirect` met a null entry; the table index it looked up.
+    case uninitializedElement(UInt32)
     case callStackExhausted
     case outOfFuel
     case deadlineExceeded
     case cancelled
     /// A host function failed; its message.
     case host(String)
-    /// A feature the interpreter does not execute (e.g. SIMD for now).
-    case unsupported(String)
+    /// The engine failed: a translator or interpreter defect, never the guest's doing. (Features
+    /// the engine cannot run are refused at instantiation, before any code runs.)
+    case internalError(String)
 
     public var description: String {
         switch self {
@@ -28,13 +30,13 @@ public enum TrapReason: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidConversionToInteger: "invalid conversion to integer"
         case .indirectCallTypeMismatch: "indirect call type mismatch"
         case .undefinedElement: "undefined element"
-        case .uninitializedElement: "uninitialized element"
+        case .uninitializedElement(let index): "uninitialized element \(index)"
         case .callStackExhausted: "call stack exhausted"
         case .outOfFuel: "out of fuel"
         case .deadlineExceeded: "deadline exceeded"
         case .cancelled: "cancelled"
         case .host(let message): message
-        case .unsupported(let what): "unsupported: \(what)"
+        case .internalError(let what): "internal error: \(what)"
         }
     }
 }

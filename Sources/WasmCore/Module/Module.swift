@@ -22,6 +22,8 @@ public struct Module: Sendable {
     public var sectionOffsets: [UInt8: Int] = [:]
     /// Names from the `name` custom section, when present and well-formed.
     public var names: NameSection = NameSection()
+    /// The features the module was decoded with; validation and execution keep to the same set.
+    public var features: WasmFeatures = .default
 
     public init() {}
 
@@ -58,6 +60,7 @@ public struct Import: Sendable, Hashable {
 
 public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
     case function = 0, table = 1, memory = 2, global = 3
+    /// The text format's keyword.
     public var description: String {
         switch self {
         case .function: "func"
@@ -66,6 +69,9 @@ public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
         case .global: "global"
         }
     }
+
+    /// The word the spec's error messages use ("unknown function 3").
+    public var spelledOut: String { self == .function ? "function" : description }
 }
 
 public struct Export: Sendable, Hashable {
@@ -112,6 +118,9 @@ public struct FunctionBody: Sendable, Hashable {
     public var code: [UInt8]
     /// Offset of `code[0]` in the module binary, for error messages.
     public var codeOffset: Int
+    /// Whether the body names a data segment (`memory.init`, `data.drop`), which requires the
+    /// binary to have a data count section.
+    public var usesDataSegments: Bool = false
 
     public var localCount: UInt64 { localCounts.reduce(0) { $0 + UInt64($1) } }
 }

@@ -38,7 +38,28 @@ public enum ImmediateKind: Sendable, Hashable {
     case i64Constant
     case f32Constant
     case f64Constant
-    case referenceType
+    /// A heap type (`ref.null`): an abstract type code or a type index, as a signed LEB128 (s33).
+    case heapType
+    /// A type index (`call_ref`, `struct.new`, `array.get`, ...).
+    case typeIndex
+    /// A tag index (`throw`, legacy `catch`).
+    case tagIndex
+    /// `ref.test` / `ref.cast`: the target heap type; two opcodes tell the nullable form apart.
+    case castTarget(nullable: Bool)
+    /// `try_table`: a block type, then a vector of catch clauses.
+    case tryTable
+    /// A struct type index, then a field index.
+    case fieldAccess
+    /// An array type index, then an element count (`array.new_fixed`).
+    case typeAndCount
+    /// An array type index, then a data segment index.
+    case typeAndData
+    /// An array type index, then an element segment index.
+    case typeAndElement
+    /// Destination and source array type indices (`array.copy`).
+    case twoTypes
+    /// `br_on_cast(_fail)`: nullability flags, a label, the source and target heap types.
+    case castBranch
     /// Data index, then memory index.
     case memoryInit
     case dataIndex
@@ -75,7 +96,17 @@ public enum ImmediateKind: Sendable, Hashable {
         case .i64Constant: "i64"
         case .f32Constant: "f32"
         case .f64Constant: "f64"
-        case .referenceType: "reftype"
+        case .heapType: "heaptype"
+        case .typeIndex: "typeidx"
+        case .tagIndex: "tagidx"
+        case .castTarget(let nullable): nullable ? "(ref null heaptype)" : "(ref heaptype)"
+        case .tryTable: "blocktype vec(catch)"
+        case .fieldAccess: "typeidx fieldidx"
+        case .typeAndCount: "typeidx u32"
+        case .typeAndData: "typeidx dataidx"
+        case .typeAndElement: "typeidx elemidx"
+        case .twoTypes: "typeidx typeidx"
+        case .castBranch: "castflags labelidx heaptype heaptype"
         case .memoryInit: "dataidx memidx"
         case .dataIndex: "dataidx"
         case .memoryCopy: "memidx memidx"
@@ -112,10 +143,12 @@ public struct OpcodeInfo: Sendable {
     public let category: OpcodeCategory
     /// The parsed `signatureText`.
     public let signature: StackSignature?
+    /// The feature the instruction belongs to; nil for the WebAssembly 2.0 baseline without SIMD.
+    public let feature: WasmFeature?
 
     init(
         _ opcode: Opcode, _ name: String, _ encoding: OpcodeEncoding, _ immediates: ImmediateKind,
-        _ signatureText: String?, _ category: OpcodeCategory
+        _ signatureText: String?, _ category: OpcodeCategory, feature: WasmFeature? = nil
     ) {
         self.opcode = opcode
         self.name = name
@@ -123,20 +156,24 @@ public struct OpcodeInfo: Sendable {
         self.immediates = immediates
         self.signatureText = signatureText
         self.category = category
-        self.signature = signatureText.map(OpcodeInfo.parseSignature)
+        self.signature = signatureText.map { OpcodeInfo.parseSignature($0, of: name) }
+        self.feature = feature ?? (category == .vector ? .simd : nil)
     }
 
-    private static func parseSignature(_ text: String) -> StackSignature {
-        let sides = text.split(separator: "-", omittingEmptySubsequences: false)
+    /// A row is program text: a word that is not a type is a typo in the table, not input, and
+    /// must not quietly drop an operand.
+    private static func parseSignature(_ text: String, of name: String) -> StackSignature {
+        let sides = text.split(separator: "->", omittingEmptySubsequences: false)
+        precondition(sides.count == 2, "opcode table: signature of \(name) lacks one '->'")
         func types(_ side: Substring) -> [ValueType] {
-            side.split(separator: " ").compactMap { word in
-                switch word.trimmingPrefix(">") {
+            side.split(separator: " ").map { word in
+                switch word {
                 case "i32": .i32
                 case "i64": .i64
                 case "f32": .f32
                 case "f64": .f64
                 case "v128": .v128
-                default: nil
+                default: preconditionFailure("opcode table: unknown type '\(word)' in the signature of \(name)")
                 }
             }
         }
@@ -156,19 +193,44 @@ public enum OpcodeTable {
         return table
     }()
 
-    /// Sub-opcodes of the 0xFC (miscellaneous) and 0xFD (SIMD) prefixes.
+    /// Sub-opcodes of the 0xFB (GC), 0xFC (miscellaneous) and 0xFD (SIMD) prefixes, each table as
+    /// long as its highest sub-opcode needs.
+    static let prefixedFB: [Opcode?] = subTable(prefix: 0xFB)
     static let prefixedFC: [Opcode?] = subTable(prefix: 0xFC)
     static let prefixedFD: [Opcode?] = subTable(prefix: 0xFD)
 
     private static func subTable(prefix: UInt8) -> [Opcode?] {
-        var table = [Opcode?](repeating: nil, count: 256)
+        var subs: [(UInt32, Opcode)] = []
         for row in rows {
-            if case .prefixed(let p, let sub) = row.encoding, p == prefix { table[Int(sub)] = row.opcode }
+            if case .prefixed(let p, let sub) = row.encoding, p == prefix { subs.append((sub, row.opcode)) }
         }
+        var table = [Opcode?](repeating: nil, count: Int(subs.map(\.0).max() ?? 0) + 1)
+        for (sub, opcode) in subs { table[Int(sub)] = opcode }
         return table
     }
 
+    /// The opcode with a prefix byte and sub-opcode, if there is one.
+    static func opcode(prefix: UInt8, sub: UInt32) -> Opcode? {
+        let table: [Opcode?]
+        switch prefix {
+        case 0xFB: table = prefixedFB
+        case 0xFC: table = prefixedFC
+        case 0xFD: table = prefixedFD
+        default: return nil
+        }
+        return sub < UInt32(table.count) ? table[Int(sub)] : nil
+    }
+
+    /// The first row with this text name (`select` and `ref.test`/`ref.cast` have two rows each:
+    /// see ``rows(named:)``).
     public static func opcode(named name: String) -> Opcode? {
         rows.first { $0.name == name }?.opcode
     }
+
+    /// Every row with this text name, in table order.
+    public static func rows(named name: String) -> [OpcodeInfo] {
+        rowsByName[name] ?? []
+    }
+
+    private static let rowsByName: [String: [OpcodeInfo]] = Dictionary(grouping: rows, by: \.name)
 }

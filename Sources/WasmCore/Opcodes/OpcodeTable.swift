@@ -1,6 +1,8 @@
-// The opcode table: every instruction of WebAssembly 2.0 (MVP, sign-extension, non-trapping
-// float-to-int, multi-value, bulk memory, reference types, fixed-width SIMD) with its encoding,
-// immediates, operand signature and category. The decoder, validator, disassembler and
+// The opcode table: every instruction of WebAssembly 3.0 (2.0's MVP, sign-extension,
+// non-trapping float-to-int, multi-value, bulk memory, reference types and fixed-width SIMD; then
+// tail calls, typed function references, exceptions, garbage collection and relaxed SIMD) and the
+// legacy exception instructions, with its encoding, immediates, operand signature, category and
+// the feature it belongs to (none for the 2.0 baseline). The decoder, validator, disassembler and
 // docs/opcodes.md are all driven by `Opcode.info`; the compiler's exhaustive switch guarantees
 // that no opcode lacks an entry. A `nil` signature marks an instruction whose typing depends on
 // context (control, locals, calls, ...) and has its own validation rule.
@@ -444,6 +446,74 @@ public enum Opcode: UInt16, CaseIterable, Sendable {
     case i32x4TruncSatF64x2UZero
     case f64x2ConvertLowI32x4S
     case f64x2ConvertLowI32x4U
+    // WebAssembly 3.0 (and legacy exception handling).
+    case returnCall
+    case returnCallIndirect
+    case callRef
+    case returnCallRef
+    case refAsNonNull
+    case brOnNull
+    case brOnNonNull
+    case `throw`
+    case throwRef
+    case tryTable
+    case `try`
+    case `catch`
+    case rethrow
+    case delegate
+    case catchAll
+    case refEq
+    case structNew
+    case structNewDefault
+    case structGet
+    case structGetS
+    case structGetU
+    case structSet
+    case arrayNew
+    case arrayNewDefault
+    case arrayNewFixed
+    case arrayNewData
+    case arrayNewElem
+    case arrayGet
+    case arrayGetS
+    case arrayGetU
+    case arraySet
+    case arrayLen
+    case arrayFill
+    case arrayCopy
+    case arrayInitData
+    case arrayInitElem
+    case refTest
+    case refTestNull
+    case refCast
+    case refCastNull
+    case brOnCast
+    case brOnCastFail
+    case anyConvertExtern
+    case externConvertAny
+    case refI31
+    case i31GetS
+    case i31GetU
+    case i8x16RelaxedSwizzle
+    case i32x4RelaxedTruncF32x4S
+    case i32x4RelaxedTruncF32x4U
+    case i32x4RelaxedTruncF64x2SZero
+    case i32x4RelaxedTruncF64x2UZero
+    case f32x4RelaxedMadd
+    case f32x4RelaxedNmadd
+    case f64x2RelaxedMadd
+    case f64x2RelaxedNmadd
+    case i8x16RelaxedLaneselect
+    case i16x8RelaxedLaneselect
+    case i32x4RelaxedLaneselect
+    case i64x2RelaxedLaneselect
+    case f32x4RelaxedMin
+    case f32x4RelaxedMax
+    case f64x2RelaxedMin
+    case f64x2RelaxedMax
+    case i16x8RelaxedQ15mulrS
+    case i16x8RelaxedDotI8x16I7x16S
+    case i32x4RelaxedDotI8x16I7x16AddS
 }
 
 extension Opcode {
@@ -632,7 +702,7 @@ extension Opcode {
         case .i64Extend8S: OpcodeInfo(self, "i64.extend8_s", .single(0xC2), .none, "i64 -> i64", .numeric)
         case .i64Extend16S: OpcodeInfo(self, "i64.extend16_s", .single(0xC3), .none, "i64 -> i64", .numeric)
         case .i64Extend32S: OpcodeInfo(self, "i64.extend32_s", .single(0xC4), .none, "i64 -> i64", .numeric)
-        case .refNull: OpcodeInfo(self, "ref.null", .single(0xD0), .referenceType, nil, .reference)
+        case .refNull: OpcodeInfo(self, "ref.null", .single(0xD0), .heapType, nil, .reference)
         case .refIsNull: OpcodeInfo(self, "ref.is_null", .single(0xD1), .none, nil, .reference)
         case .refFunc: OpcodeInfo(self, "ref.func", .single(0xD2), .functionIndex, nil, .reference)
         case .i32TruncSatF32S: OpcodeInfo(self, "i32.trunc_sat_f32_s", .prefixed(0xFC, 0x00), .none, "f32 -> i32", .numeric)
@@ -889,6 +959,73 @@ extension Opcode {
         case .i32x4TruncSatF64x2UZero: OpcodeInfo(self, "i32x4.trunc_sat_f64x2_u_zero", .prefixed(0xFD, 0xFD), .none, "v128 -> v128", .vector)
         case .f64x2ConvertLowI32x4S: OpcodeInfo(self, "f64x2.convert_low_i32x4_s", .prefixed(0xFD, 0xFE), .none, "v128 -> v128", .vector)
         case .f64x2ConvertLowI32x4U: OpcodeInfo(self, "f64x2.convert_low_i32x4_u", .prefixed(0xFD, 0xFF), .none, "v128 -> v128", .vector)
+        case .returnCall: OpcodeInfo(self, "return_call", .single(0x12), .functionIndex, nil, .control, feature: .tailCall)
+        case .returnCallIndirect: OpcodeInfo(self, "return_call_indirect", .single(0x13), .callIndirect, nil, .control, feature: .tailCall)
+        case .callRef: OpcodeInfo(self, "call_ref", .single(0x14), .typeIndex, nil, .control, feature: .functionReferences)
+        case .returnCallRef: OpcodeInfo(self, "return_call_ref", .single(0x15), .typeIndex, nil, .control, feature: .functionReferences)
+        case .refAsNonNull: OpcodeInfo(self, "ref.as_non_null", .single(0xD4), .none, nil, .reference, feature: .functionReferences)
+        case .brOnNull: OpcodeInfo(self, "br_on_null", .single(0xD5), .labelIndex, nil, .control, feature: .functionReferences)
+        case .brOnNonNull: OpcodeInfo(self, "br_on_non_null", .single(0xD6), .labelIndex, nil, .control, feature: .functionReferences)
+        case .throw: OpcodeInfo(self, "throw", .single(0x08), .tagIndex, nil, .control, feature: .exceptionHandling)
+        case .throwRef: OpcodeInfo(self, "throw_ref", .single(0x0A), .none, nil, .control, feature: .exceptionHandling)
+        case .tryTable: OpcodeInfo(self, "try_table", .single(0x1F), .tryTable, nil, .control, feature: .exceptionHandling)
+        case .try: OpcodeInfo(self, "try", .single(0x06), .blockType, nil, .control, feature: .legacyExceptions)
+        case .catch: OpcodeInfo(self, "catch", .single(0x07), .tagIndex, nil, .control, feature: .legacyExceptions)
+        case .rethrow: OpcodeInfo(self, "rethrow", .single(0x09), .labelIndex, nil, .control, feature: .legacyExceptions)
+        case .delegate: OpcodeInfo(self, "delegate", .single(0x18), .labelIndex, nil, .control, feature: .legacyExceptions)
+        case .catchAll: OpcodeInfo(self, "catch_all", .single(0x19), .none, nil, .control, feature: .legacyExceptions)
+        case .refEq: OpcodeInfo(self, "ref.eq", .single(0xD3), .none, nil, .reference, feature: .gc)
+        case .structNew: OpcodeInfo(self, "struct.new", .prefixed(0xFB, 0x00), .typeIndex, nil, .reference, feature: .gc)
+        case .structNewDefault: OpcodeInfo(self, "struct.new_default", .prefixed(0xFB, 0x01), .typeIndex, nil, .reference, feature: .gc)
+        case .structGet: OpcodeInfo(self, "struct.get", .prefixed(0xFB, 0x02), .fieldAccess, nil, .reference, feature: .gc)
+        case .structGetS: OpcodeInfo(self, "struct.get_s", .prefixed(0xFB, 0x03), .fieldAccess, nil, .reference, feature: .gc)
+        case .structGetU: OpcodeInfo(self, "struct.get_u", .prefixed(0xFB, 0x04), .fieldAccess, nil, .reference, feature: .gc)
+        case .structSet: OpcodeInfo(self, "struct.set", .prefixed(0xFB, 0x05), .fieldAccess, nil, .reference, feature: .gc)
+        case .arrayNew: OpcodeInfo(self, "array.new", .prefixed(0xFB, 0x06), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayNewDefault: OpcodeInfo(self, "array.new_default", .prefixed(0xFB, 0x07), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayNewFixed: OpcodeInfo(self, "array.new_fixed", .prefixed(0xFB, 0x08), .typeAndCount, nil, .reference, feature: .gc)
+        case .arrayNewData: OpcodeInfo(self, "array.new_data", .prefixed(0xFB, 0x09), .typeAndData, nil, .reference, feature: .gc)
+        case .arrayNewElem: OpcodeInfo(self, "array.new_elem", .prefixed(0xFB, 0x0A), .typeAndElement, nil, .reference, feature: .gc)
+        case .arrayGet: OpcodeInfo(self, "array.get", .prefixed(0xFB, 0x0B), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayGetS: OpcodeInfo(self, "array.get_s", .prefixed(0xFB, 0x0C), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayGetU: OpcodeInfo(self, "array.get_u", .prefixed(0xFB, 0x0D), .typeIndex, nil, .reference, feature: .gc)
+        case .arraySet: OpcodeInfo(self, "array.set", .prefixed(0xFB, 0x0E), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayLen: OpcodeInfo(self, "array.len", .prefixed(0xFB, 0x0F), .none, nil, .reference, feature: .gc)
+        case .arrayFill: OpcodeInfo(self, "array.fill", .prefixed(0xFB, 0x10), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayCopy: OpcodeInfo(self, "array.copy", .prefixed(0xFB, 0x11), .twoTypes, nil, .reference, feature: .gc)
+        case .arrayInitData: OpcodeInfo(self, "array.init_data", .prefixed(0xFB, 0x12), .typeAndData, nil, .reference, feature: .gc)
+        case .arrayInitElem: OpcodeInfo(self, "array.init_elem", .prefixed(0xFB, 0x13), .typeAndElement, nil, .reference, feature: .gc)
+        case .refTest: OpcodeInfo(self, "ref.test", .prefixed(0xFB, 0x14), .castTarget(nullable: false), nil, .reference, feature: .gc)
+        case .refTestNull: OpcodeInfo(self, "ref.test", .prefixed(0xFB, 0x15), .castTarget(nullable: true), nil, .reference, feature: .gc)
+        case .refCast: OpcodeInfo(self, "ref.cast", .prefixed(0xFB, 0x16), .castTarget(nullable: false), nil, .reference, feature: .gc)
+        case .refCastNull: OpcodeInfo(self, "ref.cast", .prefixed(0xFB, 0x17), .castTarget(nullable: true), nil, .reference, feature: .gc)
+        case .brOnCast: OpcodeInfo(self, "br_on_cast", .prefixed(0xFB, 0x18), .castBranch, nil, .control, feature: .gc)
+        case .brOnCastFail: OpcodeInfo(self, "br_on_cast_fail", .prefixed(0xFB, 0x19), .castBranch, nil, .control, feature: .gc)
+        case .anyConvertExtern: OpcodeInfo(self, "any.convert_extern", .prefixed(0xFB, 0x1A), .none, nil, .reference, feature: .gc)
+        case .externConvertAny: OpcodeInfo(self, "extern.convert_any", .prefixed(0xFB, 0x1B), .none, nil, .reference, feature: .gc)
+        case .refI31: OpcodeInfo(self, "ref.i31", .prefixed(0xFB, 0x1C), .none, nil, .reference, feature: .gc)
+        case .i31GetS: OpcodeInfo(self, "i31.get_s", .prefixed(0xFB, 0x1D), .none, nil, .reference, feature: .gc)
+        case .i31GetU: OpcodeInfo(self, "i31.get_u", .prefixed(0xFB, 0x1E), .none, nil, .reference, feature: .gc)
+        case .i8x16RelaxedSwizzle: OpcodeInfo(self, "i8x16.relaxed_swizzle", .prefixed(0xFD, 0x100), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i32x4RelaxedTruncF32x4S: OpcodeInfo(self, "i32x4.relaxed_trunc_f32x4_s", .prefixed(0xFD, 0x101), .none, "v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i32x4RelaxedTruncF32x4U: OpcodeInfo(self, "i32x4.relaxed_trunc_f32x4_u", .prefixed(0xFD, 0x102), .none, "v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i32x4RelaxedTruncF64x2SZero: OpcodeInfo(self, "i32x4.relaxed_trunc_f64x2_s_zero", .prefixed(0xFD, 0x103), .none, "v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i32x4RelaxedTruncF64x2UZero: OpcodeInfo(self, "i32x4.relaxed_trunc_f64x2_u_zero", .prefixed(0xFD, 0x104), .none, "v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .f32x4RelaxedMadd: OpcodeInfo(self, "f32x4.relaxed_madd", .prefixed(0xFD, 0x105), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .f32x4RelaxedNmadd: OpcodeInfo(self, "f32x4.relaxed_nmadd", .prefixed(0xFD, 0x106), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .f64x2RelaxedMadd: OpcodeInfo(self, "f64x2.relaxed_madd", .prefixed(0xFD, 0x107), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .f64x2RelaxedNmadd: OpcodeInfo(self, "f64x2.relaxed_nmadd", .prefixed(0xFD, 0x108), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i8x16RelaxedLaneselect: OpcodeInfo(self, "i8x16.relaxed_laneselect", .prefixed(0xFD, 0x109), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i16x8RelaxedLaneselect: OpcodeInfo(self, "i16x8.relaxed_laneselect", .prefixed(0xFD, 0x10A), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i32x4RelaxedLaneselect: OpcodeInfo(self, "i32x4.relaxed_laneselect", .prefixed(0xFD, 0x10B), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i64x2RelaxedLaneselect: OpcodeInfo(self, "i64x2.relaxed_laneselect", .prefixed(0xFD, 0x10C), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .f32x4RelaxedMin: OpcodeInfo(self, "f32x4.relaxed_min", .prefixed(0xFD, 0x10D), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .f32x4RelaxedMax: OpcodeInfo(self, "f32x4.relaxed_max", .prefixed(0xFD, 0x10E), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .f64x2RelaxedMin: OpcodeInfo(self, "f64x2.relaxed_min", .prefixed(0xFD, 0x10F), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .f64x2RelaxedMax: OpcodeInfo(self, "f64x2.relaxed_max", .prefixed(0xFD, 0x110), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i16x8RelaxedQ15mulrS: OpcodeInfo(self, "i16x8.relaxed_q15mulr_s", .prefixed(0xFD, 0x111), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i16x8RelaxedDotI8x16I7x16S: OpcodeInfo(self, "i16x8.relaxed_dot_i8x16_i7x16_s", .prefixed(0xFD, 0x112), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i32x4RelaxedDotI8x16I7x16AddS: OpcodeInfo(self, "i32x4.relaxed_dot_i8x16_i7x16_add_s", .prefixed(0xFD, 0x113), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
         }
     }
 }

@@ -24,7 +24,7 @@ public struct Disassembler {
         var reader = ByteReader(bytes: body.code)
         var depth = 1
         while !reader.isAtEnd {
-            let instruction = try reader.readInstruction()
+            let instruction = try reader.readInstruction(features: module.features)
             switch instruction.opcode {
             case .end, .else: depth -= 1
             default: break
@@ -47,16 +47,19 @@ public struct Disassembler {
     }
 
     /// One instruction in text form.
+    private static func blockTypeText(_ type: BlockType) -> String {
+        switch type {
+        case .empty: ""
+        case .value(let v): " (result \(v))"
+        case .typeIndex(let i): " (type \(i))"
+        }
+    }
+
     public static func text(of instruction: Instruction) -> String {
         let name = instruction.opcode.info.name
         switch instruction.immediate {
         case .none: return name
-        case .blockType(let type):
-            switch type {
-            case .empty: return name
-            case .value(let v): return "\(name) (result \(v))"
-            case .typeIndex(let i): return "\(name) (type \(i))"
-            }
+        case .blockType(let type): return name + blockTypeText(type)
         case .index(let i): return "\(name) \(i)"
         case .indexPair(let a, let b):
             if instruction.opcode == .callIndirect { return "\(name) \(b) (type \(a))" }
@@ -71,6 +74,18 @@ public struct Disassembler {
         case .f32(let bits): return "\(name) \(Float(bitPattern: bits))"
         case .f64(let bits): return "\(name) \(Double(bitPattern: bits))"
         case .referenceType(let t): return "\(name) \(t == .funcref ? "func" : "extern")"
+        case .heapType(let code):
+            let nullable = instruction.opcode == .refTestNull || instruction.opcode == .refCastNull
+            return "\(name) (ref \(nullable ? "null " : "")\(HeapTypeCode.name(of: code)))"
+        case .tryTable(let blockType, let clauses):
+            let handlers = clauses.map { clause in
+                "(\(clause.kind.name)\(clause.tag.map { " \($0)" } ?? "") \(clause.label))"
+            }
+            return ([name + blockTypeText(blockType)] + handlers).joined(separator: " ")
+        case .castBranch(let flags, let label, let source, let target):
+            let from = "(ref \(flags & 1 != 0 ? "null " : "")\(HeapTypeCode.name(of: source)))"
+            let to = "(ref \(flags & 2 != 0 ? "null " : "")\(HeapTypeCode.name(of: target)))"
+            return "\(name) \(label) \(from) \(to)"
         case .v128(let v): return "\(name) i64x2 \(v.low) \(v.high)"
         case .lane(let l): return "\(name) \(l)"
         case .shuffle(let v): return name + " " + (0..<16).map { String(v.byte($0)) }.joined(separator: " ")

@@ -94,7 +94,7 @@ struct Translator {
         var reader = ByteReader(bytes: body.code)
         emitCheckpoint()
         while !controls.isEmpty {
-            let instruction = try reader.readInstruction()
+            let instruction = try reader.readInstruction(features: context.module.features)
             if let checkpoint = openCheckpoint { code[checkpoint].a &+= 1 }
             try translate(instruction)
         }
@@ -109,7 +109,7 @@ struct Translator {
         var reader = ByteReader(bytes: body.code)
         var previous: Instruction?
         while !reader.isAtEnd {
-            let instruction = try reader.readInstruction()
+            let instruction = try reader.readInstruction(features: context.module.features)
             defer { previous = instruction }
             // A small integer constant right before a binary operation with an immediate form
             // becomes that immediate: it needs no slot (and no copy on every call).
@@ -794,8 +794,10 @@ struct Translator {
         }
     }
 
+    /// Validation and the instantiation's feature check let through only what has a
+    /// translation; reaching this is an engine defect.
     private func unsupported(_ instruction: Instruction) -> TrapReason {
-        .unsupported(instruction.opcode.info.name)
+        .internalError("no translation for \(instruction.opcode.info.name)")
     }
 
     /// When `slot` is a constant that fits in 32 bits (sign-extended for i64), its immediate.

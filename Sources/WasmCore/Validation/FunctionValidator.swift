@@ -20,6 +20,8 @@ struct FunctionValidator {
     private(set) var operands: [ValueType?] = []
     private(set) var controls: [ControlFrame] = []
     let resultTypes: [ValueType]
+    /// Features the instructions seen so far belong to.
+    private(set) var usedFeatures = WasmFeatures()
     /// Offset of the instruction being validated, for errors.
     private var offset = 0
     private var instructionName = ""
@@ -125,9 +127,9 @@ struct FunctionValidator {
         guard Int(index) < context.memories.count else { throw error("unknown memory \(index)") }
     }
 
+    /// (That the binary has a data count section is a decoding rule.)
     func requireDataSegment(_ index: UInt32) throws(ValidationError) {
-        guard let count = context.dataCount else { throw error("data count section required") }
-        guard index < count else { throw error("unknown data segment \(index)") }
+        guard Int(index) < context.dataSegmentCount else { throw error("unknown data segment \(index)") }
     }
 
     func elementType(_ index: UInt32) throws(ValidationError) -> ValueType {
@@ -145,6 +147,15 @@ struct FunctionValidator {
         offset = instruction.offset
         let info = instruction.opcode.info
         instructionName = info.name
+        if let feature = info.feature {
+            usedFeatures.insert(feature)
+            guard feature.support >= .validation else {
+                var unsupported = ValidationError.unsupported(feature, offset: offset)
+                unsupported.functionIndex = functionIndex
+                unsupported.instruction = info.name
+                throw unsupported
+            }
+        }
         if let signature = info.signature {
             try validateImmediates(instruction, info: info)
             try pop(signature.parameters)

@@ -2,7 +2,8 @@
 struct ModuleValidator {
     let module: Module
 
-    func validate() throws {
+    /// Returns the features the module uses.
+    func validate() throws -> WasmFeatures {
         let context = try inSection(3) { () throws(ValidationError) in try ValidationContext(module: module) }
         try inSection(2) { () throws(ValidationError) in try validateImports() }
         try inSection(4) { () throws(ValidationError) in
@@ -10,14 +11,25 @@ struct ModuleValidator {
         }
         try inSection(5) { () throws(ValidationError) in
             for memory in module.memories { try validateMemoryLimits(memory.limits) }
-            guard context.memories.count <= 1 else { throw ValidationError("multiple memories") }
+            if context.memories.count > 1 {
+                guard module.features.contains(.multiMemory) else { throw ValidationError("multiple memories") }
+                throw ValidationError.unsupported(.multiMemory)
+            }
         }
         try inSection(6) { () throws(ValidationError) in try validateGlobals(context) }
         try inSection(9) { () throws(ValidationError) in try validateElements(context) }
         try inSection(11) { () throws(ValidationError) in try validateData(context) }
         try inSection(8) { () throws(ValidationError) in try validateStart(context) }
         try inSection(7) { () throws(ValidationError) in try validateExports(context) }
-        try validateCodes(context)
+        return try validateCodes(context).union(typeFeatures())
+    }
+
+    /// Features that show in types rather than instructions: `v128` values.
+    private func typeFeatures() -> WasmFeatures {
+        let signatures = module.types.flatMap { $0.parameters + $0.results }
+        let others = module.globals.map(\.type.valueType) + module.importedGlobals.map(\.valueType)
+        let locals = module.codes.flatMap(\.localTypes)
+        return (signatures + others + locals).contains(.v128) ? WasmFeatures(.simd) : []
     }
 
     /// Runs a module-level check; an error without a position gets the offset of the section it
@@ -101,12 +113,12 @@ struct ModuleValidator {
             case .memory: count = context.memories.count
             case .global: count = context.globals.count
             }
-            guard Int(export.index) < count else { throw ValidationError("unknown \(export.kind) \(export.index)") }
+            guard Int(export.index) < count else { throw ValidationError("unknown \(export.kind.spelledOut) \(export.index)") }
         }
     }
 
-    private func validateCodes(_ context: ValidationContext) throws {
-
+    private func validateCodes(_ context: ValidationContext) throws -> WasmFeatures {
+        var used = WasmFeatures()
         for (index, body) in module.codes.enumerated() {
             let functionIndex = UInt32(context.importedFunctionCount + index)
             var validator = try FunctionValidator(
@@ -119,12 +131,14 @@ struct ModuleValidator {
             guard reader.isAtEnd else {
                 throw DecodingError("section size mismatch", offset: body.codeOffset + reader.offset)
             }
+            used.formUnion(validator.usedFeatures)
         }
+        return used
     }
 
     private func readInstruction(_ reader: inout ByteReader, body: FunctionBody) throws(DecodingError) -> Instruction {
         do {
-            var instruction = try reader.readInstruction()
+            var instruction = try reader.readInstruction(features: module.features)
             instruction.offset += body.codeOffset
             return instruction
         } catch {
@@ -160,6 +174,13 @@ struct ModuleValidator {
             case (.f32Const, _): stack.append(.f32)
             case (.f64Const, _): stack.append(.f64)
             case (.v128Const, _): stack.append(.v128)
+            case (.i32Add, _), (.i32Sub, _), (.i32Mul, _), (.i64Add, _), (.i64Sub, _), (.i64Mul, _):
+                guard module.features.contains(.extendedConst) else {
+                    throw ValidationError(
+                        "constant expression required", offset: instruction.offset,
+                        instruction: instruction.opcode.info.name)
+                }
+                throw ValidationError.unsupported(.extendedConst, offset: instruction.offset)
             case (.refNull, .referenceType(let t)): stack.append(t)
             case (.refFunc, .index(let index)):
                 guard Int(index) < context.functions.count else { throw ValidationError("unknown function \(index)") }

@@ -7,7 +7,7 @@ struct ValidationContext {
     let memories: [MemoryType]
     let globals: [GlobalType]
     let elementTypes: [ValueType]
-    let dataCount: UInt32?
+    let dataSegmentCount: Int
     /// Functions that may be named by `ref.func` inside function bodies.
     let declaredReferences: Set<UInt32>
     let importedGlobalCount: Int
@@ -28,7 +28,7 @@ struct ValidationContext {
         importedGlobalCount = imported.count
         globals = imported + module.globals.map(\.type)
         elementTypes = module.elements.map(\.type)
-        dataCount = module.dataCount
+        dataSegmentCount = module.data.count
 
         var references = Set<UInt32>()
         func collect(_ expression: ConstantExpression) {
