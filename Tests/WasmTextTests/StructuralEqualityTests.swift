@@ -23,7 +23,8 @@ struct StructuralEqualityTests {
         "core-2.0/select.wast:323": "codes",
         // `(data.drop 0)` / `(memory.init 1 ...)` in a module without data segments: the reference
         // encoder writes a data count section (of 0) whenever code names a data segment, so that
-        // validation reports the expected "unknown data segment"; wabt writes none.
+        // validation reports the expected "unknown data segment"; wabt writes none, and the
+        // decoder rejects its binary for that ("data count section required").
         "core-2.0/memory_init.wast:189": "data count",
         "core-2.0/memory_init.wast:226": "data count",
     ]
@@ -67,7 +68,11 @@ struct StructuralEqualityTests {
                 do {
                     expected = try ModuleDecoder().decode(theirs)
                 } catch {
-                    outcome.problems.append("\(location): wast2json's \(file) does not decode: \(error)")
+                    if Self.knownDifferences[location] == "data count" {
+                        outcome.knownDifferences.append(location)
+                    } else {
+                        outcome.problems.append("\(location): wast2json's \(file) does not decode: \(error)")
+                    }
                     continue
                 }
                 let actual: Module

@@ -6,6 +6,14 @@ extension ModuleParser {
     mutating func encodePlainInstruction(_ mnemonic: Int, into writer: inout BinaryWriter) throws(TextFormatError) {
         let rows = mnemonics[mnemonic]
         guard var row = rows.first else { throw cursor.unexpected(cursor.peek(-1)) }
+        if case .castTarget = row.immediates {
+            // `ref.test`/`ref.cast`: the reference type's nullability picks the opcode.
+            let target = try parseReferenceType()
+            row = rows.first { $0.immediates == .castTarget(nullable: target.nullable) } ?? row
+            writer.opcode(row)
+            encodeHeapType(target, into: &writer)
+            return
+        }
         if rows.count > 1 {
             // `select` with `(result ...)` is the typed select.
             let typed = cursor.isParenthesized(.result)
@@ -13,6 +21,12 @@ extension ModuleParser {
         }
         writer.opcode(row)
         try encodeImmediates(row.immediates, into: &writer)
+    }
+
+    /// The heap type of a reference type, where an instruction takes one.
+    private func encodeHeapType(_ type: TextReferenceType, into writer: inout BinaryWriter) {
+        if type.exact { writer.byte(0x62) }
+        type.heap.encode(into: &writer)
     }
 
     private mutating func encodeImmediates(_ kind: ImmediateKind, into writer: inout BinaryWriter) throws(TextFormatError) {
@@ -62,10 +76,42 @@ extension ModuleParser {
             writer.fixed32(try floatLiteral32())
         case .f64Constant:
             writer.fixed64(try floatLiteral64())
-        case .referenceType:
-            let type = try parseNullHeapType()
-            if type.exact { writer.byte(0x62) }
-            type.heap.encode(into: &writer)
+        case .heapType:
+            encodeHeapType(try parseNullHeapType(), into: &writer)
+        case .typeIndex:
+            writer.u32(try cursor.expectIndex(in: types.space))
+        case .tagIndex:
+            writer.u32(try cursor.expectIndex(in: tags))
+        case .castTarget:
+            encodeHeapType(try parseReferenceType(), into: &writer)
+        case .tryTable:
+            try encodeBlockType(into: &writer)
+        case .fieldAccess:
+            let type = try cursor.expectIndex(in: types.space)
+            writer.u32(type)
+            writer.u32(try fieldIndex(of: type))
+        case .typeAndCount:
+            writer.u32(try cursor.expectIndex(in: types.space))
+            writer.u32(try cursor.expectU32())
+        case .typeAndData:
+            writer.u32(try cursor.expectIndex(in: types.space))
+            writer.u32(try cursor.expectIndex(in: dataSegments))
+            assembly.usesDataCount = true
+        case .typeAndElement:
+            writer.u32(try cursor.expectIndex(in: types.space))
+            writer.u32(try cursor.expectIndex(in: elements))
+        case .twoTypes:
+            writer.u32(try cursor.expectIndex(in: types.space))
+            writer.u32(try cursor.expectIndex(in: types.space))
+        case .castBranch:
+            // `br_on_cast label source target`: the binary puts the two nullabilities first.
+            let label = try labelIndex()
+            let source = try parseReferenceType()
+            let target = try parseReferenceType()
+            writer.byte((source.nullable ? 1 : 0) | (target.nullable ? 2 : 0))
+            writer.u32(label)
+            encodeHeapType(source, into: &writer)
+            encodeHeapType(target, into: &writer)
         case .memoryInit:
             // `memory.init memidx? dataidx`; the binary puts the data index first.
             var memory: UInt32 = 0
@@ -118,6 +164,19 @@ extension ModuleParser {
         guard cursor.atIndex else { return (0, 0) }
         let first = try cursor.expectIndex(in: space)
         return (first, try cursor.expectIndex(in: space))
+    }
+
+    /// A field of a struct type: a number, or a name the type's definition gave it.
+    private mutating func fieldIndex(of type: UInt32) throws(TextFormatError) -> UInt32 {
+        let token = cursor.current
+        if token.kind == .identifier {
+            guard let index = types.fieldNames[type]?.index(of: token.value) else {
+                throw cursor.error("unknown field $\(cursor.displayName(token.value))", at: token)
+            }
+            cursor.advance()
+            return index
+        }
+        return try cursor.expectU32()
     }
 
     mutating func localIndex() throws(TextFormatError) -> UInt32 {

@@ -34,6 +34,11 @@ extension ModuleParser {
             try cursor.expectRightParen()
             mode = .active(table: table, offset: try parseOffset())
             isActive = true
+        } else if cursor.atIndex, cursor.peek(1).kind == .leftParen {
+            // The MVP's bare table index before the offset, which older scripts still use.
+            let table = try cursor.expectIndex(in: tables)
+            mode = .active(table: table, offset: try parseOffset())
+            isActive = true
         } else if cursor.isParenthesized(.offset) || (cursor.atLeftParen && !cursor.isParenthesized(.ref)) {
             mode = .active(table: 0, offset: try parseOffset())
             isActive = true
@@ -180,6 +185,10 @@ extension ModuleParser {
             cursor.position += 2
             memory = try cursor.expectIndex(in: memories)
             try cursor.expectRightParen()
+            offset = try parseOffset()
+        } else if cursor.atIndex, cursor.peek(1).kind == .leftParen {
+            // The MVP's bare memory index before the offset.
+            memory = try cursor.expectIndex(in: memories)
             offset = try parseOffset()
         } else if cursor.atLeftParen {
             memory = 0
