@@ -276,6 +276,10 @@ def normalise(ours, theirs, body):
     # indices, of type (ref func).
     if canonical(ours, True) == canonical(theirs, True):
         return 'inline element segment type'
+    # The reference interpreter writes a data count section whenever a data index occurs anywhere
+    # (`array.new_data` in a global initialiser too); wasm-tools only for the code section.
+    if [s for s in canonical(ours, True) if s[0] != 12] == [s for s in canonical(theirs, True) if s[0] != 12]:
+        return 'data count section'
     # The reference interpreter (and wabt) leave out an empty `else`; wasm-tools keeps it.
     # wabt writes `(block (type $t))` of a type without parameters and with at most one result
     # in the short form, and the 2.0 suite's structural check follows wabt; wasm-tools writes the
@@ -305,6 +309,8 @@ IMPLICIT_TYPE_RULE = {
     'wast-unconverted/proposals/gc/type-rec.wast:117',
     'wast-unconverted/proposals/gc/type-rec.wast:129',
     'wast-unconverted/proposals/gc/type-subtyping.wast:319',
+    'wast-unconverted/proposals/gc/type-subtyping.wast:290',
+    'wast-unconverted/proposals/wasm-3.0/type-subtyping.wast:344',
 }
 
 
