@@ -37,7 +37,7 @@ struct SuiteSurveyTests {
                             case .success:
                                 malformedMismatched.append("\(path):\(command.line): parsed, expected \"\(message)\"")
                             case .failure(let error):
-                                if error.message.contains(message) {
+                                if error.message.hasPrefix(message) {
                                     malformedMatched += 1
                                 } else {
                                     malformedMismatched.append("\(path):\(command.line): \"\(error.message)\", expected \"\(message)\"")

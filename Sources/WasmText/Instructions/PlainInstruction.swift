@@ -230,7 +230,7 @@ extension ModuleParser {
         if cursor.isKeyword(.offsetEquals) {
             let token = cursor.next()
             let digits = cursor.text.source[(token.range.lowerBound + 7)..<token.range.upperBound]
-            if options.limitsAndOffsetsAreU32 {
+            if options.webAssembly2 {
                 guard let value = NumberParser.natural(digits, bits: 32) else {
                     throw cursor.error("i32 constant out of range", at: token)
                 }

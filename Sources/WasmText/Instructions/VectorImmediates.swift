@@ -44,10 +44,15 @@ extension ModuleParser {
         guard laneTokens.count == 16 else { throw cursor.error("invalid lane length", at: instruction) }
         for token in laneTokens {
             guard token.isNatural, let lane = NumberParser.natural(cursor.text.source[token.range], bits: 8) else {
-                throw cursor.error("malformed lane index: i8 constant out of range", at: token)
+                throw cursor.error(laneIndexOutOfRange, at: token)
             }
             writer.byte(UInt8(lane))
         }
+    }
+
+    /// The two versions' wording for a lane index that is not a natural number below 256.
+    private var laneIndexOutOfRange: String {
+        options.webAssembly2 ? "malformed lane index" : "i8 constant out of range"
     }
 
     /// A lane index, below 256 (validation checks the shape's lane count).
@@ -55,7 +60,7 @@ extension ModuleParser {
         let token = cursor.current
         guard token.isNatural else { throw cursor.unexpected() }
         guard let lane = NumberParser.natural(cursor.text.source[token.range], bits: 8) else {
-            throw cursor.error("malformed lane index: i8 constant out of range", at: token)
+            throw cursor.error(laneIndexOutOfRange, at: token)
         }
         cursor.advance()
         return UInt8(lane)

@@ -68,7 +68,7 @@ extension ModuleParser {
     }
 
     mutating func parseLimits(is64: Bool) throws(TextFormatError) -> (UInt64, UInt64?) {
-        let u32Only = !is64 && options.limitsAndOffsetsAreU32
+        let u32Only = !is64 && options.webAssembly2
         let min = u32Only ? UInt64(try cursor.expectU32()) : try cursor.expectU64()
         guard cursor.atNatural else { return (min, nil) }
         let max = u32Only ? UInt64(try cursor.expectU32()) : try cursor.expectU64()
