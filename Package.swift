@@ -39,7 +39,7 @@ let package = Package(
         // The text format: WAT modules and WAST scripts, read into binary modules. No Foundation.
         .target(name: "WasmText", dependencies: ["WasmCore"]),
         // The spec-suite runner, shared by `vudo spectest` and the conformance tests.
-        .target(name: "WasmSpecTest", dependencies: ["WasmCore"]),
+        .target(name: "WasmSpecTest", dependencies: ["WasmCore", "WasmText"]),
         // The embedding layer: Spirits, Loas, Séances.
         .target(name: "Vudo", dependencies: ["WasmCore"]),
         .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo", "WasmText"]),

@@ -32,10 +32,13 @@ public func spectestMain(arguments: [String]) -> Int32 {
         paths = ["core-2.0", "simd"].map { PathName.join(PathName.join(suite, "json"), $0) }
     }
     for path in requested {
+        let inSuite = suite.map { suite in
+            ["json", "wast", "wast-unconverted"].map { PathName.join(PathName.join(suite, $0), path) }
+        } ?? []
         if FileSystem.exists(path) {
             paths.append(path)
-        } else if let suite, FileSystem.exists(PathName.join(PathName.join(suite, "json"), path)) {
-            paths.append(PathName.join(PathName.join(suite, "json"), path))
+        } else if let found = inSuite.first(where: FileSystem.exists) {
+            paths.append(found)
         } else {
             FileSystem.printError("spectest: no such file or directory: \(path)" + (suite == nil ? "\n" + suiteMissingMessage : ""))
             return 2
@@ -56,8 +59,9 @@ public func spectestMain(arguments: [String]) -> Int32 {
 
 let spectestUsage = """
     usage: vudo spectest [--verbose] [PATH...]
-      PATH  a wast2json script (.json), a script folder, or a folder of scripts; paths that do
-            not exist are looked up under <suite>/json/. Default: core-2.0 and simd.
+      PATH  a .wast script, a wast2json script (.json), a script folder, or a folder of scripts;
+            paths that do not exist are looked up under <suite>/json/, then <suite>/wast/ and
+            <suite>/wast-unconverted/. Default: json/core-2.0 and json/simd.
       --verbose  print every failure and message mismatch (default: the first 20 failures)
     The suite is found at $\(SpecTestSuite.environmentVariable), else \(SpecTestSuite.defaultRelativePath).
     """

@@ -16,7 +16,7 @@ let usage = """
       inspect FILE                         sections, types, imports, exports, memories, custom sections
       disasm FILE [--func N] [--internal]  function bodies in text form (or as internal code)
       opcodes [--markdown]                 print the opcode reference
-      spectest PATH...                     run WebAssembly spec test scripts (wast2json output)
+      spectest PATH...                     run WebAssembly spec test scripts (.wast, or wast2json output)
       codegen FILE.wasm|FILE.dol [--name TYPE] [-o OUT]   Swift interface / gene types
       wat2wasm FILE.wat [-o OUT]           text format to binary (several FILEs: each X.wat to X.wasm)
     """
