@@ -41,7 +41,7 @@ let package = Package(
         // The spec-suite runner, shared by `vudo spectest` and the conformance tests.
         .target(name: "WasmSpecTest", dependencies: ["WasmCore", "WasmText"]),
         // The embedding layer: Spirits, Loas, Séances.
-        .target(name: "Vudo", dependencies: ["WasmCore"]),
+        .target(name: "Vudo", dependencies: ["WasmCore", "WasmText"]),
         .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo", "WasmText"]),
         .executableTarget(name: "vudo-bench", dependencies: ["WasmCore"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),

@@ -10,9 +10,13 @@ public struct TextFormatOptions: Sendable, Hashable {
     /// - a lane index beyond 255 is a "malformed lane index"; 3.0 words it "i8 constant out of
     ///   range".
     public var webAssembly2: Bool
+    /// Write a `name` section with the module's, the functions' and the locals' identifiers (as
+    /// wabt's `--debug-names` does), for backtraces and generated interfaces.
+    public var debugNames: Bool
 
-    public init(webAssembly2: Bool = false) {
+    public init(webAssembly2: Bool = false, debugNames: Bool = false) {
         self.webAssembly2 = webAssembly2
+        self.debugNames = debugNames
     }
 
     /// The text format that goes with a set of features: 2.0's unless 64-bit memories (the

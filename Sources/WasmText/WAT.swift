@@ -32,8 +32,8 @@ enum ModuleText {
     static func parseModule(_ cursor: inout TokenCursor, options: TextFormatOptions) throws(TextFormatError) -> [UInt8] {
         if cursor.isParenthesized(.module) {
             cursor.position += 2
-            _ = cursor.takeIdentifier()
-            let bytes = try ModuleParser.parseFields(&cursor, options: options)
+            let name = cursor.takeIdentifier()
+            let bytes = try ModuleParser.parseFields(&cursor, options: options, moduleName: name)
             try cursor.expectRightParen()
             return bytes
         }

@@ -6,17 +6,21 @@ import Darwin
 import Vudo
 import WasmText
 
-/// `vudo wat2wasm FILE.wat [-o OUT]`: the text format to a binary module. With several files (and
-/// no `-o`) each `X.wat` becomes `X.wasm` beside it.
+/// `vudo wat2wasm FILE.wat [-o OUT] [--debug-names]`: the text format to a binary module. With
+/// several files (and no `-o`) each `X.wat` becomes `X.wasm` beside it. `--debug-names` writes a
+/// `name` section with the module's, functions' and locals' identifiers.
 enum Wat2WasmCommand {
-    static let usage = "usage: vudo wat2wasm FILE.wat... [-o OUT.wasm]"
+    static let usage = "usage: vudo wat2wasm FILE.wat... [-o OUT.wasm] [--debug-names]"
 
     static func run(_ arguments: [String]) -> Int32 {
         var inputs: [String] = []
         var output: String?
+        var options = TextFormatOptions.default
         var rest = arguments[...]
         while let argument = rest.popFirst() {
-            if argument == "-o" {
+            if argument == "--debug-names" {
+                options.debugNames = true
+            } else if argument == "-o" {
                 guard let value = rest.popFirst() else { usageError(usage) }
                 output = value
             } else {
@@ -29,7 +33,7 @@ enum Wat2WasmCommand {
         for input in inputs {
             let destination = output ?? defaultOutput(for: input)
             do {
-                let bytes = try WAT.encode(try HostFile.read(input))
+                let bytes = try WAT.encode(try HostFile.read(input), options: options)
                 guard writeFile(bytes, to: destination) else {
                     printError("vudo wat2wasm: cannot write \(destination)")
                     status = 1

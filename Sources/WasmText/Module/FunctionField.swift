@@ -7,6 +7,7 @@ extension ModuleParser {
         definedFunctions += 1
         try parseInlineExports(kind: 0, index: index)
         if let (module, name) = try parseInlineImport() {
+            names.locals.append((index, []))
             let use = try parseTypeUse(allowNames: true)
             let (typeIndex, _) = try resolve(use)
             var writer = BinaryWriter()
@@ -23,6 +24,7 @@ extension ModuleParser {
         assembly.functionTypeIndices.append(typeIndex)
 
         function = FunctionScope()
+        names.currentLocals = []
         if use.hasInlineSignature {
             for name in use.parameterNames { try declareLocal(name, at: cursor.current) }
         } else {
@@ -51,6 +53,7 @@ extension ModuleParser {
         code.byte(0x0B)
         try cursor.expectRightParen()
         assembly.codes.append(code.bytes)
+        names.locals.append((index, names.currentLocals))
         function = FunctionScope()
     }
 
@@ -60,6 +63,7 @@ extension ModuleParser {
                 throw cursor.error("duplicate local $\(cursor.displayName(name.value))", at: name)
             }
             function.localNames[name.value] = function.localCount
+            names.currentLocals.append((function.localCount, cursor.text.names[Int(name.value)]))
         }
         guard function.localCount < UInt32.max else { throw cursor.error("too many local bindings", at: token) }
         function.localCount += 1

@@ -71,6 +71,7 @@ extension ModuleParser {
         _ = cursor.takeIdentifier()
         switch kind.keyword {
         case .func:
+            names.locals.append((definedFunctions, []))
             definedFunctions += 1
             writer.byte(0)
             writer.u32(try resolve(try parseTypeUse(allowNames: true)).index)

@@ -35,8 +35,9 @@ struct ModuleParser {
     var definedMemories: UInt32 = 0
     var definedGlobals: UInt32 = 0
     var definedTags: UInt32 = 0
-    /// Follow WebAssembly 2.0 where 3.0 differs (limits of 32-bit memories and tables are u32).
     var options: TextFormatOptions
+    /// Identifiers, for the `name` section that ``TextFormatOptions/debugNames`` asks for.
+    var names = DebugNames()
 
     struct Field {
         var keyword: Keyword
@@ -53,8 +54,11 @@ struct ModuleParser {
 
     /// Parses module fields from the cursor's position up to a `)` or the end of input (not
     /// consumed) and returns the binary module.
-    static func parseFields(_ cursor: inout TokenCursor, options: TextFormatOptions) throws(TextFormatError) -> [UInt8] {
+    static func parseFields(
+        _ cursor: inout TokenCursor, options: TextFormatOptions, moduleName: Int32? = nil
+    ) throws(TextFormatError) -> [UInt8] {
         var parser = ModuleParser(cursor: cursor, options: options)
+        parser.names.module = moduleName.map { cursor.text.names[Int($0)] }
         let first = cursor.position
         do {
             try parser.declareFields()
@@ -67,6 +71,19 @@ struct ModuleParser {
             throw parser.cursor.preferringLexicalError(error, from: first)
         }
         cursor = parser.cursor
+        if options.debugNames {
+            let text = parser.cursor.text
+            func sorted(_ space: IndexSpace) -> [(UInt32, [UInt8])] {
+                space.names.map { ($0.value, text.names[Int($0.key)]) }.sorted { $0.0 < $1.0 }
+            }
+            parser.names.functions = sorted(parser.functions)
+            parser.names.others = [
+                (4, sorted(parser.types.space)), (5, sorted(parser.tables)), (6, sorted(parser.memories)),
+                (7, sorted(parser.globals)), (8, sorted(parser.elements)), (9, sorted(parser.dataSegments)),
+                (11, sorted(parser.tags)),
+            ]
+            parser.assembly.customSections.append(parser.names.section())
+        }
         return parser.assembly.encode()
     }
 
