@@ -6,10 +6,12 @@
 /// `vudo spectest core-2.0` works; with no PATH the 2.0 set (`core-2.0` and `simd`) runs.
 public func spectestMain(arguments: [String]) -> Int32 {
     var verbose = false
+    var parseOnly = false
     var requested: [String] = []
     for argument in arguments {
         switch argument {
         case "--verbose", "-v": verbose = true
+        case "--parse-only": parseOnly = true
         case "--help", "-h":
             print(spectestUsage)
             return 0
@@ -45,6 +47,8 @@ public func spectestMain(arguments: [String]) -> Int32 {
         }
     }
 
+    if parseOnly { return ParseCheck.run(paths: paths) }
+
     let runner = SpecTestRunner { file in
         var line = file.name.padded(to: 40) + file.counts.summary
         if let error = file.scriptError { line += "  (\(error))" }
@@ -58,11 +62,12 @@ public func spectestMain(arguments: [String]) -> Int32 {
 }
 
 let spectestUsage = """
-    usage: vudo spectest [--verbose] [PATH...]
+    usage: vudo spectest [--verbose | --parse-only] [PATH...]
       PATH  a .wast script, a wast2json script (.json), a script folder, or a folder of scripts;
             paths that do not exist are looked up under <suite>/json/, then <suite>/wast/ and
             <suite>/wast-unconverted/. Default: json/core-2.0 and json/simd.
       --verbose  print every failure and message mismatch (default: the first 20 failures)
+      --parse-only  only read the .wast scripts and their modules; report what does not parse
     The suite is found at $\(SpecTestSuite.environmentVariable), else \(SpecTestSuite.defaultRelativePath).
     """
 

@@ -14,6 +14,7 @@ struct TokenCursor {
     /// The token `offset` places ahead; the end-of-input token when past the end.
     func peek(_ offset: Int = 0) -> Token {
         let index = position + offset
+        guard index >= 0 else { return text.tokens[0] }
         return index < text.tokens.count ? text.tokens[index] : endToken
     }
 
