@@ -5,6 +5,7 @@ let package = Package(
     name: "Vudo",
     products: [
         .library(name: "WasmCore", targets: ["WasmCore"]),
+        .library(name: "WasmText", targets: ["WasmText"]),
         .library(name: "Vudo", targets: ["Vudo"]),
         .executable(name: "vudo", targets: ["vudo"]),
         .executable(name: "vudo-bench", targets: ["vudo-bench"]),
@@ -12,17 +13,20 @@ let package = Package(
     targets: [
         // The engine: decoder, validator, translator and interpreter. No Foundation, no dependencies.
         .target(name: "WasmCore"),
+        // The text format: WAT modules and WAST scripts, read into binary modules. No Foundation.
+        .target(name: "WasmText", dependencies: ["WasmCore"]),
         // The spec-suite runner, shared by `vudo spectest` and the conformance tests.
-        .target(name: "WasmSpecTest", dependencies: ["WasmCore"]),
+        .target(name: "WasmSpecTest", dependencies: ["WasmCore", "WasmText"]),
         // The embedding layer: Spirits, Loas, Séances.
-        .target(name: "Vudo", dependencies: ["WasmCore"]),
-        .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo"]),
+        .target(name: "Vudo", dependencies: ["WasmCore", "WasmText"]),
+        .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo", "WasmText"]),
         .executableTarget(name: "vudo-bench", dependencies: ["WasmCore"]),
         // The internal instruction table and the generator of WasmCore's handlers and
         // `InternalOp` (a development tool: nothing links it).
         .target(name: "InternalCodeSpec"),
         .executableTarget(name: "generate-internal-code", dependencies: ["InternalCodeSpec"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore", "InternalCodeSpec"]),
+        .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore", "WasmSpecTest"]),
         .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest"]),
         .testTarget(name: "VudoTests", dependencies: ["Vudo"]),
     ],

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=(WasmCore Vudo)
+modules=(WasmCore WasmText Vudo)
 update=false
 case "${1:-}" in
     --update) update=true ;;

@@ -17,13 +17,11 @@ enum CommandOutcome {
 /// from the command's form or from what its module declares; nothing that happens while code runs
 /// (a trap, an engine error) ever becomes a skip.
 public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
-    /// The module is given in the text format, which this runner does not read.
-    case textFormat
     /// The module uses an enabled feature this engine cannot decode and validate yet.
     case feature(WasmFeature)
     /// The module validates, but uses a feature this engine cannot run yet.
     case featureExecution(WasmFeature)
-    /// A command that needs a feature this runner does not drive (`thread`, `wait`).
+    /// A command this runner does not drive (`thread`, `wait`, `assert_malformed_custom`, ...).
     case command(String)
     /// wast2json 1.0.32 wrote a binary that says something else than the script's text, so the
     /// expected outcome does not apply to it (listed in `ConversionDefects`).
@@ -31,7 +29,6 @@ public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .textFormat: "text format"
         case .feature(let feature): "\(feature)"
         case .featureExecution(let feature): "\(feature) execution"
         case .command(let name): "\(name) command"

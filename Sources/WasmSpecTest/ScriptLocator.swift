@@ -11,8 +11,9 @@ public enum SpecTestSuite {
         return FileSystem.isDirectory(defaultRelativePath) ? defaultRelativePath : nil
     }
 
-    /// The JSON scripts at `path`: the file itself, the `X/X.json` of a script folder, or every
-    /// such script below a folder (sorted). Nil when the path does not exist.
+    /// The scripts at `path`: the file itself, the `X/X.json` of a script folder, or every such
+    /// script and every `.wast` script below a folder (in directory order, sorted). Nil when the
+    /// path does not exist.
     public static func scripts(at path: String) -> [String]? {
         if FileSystem.isRegularFile(path) { return [path] }
         guard FileSystem.isDirectory(path) else { return nil }
@@ -21,7 +22,8 @@ public enum SpecTestSuite {
         return found
     }
 
-    /// A script is `X/X.json`; other directories (such as `legacy/`) are searched further.
+    /// A JSON script is `X/X.json`; a `.wast` file is a script of its own; other directories (such
+    /// as `legacy/`) are searched further.
     private static func collect(_ directory: String, depth: Int, into found: inout [String]) {
         // Guards against symlink cycles; the suite is only four levels deep.
         guard depth < 16 else { return }
@@ -32,13 +34,22 @@ public enum SpecTestSuite {
         }
         for name in FileSystem.listDirectory(directory) {
             let child = PathName.join(directory, name)
-            if FileSystem.isDirectory(child) { collect(child, depth: depth + 1, into: &found) }
+            if FileSystem.isDirectory(child) {
+                collect(child, depth: depth + 1, into: &found)
+            } else if name.hasSuffix(".wast") {
+                found.append(child)
+            }
         }
     }
 
     /// "<folder>/<script>" for a script path `.../<folder>/<script>/<script>.json`.
     static func displayName(ofScript path: String) -> String {
         var name = PathName.lastComponent(path)
+        if name.hasSuffix(".wast") {
+            // `.../<folder>/<script>.wast`.
+            name.removeLast(5)
+            return PathName.lastComponent(PathName.parent(path)) + "/" + name
+        }
         if name.hasSuffix(".json") { name.removeLast(5) }
         let scriptDirectory = PathName.parent(path)
         let folder = PathName.lastComponent(PathName.parent(scriptDirectory))

@@ -1,4 +1,5 @@
 import WasmCore
+import WasmText
 
 /// Runs the commands of one script against its own store.
 final class ScriptRun {
@@ -14,30 +15,46 @@ final class ScriptRun {
         case cannotRun(CommandOutcome)
     }
 
+    /// A module defined by `(module definition ...)`, waiting for `(module instance ...)`.
+    private enum Definition {
+        case compiled(Module)
+        case unavailable(line: Int, skipReason: SkipReason?)
+    }
+
     private let directory: String
-    /// "<folder>/<script>", for the list of known conversion defects.
-    private let scriptName: String
+    /// "<folder>/<script>" of a wast2json script, for the list of known conversion defects; nil
+    /// for a `.wast` script, which has no conversion.
+    private let convertedScriptName: String?
     private let features: WasmFeatures
+    private let textOptions: TextFormatOptions
     private let store: Store
     private var imports = Imports()
     private var current: Slot?
     private var named: [String: Slot] = [:]
+    private var definitions: [String: Definition] = [:]
+    private var lastDefinition: Definition?
 
-    init(directory: String, scriptName: String, features: WasmFeatures, configuration: EngineConfiguration) {
+    init(directory: String, convertedScriptName: String?, features: WasmFeatures, configuration: EngineConfiguration) {
         self.directory = directory
-        self.scriptName = scriptName
+        self.convertedScriptName = convertedScriptName
         self.features = features
+        textOptions = TextFormatOptions(features: features)
         store = Store(configuration: configuration)
         SpectestHostModule.define(in: store, imports: &imports)
     }
 
     func run(_ command: SpecCommand) -> CommandOutcome {
-        if let defect = ConversionDefects.defect(script: scriptName, line: command.line) {
+        if let convertedScriptName, let defect = ConversionDefects.defect(script: convertedScriptName, line: command.line) {
             return .skipped(.conversionDefect(defect))
         }
         switch command.body {
-        case .module(let filename, let name):
-            return runModule(filename: filename, name: name, line: command.line)
+        case .module(let file, let name, let isDefinition):
+            if isDefinition { return define(file, name: name, line: command.line) }
+            return runModule(file, name: name, line: command.line)
+        case .instance(let name, let moduleName):
+            return instantiateDefinition(moduleName, as: name, line: command.line)
+        case .notDriven(let name):
+            return .skipped(.command(name))
         case .register(let asName, let moduleName):
             switch resolve(moduleName) {
             case .loaded(let instance):
@@ -53,7 +70,7 @@ final class ScriptRun {
             case .cannotRun(let outcome): return outcome
             }
         case .assertReturn(let action, let expected, let either):
-            return assertReturn(action, expectedJSON: expected, either: either)
+            return assertReturn(action, expected: expected, either: either)
         case .assertTrap(let action, let text), .assertExhaustion(let action, let text):
             switch perform(action) {
             case .returned(let values):
@@ -85,8 +102,23 @@ final class ScriptRun {
 
     // MARK: Modules
 
-    private func runModule(filename: String, name: String?, line: Int) -> CommandOutcome {
-        let result = compile(filename).flatMap(instantiate)
+    /// A module command defines the module (under its name, for `module instance`) and
+    /// instantiates it.
+    private func runModule(_ file: SpecModuleFile, name: String?, line: Int) -> CommandOutcome {
+        let compiled = compile(file)
+        let definition: Definition
+        switch compiled {
+        case .success(let module): definition = .compiled(module)
+        case .failure(.unsupported(let reason)): definition = .unavailable(line: line, skipReason: reason)
+        case .failure: definition = .unavailable(line: line, skipReason: nil)
+        }
+        lastDefinition = definition
+        if let name { definitions[name] = definition }
+        return install(compiled.flatMap(instantiate), name: name, line: line)
+    }
+
+    /// Makes the result of instantiating the current module (and, if named, a named one).
+    private func install(_ result: Result<Instance, LoadFailure>, name: String?, line: Int) -> CommandOutcome {
         let slot: Slot
         let outcome: CommandOutcome
         switch result {
@@ -105,9 +137,74 @@ final class ScriptRun {
         return outcome
     }
 
-    private func compile(_ filename: String) -> Result<Module, LoadFailure> {
-        guard let bytes = FileSystem.readFile(PathName.join(directory, filename)) else {
-            return .failure(.unreadable(filename))
+    private func define(_ file: SpecModuleFile, name: String?, line: Int) -> CommandOutcome {
+        let definition: Definition
+        let outcome: CommandOutcome
+        switch compile(file) {
+        case .success(let module):
+            definition = .compiled(module)
+            outcome = .passed
+        case .failure(.unsupported(let reason)):
+            definition = .unavailable(line: line, skipReason: reason)
+            outcome = .skipped(reason)
+        case .failure(let failure):
+            definition = .unavailable(line: line, skipReason: nil)
+            outcome = .failed(message: "module failed to compile", expected: "module compiles", got: failure.description)
+        }
+        lastDefinition = definition
+        if let name { definitions[name] = definition }
+        return outcome
+    }
+
+    private func instantiateDefinition(_ moduleName: String?, as name: String?, line: Int) -> CommandOutcome {
+        switch moduleName.map({ definitions[$0] }) ?? lastDefinition {
+        case .compiled(let module):
+            return install(instantiate(module), name: name, line: line)
+        case .unavailable(let definitionLine, let skipReason):
+            let slot = Slot.unavailable(line: line, skipReason: skipReason)
+            current = slot
+            if let name { named[name] = slot }
+            if let skipReason { return .skipped(skipReason) }
+            return .failed(message: "module definition (line \(definitionLine)) failed to compile")
+        case nil:
+            return .failed(message: "no module definition \(moduleName ?? "(last)")")
+        }
+    }
+
+    /// The module's bytes: a file beside a wast2json script, or what the `.wast` parser produced.
+    /// Text is read by WasmText, with the script's version of the text format.
+    private func moduleBytes(_ file: SpecModuleFile, expectingMalformedText: Bool) -> Result<[UInt8], LoadFailure> {
+        let parsed: Result<[UInt8], TextFormatError>
+        switch file.source {
+        case .file(let filename):
+            guard let bytes = FileSystem.readFile(PathName.join(directory, filename)) else {
+                return .failure(.unreadable(filename))
+            }
+            guard file.isText else { return .success(bytes) }
+            let options = textOptions
+            parsed = Result { () throws(TextFormatError) in try WAT.encode(bytes, options: options) }
+        case .encoded(let result):
+            parsed = result
+        }
+        switch parsed {
+        case .success(let bytes):
+            return .success(bytes)
+        case .failure(let error):
+            // The text of a proposal whose instructions the opcode table does not list yet cannot
+            // be read; outside an assertion that the text is malformed, that is the proposal's
+            // skip, known from the script's features.
+            if !expectingMalformedText, let feature = TextFormatSupport.unreadableFeature(in: features) {
+                return .failure(.unsupported(.feature(feature)))
+            }
+            return .failure(.malformed(error.message))
+        }
+    }
+
+    private func compile(_ file: SpecModuleFile, expectingMalformedText: Bool = false) -> Result<Module, LoadFailure> {
+        let bytes: [UInt8]
+        switch moduleBytes(file, expectingMalformedText: expectingMalformedText) {
+        case .success(let encoded): bytes = encoded
+        case .failure(let failure): return .failure(failure)
         }
         do {
             let module = try Module(bytes: bytes, features: features)
@@ -129,8 +226,7 @@ final class ScriptRun {
     /// `assert_malformed` must fail in decoding, `assert_invalid` in validation, each with the
     /// suite's text.
     private func assertRejected(_ file: SpecModuleFile, malformed: Bool) -> CommandOutcome {
-        if file.isText { return .skipped(.textFormat) }
-        switch compile(file.filename) {
+        switch compile(file, expectingMalformedText: malformed) {
         case .success: return .failed(message: "module was accepted", expected: file.text, got: "valid module")
         case .failure(.malformed(let message)) where malformed:
             return .failure(expected: file.text, got: message)
@@ -144,9 +240,8 @@ final class ScriptRun {
     }
 
     private func assertInstantiationFails(_ file: SpecModuleFile, wantsLinkError: Bool) -> CommandOutcome {
-        if file.isText { return .skipped(.textFormat) }
         let wanted = wantsLinkError ? "link error" : "trap during instantiation"
-        switch compile(file.filename).flatMap(instantiate) {
+        switch compile(file).flatMap(instantiate) {
         case .success:
             return .failed(message: "module was instantiated", expected: "\(wanted): \(file.text)", got: "instance")
         case .failure(.unlinkable(let message)) where wantsLinkError:
@@ -200,11 +295,20 @@ final class ScriptRun {
             }
             var arguments: [Value] = []
             arguments.reserveCapacity(argumentsJSON.count)
-            for json in argumentsJSON {
-                do {
-                    arguments.append(try ValueParser.argument(json))
-                } catch {
-                    return .cannotRun(.failed(message: "bad argument: \(error.message)"))
+            for argument in argumentsJSON {
+                switch argument {
+                case .json(let json):
+                    do {
+                        arguments.append(try ValueParser.argument(json))
+                    } catch {
+                        return .cannotRun(.failed(message: "bad argument: \(error.message)"))
+                    }
+                case .wast(let value):
+                    do {
+                        arguments.append(try WastValueConversion.argument(value))
+                    } catch {
+                        return .cannotRun(Self.outcome(error, what: "argument"))
+                    }
                 }
             }
             // The store expects well-typed arguments; a mismatch is a script or export bug, not a trap.
@@ -223,14 +327,30 @@ final class ScriptRun {
         }
     }
 
-    private func assertReturn(_ action: SpecAction, expectedJSON: [JSONValue], either: Bool) -> CommandOutcome {
+    private static func outcome(_ refusal: WastValueConversion.Refusal, what: String) -> CommandOutcome {
+        switch refusal {
+        case .unsupported(let feature): .skipped(.feature(feature))
+        case .malformed(let message): .failed(message: "bad \(what): \(message)")
+        }
+    }
+
+    private func assertReturn(_ action: SpecAction, expected results: [SpecResult], either: Bool) -> CommandOutcome {
         var expectedValues: [ExpectedValue] = []
-        expectedValues.reserveCapacity(expectedJSON.count)
-        for json in expectedJSON {
-            do {
-                expectedValues.append(try ValueParser.expected(json))
-            } catch {
-                return .failed(message: "bad expected value: \(error.message)")
+        expectedValues.reserveCapacity(results.count)
+        for result in results {
+            switch result {
+            case .json(let json):
+                do {
+                    expectedValues.append(try ValueParser.expected(json))
+                } catch {
+                    return .failed(message: "bad expected value: \(error.message)")
+                }
+            case .wast(let pattern):
+                do {
+                    expectedValues.append(try WastValueConversion.expected(pattern))
+                } catch {
+                    return Self.outcome(error, what: "expected value")
+                }
             }
         }
         let expected: ExpectedResults = either ? .either(expectedValues) : .values(expectedValues)

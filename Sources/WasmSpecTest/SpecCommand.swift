@@ -1,6 +1,10 @@
-/// The command types of a wast2json script, in the order reports list them.
+import WasmText
+
+/// The command types of a script (wast2json's names for them), in the order reports list them.
 public enum SpecCommandKind: String, Sendable, CaseIterable, Comparable {
     case module
+    /// `(module instance ...)` of a `.wast` script.
+    case instance
     case register
     case action
     case assertReturn = "assert_return"
@@ -11,6 +15,12 @@ public enum SpecCommandKind: String, Sendable, CaseIterable, Comparable {
     case assertMalformed = "assert_malformed"
     case assertUnlinkable = "assert_unlinkable"
     case assertUninstantiable = "assert_uninstantiable"
+    case assertMalformedCustom = "assert_malformed_custom"
+    case assertInvalidCustom = "assert_invalid_custom"
+    case thread
+    case wait
+    /// `(script ...)`, `(input ...)`, `(output ...)` of the reference interpreter.
+    case meta
     /// A command type this runner does not know; counted as a failure so it is not overlooked.
     case unknown
 
@@ -19,10 +29,22 @@ public enum SpecCommandKind: String, Sendable, CaseIterable, Comparable {
     }
 }
 
+/// An argument or an expected value, as the script wrote it: wast2json's JSON or a `.wast` value.
+enum SpecValue: Sendable {
+    case json(JSONValue)
+    case wast(WastValue)
+}
+
+/// An expected result: a value, or (from `.wast` scripts) one of the patterns only results have.
+enum SpecResult: Sendable {
+    case json(JSONValue)
+    case wast(WastResult)
+}
+
 /// An `invoke` or `get` on a module's export.
 struct SpecAction: Sendable {
     enum Operation: Sendable {
-        case invoke(arguments: [JSONValue])
+        case invoke(arguments: [SpecValue])
         case get
     }
     var operation: Operation
@@ -31,21 +53,33 @@ struct SpecAction: Sendable {
     var field: String
 }
 
-/// A module file referred to by an assertion, with the text the reference interpreter gave.
+/// Where a module's bytes come from.
+enum SpecModuleSource: Sendable {
+    /// wast2json: a file beside the script, `.wasm`, or `.wat` for a module given as quoted text.
+    case file(String)
+    /// A `.wast` script: the module's binary, or why its text could not be read.
+    case encoded(Result<[UInt8], TextFormatError>)
+}
+
+/// A module referred to by a command, with the text the reference interpreter gave.
 struct SpecModuleFile: Sendable {
-    var filename: String
+    var source: SpecModuleSource
+    /// Given in the text format (a `.wat` file or a `module quote`), so the text parser reads it.
     var isText: Bool
     var text: String
 }
 
-/// One parsed command. Values stay JSON until run, so a bad value fails only its own command.
+/// One parsed command. Values stay as written until run, so a bad value fails only its own command.
 struct SpecCommand: Sendable {
     enum Body: Sendable {
-        case module(filename: String, name: String?)
+        /// A `definition` is compiled but not instantiated.
+        case module(SpecModuleFile, name: String?, isDefinition: Bool)
+        /// Instantiates a module defined earlier (the last one when `module` is nil).
+        case instance(name: String?, module: String?)
         case register(as: String, moduleName: String?)
         case action(SpecAction)
         /// With `either`, the single result must match one of `expected` (relaxed SIMD).
-        case assertReturn(SpecAction, expected: [JSONValue], either: Bool)
+        case assertReturn(SpecAction, expected: [SpecResult], either: Bool)
         case assertTrap(SpecAction, text: String)
         /// `assert_trap` on a module: instantiation must trap.
         case assertTrapModule(SpecModuleFile)
@@ -55,6 +89,8 @@ struct SpecCommand: Sendable {
         case assertMalformed(SpecModuleFile)
         case assertUnlinkable(SpecModuleFile)
         case assertUninstantiable(SpecModuleFile)
+        /// A command this runner does not drive (threads, custom-section assertions, meta commands).
+        case notDriven(String)
         case unknown(type: String)
     }
 
@@ -80,16 +116,17 @@ extension SpecCommand {
         self.kind = kind
         switch kind {
         case .module:
-            body = .module(filename: try Self.string(json, "filename"), name: json["name"]?.stringValue)
+            let file = SpecModuleFile(source: .file(try Self.string(json, "filename")), isText: false, text: "")
+            body = .module(file, name: json["name"]?.stringValue, isDefinition: false)
         case .register:
             body = .register(as: try Self.string(json, "as"), moduleName: json["name"]?.stringValue)
         case .action:
             body = .action(try Self.action(json))
         case .assertReturn:
             if let expected = json["expected"]?.arrayValue {
-                body = .assertReturn(try Self.action(json), expected: expected, either: false)
+                body = .assertReturn(try Self.action(json), expected: expected.map(SpecResult.json), either: false)
             } else if let alternatives = json["either"]?.arrayValue {
-                body = .assertReturn(try Self.action(json), expected: alternatives, either: true)
+                body = .assertReturn(try Self.action(json), expected: alternatives.map(SpecResult.json), either: true)
             } else {
                 throw CommandParseError(message: "assert_return without expected values")
             }
@@ -111,7 +148,7 @@ extension SpecCommand {
             body = .assertUnlinkable(try Self.moduleFile(json))
         case .assertUninstantiable:
             body = .assertUninstantiable(try Self.moduleFile(json))
-        case .unknown:
+        case .instance, .assertMalformedCustom, .assertInvalidCustom, .thread, .wait, .meta, .unknown:
             body = .unknown(type: json["type"]?.stringValue ?? "(no type)")
         }
     }
@@ -124,7 +161,7 @@ extension SpecCommand {
     private static func moduleFile(_ json: JSONValue) throws(CommandParseError) -> SpecModuleFile {
         let filename = try string(json, "filename")
         let isText = json["module_type"]?.stringValue == "text" || filename.hasSuffix(".wat")
-        return SpecModuleFile(filename: filename, isText: isText, text: json["text"]?.stringValue ?? "")
+        return SpecModuleFile(source: .file(filename), isText: isText, text: json["text"]?.stringValue ?? "")
     }
 
     private static func action(_ json: JSONValue) throws(CommandParseError) -> SpecAction {
@@ -133,7 +170,8 @@ extension SpecCommand {
         let moduleName = action["module"]?.stringValue
         switch action["type"]?.stringValue {
         case "invoke":
-            return SpecAction(operation: .invoke(arguments: action["args"]?.arrayValue ?? []), moduleName: moduleName, field: field)
+            let arguments = (action["args"]?.arrayValue ?? []).map(SpecValue.json)
+            return SpecAction(operation: .invoke(arguments: arguments), moduleName: moduleName, field: field)
         case "get":
             return SpecAction(operation: .get, moduleName: moduleName, field: field)
         case let other:

@@ -1,6 +1,7 @@
 import WasmCore
+import WasmText
 
-/// Runs wast2json spec scripts and tallies the results.
+/// Runs spec scripts, `.wast` or wast2json's JSON, and tallies the results.
 ///
 /// Each script gets a fresh ``Store`` with the `spectest` host module; its commands run in order.
 public struct SpecTestRunner {
@@ -35,12 +36,22 @@ public struct SpecTestRunner {
 
     private func runScript(at path: String, into report: inout SpecTestReport) {
         var file = SpecFileReport(path: path, name: SpecTestSuite.displayName(ofScript: path))
-        let commands: [JSONValue]
+        let isWast = path.hasSuffix(".wast")
+        let features = ScriptFeatures.features(forScript: path)
+        var commands: [(kind: SpecCommandKind, line: Int, command: Result<SpecCommand, CommandParseError>)] = []
         do {
             guard let bytes = FileSystem.readFile(path) else { throw ScriptError(message: "cannot read file") }
-            let document = try JSONParser.parse(bytes)
-            guard let list = document["commands"]?.arrayValue else { throw ScriptError(message: "no \"commands\" array") }
-            commands = list
+            if isWast {
+                let script = try WastScript(parsing: bytes, options: TextFormatOptions(features: features))
+                commands = SpecCommand.commands(from: script).map { ($0.kind, $0.line, .success($0)) }
+            } else {
+                let document = try JSONParser.parse(bytes)
+                guard let list = document["commands"]?.arrayValue else { throw ScriptError(message: "no \"commands\" array") }
+                commands = list.map { json in
+                    let (kind, line) = SpecCommand.header(json)
+                    return (kind, line, Result { () throws(CommandParseError) in try SpecCommand(json: json) })
+                }
+            }
         } catch {
             file.scriptError = String(describing: error)
             record(.failed(message: "script unusable: \(error)"), kind: .unknown, line: 0, file: &file, report: &report)
@@ -49,15 +60,13 @@ public struct SpecTestRunner {
         }
 
         let run = ScriptRun(
-            directory: PathName.parent(path), scriptName: file.name,
-            features: ScriptFeatures.features(forScript: path), configuration: configuration)
-        for json in commands {
+            directory: PathName.parent(path), convertedScriptName: isWast ? nil : file.name,
+            features: features, configuration: configuration)
+        for (kind, line, command) in commands {
             let outcome: CommandOutcome
-            let (kind, line) = SpecCommand.header(json)
-            do {
-                outcome = run.run(try SpecCommand(json: json))
-            } catch {
-                outcome = .failed(message: "unreadable command: \(error.message)")
+            switch command {
+            case .success(let command): outcome = run.run(command)
+            case .failure(let error): outcome = .failed(message: "unreadable command: \(error.message)")
             }
             record(outcome, kind: kind, line: line, file: &file, report: &report)
         }

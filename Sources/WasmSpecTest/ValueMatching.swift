@@ -37,6 +37,10 @@ public enum ValueMatching {
                 }
             }
             return true
+        case (.anyNull, .funcref(nil)), (.anyNull, .externref(nil)):
+            return true
+        case (.nonNull(let type), .funcref(.some)), (.nonNull(let type), .externref(.some)):
+            return type == nil || type == actual.type
         default:
             return false
         }

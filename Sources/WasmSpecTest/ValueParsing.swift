@@ -36,6 +36,10 @@ public enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
     case f32NaN(NaNPattern)
     case f64NaN(NaNPattern)
     case v128(LaneType, [ExpectedLane])
+    /// `(ref.null)`: a null reference of any type.
+    case anyNull
+    /// `(ref.func)`, `(ref.extern)`: a non-null reference of that type; `(ref)` (nil): any.
+    case nonNull(ValueType?)
 
     public var description: String {
         switch self {
@@ -49,6 +53,8 @@ public enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
                 case .nan(let pattern): pattern.rawValue
                 }
             }.joined(separator: " ") + "]"
+        case .anyNull: "null reference"
+        case .nonNull(let type): "non-null \(type.map(\.description) ?? "reference")"
         }
     }
 }
@@ -76,8 +82,8 @@ enum ValueParser {
                 bits.append(value)
             }
             return .v128(try packLanes(bits, laneType))
-        case .f32NaN, .f64NaN:
-            throw ValueParseError(message: "NaN pattern in an argument")
+        case .f32NaN, .f64NaN, .anyNull, .nonNull:
+            throw ValueParseError(message: "pattern in an argument")
         }
     }
 

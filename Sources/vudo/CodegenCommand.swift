@@ -9,7 +9,7 @@ import Darwin
 /// `vudo codegen FILE.wasm [--name TYPE] [-o OUT]`: a typed Swift interface for the module's exports.
 /// `vudo codegen FILE.dol [-o OUT]`: Swift `Gene` types with their layouts for the file's genes.
 enum CodegenCommand {
-    static let usage = "usage: vudo codegen FILE.wasm|FILE.dol [--name TYPE] [-o OUTPUT.swift]"
+    static let usage = "usage: vudo codegen FILE.wasm|FILE.wat|FILE.dol [--name TYPE] [-o OUTPUT.swift]"
 
     static func run(_ arguments: [String]) -> Int32 {
         var input: String?
@@ -44,7 +44,8 @@ enum CodegenCommand {
         }
         let bytes: [UInt8]
         do {
-            bytes = try HostFile.read(input)
+            // A .dol file is text of its own; a module may be .wasm or .wat.
+            bytes = input.hasSuffix(".dol") ? try HostFile.read(input) : try ModuleFile.bytes(atPath: input)
         } catch {
             printError("vudo codegen: \(input): \(error)")
             return 1

@@ -18,7 +18,7 @@ enum InvokeCommand {
     static func invoke(path: String, function name: String, arguments: [String], limits: LimitOptions) -> Int32 {
         let bytes: [UInt8]
         do {
-            bytes = try HostFile.read(path)
+            bytes = try ModuleFile.bytes(atPath: path)
         } catch {
             printError("\(path): \(error)")
             return 1
@@ -94,7 +94,7 @@ enum RunCommand {
         if first.hasPrefix("--") { return runWASI(arguments, limits: limits) }
         let bytes: [UInt8]
         do {
-            bytes = try HostFile.read(first)
+            bytes = try ModuleFile.bytes(atPath: first)
         } catch {
             printError("\(first): \(error)")
             return 1

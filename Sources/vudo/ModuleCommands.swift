@@ -5,7 +5,7 @@ import WasmSpecTest
 /// Loads and validates the module at `path`, printing the typed error on failure.
 func loadValidModule(_ path: String) -> Module? {
     do {
-        let module = try Module(bytes: HostFile.read(path))
+        let module = try Module(bytes: ModuleFile.bytes(atPath: path))
         try module.validate()
         return module
     } catch {
@@ -54,7 +54,7 @@ enum DisassembleCommand {
         }
         guard let path else { usageError("disasm needs a FILE") }
         do {
-            let module = try Module(bytes: HostFile.read(path))
+            let module = try Module(bytes: ModuleFile.bytes(atPath: path))
             if internalCode { return try printInternalCode(module, function: function) }
             let disassembler = Disassembler(module: module)
             if let function {
@@ -92,7 +92,7 @@ enum InspectCommand {
         let path = arguments[0]
         let module: Module
         do {
-            module = try Module(bytes: HostFile.read(path))
+            module = try Module(bytes: ModuleFile.bytes(atPath: path))
         } catch {
             printError("\(path): \(error)")
             return 1

@@ -7,6 +7,8 @@ import Darwin
 let usage = """
     usage: vudo <command> [arguments]
 
+    A module FILE is a binary .wasm or, named .wat, a module in the text format.
+
     commands:
       run FILE [--invoke NAME] [ARGS...]   run the module's _start (or NAME); a WASI command takes
                                            --dir HOST[::GUEST], --dir-ro, --env K=V, -- ARGS
@@ -16,8 +18,10 @@ let usage = """
       inspect FILE                         sections, types, imports, exports, memories, custom sections
       disasm FILE [--func N] [--internal]  function bodies in text form (or as internal code)
       opcodes [--markdown]                 print the opcode reference
-      spectest PATH...                     run WebAssembly spec test scripts (wast2json output)
-      codegen FILE.wasm|FILE.dol [--name TYPE] [-o OUT]   Swift interface / gene types
+      spectest PATH...                     run WebAssembly spec test scripts (.wast, or wast2json output)
+      codegen FILE|FILE.dol [--name TYPE] [-o OUT]   Swift interface / gene types
+      wat2wasm FILE.wat [-o OUT] [--debug-names]   text format to binary (several FILEs: each
+                                           X.wat to X.wasm); --debug-names adds a name section
     """
 
 func usageError(_ message: String? = nil) -> Never {
@@ -40,6 +44,7 @@ case "invoke": status = InvokeCommand.run(arguments)
 case "run": status = RunCommand.run(arguments)
 case "spectest": status = SpecTestCommand.run(arguments)
 case "codegen": status = CodegenCommand.run(arguments)
+case "wat2wasm": status = Wat2WasmCommand.run(arguments)
 case "-h", "--help", "help":
     print(usage)
     status = 0

@@ -14,7 +14,9 @@ private let maxRecordedFailures = 50
 
 private func runFolder(_ folder: String) -> SpecTestReport? {
     guard let suitePath else { return nil }
-    return SpecTestRunner().run(path: suitePath + "/json/" + folder)
+    // Folders of `.wast` scripts are named with their root; the others are wast2json's.
+    let root = folder.hasPrefix("wast") ? "/" : "/json/"
+    return SpecTestRunner().run(path: suitePath + root + folder)
 }
 
 private func recordFailures(_ report: SpecTestReport, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -47,33 +49,49 @@ struct PinnedCounts: Sendable, CustomTestStringConvertible {
 /// here rather than hidden as skips.
 private let pinned: [PinnedCounts] = [
     PinnedCounts(
-        folder: "core-2.0", scripts: 90, passed: 27353, failed: 0, skipped: 570,
+        folder: "core-2.0", scripts: 90, passed: 27920, failed: 0, skipped: 3,
         skipReasons: [
-            "text format": 567,
             "conversion defect: wast2json left out the data count section": 2,
             "conversion defect: wast2json wrote `select (result)` as an untyped select": 1,
         ]),
-    PinnedCounts(
-        folder: "simd", scripts: 56, passed: 790, failed: 0, skipped: 25186,
-        skipReasons: ["SIMD execution": 24676, "text format": 510]),
-    PinnedCounts(folder: "proposals/annotations", scripts: 2, passed: 118, failed: 0, skipped: 418, skipReasons: ["SIMD execution": 286, "text format": 132]),
+    PinnedCounts(folder: "simd", scripts: 56, passed: 1300, failed: 0, skipped: 24676, skipReasons: ["SIMD execution": 24676]),
+    PinnedCounts(folder: "proposals/annotations", scripts: 2, passed: 250, failed: 0, skipped: 286, skipReasons: ["SIMD execution": 286]),
     PinnedCounts(folder: "proposals/custom-descriptors", scripts: 1, passed: 117, failed: 8, skipped: 0, skipReasons: [:]),
     PinnedCounts(folder: "proposals/custom-page-sizes", scripts: 1, passed: 119, failed: 8, skipped: 0, skipReasons: [:]),
-    PinnedCounts(folder: "proposals/exception-handling", scripts: 8, passed: 318, failed: 112, skipped: 87, skipReasons: ["exception handling": 57, "text format": 23, "legacy exception handling": 7]),
-    PinnedCounts(folder: "proposals/extended-const", scripts: 3, passed: 208, failed: 0, skipped: 82, skipReasons: ["extended constant expressions": 79, "text format": 3]),
-    PinnedCounts(folder: "proposals/function-references", scripts: 8, passed: 488, failed: 15, skipped: 146, skipReasons: ["tail calls": 109, "text format": 37]),
-    PinnedCounts(folder: "proposals/gc", scripts: 7, passed: 383, failed: 2, skipped: 145, skipReasons: ["tail calls": 109, "text format": 34, "garbage collection": 2]),
-    PinnedCounts(folder: "proposals/memory64", scripts: 18, passed: 9208, failed: 21, skipped: 1918, skipReasons: ["64-bit memories and tables": 1803, "text format": 70, "SIMD execution": 45]),
-    PinnedCounts(folder: "proposals/multi-memory", scripts: 48, passed: 885, failed: 35, skipped: 953, skipReasons: ["multiple memories": 865, "text format": 88]),
+    PinnedCounts(folder: "proposals/exception-handling", scripts: 8, passed: 341, failed: 112, skipped: 64, skipReasons: ["exception handling": 57, "legacy exception handling": 7]),
+    PinnedCounts(folder: "proposals/extended-const", scripts: 3, passed: 211, failed: 0, skipped: 79, skipReasons: ["extended constant expressions": 79]),
+    PinnedCounts(folder: "proposals/function-references", scripts: 8, passed: 525, failed: 15, skipped: 109, skipReasons: ["tail calls": 109]),
+    PinnedCounts(folder: "proposals/gc", scripts: 7, passed: 417, failed: 2, skipped: 111, skipReasons: ["tail calls": 109, "garbage collection": 2]),
+    // The 6 more failures than before the text format ran: `offset=4294967296` on a 32-bit memory
+    // validates ("offset out of range" expected), in address.wast and simd_address.wast.
+    PinnedCounts(folder: "proposals/memory64", scripts: 18, passed: 9272, failed: 27, skipped: 1848, skipReasons: ["64-bit memories and tables": 1803, "SIMD execution": 45]),
+    PinnedCounts(folder: "proposals/multi-memory", scripts: 48, passed: 973, failed: 35, skipped: 865, skipReasons: ["multiple memories": 865]),
     PinnedCounts(folder: "proposals/relaxed-simd", scripts: 6, passed: 0, failed: 0, skipped: 82, skipReasons: ["relaxed SIMD": 82]),
-    PinnedCounts(folder: "proposals/tail-call", scripts: 2, passed: 1, failed: 0, skipped: 118, skipReasons: ["tail calls": 107, "text format": 11]),
-    PinnedCounts(folder: "proposals/threads", scripts: 4, passed: 285, failed: 53, skipped: 281, skipReasons: ["threads": 259, "text format": 22]),
-    PinnedCounts(folder: "proposals/wasm-3.0", scripts: 191, passed: 29584, failed: 132, skipped: 28536, skipReasons: ["SIMD execution": 24688, "64-bit memories and tables": 1719, "text format": 1041, "multiple memories": 841, "tail calls": 114, "relaxed SIMD": 66, "exception handling": 54, "legacy exception handling": 7, "extended constant expressions": 4, "garbage collection": 2]),
+    PinnedCounts(folder: "proposals/tail-call", scripts: 2, passed: 12, failed: 0, skipped: 107, skipReasons: ["tail calls": 107]),
+    PinnedCounts(folder: "proposals/threads", scripts: 4, passed: 307, failed: 53, skipped: 259, skipReasons: ["threads": 259]),
+    // As in memory64, 3 failures are `offset=4294967296` on a 32-bit memory, read from text.
+    PinnedCounts(folder: "proposals/wasm-3.0", scripts: 191, passed: 30622, failed: 135, skipped: 27495, skipReasons: ["SIMD execution": 24688, "64-bit memories and tables": 1719, "multiple memories": 841, "tail calls": 114, "relaxed SIMD": 66, "exception handling": 54, "legacy exception handling": 7, "extended constant expressions": 4, "garbage collection": 2]),
+]
+
+/// The original `.wast` scripts, run directly: their text modules go through WasmText.
+private let pinnedWast: [PinnedCounts] = [
+    // Every command of the 2.0 suite, the 567 text-format `assert_malformed` included.
+    PinnedCounts(folder: "wast/core-2.0", scripts: 90, passed: 27923, failed: 0, skipped: 0, skipReasons: [:]),
+    PinnedCounts(folder: "wast/simd", scripts: 56, passed: 1300, failed: 0, skipped: 24676, skipReasons: ["SIMD execution": 24676]),
+    // The 3.0 scripts wast2json cannot read; the failures are the engine's (limits and offsets
+    // of 64-bit memories and tables, imports of the newer types), not the parser's.
+    PinnedCounts(
+        folder: "wast-unconverted/proposals/wasm-3.0", scripts: 73, passed: 4940, failed: 53, skipped: 2063,
+        skipReasons: [
+            "garbage collection": 831, "64-bit memories and tables": 557, "typed function references": 475,
+            "exception handling": 94, "extended constant expressions": 75, "assert_malformed_custom command": 19,
+            "relaxed SIMD": 11, "assert_invalid_custom command": 1,
+        ]),
 ]
 
 @Suite("Spec conformance", .serialized)
 struct SpecSuiteTests {
-    @Test("Pinned counts", .enabled(if: suitePath != nil, suiteMissing), arguments: pinned)
+    @Test("Pinned counts", .enabled(if: suitePath != nil, suiteMissing), arguments: pinned + pinnedWast)
     func pinnedCounts(_ pin: PinnedCounts) throws {
         let report = try #require(runFolder(pin.folder))
         #expect(report.files.count == pin.scripts)

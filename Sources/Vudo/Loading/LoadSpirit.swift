@@ -1,3 +1,5 @@
+import WasmText
+
 /// Decodes, validates, links and instantiates a Spirit from WebAssembly bytes.
 ///
 /// Throws ``SpiritError``: `.decoding` or `.validation` for a bad module, `.unresolvedImport` for
@@ -13,13 +15,31 @@ public func loadSpirit(_ bytes: [UInt8], options: SpiritOptions = SpiritOptions(
     return try Spirit(module: module, options: options)
 }
 
-/// Loads a Spirit from a .wasm file; its file name becomes the log name unless the options set one.
+/// Decodes, validates, links and instantiates a Spirit written in the WebAssembly text format.
+///
+/// Throws ``SpiritError/textFormat(_:)`` for malformed text (with its line and column), then what
+/// ``loadSpirit(_:options:)`` throws.
+public func loadSpirit(wat text: String, options: SpiritOptions = SpiritOptions()) async throws(SpiritError) -> Spirit {
+    let bytes: [UInt8]
+    do {
+        bytes = try WAT.encode(text)
+    } catch {
+        throw .textFormat(error)
+    }
+    return try await loadSpirit(bytes, options: options)
+}
+
+/// Loads a Spirit from a `.wasm` file, or a `.wat` file in the text format; its file name becomes
+/// the log name unless the options set one.
 public func loadSpirit(path: String, options: SpiritOptions = SpiritOptions()) async throws(SpiritError) -> Spirit {
     let bytes: [UInt8]
     do {
-        bytes = try HostFile.read(path)
+        bytes = try ModuleFile.bytes(atPath: path)
     } catch {
-        throw .unreadableFile(path: path, reason: "\(error)")
+        switch error {
+        case .unreadable(let reason): throw .unreadableFile(path: path, reason: "\(reason)")
+        case .text(let textError): throw .textFormat(textError)
+        }
     }
     var options = options
     if options.name == nil { options.name = HostFile.baseName(path) }

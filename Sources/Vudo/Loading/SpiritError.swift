@@ -1,7 +1,11 @@
+import WasmText
+
 /// Why loading a Spirit or calling into it failed.
 public enum SpiritError: Error, Sendable, CustomStringConvertible {
     /// The file could not be read.
     case unreadableFile(path: String, reason: String)
+    /// The text (``loadSpirit(wat:options:)`` or a `.wat` file) is not well-formed WebAssembly text.
+    case textFormat(TextFormatError)
     /// The bytes are not a well-formed WebAssembly binary.
     case decoding(DecodingError)
     /// The module breaks a validation rule.
@@ -33,6 +37,7 @@ public enum SpiritError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
+        case .textFormat(let error): "malformed text: \(error)"
         case .decoding(let error): error.description
         case .validation(let error): "invalid module: \(error)"
         case .unresolvedImport(let module, let name, let reason): "cannot resolve import \(module).\(name): \(reason)"

@@ -90,7 +90,7 @@ public struct WASICommandLine: Sendable {
         let report = { (message: String) in configuration.stderr.write(Array("vudo: \(message)\n".utf8)) }
         let module: Module
         do {
-            module = try Module(bytes: HostFile.read(file))
+            module = try Module(bytes: ModuleFile.bytes(atPath: file))
         } catch {
             report("\(file): \(error)")
             return 1
