@@ -38,7 +38,7 @@ enum FuzzHarness {
         let store = Store(configuration: configuration)
         store.fuel = fuel
         guard let imports = stubImports(for: module, in: store),
-              let instance = try? store.instantiate(module, imports: imports)
+            let instance = try? store.instantiate(module, imports: imports)
         else { return 1 }
         for (_, export) in instance.exportList {
             guard case .function(let address) = export else { continue }

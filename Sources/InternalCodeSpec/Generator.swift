@@ -22,13 +22,14 @@ public enum Generator {
 
     static func operations() -> String {
         let rows = InstructionTable.all
-        var out = header + """
+        var out =
+            header + """
 
-            /// An internal instruction's operation: one case per row of the instruction table. The
-            /// instruction stores the handler itself; this identity serves translation and listings.
-            enum InternalOp: UInt16, CaseIterable {
+                /// An internal instruction's operation: one case per row of the instruction table. The
+                /// instruction stores the handler itself; this identity serves translation and listings.
+                enum InternalOp: UInt16, CaseIterable {
 
-            """
+                """
         for row in rows { out += "    case \(row.name)\n" }
         out += "}\n\nextension InternalOp {\n"
         let fragments = HandlerGroup.allCases.map(\.fragmentName) + handwrittenFragments
@@ -49,12 +50,14 @@ public enum Generator {
         out += switchProperty(
             "The operands, in listing order.", "operands", "[InternalOperand]", rows
         ) { row in
-            "[" + row.operands.map { operand in
-                "InternalOperand(.\(operand.field.rawValue), .\(roleText(operand.role)), \"\(operand.name)\")"
-            }.joined(separator: ", ") + "]"
+            "["
+                + row.operands.map { operand in
+                    "InternalOperand(.\(operand.field.rawValue), .\(roleText(operand.role)), \"\(operand.name)\")"
+                }.joined(separator: ", ") + "]"
         }
         out += booleanProperty(
-            "Instructions that follow this one as extra operands.", "dataWords", "Int", rows.filter { $0.dataWords > 0 },
+            "Instructions that follow this one as extra operands.", "dataWords", "Int",
+            rows.filter { $0.dataWords > 0 },
             defaultValue: "0"
         ) { "\($0.dataWords)" }
         out += booleanProperty(
@@ -90,15 +93,19 @@ public enum Generator {
 
         out += optionalOpProperty(
             "The form with an immediate second operand (32 bits in `c32`, sign-extended for i64).",
-            "immediateForm", rows) { $0.immediateForm }
+            "immediateForm", rows
+        ) { $0.immediateForm }
         out += optionalOpProperty(
             "The form of a load or store (offset 0) whose address is `x + K`, wrapping to 32 bits.",
-            "addressSumForm", rows) { $0.addressSumForm }
+            "addressSumForm", rows
+        ) { $0.addressSumForm }
 
         out += "    /// The fused compare-and-branch of a comparison, taken when it holds or, `negated`, when not.\n"
         out += "    func branchForm(negated: Bool) -> InternalOp? {\n        switch self {\n"
         for row in rows {
-            if let form = row.branchForm { out += "        case .\(row.name): negated ? .\(form.negated) : .\(form.taken)\n" }
+            if let form = row.branchForm {
+                out += "        case .\(row.name): negated ? .\(form.negated) : .\(form.taken)\n"
+            }
         }
         out += "        default: nil\n        }\n    }\n\n"
 
@@ -292,7 +299,8 @@ public enum Generator {
         func compute(_ kind: ValueKind, _ expression: String, traps: Bool) {
             if traps {
                 body.append("let result: \(kind.swiftType)")
-                body.append("do throws(TrapReason) { result = \(expression) } catch { return raise(error, at: pc, context) }")
+                body.append(
+                    "do throws(TrapReason) { result = \(expression) } catch { return raise(error, at: pc, context) }")
                 body.append(write(kind, "a", "result"))
             } else {
                 body.append(write(kind, "a", expression))
@@ -307,7 +315,8 @@ public enum Generator {
         case .binary(let operand, let result, let expression, let traps, let immediate):
             body.append("let x = \(read(operand, "b"))")
             if immediate {
-                body.append(operand == .i32 ? "let y = pc.c32" : "let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))")
+                body.append(
+                    operand == .i32 ? "let y = pc.c32" : "let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))")
             } else {
                 body.append("let y = \(read(operand, "c"))")
             }
@@ -343,7 +352,8 @@ public enum Generator {
         case .loadOperation(let expression, let wrappingSum):
             body.append(address(base: "c", offset: "UInt32(pc.d)", wrappingSum: wrappingSum))
             body.append(boundsCheck("UInt64"))
-            body.append("let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)")
+            body.append(
+                "let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)")
             body.append("let x = \(read(.f64, "b"))")
             body.append(write(.f64, "a", expression))
             body.append(fallThrough)
@@ -362,11 +372,14 @@ public enum Generator {
             body.append(write(.i32, "a", "x"))
             if !testsOnlyX { body.append("let y = \(immediate ? signed16(.i32, "c") : read(.i32, "c"))") }
             body.append(
-                "if _fastPath(\(condition)) { return next(pc.jump(Int16(truncatingIfNeeded: pc.d)), fp, md, ms, context) }")
+                "if _fastPath(\(condition)) { return next(pc.jump(Int16(truncatingIfNeeded: pc.d)), fp, md, ms, context) }"
+            )
             body.append(fallThrough)
         }
-        let signature = "(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)"
-        return "/// `\(row.text)`\n@_cdecl(\"\(cName(row.name))\") @inline(__always)\nfunc \(handlerName(row))\(signature) {\n"
+        let signature =
+            "(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)"
+        return
+            "/// `\(row.text)`\n@_cdecl(\"\(cName(row.name))\") @inline(__always)\nfunc \(handlerName(row))\(signature) {\n"
             + body.map { "    " + $0 + "\n" }.joined() + "}\n"
     }
 

@@ -3,7 +3,8 @@
 /// through it.
 public enum InstructionTable {
     public static let all: [InstructionSpec] = sharingHandlers(
-        control + variables + memoryAndTables + integer + floatingPoint + conversions + loadsAndStores + branches + fused)
+        control + variables + memoryAndTables + integer + floatingPoint + conversions + loadsAndStores + branches
+            + fused)
 
     /// Operations that compute the same bits as another (see `InstructionSpec.sharesHandlerWith`).
     static let twins: [String: String] = [
@@ -61,26 +62,32 @@ public enum InstructionTable {
             "callIndirect", "call_indirect",
             [Operand(.a, .immediate, "base"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
             .handwritten(pure: false), dataWords: 1),
-        InstructionSpec("f64AddToMemory", "f64.add_to_memory",
+        InstructionSpec(
+            "f64AddToMemory", "f64.add_to_memory",
             [Operand(.a, .slot, "address"), Operand(.b, .slot, "x"), Operand(.c32, .immediate, "offset")],
             .handwritten(pure: false)),
     ]
 
     static let variables: [InstructionSpec] = [
-        InstructionSpec("copy", "copy", [Operand(.a, .result, "result"), Operand(.b, .slot, "source")], .handwritten(pure: true)),
+        InstructionSpec(
+            "copy", "copy", [Operand(.a, .result, "result"), Operand(.b, .slot, "source")], .handwritten(pure: true)),
         // Two copies in order: a <- b, then c <- d.
         InstructionSpec(
             "copy2", "copy2",
-            [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .result, "second"),
-             Operand(.d, .slot, "secondSource")],
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .result, "second"),
+                Operand(.d, .slot, "secondSource"),
+            ],
             .handwritten(pure: false)),
         InstructionSpec(
             "const32", "const32", [Operand(.a, .result, "result"), Operand(.c32, .immediate, "bits")],
             .handwritten(pure: true)),
         InstructionSpec(
             "select", "select",
-            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y"),
-             Operand(.d, .slot, "condition")],
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y"),
+                Operand(.d, .slot, "condition"),
+            ],
             .handwritten(pure: true)),
         InstructionSpec(
             "globalGet", "global.get", [Operand(.a, .result, "result"), Operand(.c32, .index("global"), "global")],
@@ -98,8 +105,10 @@ public enum InstructionTable {
         InstructionSpec(
             "memoryGrow", "memory.grow", [Operand(.a, .result, "result"), Operand(.b, .slot, "delta")],
             .handwritten(pure: false)),
-        InstructionSpec("memoryFill", "memory.fill", threeSlots("destination", "value", "count"), .handwritten(pure: false)),
-        InstructionSpec("memoryCopy", "memory.copy", threeSlots("destination", "source", "count"), .handwritten(pure: false)),
+        InstructionSpec(
+            "memoryFill", "memory.fill", threeSlots("destination", "value", "count"), .handwritten(pure: false)),
+        InstructionSpec(
+            "memoryCopy", "memory.copy", threeSlots("destination", "source", "count"), .handwritten(pure: false)),
         // The bulk operations share one handler, which reads the operation from `d`; data word:
         // the segment (c32).
         InstructionSpec(
@@ -125,7 +134,8 @@ public enum InstructionTable {
             .handwritten(pure: false), dataWords: 1),
         // Data word: the table (c32).
         InstructionSpec(
-            "tableFill", "table.fill", threeSlots("start", "value", "count") + [bulkOperation], .handwritten(pure: false),
+            "tableFill", "table.fill", threeSlots("start", "value", "count") + [bulkOperation],
+            .handwritten(pure: false),
             dataWords: 1),
         // Data word: the destination table (a, 32 bits) and the source table (c32).
         InstructionSpec(
@@ -193,7 +203,9 @@ public enum InstructionTable {
 
     static let floatingPoint: [InstructionSpec] = {
         var rows: [InstructionSpec] = []
-        for (kind, bits, sign) in [(ValueKind.f32, ValueKind.i32, "0x8000_0000"), (.f64, .i64, "0x8000_0000_0000_0000")] {
+        for (kind, bits, sign) in [
+            (ValueKind.f32, ValueKind.i32, "0x8000_0000"), (.f64, .i64, "0x8000_0000_0000_0000"),
+        ] {
             let t = kind.rawValue
             let comparisons: [(String, String, String, String)] = [
                 ("Eq", "eq", "x == y", "Ne"), ("Ne", "ne", "x != y", "Eq"), ("Lt", "lt", "x < y", "NotLt"),
@@ -227,20 +239,25 @@ public enum InstructionTable {
     static let conversions: [InstructionSpec] = {
         var rows: [InstructionSpec] = []
         rows += unary("i32", "WrapI64", "wrap_i64", .i64, .i32, "UInt32(truncatingIfNeeded: x)")
-        rows += unary("i64", "ExtendI32S", "extend_i32_s", .i32, .i64, "UInt64(bitPattern: Int64(Int32(bitPattern: x)))")
+        rows += unary(
+            "i64", "ExtendI32S", "extend_i32_s", .i32, .i64, "UInt64(bitPattern: Int64(Int32(bitPattern: x)))")
         rows += unary("i64", "ExtendI32U", "extend_i32_u", .i32, .i64, "UInt64(x)")
         for (result, bits) in [(ValueKind.i32, "32"), (.i64, "64")] {
             for (source, name) in [(ValueKind.f32, "F32"), (.f64, "F64")] {
                 let r = result.rawValue
                 let widened = source == .f32 ? "Double(x)" : "x"
-                rows += unary(r, "Trunc\(name)S", "trunc_\(source.rawValue)_s", source, result,
-                              "try Numeric.truncS\(bits)(\(widened))", traps: true)
-                rows += unary(r, "Trunc\(name)U", "trunc_\(source.rawValue)_u", source, result,
-                              "try Numeric.truncU\(bits)(\(widened))", traps: true)
-                rows += unary(r, "TruncSat\(name)S", "trunc_sat_\(source.rawValue)_s", source, result,
-                              "Numeric.satS\(bits)(\(widened))")
-                rows += unary(r, "TruncSat\(name)U", "trunc_sat_\(source.rawValue)_u", source, result,
-                              "Numeric.satU\(bits)(\(widened))")
+                rows += unary(
+                    r, "Trunc\(name)S", "trunc_\(source.rawValue)_s", source, result,
+                    "try Numeric.truncS\(bits)(\(widened))", traps: true)
+                rows += unary(
+                    r, "Trunc\(name)U", "trunc_\(source.rawValue)_u", source, result,
+                    "try Numeric.truncU\(bits)(\(widened))", traps: true)
+                rows += unary(
+                    r, "TruncSat\(name)S", "trunc_sat_\(source.rawValue)_s", source, result,
+                    "Numeric.satS\(bits)(\(widened))")
+                rows += unary(
+                    r, "TruncSat\(name)U", "trunc_sat_\(source.rawValue)_u", source, result,
+                    "Numeric.satU\(bits)(\(widened))")
             }
         }
         for (result, type) in [(ValueKind.f32, "Float"), (.f64, "Double")] {
@@ -257,11 +274,16 @@ public enum InstructionTable {
         rows += unary("f32", "ReinterpretI32", "reinterpret_i32", .i32, .i32, "x")
         rows += unary("i64", "ReinterpretF64", "reinterpret_f64", .i64, .i64, "x")
         rows += unary("f64", "ReinterpretI64", "reinterpret_i64", .i64, .i64, "x")
-        rows += unary("i32", "Extend8S", "extend8_s", .i32, .i32, "UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: x)))")
-        rows += unary("i32", "Extend16S", "extend16_s", .i32, .i32, "UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: x)))")
-        rows += unary("i64", "Extend8S", "extend8_s", .i64, .i64, "UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: x)))")
-        rows += unary("i64", "Extend16S", "extend16_s", .i64, .i64, "UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: x)))")
-        rows += unary("i64", "Extend32S", "extend32_s", .i64, .i64, "UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x)))")
+        rows += unary(
+            "i32", "Extend8S", "extend8_s", .i32, .i32, "UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: x)))")
+        rows += unary(
+            "i32", "Extend16S", "extend16_s", .i32, .i32, "UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: x)))")
+        rows += unary(
+            "i64", "Extend8S", "extend8_s", .i64, .i64, "UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: x)))")
+        rows += unary(
+            "i64", "Extend16S", "extend16_s", .i64, .i64, "UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: x)))")
+        rows += unary(
+            "i64", "Extend32S", "extend32_s", .i64, .i64, "UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x)))")
         return rows
     }()
 
@@ -309,10 +331,15 @@ public enum InstructionTable {
             if hasSumForm {
                 row.addressSumForm = name + "AddImm"
                 rows.append(row)
-                rows.append(InstructionSpec(
-                    name + "AddImm", text + "_at_sum",
-                    [Operand(.a, .result, "result"), Operand(.b, .slot, "base"), Operand(.c32, .immediate, "addend")],
-                    .family(.load(result: kind, memoryType: memoryType, conversion: conversion, wrappingSum: true))))
+                rows.append(
+                    InstructionSpec(
+                        name + "AddImm", text + "_at_sum",
+                        [
+                            Operand(.a, .result, "result"), Operand(.b, .slot, "base"),
+                            Operand(.c32, .immediate, "addend"),
+                        ],
+                        .family(.load(result: kind, memoryType: memoryType, conversion: conversion, wrappingSum: true)))
+                )
             } else {
                 rows.append(row)
             }
@@ -326,10 +353,12 @@ public enum InstructionTable {
             if hasSumForm {
                 row.addressSumForm = name + "AddImm"
                 rows.append(row)
-                rows.append(InstructionSpec(
-                    name + "AddImm", text + "_at_sum",
-                    [Operand(.a, .slot, "base"), Operand(.b, .slot, "value"), Operand(.c32, .immediate, "addend")],
-                    .family(.store(value: kind, memoryType: memoryType, conversion: conversion, wrappingSum: true))))
+                rows.append(
+                    InstructionSpec(
+                        name + "AddImm", text + "_at_sum",
+                        [Operand(.a, .slot, "base"), Operand(.b, .slot, "value"), Operand(.c32, .immediate, "addend")],
+                        .family(.store(value: kind, memoryType: memoryType, conversion: conversion, wrappingSum: true)))
+                )
             } else {
                 rows.append(row)
             }
@@ -356,22 +385,29 @@ public enum InstructionTable {
                 rows.append(compareBranch("brIf\(t)\(suffix)", text, kind, condition, immediate: false))
                 rows.append(compareBranch("brIf\(t)\(suffix)Imm", text + "_imm", kind, condition, immediate: true))
             }
-            rows.append(InstructionSpec(
-                "brIf\(t)Eqz", "br_if_\(kind.rawValue).eqz", [Operand(.a, .slot, "x"), Operand(.c32, .target, "target")],
-                .family(.testBranch(kind: kind, condition: "x == 0"))))
-            rows.append(InstructionSpec(
-                "brIf\(t)Nez", "br_if_\(kind.rawValue).nez", [Operand(.a, .slot, "x"), Operand(.c32, .target, "target")],
-                .family(.testBranch(kind: kind, condition: "x != 0"))))
+            rows.append(
+                InstructionSpec(
+                    "brIf\(t)Eqz", "br_if_\(kind.rawValue).eqz",
+                    [Operand(.a, .slot, "x"), Operand(.c32, .target, "target")],
+                    .family(.testBranch(kind: kind, condition: "x == 0"))))
+            rows.append(
+                InstructionSpec(
+                    "brIf\(t)Nez", "br_if_\(kind.rawValue).nez",
+                    [Operand(.a, .slot, "x"), Operand(.c32, .target, "target")],
+                    .family(.testBranch(kind: kind, condition: "x != 0"))))
         }
         for kind in [ValueKind.f32, .f64] {
             let t = cap(kind.rawValue)
             let conditions: [(String, String)] = [
                 ("Eq", "x == y"), ("Ne", "x != y"), ("Lt", "x < y"), ("NotLt", "!(x < y)"), ("Gt", "x > y"),
-                ("NotGt", "!(x > y)"), ("Le", "x <= y"), ("NotLe", "!(x <= y)"), ("Ge", "x >= y"), ("NotGe", "!(x >= y)"),
+                ("NotGt", "!(x > y)"), ("Le", "x <= y"), ("NotLe", "!(x <= y)"), ("Ge", "x >= y"),
+                ("NotGe", "!(x >= y)"),
             ]
             for (suffix, condition) in conditions {
-                rows.append(compareBranch(
-                    "brIf\(t)\(suffix)", "br_if_\(kind.rawValue).\(suffix.lowercased())", kind, condition, immediate: false))
+                rows.append(
+                    compareBranch(
+                        "brIf\(t)\(suffix)", "br_if_\(kind.rawValue).\(suffix.lowercased())", kind, condition,
+                        immediate: false))
             }
         }
         return rows
@@ -383,22 +419,31 @@ public enum InstructionTable {
         var rows: [InstructionSpec] = []
         // f64 arithmetic feeding f64 arithmetic, rounded twice like the two instructions (no FMA).
         let f64Pairs: [(String, String, String, String, Bool?)] = [
-            ("f64MulAdd", "(x * y) + z", "f64Mul", "f64Add", true), ("f64AddMul", "z + (x * y)", "f64Mul", "f64Add", false),
-            ("f64MulSub", "(x * y) - z", "f64Mul", "f64Sub", true), ("f64SubMul", "z - (x * y)", "f64Mul", "f64Sub", false),
-            ("f64MulMul", "(x * y) * z", "f64Mul", "f64Mul", true), ("f64MulMulRight", "z * (x * y)", "f64Mul", "f64Mul", false),
-            ("f64AddAdd", "(x + y) + z", "f64Add", "f64Add", true), ("f64AddAddRight", "z + (x + y)", "f64Add", "f64Add", false),
-            ("f64SubAdd", "(x - y) + z", "f64Sub", "f64Add", true), ("f64AddSub", "z + (x - y)", "f64Sub", "f64Add", false),
+            ("f64MulAdd", "(x * y) + z", "f64Mul", "f64Add", true),
+            ("f64AddMul", "z + (x * y)", "f64Mul", "f64Add", false),
+            ("f64MulSub", "(x * y) - z", "f64Mul", "f64Sub", true),
+            ("f64SubMul", "z - (x * y)", "f64Mul", "f64Sub", false),
+            ("f64MulMul", "(x * y) * z", "f64Mul", "f64Mul", true),
+            ("f64MulMulRight", "z * (x * y)", "f64Mul", "f64Mul", false),
+            ("f64AddAdd", "(x + y) + z", "f64Add", "f64Add", true),
+            ("f64AddAddRight", "z + (x + y)", "f64Add", "f64Add", false),
+            ("f64SubAdd", "(x - y) + z", "f64Sub", "f64Add", true),
+            ("f64AddSub", "z + (x - y)", "f64Sub", "f64Add", false),
         ]
         // Integer add and xor commute exactly: one form serves both operand orders (nil).
         let i32Pairs: [(String, String, String, String, Bool?)] = [
-            ("i32AddAdd", "(x &+ y) &+ z", "i32Add", "i32Add", nil), ("i32MulAdd", "(x &* y) &+ z", "i32Mul", "i32Add", nil),
+            ("i32AddAdd", "(x &+ y) &+ z", "i32Add", "i32Add", nil),
+            ("i32MulAdd", "(x &* y) &+ z", "i32Mul", "i32Add", nil),
             ("i32XorAdd", "(x ^ y) &+ z", "i32Xor", "i32Add", nil),
             ("i32RotlXor", "Numeric.rotl32(x, y) ^ z", "i32Rotl", "i32Xor", nil),
         ]
         for (name, expression, producer, consumer, first) in f64Pairs + i32Pairs {
             var row = InstructionSpec(
                 name, dotted(name),
-                [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y"), Operand(.d, .slot, "z")],
+                [
+                    Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y"),
+                    Operand(.d, .slot, "z"),
+                ],
                 .family(.ternary(kind: name.hasPrefix("f64") ? .f64 : .i32, expression: expression)))
             row.fusion = Fusion(producer: producer, consumer: consumer, producerIsFirst: first)
             rows.append(row)
@@ -415,10 +460,13 @@ public enum InstructionTable {
                 let name = "f64" + (wrappingSum ? suffix.replacing("Load", with: "SumLoad") : suffix)
                 var row = InstructionSpec(
                     name, dotted(name),
-                    [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "address"),
-                     Operand(.d, .immediate, wrappingSum ? "addend" : "offset")],
+                    [
+                        Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "address"),
+                        Operand(.d, .immediate, wrappingSum ? "addend" : "offset"),
+                    ],
                     .family(.loadOperation(expression: expression, wrappingSum: wrappingSum)))
-                row.fusion = Fusion(producer: wrappingSum ? "f64LoadAddImm" : "f64Load", consumer: consumer, producerIsFirst: first)
+                row.fusion = Fusion(
+                    producer: wrappingSum ? "f64LoadAddImm" : "f64Load", consumer: consumer, producerIsFirst: first)
                 rows.append(row)
             }
         }
@@ -441,26 +489,41 @@ public enum InstructionTable {
             operands.append(Operand(.d, .target, "target"))
             var row = InstructionSpec(
                 name, dotted(name), operands,
-                .family(.counterBranch(condition: condition, stepInSlot: stepInSlot, immediate: immediate, testsOnlyX: onlyX)))
+                .family(
+                    .counterBranch(
+                        condition: condition, stepInSlot: stepInSlot, immediate: immediate, testsOnlyX: onlyX)))
             row.fusion = Fusion(producer: stepInSlot ? "i32Add" : "i32AddImm", consumer: branch, producerIsFirst: true)
             rows.append(row)
         }
         // (x >> s) & mask, a bit field; (x << s) + y, an array element's address.
-        rows.append(InstructionSpec(
-            "i32ShrUImmAndImm", "i32.shr_u_and",
-            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .immediate, "shift"),
-             Operand(.d, .immediate, "mask")],
-            .family(.compute(
-                result: .i32,
-                inputs: [Input("x", .b, .slot(.i32)), Input("shift", .c, .unsigned), Input("mask", .d, .unsigned)],
-                expression: "(x &>> UInt32(shift)) & UInt32(mask)"))))
-        rows.append(InstructionSpec(
-            "i32ShlImmAdd", "i32.shl_add",
-            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .immediate, "shift"), Operand(.d, .slot, "y")],
-            .family(.compute(
-                result: .i32,
-                inputs: [Input("x", .b, .slot(.i32)), Input("shift", .c, .unsigned), Input("y", .d, .slot(.i32))],
-                expression: "(x &<< UInt32(shift)) &+ y"))))
+        rows.append(
+            InstructionSpec(
+                "i32ShrUImmAndImm", "i32.shr_u_and",
+                [
+                    Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .immediate, "shift"),
+                    Operand(.d, .immediate, "mask"),
+                ],
+                .family(
+                    .compute(
+                        result: .i32,
+                        inputs: [
+                            Input("x", .b, .slot(.i32)), Input("shift", .c, .unsigned), Input("mask", .d, .unsigned),
+                        ],
+                        expression: "(x &>> UInt32(shift)) & UInt32(mask)"))))
+        rows.append(
+            InstructionSpec(
+                "i32ShlImmAdd", "i32.shl_add",
+                [
+                    Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .immediate, "shift"),
+                    Operand(.d, .slot, "y"),
+                ],
+                .family(
+                    .compute(
+                        result: .i32,
+                        inputs: [
+                            Input("x", .b, .slot(.i32)), Input("shift", .c, .unsigned), Input("y", .d, .slot(.i32)),
+                        ],
+                        expression: "(x &<< UInt32(shift)) &+ y"))))
         return rows
     }()
 
@@ -485,13 +548,16 @@ public enum InstructionTable {
     }
 
     static func unary(
-        _ type: String, _ suffix: String, _ text: String, _ operand: ValueKind, _ result: ValueKind, _ expression: String,
+        _ type: String, _ suffix: String, _ text: String, _ operand: ValueKind, _ result: ValueKind,
+        _ expression: String,
         traps: Bool = false
     ) -> [InstructionSpec] {
         let name = type + suffix
-        return [InstructionSpec(
-            name, "\(type).\(text)", [Operand(.a, .result, "result"), Operand(.b, .slot, "x")],
-            .family(.unary(operand: operand, result: result, expression: expression, traps: traps)), wasm: name)]
+        return [
+            InstructionSpec(
+                name, "\(type).\(text)", [Operand(.a, .result, "result"), Operand(.b, .slot, "x")],
+                .family(.unary(operand: operand, result: result, expression: expression, traps: traps)), wasm: name)
+        ]
     }
 
     /// A binary operation and, with `immediate`, its form with a 32-bit immediate second operand
@@ -502,7 +568,8 @@ public enum InstructionTable {
     ) -> [InstructionSpec] {
         let name = type + suffix
         var row = InstructionSpec(
-            name, "\(type).\(text)", [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y")],
+            name, "\(type).\(text)",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y")],
             .family(.binary(operand: kind, result: kind, expression: expression, traps: traps, immediate: false)),
             wasm: name)
         guard immediate else { return [row] }
@@ -523,8 +590,11 @@ public enum InstructionTable {
         let name = type + suffix
         let branch = "brIf\(cap(type))"
         var row = InstructionSpec(
-            name, "\(type).\(text)", [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y")],
-            .family(.binary(operand: kind, result: .i32, expression: "\(condition) ? 1 : 0", traps: false, immediate: false)),
+            name, "\(type).\(text)",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y")],
+            .family(
+                .binary(operand: kind, result: .i32, expression: "\(condition) ? 1 : 0", traps: false, immediate: false)
+            ),
             wasm: name)
         row.branchForm = (branch + suffix, branch + negation)
         guard immediate else { return [row] }
@@ -532,17 +602,24 @@ public enum InstructionTable {
         var immediateRow = InstructionSpec(
             name + "Imm", "\(type).\(text)_imm",
             [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c32, .signedImmediate, "y")],
-            .family(.binary(operand: kind, result: .i32, expression: "\(condition) ? 1 : 0", traps: false, immediate: true)))
+            .family(
+                .binary(operand: kind, result: .i32, expression: "\(condition) ? 1 : 0", traps: false, immediate: true))
+        )
         immediateRow.branchForm = (branch + suffix + "Imm", branch + negation + "Imm")
         return [row, immediateRow]
     }
 
-    static func compareBranch(_ name: String, _ text: String, _ kind: ValueKind, _ condition: String, immediate: Bool)
+    static func compareBranch(
+        _ name: String, _ text: String, _ kind: ValueKind, _ condition: String, immediate: Bool
+    )
         -> InstructionSpec
     {
         InstructionSpec(
             name, text,
-            [Operand(.a, .slot, "x"), Operand(.b, immediate ? .signedImmediate : .slot, "y"), Operand(.c32, .target, "target")],
+            [
+                Operand(.a, .slot, "x"), Operand(.b, immediate ? .signedImmediate : .slot, "y"),
+                Operand(.c32, .target, "target"),
+            ],
             .family(.compareBranch(kind: kind, condition: condition, immediate: immediate)))
     }
 }

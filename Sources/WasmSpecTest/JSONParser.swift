@@ -220,7 +220,8 @@ public struct JSONParser {
             if (0xD800..<0xDC00).contains(scalar) {
                 // A high surrogate must be followed by an escaped low surrogate.
                 guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                      bytes[position + 1] == UInt8(ascii: "u") else { throw error("unpaired surrogate") }
+                    bytes[position + 1] == UInt8(ascii: "u")
+                else { throw error("unpaired surrogate") }
                 position += 2
                 let low = try parseHex4()
                 guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate") }

@@ -27,9 +27,10 @@ enum ParseCheck {
         }
         for failure in totals.failures { print(failure) }
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        print("\(totals.scripts) scripts, \(totals.commands) commands, \(totals.textModules) text modules "
-            + "(\(totals.malformedText) of them malformed) parsed in \(Int(milliseconds.rounded())) ms; "
-            + "\(totals.failures.count) scripts do not parse")
+        print(
+            "\(totals.scripts) scripts, \(totals.commands) commands, \(totals.textModules) text modules "
+                + "(\(totals.malformedText) of them malformed) parsed in \(Int(milliseconds.rounded())) ms; "
+                + "\(totals.failures.count) scripts do not parse")
         return totals.failures.isEmpty ? 0 : 1
     }
 

@@ -44,7 +44,9 @@ final class ScriptRun {
     }
 
     func run(_ command: SpecCommand) -> CommandOutcome {
-        if let convertedScriptName, let defect = ConversionDefects.defect(script: convertedScriptName, line: command.line) {
+        if let convertedScriptName,
+            let defect = ConversionDefects.defect(script: convertedScriptName, line: command.line)
+        {
             return .skipped(.conversionDefect(defect))
         }
         switch command.body {
@@ -149,7 +151,8 @@ final class ScriptRun {
             outcome = .skipped(reason)
         case .failure(let failure):
             definition = .unavailable(line: line, skipReason: nil)
-            outcome = .failed(message: "module failed to compile", expected: "module compiles", got: failure.description)
+            outcome = .failed(
+                message: "module failed to compile", expected: "module compiles", got: failure.description)
         }
         lastDefinition = definition
         if let name { definitions[name] = definition }
@@ -251,7 +254,8 @@ final class ScriptRun {
         case .failure(.unsupported(let reason)):
             return .skipped(reason)
         case .failure(let failure):
-            return .failed(message: "wrong kind of failure", expected: "\(wanted): \(file.text)", got: failure.description)
+            return .failed(
+                message: "wrong kind of failure", expected: "\(wanted): \(file.text)", got: failure.description)
         }
     }
 
@@ -314,10 +318,11 @@ final class ScriptRun {
             // The store expects well-typed arguments; a mismatch is a script or export bug, not a trap.
             let parameters = store.functionType(function).parameters
             guard parameters == arguments.map(\.type) else {
-                return .cannotRun(.failed(
-                    message: "arguments do not match the function type",
-                    expected: parameters.map(\.description).joined(separator: " "),
-                    got: arguments.map(\.type.description).joined(separator: " ")))
+                return .cannotRun(
+                    .failed(
+                        message: "arguments do not match the function type",
+                        expected: parameters.map(\.description).joined(separator: " "),
+                        got: arguments.map(\.type.description).joined(separator: " ")))
             }
             do {
                 return .returned(try store.invoke(function, arguments))
@@ -360,8 +365,9 @@ final class ScriptRun {
             let wanted = expectedValues.map(\.description).joined(separator: either ? " | " : ", ")
             return .failed(message: "wrong results", expected: wanted, got: describeResults(values))
         case .trapped(let trap):
-            return .failed(message: "unexpected trap", expected: expectedValues.map(\.description).joined(separator: ", "),
-                           got: "trap: \(trap.reason.description)")
+            return .failed(
+                message: "unexpected trap", expected: expectedValues.map(\.description).joined(separator: ", "),
+                got: "trap: \(trap.reason.description)")
         case .cannotRun(let outcome):
             return outcome
         }

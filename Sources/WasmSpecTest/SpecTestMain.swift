@@ -34,15 +34,17 @@ public func spectestMain(arguments: [String]) -> Int32 {
         paths = ["core-2.0", "simd"].map { PathName.join(PathName.join(suite, "json"), $0) }
     }
     for path in requested {
-        let inSuite = suite.map { suite in
-            ["json", "wast", "wast-unconverted"].map { PathName.join(PathName.join(suite, $0), path) }
-        } ?? []
+        let inSuite =
+            suite.map { suite in
+                ["json", "wast", "wast-unconverted"].map { PathName.join(PathName.join(suite, $0), path) }
+            } ?? []
         if FileSystem.exists(path) {
             paths.append(path)
         } else if let found = inSuite.first(where: FileSystem.exists) {
             paths.append(found)
         } else {
-            FileSystem.printError("spectest: no such file or directory: \(path)" + (suite == nil ? "\n" + suiteMissingMessage : ""))
+            FileSystem.printError(
+                "spectest: no such file or directory: \(path)" + (suite == nil ? "\n" + suiteMissingMessage : ""))
             return 2
         }
     }

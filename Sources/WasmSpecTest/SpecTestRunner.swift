@@ -9,8 +9,10 @@ public struct SpecTestRunner {
     /// Called after each script, e.g. to print progress.
     public var onFileFinished: ((SpecFileReport) -> Void)?
 
-    public init(configuration: EngineConfiguration = EngineConfiguration(),
-                onFileFinished: ((SpecFileReport) -> Void)? = nil) {
+    public init(
+        configuration: EngineConfiguration = EngineConfiguration(),
+        onFileFinished: ((SpecFileReport) -> Void)? = nil
+    ) {
         self.configuration = configuration
         self.onFileFinished = onFileFinished
     }
@@ -23,7 +25,9 @@ public struct SpecTestRunner {
             guard let scripts = SpecTestSuite.scripts(at: path) else {
                 var file = SpecFileReport(path: path, name: path)
                 file.scriptError = "no such file or directory"
-                record(.failed(message: "no such file or directory"), kind: .unknown, line: 0, file: &file, report: &report)
+                record(
+                    .failed(message: "no such file or directory"), kind: .unknown, line: 0, file: &file, report: &report
+                )
                 finish(file, into: &report)
                 continue
             }
@@ -46,7 +50,9 @@ public struct SpecTestRunner {
                 commands = SpecCommand.commands(from: script).map { ($0.kind, $0.line, .success($0)) }
             } else {
                 let document = try JSONParser.parse(bytes)
-                guard let list = document["commands"]?.arrayValue else { throw ScriptError(message: "no \"commands\" array") }
+                guard let list = document["commands"]?.arrayValue else {
+                    throw ScriptError(message: "no \"commands\" array")
+                }
                 commands = list.map { json in
                     let (kind, line) = SpecCommand.header(json)
                     return (kind, line, Result { () throws(CommandParseError) in try SpecCommand(json: json) })
@@ -73,16 +79,19 @@ public struct SpecTestRunner {
         finish(file, into: &report)
     }
 
-    private func record(_ outcome: CommandOutcome, kind: SpecCommandKind, line: Int,
-                        file: inout SpecFileReport, report: inout SpecTestReport) {
+    private func record(
+        _ outcome: CommandOutcome, kind: SpecCommandKind, line: Int,
+        file: inout SpecFileReport, report: inout SpecTestReport
+    ) {
         var counts = SpecCounts()
         switch outcome {
         case .passed:
             counts.passed = 1
         case .failed(let message, let expected, let got):
             counts.failed = 1
-            report.failures.append(SpecFailure(
-                file: file.name, line: line, kind: kind, message: message, expected: expected, got: got))
+            report.failures.append(
+                SpecFailure(
+                    file: file.name, line: line, kind: kind, message: message, expected: expected, got: got))
         case .skipped(let reason):
             counts.skipped = 1
             report.skipReasons[reason.description, default: 0] += 1

@@ -31,7 +31,9 @@ public enum ValueMatching {
                 case .bits(let expectedBits):
                     if bits != expectedBits { return false }
                 case .nan(let pattern):
-                    let ok = laneType == .f32 ? f32(bits: UInt32(truncatingIfNeeded: bits), matches: pattern)
+                    let ok =
+                        laneType == .f32
+                        ? f32(bits: UInt32(truncatingIfNeeded: bits), matches: pattern)
                         : laneType == .f64 ? f64(bits: bits, matches: pattern) : false
                     if !ok { return false }
                 }

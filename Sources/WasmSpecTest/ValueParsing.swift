@@ -47,12 +47,13 @@ public enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
         case .f32NaN(let pattern): "f32:\(pattern.rawValue)"
         case .f64NaN(let pattern): "f64:\(pattern.rawValue)"
         case .v128(let laneType, let lanes):
-            "v128:\(laneType.rawValue)x\(laneType.laneCount)[" + lanes.map { lane in
-                switch lane {
-                case .bits(let bits): String(bits)
-                case .nan(let pattern): pattern.rawValue
-                }
-            }.joined(separator: " ") + "]"
+            "v128:\(laneType.rawValue)x\(laneType.laneCount)["
+                + lanes.map { lane in
+                    switch lane {
+                    case .bits(let bits): String(bits)
+                    case .nan(let pattern): pattern.rawValue
+                    }
+                }.joined(separator: " ") + "]"
         case .anyNull: "null reference"
         case .nonNull(let type): "non-null \(type.map(\.description) ?? "reference")"
         }
@@ -100,7 +101,9 @@ enum ValueParser {
             if let pattern = text.flatMap(NaNPattern.init(rawValue:)) { return .f64NaN(pattern) }
             return .exact(.f64(try integer(text, UInt64.self)))
         case "funcref":
-            guard text == "null" else { throw ValueParseError(message: "non-null funcref constant \(text ?? "(none)")") }
+            guard text == "null" else {
+                throw ValueParseError(message: "non-null funcref constant \(text ?? "(none)")")
+            }
             return .exact(.funcref(nil))
         case "externref":
             if text == "null" { return .exact(.externref(nil)) }
@@ -139,7 +142,9 @@ enum ValueParser {
         return laneType
     }
 
-    private static func integer<T: FixedWidthInteger & UnsignedInteger>(_ text: String?, _: T.Type) throws(ValueParseError) -> T {
+    private static func integer<T: FixedWidthInteger & UnsignedInteger>(
+        _ text: String?, _: T.Type
+    ) throws(ValueParseError) -> T {
         guard let text else { throw ValueParseError(message: "value missing") }
         guard let value = T(text) else { throw ValueParseError(message: "bad \(T.bitWidth)-bit value \"\(text)\"") }
         return value

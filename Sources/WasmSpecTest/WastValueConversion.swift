@@ -58,12 +58,14 @@ enum WastValueConversion {
             case .f32x4: laneType = .f32
             case .f64x2: laneType = .f64
             }
-            return .v128(laneType, lanes.map { lane in
-                switch lane {
-                case .bits(let bits): .bits(bits)
-                case .nan(let nan): .nan(pattern(nan))
-                }
-            })
+            return .v128(
+                laneType,
+                lanes.map { lane in
+                    switch lane {
+                    case .bits(let bits): .bits(bits)
+                    case .nan(let nan): .nan(pattern(nan))
+                    }
+                })
         case .anyNull: return .anyNull
         case .anyReference: return .nonNull(nil)
         case .referenceOfKind("func"): return .nonNull(.funcref)

@@ -3,12 +3,15 @@ import WasmCore
 /// The WebAssembly text format: modules (`.wat`) to binary modules.
 public enum WAT {
     /// Encodes a text-format module, `(module ...)` or just its fields, as a binary module.
-    public static func encode(_ text: String, options: TextFormatOptions = .default) throws(TextFormatError) -> [UInt8] {
+    public static func encode(_ text: String, options: TextFormatOptions = .default) throws(TextFormatError) -> [UInt8]
+    {
         try encode(Array(text.utf8), options: options)
     }
 
     /// Encodes a text-format module given as UTF-8 bytes.
-    public static func encode(_ source: [UInt8], options: TextFormatOptions = .default) throws(TextFormatError) -> [UInt8] {
+    public static func encode(
+        _ source: [UInt8], options: TextFormatOptions = .default
+    ) throws(TextFormatError) -> [UInt8] {
         var cursor = TokenCursor(try Lexer.tokenize(source))
         let bytes = try ModuleText.parseModule(&cursor, options: options)
         guard cursor.isAtEnd else { throw cursor.unexpected() }
@@ -29,7 +32,8 @@ extension Module {
 
 /// The forms a module takes in text: a `(module $id? field*)` or just fields.
 enum ModuleText {
-    static func parseModule(_ cursor: inout TokenCursor, options: TextFormatOptions) throws(TextFormatError) -> [UInt8] {
+    static func parseModule(_ cursor: inout TokenCursor, options: TextFormatOptions) throws(TextFormatError) -> [UInt8]
+    {
         if cursor.isParenthesized(.module) {
             cursor.position += 2
             let name = cursor.takeIdentifier()

@@ -1,27 +1,34 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 import InternalCodeSpec
 
 // Writes the files generated from the internal instruction table (Sources/InternalCodeSpec) into
-// Sources/WasmCore. Run from anywhere: `swift run generate-internal-code`.
-let packageRoot = String("\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
-    .joined(separator: "/"))
+// Sources/WasmCore, formatted by the toolchain's swift-format with the repository's configuration.
+// Run from anywhere: `swift run generate-internal-code`.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
-var failed = false
+/// `source` as swift-format writes it.
+func formatted(_ source: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+        "swift-format", "format", "--configuration", packageRoot.appendingPathComponent(".swift-format").path,
+    ]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(Data(source.utf8))
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    return String(decoding: data, as: UTF8.self)
+}
+
 for (path, contents) in Generator.files() {
-    let full = packageRoot + "/" + path
-    guard let file = fopen(full, "w") else {
-        print("cannot write \(full)")
-        failed = true
-        continue
-    }
-    let bytes = Array(contents.utf8)
-    let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-    fclose(file)
-    if written != bytes.count { failed = true }
+    let url = packageRoot.appendingPathComponent(path)
+    try formatted(contents).write(to: url, atomically: true, encoding: .utf8)
     print("wrote \(path)")
 }
-exit(failed ? 1 : 0)

@@ -34,7 +34,9 @@ struct BenchOptions {
         while let argument = remaining.popFirst() {
             switch argument {
             case "--runs":
-                guard let runs = Int(try value(for: argument)), runs > 0 else { throw BenchError("--runs needs a positive integer") }
+                guard let runs = Int(try value(for: argument)), runs > 0 else {
+                    throw BenchError("--runs needs a positive integer")
+                }
                 options.runs = runs
             case "--json": options.jsonPath = try value(for: argument)
             case "--svg": options.svgPath = try value(for: argument)

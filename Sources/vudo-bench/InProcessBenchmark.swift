@@ -46,7 +46,9 @@ struct InProcessBenchmark {
         for index in 0..<runs {
             let call = try timed { try store.invoke(function, []) }
             guard call.value.count == 1, workload.matches(call.value[0]) else {
-                throw BenchError("\(workload.name): wrong result \(call.value) (expected \(workload.resultType) \(workload.expected))")
+                throw BenchError(
+                    "\(workload.name): wrong result \(call.value) (expected \(workload.resultType) \(workload.expected))"
+                )
             }
             runTimes.append(call.seconds)
             progress("  vudo in-process run \(index + 1)/\(runs): \(formatSeconds(call.seconds))")

@@ -40,7 +40,8 @@ struct PeerComparison {
             wasmkitRuns.append(try checkedRun(wasmkit, workload, path))
             if !vudoFirst, let vudo { vudoRuns.append(try checkedRun(vudo, workload, path)) }
             let vudoText = vudoRuns.last.map { "vudo \(formatSeconds($0.seconds)), " } ?? ""
-            progress("  process round \(round + 1)/\(runs): \(vudoText)wasmkit \(formatSeconds(wasmkitRuns[round].seconds))")
+            progress(
+                "  process round \(round + 1)/\(runs): \(vudoText)wasmkit \(formatSeconds(wasmkitRuns[round].seconds))")
         }
         let wasmkitTimes = Self.times(wasmkitRuns)
         let vudoTimes = vudoRuns.isEmpty ? nil : Self.times(vudoRuns)
@@ -53,7 +54,8 @@ struct PeerComparison {
     private func checkedRun(_ engine: EngineCommand, _ workload: Workload, _ path: String) throws -> ProcessRun {
         let run = try ProcessTimer.measured(engine.executable, [engine.subcommand, path, workload.export])
         guard run.exitCode == 0, workload.matches(output: run.output) else {
-            throw BenchError("""
+            throw BenchError(
+                """
                 \(engine.name) on \(workload.name): exit code \(run.exitCode), expected \(workload.resultType) \
                 \(workload.expected), output:
                 \(run.output)

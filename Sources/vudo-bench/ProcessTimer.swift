@@ -23,11 +23,12 @@ enum ProcessTimer {
         let wrapped = try run(gnuTime, ["-f", peakMarker + "%M", executable] + arguments)
         var lines = wrapped.output.split(separator: "\n", omittingEmptySubsequences: false)
         guard let index = lines.lastIndex(where: { $0.hasPrefix(peakMarker) }),
-              let kibibytes = Int(lines[index].dropFirst(peakMarker.count))
+            let kibibytes = Int(lines[index].dropFirst(peakMarker.count))
         else { return wrapped }
         lines.remove(at: index)
-        return ProcessRun(seconds: wrapped.seconds, output: lines.joined(separator: "\n"),
-                          exitCode: wrapped.exitCode, peakResidentKiB: kibibytes)
+        return ProcessRun(
+            seconds: wrapped.seconds, output: lines.joined(separator: "\n"),
+            exitCode: wrapped.exitCode, peakResidentKiB: kibibytes)
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> ProcessRun {

@@ -16,30 +16,41 @@ enum ResultTable {
     static func render(_ report: BenchReport) -> String {
         var lines = ["", "vudo in process (\(report.runs) runs each; times in ms)"]
         lines += table(
-            header: ["workload", "decode", "instantiate", "first run", "median", "min", "max", "IQR", "peak MiB", "checksum"],
+            header: [
+                "workload", "decode", "instantiate", "first run", "median", "min", "max", "IQR", "peak MiB", "checksum",
+            ],
             rows: report.workloads.map { workload in
                 let r = workload.inProcess
-                return [workload.name, formatMilliseconds(r.decode.median), formatMilliseconds(r.instantiate.median),
-                        formatMilliseconds(r.firstRunSeconds), formatMilliseconds(r.run.median),
-                        formatMilliseconds(r.run.minimum), formatMilliseconds(r.run.maximum),
-                        formatMilliseconds(r.run.upperQuartile - r.run.lowerQuartile), formatMiB(r.peakResidentKiB),
-                        "ok \(r.checksum)"]
+                return [
+                    workload.name, formatMilliseconds(r.decode.median), formatMilliseconds(r.instantiate.median),
+                    formatMilliseconds(r.firstRunSeconds), formatMilliseconds(r.run.median),
+                    formatMilliseconds(r.run.minimum), formatMilliseconds(r.run.maximum),
+                    formatMilliseconds(r.run.upperQuartile - r.run.lowerQuartile), formatMiB(r.peakResidentKiB),
+                    "ok \(r.checksum)",
+                ]
             })
         let compared = report.workloads.filter { $0.comparison != nil }
         if !compared.isEmpty {
             lines += ["", "whole processes, alternating (medians in ms; ratio < 1 means vudo is faster)"]
             lines += table(
-                header: ["workload", "vudo CLI", "WasmKit", "vudo/WasmKit", "in-process/WasmKit", "vudo MiB", "WasmKit MiB"],
+                header: [
+                    "workload", "vudo CLI", "WasmKit", "vudo/WasmKit", "in-process/WasmKit", "vudo MiB", "WasmKit MiB",
+                ],
                 rows: compared.map { workload in
                     let c = workload.comparison!
                     // An in-process call of an empty module costs nothing; only whole processes compare.
                     let isStartup = workload.name == BenchReport.startupWorkload
-                    return [isStartup ? workload.name + " (start-up)" : workload.name, c.vudo.map { formatMilliseconds($0.run.median) } ?? "-",
-                            formatMilliseconds(c.wasmkit.run.median), c.processRatio.map(formatRatio) ?? "-",
-                            isStartup ? "-" : formatRatio(c.inProcessRatio), c.vudo.map { formatMiB($0.peakResidentKiB) } ?? "-",
-                            formatMiB(c.wasmkit.peakResidentKiB)]
+                    return [
+                        isStartup ? workload.name + " (start-up)" : workload.name,
+                        c.vudo.map { formatMilliseconds($0.run.median) } ?? "-",
+                        formatMilliseconds(c.wasmkit.run.median), c.processRatio.map(formatRatio) ?? "-",
+                        isStartup ? "-" : formatRatio(c.inProcessRatio),
+                        c.vudo.map { formatMiB($0.peakResidentKiB) } ?? "-",
+                        formatMiB(c.wasmkit.peakResidentKiB),
+                    ]
                 })
-            let means = "geometric mean (without \(BenchReport.startupWorkload)): vudo CLI/WasmKit "
+            let means =
+                "geometric mean (without \(BenchReport.startupWorkload)): vudo CLI/WasmKit "
                 + (report.geometricMeanProcessRatio.map(formatRatio) ?? "-")
                 + ", vudo in-process/WasmKit " + (report.geometricMeanInProcessRatio.map(formatRatio) ?? "-")
             lines += ["", means]

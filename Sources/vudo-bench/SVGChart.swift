@@ -22,10 +22,12 @@ enum SVGChart {
         }
         let mean = useProcess ? report.geometricMeanProcessRatio : report.geometricMeanInProcessRatio
         if let mean { bars.append(Bar(label: "geomean", value: mean, valueText: String(format: "%.2f", mean))) }
-        let what = useProcess ? "vudo invoke / wasmkit run, whole processes" : "vudo in-process run / wasmkit run process"
+        let what =
+            useProcess ? "vudo invoke / wasmkit run, whole processes" : "vudo in-process run / wasmkit run process"
         return draw(
             title: "vudo run time relative to WasmKit 0.4.2 (lower is better)",
-            subtitle: "\(what), medians of \(report.runs) alternating runs; geomean leaves out \(BenchReport.startupWorkload)",
+            subtitle:
+                "\(what), medians of \(report.runs) alternating runs; geomean leaves out \(BenchReport.startupWorkload)",
             bars: bars, reference: 1.0)
     }
 
@@ -35,8 +37,9 @@ enum SVGChart {
             let milliseconds = workload.inProcess.run.median * 1000
             return Bar(label: workload.name, value: milliseconds, valueText: String(format: "%.1f ms", milliseconds))
         }
-        return draw(title: "vudo median run time per workload (ms)",
-                    subtitle: "in process, \(report.runs) runs each", bars: bars, reference: nil)
+        return draw(
+            title: "vudo median run time per workload (ms)",
+            subtitle: "in process, \(report.runs) runs each", bars: bars, reference: nil)
     }
 
     /// Bars above `reference` (vudo slower) are red, the others green; without one, all are blue.
@@ -59,18 +62,27 @@ enum SVGChart {
         ]
         let plotBottom = top + rowHeight * Double(bars.count)
         for tick in stride(from: 0, through: axisMaximum + step / 2, by: step) {
-            svg.append(#"<line x1="\#(n(x(tick)))" y1="\#(n(top - 4))" x2="\#(n(x(tick)))" y2="\#(n(plotBottom))" stroke="\#(gridColour)"/>"#)
-            svg.append(#"<text x="\#(n(x(tick)))" y="\#(n(plotBottom + 16))" text-anchor="middle" fill="\#(secondaryText)">\#(format(tick))</text>"#)
+            svg.append(
+                #"<line x1="\#(n(x(tick)))" y1="\#(n(top - 4))" x2="\#(n(x(tick)))" y2="\#(n(plotBottom))" stroke="\#(gridColour)"/>"#
+            )
+            svg.append(
+                #"<text x="\#(n(x(tick)))" y="\#(n(plotBottom + 16))" text-anchor="middle" fill="\#(secondaryText)">\#(format(tick))</text>"#
+            )
         }
         for (row, bar) in bars.enumerated() {
             let y = top + rowHeight * Double(row)
             let colour = reference.map { bar.value > $0 ? "#d9534f" : "#4cae4c" } ?? "#4a7ab5"
-            svg.append(#"<text x="\#(n(labelWidth - 8))" y="\#(n(y + 16))" text-anchor="end">\#(escape(bar.label))</text>"#)
-            svg.append(#"<rect x="\#(n(labelWidth))" y="\#(n(y + 4))" width="\#(n(max(x(bar.value) - labelWidth, 1)))" height="\#(n(rowHeight - 8))" fill="\#(colour)"/>"#)
+            svg.append(
+                #"<text x="\#(n(labelWidth - 8))" y="\#(n(y + 16))" text-anchor="end">\#(escape(bar.label))</text>"#)
+            svg.append(
+                #"<rect x="\#(n(labelWidth))" y="\#(n(y + 4))" width="\#(n(max(x(bar.value) - labelWidth, 1)))" height="\#(n(rowHeight - 8))" fill="\#(colour)"/>"#
+            )
             svg.append(#"<text x="\#(n(x(bar.value) + 5))" y="\#(n(y + 16))">\#(escape(bar.valueText))</text>"#)
         }
         if let reference {
-            svg.append(#"<line x1="\#(n(x(reference)))" y1="\#(n(top - 4))" x2="\#(n(x(reference)))" y2="\#(n(plotBottom))" stroke="black" stroke-dasharray="4,3"/>"#)
+            svg.append(
+                #"<line x1="\#(n(x(reference)))" y1="\#(n(top - 4))" x2="\#(n(x(reference)))" y2="\#(n(plotBottom))" stroke="black" stroke-dasharray="4,3"/>"#
+            )
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"

@@ -47,10 +47,13 @@ enum WorkloadManifest {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if fields.isEmpty { continue }
-            guard fields.count == 5, let type = Workload.ResultType(rawValue: fields[3]), let expected = UInt64(fields[4]) else {
+            guard fields.count == 5, let type = Workload.ResultType(rawValue: fields[3]),
+                let expected = UInt64(fields[4])
+            else {
                 throw BenchError("\(path):\(number + 1): expected `name file export i32|i64 checksum`")
             }
-            workloads.append(Workload(name: fields[0], file: fields[1], export: fields[2], resultType: type, expected: expected))
+            workloads.append(
+                Workload(name: fields[0], file: fields[1], export: fields[2], resultType: type, expected: expected))
         }
         return workloads
     }

@@ -13,22 +13,33 @@ func runBenchmarks(_ options: BenchOptions) throws -> BenchReport {
     guard !workloads.isEmpty else { throw BenchError("no workload matches --filter \(options.filters)") }
 
     let machine = MachineDescription.current()
-    progress("vudo-bench: \(workloads.count) workloads, \(options.runs) runs each; \(machine.cpuModel), \(machine.logicalCores) cores")
+    progress(
+        "vudo-bench: \(workloads.count) workloads, \(options.runs) runs each; \(machine.cpuModel), \(machine.logicalCores) cores"
+    )
     var notes: [String] = []
     var comparison: PeerComparison?
     if options.compareWasmKit {
         let wasmkit = try EngineLocator.wasmkit(packageRoot: packageRoot, override: options.wasmkitPath)
         let vudo = EngineLocator.vudo(packageRoot: packageRoot, override: options.vudoPath)
-        notes.append("WasmKit runs are whole processes (`wasmkit run FILE run`): their times include process start-up and loading, and nothing is subtracted.")
+        notes.append(
+            "WasmKit runs are whole processes (`wasmkit run FILE run`): their times include process start-up and loading, and nothing is subtracted."
+        )
         if let vudo {
-            notes.append("vudo CLI/WasmKit compares whole processes (`\(vudo.executable) invoke FILE run`), the fair ratio.")
+            notes.append(
+                "vudo CLI/WasmKit compares whole processes (`\(vudo.executable) invoke FILE run`), the fair ratio.")
         } else {
-            notes.append("The vudo CLI is not built (swift build -c release --product vudo): only the in-process ratio is available, and it flatters vudo.")
+            notes.append(
+                "The vudo CLI is not built (swift build -c release --product vudo): only the in-process ratio is available, and it flatters vudo."
+            )
         }
         if FileManager.default.isExecutableFile(atPath: ProcessTimer.gnuTime) {
-            notes.append("Whole processes run under \(ProcessTimer.gnuTime), which reports their peak memory; its fork and exec are in both engines' times.")
+            notes.append(
+                "Whole processes run under \(ProcessTimer.gnuTime), which reports their peak memory; its fork and exec are in both engines' times."
+            )
         } else {
-            notes.append("Without GNU time, a child's peak memory is at least this process's (Linux inherits it at exec): the MiB columns are upper bounds.")
+            notes.append(
+                "Without GNU time, a child's peak memory is at least this process's (Linux inherits it at exec): the MiB columns are upper bounds."
+            )
         }
         comparison = PeerComparison(runs: options.runs, wasmkit: wasmkit, vudo: vudo)
     }
@@ -52,9 +63,10 @@ func runBenchmarks(_ options: BenchOptions) throws -> BenchReport {
 
     progress("host calls: \(HostCallBenchmark().calls) calls of a sync and of an async host function")
     let hostCalls = try HostCallBenchmark().measure(directory: directory)
-    notes.append(String(
-        format: "host calls per second: sync %.1f M, async completing at once %.1f M (Benchmarks/host_calls.wasm)",
-        hostCalls.syncCallsPerSecond / 1e6, hostCalls.asyncCallsPerSecond / 1e6))
+    notes.append(
+        String(
+            format: "host calls per second: sync %.1f M, async completing at once %.1f M (Benchmarks/host_calls.wasm)",
+            hostCalls.syncCallsPerSecond / 1e6, hostCalls.asyncCallsPerSecond / 1e6))
 
     let means = BenchReport.geometricMeans(results)
     return BenchReport(

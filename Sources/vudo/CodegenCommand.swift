@@ -1,5 +1,6 @@
 // `vudo codegen`: the generators live in the Vudo library (Sources/Vudo/Codegen).
 import Vudo
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -68,7 +69,8 @@ enum CodegenCommand {
                 let module = try Module(bytes: bytes)
                 try module.validate()
                 source = InterfaceGenerator.generate(
-                    for: module, typeName: typeName ?? InterfaceGenerator.typeName(forFile: input), sourceName: fileName)
+                    for: module, typeName: typeName ?? InterfaceGenerator.typeName(forFile: input), sourceName: fileName
+                )
             } catch {
                 printError("vudo codegen: \(input): \(error)")
                 return 1

@@ -34,8 +34,9 @@ enum InvokeCommand {
         spiritOptions.limits = limits.limits
         let options = spiritOptions
         let loaded = waitFor { () async -> Result<Spirit, SpiritError> in
-            do throws(SpiritError) { return .success(try await loadSpirit(bytes, options: options)) }
-            catch { return .failure(error) }
+            do throws(SpiritError) { return .success(try await loadSpirit(bytes, options: options)) } catch {
+                return .failure(error)
+            }
         }
         let spirit: Spirit
         switch loaded {
@@ -62,8 +63,9 @@ enum InvokeCommand {
             values.append(value)
         }
         let called = waitFor { [values] () async -> Result<[Value], SpiritError> in
-            do throws(SpiritError) { return .success(try await spirit.call(name, values)) }
-            catch { return .failure(error) }
+            do throws(SpiritError) { return .success(try await spirit.call(name, values)) } catch {
+                return .failure(error)
+            }
         }
         switch called {
         case .success(let results):

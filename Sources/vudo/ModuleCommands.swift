@@ -133,15 +133,16 @@ enum InspectCommand {
         let needs = LoaRegistry().needs(of: module)
         print("loas (\(needs.count)):")
         for need in needs {
-            let version = if let registered = need.version {
-                " \(registered)"
-            } else if need.loa == WASI.moduleName {
-                " (WASI preview 1: `vudo run` runs it as a command)"
-            } else if Loa.abiModules.contains(need.loa) {
-                ""
-            } else {
-                " (not registered: the embedder registers it and grants its capabilities)"
-            }
+            let version =
+                if let registered = need.version {
+                    " \(registered)"
+                } else if need.loa == WASI.moduleName {
+                    " (WASI preview 1: `vudo run` runs it as a command)"
+                } else if Loa.abiModules.contains(need.loa) {
+                    ""
+                } else {
+                    " (not registered: the embedder registers it and grants its capabilities)"
+                }
             let modules = need.modules == [need.loa] ? "" : " via " + need.modules.joined(separator: ", ")
             print("  \(need.loa)\(version)\(modules)")
             if !need.capabilities.isEmpty {
@@ -172,4 +173,3 @@ enum SpecTestCommand {
         spectestMain(arguments: arguments)
     }
 }
-

@@ -1,10 +1,11 @@
+import Vudo
+import WasmText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Vudo
-import WasmText
 
 /// `vudo wat2wasm FILE.wat [-o OUT] [--debug-names]`: the text format to a binary module. With
 /// several files (and no `-o`) each `X.wat` becomes `X.wasm` beside it. `--debug-names` writes a

@@ -1,11 +1,12 @@
+import Testing
+@_spi(Testing) import WasmCore
+import WasmSpecTest
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-@_spi(Testing) import WasmCore
-import WasmSpecTest
 
 /// A throwaway script folder `<tmp>/fixture/fixture.json` with its module files.
 private struct Fixture {
@@ -37,16 +38,18 @@ private struct Fixture {
 @Suite("Runner")
 struct RunnerTests {
     @Test func commandsThatNeedNoExecution() throws {
-        let fixture = try Fixture(script: #"""
-            {"source_filename": "fixture.wast", "commands": [
-              {"type": "assert_malformed", "line": 1, "filename": "fixture.0.wasm", "text": "magic header not detected", "module_type": "binary"},
-              {"type": "assert_malformed", "line": 2, "filename": "fixture.1.wat", "text": "unknown operator", "module_type": "text"},
-              {"type": "assert_invalid", "line": 3, "filename": "fixture.2.wasm", "text": "type mismatch", "module_type": "binary"},
-              {"type": "module", "line": 4, "filename": "missing.wasm"},
-              {"type": "assert_return", "line": 5, "action": {"type": "invoke", "field": "f", "args": []}, "expected": []},
-              {"type": "something_new", "line": 6}
-            ]}
-            """#, files: [
+        let fixture = try Fixture(
+            script: #"""
+                {"source_filename": "fixture.wast", "commands": [
+                  {"type": "assert_malformed", "line": 1, "filename": "fixture.0.wasm", "text": "magic header not detected", "module_type": "binary"},
+                  {"type": "assert_malformed", "line": 2, "filename": "fixture.1.wat", "text": "unknown operator", "module_type": "text"},
+                  {"type": "assert_invalid", "line": 3, "filename": "fixture.2.wasm", "text": "type mismatch", "module_type": "binary"},
+                  {"type": "module", "line": 4, "filename": "missing.wasm"},
+                  {"type": "assert_return", "line": 5, "action": {"type": "invoke", "field": "f", "args": []}, "expected": []},
+                  {"type": "something_new", "line": 6}
+                ]}
+                """#,
+            files: [
                 "fixture.0.wasm": [0x00, 0x61, 0x73, 0x6E, 0x01, 0x00, 0x00, 0x00],
                 // wast2json writes the quoted text of `(module quote "(func (nop1))")`.
                 "fixture.1.wat": Array("(func (nop1))".utf8),
@@ -75,14 +78,15 @@ struct RunnerTests {
     }
 
     @Test func malformedCommandsFailIndividually() throws {
-        let fixture = try Fixture(script: #"""
-            {"commands": [
-              {"type": "assert_return", "line": 1, "action": {"type": "invoke"}, "expected": []},
-              {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "f", "args": [{"type": "i32", "value": "x"}]}, "expected": []},
-              {"type": "register", "line": 3},
-              17
-            ]}
-            """#)
+        let fixture = try Fixture(
+            script: #"""
+                {"commands": [
+                  {"type": "assert_return", "line": 1, "action": {"type": "invoke"}, "expected": []},
+                  {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "f", "args": [{"type": "i32", "value": "x"}]}, "expected": []},
+                  {"type": "register", "line": 3},
+                  17
+                ]}
+                """#)
         let report = SpecTestRunner().run(path: fixture.scriptPath)
         #expect(report.summaryLine == "0 passed, 4 failed, 0 skipped")
     }
@@ -135,13 +139,14 @@ struct RunnerAccountingTests {
     /// name, and so is every command on it; one using a feature it cannot validate likewise.
     @Test func modulesBeyondTheEngineAreSkippedByFeature() throws {
         // (func (export "f") (result v128) (v128.const i64x2 0 0))
-        let simd: [UInt8] = [
-            0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
-            0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7B,
-            0x03, 0x02, 0x01, 0x00,
-            0x07, 0x05, 0x01, 0x01, 0x66, 0x00, 0x00,
-            0x0A, 0x16, 0x01, 0x14, 0x00, 0xFD, 0x0C,
-        ] + [UInt8](repeating: 0, count: 16) + [0x0B]
+        let simd: [UInt8] =
+            [
+                0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
+                0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7B,
+                0x03, 0x02, 0x01, 0x00,
+                0x07, 0x05, 0x01, 0x01, 0x66, 0x00, 0x00,
+                0x0A, 0x16, 0x01, 0x14, 0x00, 0xFD, 0x0C,
+            ] + [UInt8](repeating: 0, count: 16) + [0x0B]
         // (func (return_call 0))
         let tailCall: [UInt8] = [
             0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,

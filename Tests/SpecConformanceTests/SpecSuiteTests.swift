@@ -54,30 +54,60 @@ private let pinned: [PinnedCounts] = [
             "conversion defect: wast2json left out the data count section": 2,
             "conversion defect: wast2json wrote `select (result)` as an untyped select": 1,
         ]),
-    PinnedCounts(folder: "simd", scripts: 56, passed: 1300, failed: 0, skipped: 24676, skipReasons: ["SIMD execution": 24676]),
-    PinnedCounts(folder: "proposals/annotations", scripts: 2, passed: 250, failed: 0, skipped: 286, skipReasons: ["SIMD execution": 286]),
-    PinnedCounts(folder: "proposals/custom-descriptors", scripts: 1, passed: 117, failed: 8, skipped: 0, skipReasons: [:]),
-    PinnedCounts(folder: "proposals/custom-page-sizes", scripts: 1, passed: 119, failed: 8, skipped: 0, skipReasons: [:]),
-    PinnedCounts(folder: "proposals/exception-handling", scripts: 8, passed: 341, failed: 112, skipped: 64, skipReasons: ["exception handling": 57, "legacy exception handling": 7]),
-    PinnedCounts(folder: "proposals/extended-const", scripts: 3, passed: 211, failed: 0, skipped: 79, skipReasons: ["extended constant expressions": 79]),
-    PinnedCounts(folder: "proposals/function-references", scripts: 8, passed: 525, failed: 15, skipped: 109, skipReasons: ["tail calls": 109]),
-    PinnedCounts(folder: "proposals/gc", scripts: 7, passed: 417, failed: 2, skipped: 111, skipReasons: ["tail calls": 109, "garbage collection": 2]),
+    PinnedCounts(
+        folder: "simd", scripts: 56, passed: 1300, failed: 0, skipped: 24676, skipReasons: ["SIMD execution": 24676]),
+    PinnedCounts(
+        folder: "proposals/annotations", scripts: 2, passed: 250, failed: 0, skipped: 286,
+        skipReasons: ["SIMD execution": 286]),
+    PinnedCounts(
+        folder: "proposals/custom-descriptors", scripts: 1, passed: 117, failed: 8, skipped: 0, skipReasons: [:]),
+    PinnedCounts(
+        folder: "proposals/custom-page-sizes", scripts: 1, passed: 119, failed: 8, skipped: 0, skipReasons: [:]),
+    PinnedCounts(
+        folder: "proposals/exception-handling", scripts: 8, passed: 341, failed: 112, skipped: 64,
+        skipReasons: ["exception handling": 57, "legacy exception handling": 7]),
+    PinnedCounts(
+        folder: "proposals/extended-const", scripts: 3, passed: 211, failed: 0, skipped: 79,
+        skipReasons: ["extended constant expressions": 79]),
+    PinnedCounts(
+        folder: "proposals/function-references", scripts: 8, passed: 525, failed: 15, skipped: 109,
+        skipReasons: ["tail calls": 109]),
+    PinnedCounts(
+        folder: "proposals/gc", scripts: 7, passed: 417, failed: 2, skipped: 111,
+        skipReasons: ["tail calls": 109, "garbage collection": 2]),
     // The 6 more failures than before the text format ran: `offset=4294967296` on a 32-bit memory
     // validates ("offset out of range" expected), in address.wast and simd_address.wast.
-    PinnedCounts(folder: "proposals/memory64", scripts: 18, passed: 9272, failed: 27, skipped: 1848, skipReasons: ["64-bit memories and tables": 1803, "SIMD execution": 45]),
-    PinnedCounts(folder: "proposals/multi-memory", scripts: 48, passed: 973, failed: 35, skipped: 865, skipReasons: ["multiple memories": 865]),
-    PinnedCounts(folder: "proposals/relaxed-simd", scripts: 6, passed: 0, failed: 0, skipped: 82, skipReasons: ["relaxed SIMD": 82]),
-    PinnedCounts(folder: "proposals/tail-call", scripts: 2, passed: 12, failed: 0, skipped: 107, skipReasons: ["tail calls": 107]),
-    PinnedCounts(folder: "proposals/threads", scripts: 4, passed: 307, failed: 53, skipped: 259, skipReasons: ["threads": 259]),
+    PinnedCounts(
+        folder: "proposals/memory64", scripts: 18, passed: 9272, failed: 27, skipped: 1848,
+        skipReasons: ["64-bit memories and tables": 1803, "SIMD execution": 45]),
+    PinnedCounts(
+        folder: "proposals/multi-memory", scripts: 48, passed: 973, failed: 35, skipped: 865,
+        skipReasons: ["multiple memories": 865]),
+    PinnedCounts(
+        folder: "proposals/relaxed-simd", scripts: 6, passed: 0, failed: 0, skipped: 82,
+        skipReasons: ["relaxed SIMD": 82]),
+    PinnedCounts(
+        folder: "proposals/tail-call", scripts: 2, passed: 12, failed: 0, skipped: 107, skipReasons: ["tail calls": 107]
+    ),
+    PinnedCounts(
+        folder: "proposals/threads", scripts: 4, passed: 307, failed: 53, skipped: 259, skipReasons: ["threads": 259]),
     // As in memory64, 3 failures are `offset=4294967296` on a 32-bit memory, read from text.
-    PinnedCounts(folder: "proposals/wasm-3.0", scripts: 191, passed: 30622, failed: 135, skipped: 27495, skipReasons: ["SIMD execution": 24688, "64-bit memories and tables": 1719, "multiple memories": 841, "tail calls": 114, "relaxed SIMD": 66, "exception handling": 54, "legacy exception handling": 7, "extended constant expressions": 4, "garbage collection": 2]),
+    PinnedCounts(
+        folder: "proposals/wasm-3.0", scripts: 191, passed: 30622, failed: 135, skipped: 27495,
+        skipReasons: [
+            "SIMD execution": 24688, "64-bit memories and tables": 1719, "multiple memories": 841, "tail calls": 114,
+            "relaxed SIMD": 66, "exception handling": 54, "legacy exception handling": 7,
+            "extended constant expressions": 4, "garbage collection": 2,
+        ]),
 ]
 
 /// The original `.wast` scripts, run directly: their text modules go through WasmText.
 private let pinnedWast: [PinnedCounts] = [
     // Every command of the 2.0 suite, the 567 text-format `assert_malformed` included.
     PinnedCounts(folder: "wast/core-2.0", scripts: 90, passed: 27923, failed: 0, skipped: 0, skipReasons: [:]),
-    PinnedCounts(folder: "wast/simd", scripts: 56, passed: 1300, failed: 0, skipped: 24676, skipReasons: ["SIMD execution": 24676]),
+    PinnedCounts(
+        folder: "wast/simd", scripts: 56, passed: 1300, failed: 0, skipped: 24676,
+        skipReasons: ["SIMD execution": 24676]),
     // The 3.0 scripts wast2json cannot read; the failures are the engine's (limits and offsets
     // of 64-bit memories and tables, imports of the newer types), not the parser's.
     PinnedCounts(

@@ -38,7 +38,8 @@ struct ValueMatchingTests {
     }
 
     @Test func v128Lanes() throws {
-        let json = try JSONParser.parse(#"""
+        let json = try JSONParser.parse(
+            #"""
             {"type": "v128", "lane_type": "f32", "value": ["0", "nan:canonical", "1065353216", "nan:arithmetic"]}
             """#)
         let expected = try #require(try? ExpectedValue(parsing: json))
@@ -51,7 +52,8 @@ struct ValueMatchingTests {
     }
 
     @Test func v128IntegerLanesAreLittleEndian() throws {
-        let json = try JSONParser.parse(#"""
+        let json = try JSONParser.parse(
+            #"""
             {"type": "v128", "lane_type": "i16", "value": ["1", "2", "3", "4", "5", "6", "7", "65535"]}
             """#)
         let expected = try #require(try? ExpectedValue(parsing: json))
@@ -82,12 +84,15 @@ struct ArgumentParsingTests {
         #expect(try Value(parsing: JSONParser.parse(#"{"type": "i64", "value": "18446744073709551615"}"#)) == .i64(~0))
         #expect(try Value(parsing: JSONParser.parse(#"{"type": "f32", "value": "2147483648"}"#)) == .f32(0x8000_0000))
         #expect(try Value(parsing: JSONParser.parse(#"{"type": "externref", "value": "null"}"#)) == .externref(nil))
-        #expect(try Value(parsing: JSONParser.parse(#"{"type": "externref", "value": "7"}"#)) == .externref(ExternAddress(7)))
+        #expect(
+            try Value(parsing: JSONParser.parse(#"{"type": "externref", "value": "7"}"#))
+                == .externref(ExternAddress(7)))
         #expect(try Value(parsing: JSONParser.parse(#"{"type": "funcref", "value": "null"}"#)) == .funcref(nil))
     }
 
     @Test func v128Argument() throws {
-        let json = try JSONParser.parse(#"{"type": "v128", "lane_type": "i64", "value": ["1", "18446744073709551615"]}"#)
+        let json = try JSONParser.parse(
+            #"{"type": "v128", "lane_type": "i64", "value": ["1", "18446744073709551615"]}"#)
         #expect(try Value(parsing: json) == .v128(V128(low: 1, high: ~0)))
     }
 

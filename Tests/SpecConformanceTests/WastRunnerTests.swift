@@ -1,10 +1,11 @@
+import Testing
+import WasmSpecTest
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-import WasmSpecTest
 
 /// `.wast` scripts run directly: text modules through WasmText, the same commands as wast2json's.
 @Suite("Runner on .wast scripts")
@@ -25,7 +26,8 @@ struct WastRunnerTests {
     }
 
     @Test func modulesActionsAndAssertions() throws {
-        let report = try run(#"""
+        let report = try run(
+            #"""
             (module $M
               (global (export "g") i32 (i32.const 7))
               (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
@@ -53,7 +55,8 @@ struct WastRunnerTests {
     }
 
     @Test func definitionsAndInstances() throws {
-        let report = try run(#"""
+        let report = try run(
+            #"""
             (module definition $D (global (export "g") (mut i32) (i32.const 0))
               (func (export "inc") (global.set 0 (i32.add (global.get 0) (i32.const 1)))))
             (module instance $A $D)
@@ -68,7 +71,8 @@ struct WastRunnerTests {
 
     /// Malformed text outside `assert_malformed` fails the module's command, and the script goes on.
     @Test func malformedTextFailsItsModule() throws {
-        let report = try run(#"""
+        let report = try run(
+            #"""
             (module (func (export "f") i32.frobnicate))
             (module (func (export "f") (result i32) (i32.const 1)))
             (assert_return (invoke "f") (i32.const 1))

@@ -30,7 +30,8 @@ import Vudo
 
     @Test func multipleResultsComeBackAsATuple() async throws {
         let calculator = try await Fixtures.load("calculator.wasm")
-        let (quotient, remainder) = try await calculator.call("divmod", Int32(17), Int32(5), returning: (Int32, Int32).self)
+        let (quotient, remainder) = try await calculator.call(
+            "divmod", Int32(17), Int32(5), returning: (Int32, Int32).self)
         #expect(quotient == 3)
         #expect(remainder == 2)
     }
@@ -88,11 +89,12 @@ import Vudo
         let calculator = try await Fixtures.load("calculator.wasm")
         #expect(calculator.hasFunction("multiply"))
         #expect(!calculator.hasFunction("subtract"))
-        #expect(calculator.listFunctions().map(\.description) == [
-            "add(i64, i64) -> i64", "multiply(i64, i64) -> i64", "divide(i64, i64) -> i64",
-            "divmod(i32, i32) -> (i32, i32)", "is_even(i32) -> i32", "half(f32) -> f32", "square(f64) -> f64",
-            "noop()",
-        ])
+        #expect(
+            calculator.listFunctions().map(\.description) == [
+                "add(i64, i64) -> i64", "multiply(i64, i64) -> i64", "divide(i64, i64) -> i64",
+                "divmod(i32, i32) -> (i32, i32)", "is_even(i32) -> i32", "half(f32) -> f32", "square(f64) -> f64",
+                "noop()",
+            ])
         let math = try await Fixtures.load("math.wasm")
         #expect(math.exports.first { $0.name == "memory" }?.kind == .memory)
         #expect(!math.hasFunction("memory"))

@@ -64,16 +64,18 @@ final class HTTPDouble: Sendable {
 
     @Test func aGrantedLoaIsLinkedAndCalled() async throws {
         let http = HTTPDouble()
-        let options = try HTTPDouble.options([http.loa()], grants: [LoaGrant("http", "^1.2", capabilities: ["fetch", "post"])])
+        let options = try HTTPDouble.options(
+            [http.loa()], grants: [LoaGrant("http", "^1.2", capabilities: ["fetch", "post"])])
         let spirit = try await Fixtures.load("http_client.wasm", options: options)
         #expect(try await spirit.call("boot_status") as Int32 == 120)
         #expect(try await spirit.call("fetch_items") as Int32 == 120)
         #expect(try await spirit.call("post_item") as Int32 == 121)
-        #expect(http.requests == [
-            Self.boot,
-            HTTPDouble.Request(method: "GET", url: "https://loa.test/items", body: nil),
-            HTTPDouble.Request(method: "POST", url: "https://loa.test/items", body: #"{"name":"gris-gris"}"#),
-        ])
+        #expect(
+            http.requests == [
+                Self.boot,
+                HTTPDouble.Request(method: "GET", url: "https://loa.test/items", body: nil),
+                HTTPDouble.Request(method: "POST", url: "https://loa.test/items", body: #"{"name":"gris-gris"}"#),
+            ])
     }
 
     @Test func grantingAllCapabilitiesLinksEveryFunction() async throws {
@@ -110,7 +112,8 @@ final class HTTPDouble: Sendable {
 
     @Test func aMissingFunctionIsRefused() async throws {
         let http = HTTPDouble()
-        let options = try HTTPDouble.options([http.loa(includePost: false)], grants: [LoaGrant("http", capabilities: .all)])
+        let options = try HTTPDouble.options(
+            [http.loa(includePost: false)], grants: [LoaGrant("http", capabilities: .all)])
         try await expectRefusal(options, import: ("http", "post"), .missingFunction(loa: "http 1.2.0"))
         #expect(http.requests.isEmpty)
     }
@@ -118,9 +121,11 @@ final class HTTPDouble: Sendable {
     @Test func aWrongSignatureIsRefused() async throws {
         let http = HTTPDouble()
         let postType = FunctionType(parameters: [.i32, .i32], results: [.i32])
-        let options = try HTTPDouble.options([http.loa(postType: postType)], grants: [LoaGrant("http", capabilities: .all)])
+        let options = try HTTPDouble.options(
+            [http.loa(postType: postType)], grants: [LoaGrant("http", capabilities: .all)])
         let expected = FunctionType(parameters: [.i32, .i32, .i32, .i32], results: [.i32])
-        try await expectRefusal(options, import: ("http", "post"), .signatureMismatch(expected: expected, provided: postType))
+        try await expectRefusal(
+            options, import: ("http", "post"), .signatureMismatch(expected: expected, provided: postType))
         #expect(http.requests.isEmpty)
     }
 
@@ -138,7 +143,8 @@ final class HTTPDouble: Sendable {
     @Test func aVersionRequirementNoRegisteredVersionMeetsIsRefused() async throws {
         let http = HTTPDouble()
         let options = try HTTPDouble.options(
-            [http.loa(version: "1.4.0"), http.loa(version: "2.0.0")], grants: [LoaGrant("http", "^3.0", capabilities: .all)])
+            [http.loa(version: "1.4.0"), http.loa(version: "2.0.0")],
+            grants: [LoaGrant("http", "^3.0", capabilities: .all)])
         try await expectRefusal(
             options, import: ("http", "fetch"),
             .noCompatibleVersion(LoaRequirement("http", "^3.0"), registered: ["2.0.0", "1.4.0"]))
@@ -152,7 +158,9 @@ final class HTTPDouble: Sendable {
         await #expect {
             _ = try await spirit.call("fetch_items") as Int32
         } throws: { error in
-            guard case SpiritError.hostFunction(let function, let module, let name, let cause) = error else { return false }
+            guard case SpiritError.hostFunction(let function, let module, let name, let cause) = error else {
+                return false
+            }
             return function == "fetch_items" && module == "http" && name == "fetch" && cause is HTTPDouble.Unreachable
         }
         #expect(try await spirit.call("boot_status") as Int32 == 120)
@@ -165,14 +173,19 @@ final class HTTPDouble: Sendable {
         await #expect {
             _ = try await Fixtures.load("http_client.wasm", options: options)
         } throws: { error in
-            guard case SpiritError.hostFunction(let function, let module, let name, let cause) = error else { return false }
+            guard case SpiritError.hostFunction(let function, let module, let name, let cause) = error else {
+                return false
+            }
             return function == "start" && module == "http" && name == "fetch" && cause is HTTPDouble.Unreachable
         }
     }
 
     @Test func theErrorMessageNamesTheImportAndTheReason() {
-        let error = SpiritError.unresolvedImport(module: "http", name: "post", reason: .capabilityNotGranted("post", loa: "http"))
-        #expect(error.description == "cannot resolve import http.post: it needs the capability 'post' of http, which is not granted")
+        let error = SpiritError.unresolvedImport(
+            module: "http", name: "post", reason: .capabilityNotGranted("post", loa: "http"))
+        #expect(
+            error.description
+                == "cannot resolve import http.post: it needs the capability 'post' of http, which is not granted")
     }
 
     private func expectRefusal(

@@ -11,7 +11,8 @@ import Vudo
 
     static func calculatorInterface() throws -> String {
         let bytes = try [UInt8](Data(contentsOf: Fixtures.directory.appendingPathComponent("calculator.wasm")))
-        return InterfaceGenerator.generate(for: try Module(bytes: bytes), typeName: "Calculator", sourceName: "calculator.wasm")
+        return InterfaceGenerator.generate(
+            for: try Module(bytes: bytes), typeName: "Calculator", sourceName: "calculator.wasm")
     }
 
     static func mathGenes() throws -> String {
@@ -41,7 +42,7 @@ import Vudo
         let modules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/debug/Modules")
         guard FileManager.default.fileExists(atPath: modules.appendingPathComponent("Vudo.swiftmodule").path),
-              let swiftc = findSwiftc()
+            let swiftc = findSwiftc()
         else { return nil }
         return (modules, swiftc)
     }()

@@ -37,10 +37,11 @@ import Vudo
         for level: Int32 in [0, 1, 2, 3, 9] { try await spirit.call("log", level, pointer, length) }
         try await spirit.call("error", pointer, length)
         // Level 0 (debug) is dropped without debug on; unknown levels count as errors.
-        #expect(log.lines == [
-            "[core_abi] info: hi", "[core_abi] warn: hi", "[core_abi] error: hi", "[core_abi] error: hi",
-            "[core_abi] error: hi",
-        ])
+        #expect(
+            log.lines == [
+                "[core_abi] info: hi", "[core_abi] warn: hi", "[core_abi] error: hi", "[core_abi] error: hi",
+                "[core_abi] error: hi",
+            ])
         #expect(output.lines.isEmpty)
     }
 
@@ -127,7 +128,8 @@ import Vudo
         let pointer = try await a.memory.alloc(12)
         try await a.call("random_bytes", pointer, UInt32(12))
         let word1 = reference.next(), word2 = reference.next()
-        let expected = (0..<8).map { UInt8(truncatingIfNeeded: word1 >> (8 * UInt64($0))) }
+        let expected =
+            (0..<8).map { UInt8(truncatingIfNeeded: word1 >> (8 * UInt64($0))) }
             + (0..<4).map { UInt8(truncatingIfNeeded: word2 >> (8 * UInt64($0))) }
         #expect(try await a.memory.readBytes(at: pointer, count: 12) == expected)
     }
@@ -145,7 +147,9 @@ import Vudo
         await #expect {
             try await spirit.call("random_bytes", UInt32(65530), UInt32(100))
         } throws: { error in
-            guard case SpiritError.hostFunction("random_bytes", "env", "vudo_random_bytes", let cause) = error else { return false }
+            guard case SpiritError.hostFunction("random_bytes", "env", "vudo_random_bytes", let cause) = error else {
+                return false
+            }
             return (cause as? MemoryError) == .outOfBounds(address: 65530, count: 100, memorySize: 65536)
         }
         #expect(try await spirit.call("random") as Double >= 0)
@@ -208,7 +212,8 @@ import Vudo
             try await spirit.call("panic", pointer, length)
         } throws: { error in
             guard case SpiritError.aborted("panic", let abort) = error else { return false }
-            return abort == SpiritAbort(.panic, message: "balance >= 0") && abort.description == "panicked: balance >= 0"
+            return abort == SpiritAbort(.panic, message: "balance >= 0")
+                && abort.description == "panicked: balance >= 0"
         }
     }
 
@@ -252,7 +257,8 @@ import Vudo
         ] {
             var options = SpiritOptions()
             options.withhold(capability)
-            await expectRefusal("core_abi.wasm", ("env", function), .capabilityNotGranted(capability, loa: "core"), options)
+            await expectRefusal(
+                "core_abi.wasm", ("env", function), .capabilityNotGranted(capability, loa: "core"), options)
         }
     }
 
@@ -266,7 +272,8 @@ import Vudo
         var options = SpiritOptions()
         options.withhold(.random, .time)
         _ = try await Fixtures.load("logger.wasm", options: options)
-        #expect(options.grants == [LoaGrant("core", "^1.0", capabilities: [.print, .alloc, .debug, .effects]), .messaging])
+        #expect(
+            options.grants == [LoaGrant("core", "^1.0", capabilities: [.print, .alloc, .debug, .effects]), .messaging])
     }
 
     @Test func theEmbeddersOwnHostFunctionTakesPrecedence() async throws {
@@ -305,9 +312,11 @@ import Vudo
 
         let http = try [UInt8](Data(contentsOf: Fixtures.directory.appendingPathComponent("http_client.wasm")))
         let unknown = LoaRegistry().needs(of: try Module(bytes: http))
-        #expect(unknown.map(\.loa) == ["http"] && unknown[0].version == nil && unknown[0].functions == ["fetch", "post"])
+        #expect(
+            unknown.map(\.loa) == ["http"] && unknown[0].version == nil && unknown[0].functions == ["fetch", "post"])
 
-        let wrong = try [UInt8](Data(contentsOf: Fixtures.directory.appendingPathComponent("wrong_core_signature.wasm")))
+        let wrong = try [UInt8](
+            Data(contentsOf: Fixtures.directory.appendingPathComponent("wrong_core_signature.wasm")))
         let problems = LoaRegistry().needs(of: try Module(bytes: wrong))[0].problems
         #expect(problems.map(\.name) == ["vudo_alloc"])
     }

@@ -6,7 +6,9 @@ import Vudo
 /// winning (dol-abi.md section 2); the DOL compiler emits body-less `sex fun` declarations under
 /// `loa` with the names as written. Capabilities are enforced all the same.
 @Suite struct EnvNamespaceTests {
-    static func options(_ loas: [Loa], grants: [LoaGrant], output: OutputSink = OutputSink { _ in }) throws -> SpiritOptions {
+    static func options(
+        _ loas: [Loa], grants: [LoaGrant], output: OutputSink = OutputSink { _ in }
+    ) throws -> SpiritOptions {
         var options = SpiritOptions(output: output)
         for loa in loas { try options.loas.register(loa) }
         for grant in grants { options.grant(grant) }
@@ -16,7 +18,8 @@ import Vudo
     @Test func aTypeScriptEraSpiritLoadsOnceItsLoaIsGranted() async throws {
         let http = HTTPDouble()
         let output = LineRecorder()
-        let options = try Self.options([http.loa()], grants: [LoaGrant("http", capabilities: .all)], output: output.sink)
+        let options = try Self.options(
+            [http.loa()], grants: [LoaGrant("http", capabilities: .all)], output: output.sink)
         let spirit = try await Fixtures.load("ts_era.wasm", options: options)
         try await spirit.call("hello")
         #expect(try await spirit.call("fetch_items") as Int32 == 120)
@@ -46,10 +49,12 @@ import Vudo
             loa.function("post", capability: "post") { (_, _: UInt32, _: UInt32, _: UInt32, _: UInt32) -> Int32 in 778 }
         }
         let httpThenMirror = try Self.options(
-            [first.loa(), mirror], grants: [LoaGrant("http", capabilities: .all), LoaGrant("mirror", capabilities: .all)])
+            [first.loa(), mirror],
+            grants: [LoaGrant("http", capabilities: .all), LoaGrant("mirror", capabilities: .all)])
         #expect(try await Fixtures.load("ts_era.wasm", options: httpThenMirror).call("fetch_items") as Int32 == 777)
         let mirrorThenHTTP = try Self.options(
-            [second.loa(), mirror], grants: [LoaGrant("mirror", capabilities: .all), LoaGrant("http", capabilities: .all)])
+            [second.loa(), mirror],
+            grants: [LoaGrant("mirror", capabilities: .all), LoaGrant("http", capabilities: .all)])
         #expect(try await Fixtures.load("ts_era.wasm", options: mirrorThenHTTP).call("fetch_items") as Int32 == 120)
         #expect(first.requests.isEmpty && second.requests.count == 1)
     }
@@ -65,7 +70,8 @@ import Vudo
         }
         let output = LineRecorder()
         let options = try Self.options(
-            [logging, HTTPDouble().loa()], grants: [LoaGrant("http", capabilities: .all), LoaGrant("logging", capabilities: .all)],
+            [logging, HTTPDouble().loa()],
+            grants: [LoaGrant("http", capabilities: .all), LoaGrant("logging", capabilities: .all)],
             output: output.sink)
         try await Fixtures.load("ts_era.wasm", options: options).call("hello")
         #expect(logged.withLock { $0 } == ["hello from env"])

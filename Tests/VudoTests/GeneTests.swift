@@ -28,7 +28,8 @@ let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])
     }
 
     @Test func nestedGenesEmbedInlineWithTheirAlignment() {
-        let line = GeneLayout(name: "Line", fields: [("tag", .i32), ("start", .gene(pointLayout)), ("end", .gene(pointLayout))])
+        let line = GeneLayout(
+            name: "Line", fields: [("tag", .i32), ("start", .gene(pointLayout)), ("end", .gene(pointLayout))])
         #expect(line.fields.map(\.offset) == [0, 8, 24])
         #expect(line.size == 40)
         #expect(line.alignment == 8)
@@ -69,9 +70,12 @@ let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])
 
     @Test func aGeneWrittenIsReadBackEqual() async throws {
         let math = try await Fixtures.load("math.wasm")
-        let everything = GeneLayout(name: "Everything", fields: [
-            ("a", .i32), ("b", .i64), ("c", .f32), ("d", .f64), ("e", .bool), ("f", .string), ("g", .gene(pointLayout)),
-        ])
+        let everything = GeneLayout(
+            name: "Everything",
+            fields: [
+                ("a", .i32), ("b", .i64), ("c", .f32), ("d", .f64), ("e", .bool), ("f", .string),
+                ("g", .gene(pointLayout)),
+            ])
         let values: GeneValues = [
             "a": .i32(-1), "b": .i64(.min), "c": .f32(-0.5), "d": .f64(.greatestFiniteMagnitude), "e": .bool(true),
             "f": .string("Grüße 🌍"), "g": .gene(["x": .i64(1), "y": .i64(2)]),
@@ -152,11 +156,12 @@ let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])
 
 @Suite struct DOLParsingTests {
     @Test func genesAndTheShortFormAreRead() throws {
-        let layouts = try GeneGenerator.layouts(fromDOL: """
-            gene Point { has x: Int64  has y: Int64 }
-            gen Pixel { has at: Point  has color: i32  has visible: bool }
-            system Renderer { requires Pixel }
-            """)
+        let layouts = try GeneGenerator.layouts(
+            fromDOL: """
+                gene Point { has x: Int64  has y: Int64 }
+                gen Pixel { has at: Point  has color: i32  has visible: bool }
+                system Renderer { requires Pixel }
+                """)
         #expect(layouts.map(\.name) == ["Point", "Pixel"])
         #expect(layouts[1].fields.map(\.offset) == [0, 16, 20])
         #expect(layouts[1].size == 24)
@@ -189,7 +194,8 @@ let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])
 /// dol-abi.md section 5): bool as an i32 0/1 read back as non-zero, i64 beyond JavaScript's safe
 /// integers, a string field's pointer 0 as "", and the layout of `i32, i64, i32`.
 @Suite struct GeneReferenceRuntimeTests {
-    static let record = GeneLayout(name: "Record", fields: [("id", .i32), ("big", .i64), ("on", .bool), ("label", .string)])
+    static let record = GeneLayout(
+        name: "Record", fields: [("id", .i32), ("big", .i64), ("on", .bool), ("label", .string)])
 
     @Test func theLayoutOfI32I64I32IsZeroEightSixteenSizeTwentyFour() {
         let layout = GeneLayout(name: "T", fields: [("a", .i32), ("b", .i64), ("c", .i32)])
@@ -198,7 +204,8 @@ let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])
 
     @Test func falseIsStoredAsZeroAndAnyNonZeroReadsTrue() async throws {
         let math = try await Fixtures.load("math.wasm")
-        let pointer = try await math.memory.allocateGene(["id": .i32(1), "big": .i64(0), "on": .bool(false), "label": .string("")], as: Self.record)
+        let pointer = try await math.memory.allocateGene(
+            ["id": .i32(1), "big": .i64(0), "on": .bool(false), "label": .string("")], as: Self.record)
         let onOffset = UInt32(Self.record.fields[2].offset)
         #expect(try await math.memory.load(UInt32.self, at: pointer + onOffset) == 0)
         #expect(try await math.memory.readGene(Self.record, at: pointer)["on"] == .bool(false))
@@ -210,7 +217,8 @@ let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])
     @Test func i64sBeyondJavaScriptsSafeIntegersRoundTripExactly() async throws {
         let math = try await Fixtures.load("math.wasm")
         for big: Int64 in [1 << 53 + 1, .max, .min, -(1 << 53) - 1] {
-            let pointer = try await math.memory.allocateGene(["id": .i32(0), "big": .i64(big), "on": .bool(true), "label": .string("x")], as: Self.record)
+            let pointer = try await math.memory.allocateGene(
+                ["id": .i32(0), "big": .i64(big), "on": .bool(true), "label": .string("x")], as: Self.record)
             #expect(try await math.memory.readGene(Self.record, at: pointer)["big"] == .i64(big))
             #expect(try await math.memory.load(Int64.self, at: pointer + 8) == big)
         }
@@ -218,7 +226,8 @@ let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])
 
     @Test func aStringFieldHoldsAPointerToALengthPrefixedString() async throws {
         let math = try await Fixtures.load("math.wasm")
-        let pointer = try await math.memory.allocateGene(["id": .i32(0), "big": .i64(0), "on": .bool(true), "label": .string("Grüße")], as: Self.record)
+        let pointer = try await math.memory.allocateGene(
+            ["id": .i32(0), "big": .i64(0), "on": .bool(true), "label": .string("Grüße")], as: Self.record)
         let labelOffset = UInt32(Self.record.fields[3].offset)
         let string: UInt32 = try await math.memory.load(at: pointer + labelOffset)
         #expect(string != 0 && string % 4 == 0)

@@ -47,15 +47,16 @@ struct NeedsFunctionNamedMemory: SpiritInterface {
             _ = try spirit.as(WrongCalc.self)
         } throws: { error in
             guard let error = error as? InterfaceBindingError else { return false }
-            return error.interface == "WrongCalc" && error.mismatches == [
-                .wrongSignature(
-                    FunctionRequirement("add", parameters: [.i32, .i32], results: [.i32]),
-                    actual: FunctionType(parameters: [.i64, .i64], results: [.i64])),
-                .missing(FunctionRequirement("subtract", parameters: [.i64, .i64], results: [.i64])),
-                .wrongSignature(
-                    FunctionRequirement("noop", parameters: [.i32], results: []),
-                    actual: FunctionType(parameters: [], results: [])),
-            ]
+            return error.interface == "WrongCalc"
+                && error.mismatches == [
+                    .wrongSignature(
+                        FunctionRequirement("add", parameters: [.i32, .i32], results: [.i32]),
+                        actual: FunctionType(parameters: [.i64, .i64], results: [.i64])),
+                    .missing(FunctionRequirement("subtract", parameters: [.i64, .i64], results: [.i64])),
+                    .wrongSignature(
+                        FunctionRequirement("noop", parameters: [.i32], results: []),
+                        actual: FunctionType(parameters: [], results: [])),
+                ]
         }
     }
 
@@ -65,12 +66,13 @@ struct NeedsFunctionNamedMemory: SpiritInterface {
             _ = try spirit.as(WrongCalc.self)
             Issue.record("bound a wrong interface")
         } catch {
-            #expect(error.description == """
-                the Spirit does not satisfy WrongCalc:
-                  - add is add(i64, i64) -> i64, expected add(i32, i32) -> i32
-                  - missing function subtract(i64, i64) -> i64
-                  - noop is noop(), expected noop(i32)
-                """)
+            #expect(
+                error.description == """
+                    the Spirit does not satisfy WrongCalc:
+                      - add is add(i64, i64) -> i64, expected add(i32, i32) -> i32
+                      - missing function subtract(i64, i64) -> i64
+                      - noop is noop(), expected noop(i32)
+                    """)
         }
     }
 
@@ -80,7 +82,7 @@ struct NeedsFunctionNamedMemory: SpiritInterface {
             _ = try spirit.as(NeedsFunctionNamedMemory.self)
         } throws: { error in
             (error as? InterfaceBindingError)?.mismatches == [
-                .notAFunction(FunctionRequirement("memory", parameters: [], results: []), actual: .memory),
+                .notAFunction(FunctionRequirement("memory", parameters: [], results: []), actual: .memory)
             ]
         }
     }

@@ -25,7 +25,10 @@ import Vudo
         #expect(registry.get("http", version: "1.2.0")?.version == "1.2.0")
         #expect(registry.has("http", version: "1.4.1"))
         #expect(!registry.has("http", version: "1.3.0"))
-        #expect(registry.all.map(\.description) == ["core 1.0.0", "http 2.0.0", "http 1.4.1", "http 1.2.0", "messaging 1.0.0"])
+        #expect(
+            registry.all.map(\.description) == [
+                "core 1.0.0", "http 2.0.0", "http 1.4.1", "http 1.2.0", "messaging 1.0.0",
+            ])
         #expect(throws: LoaRegistryError.duplicate(name: "http", version: "1.4.1")) {
             try registry.register(Self.http("1.4.1"))
         }
@@ -44,7 +47,9 @@ import Vudo
 
     @Test func resolutionPicksTheHighestCompatibleVersion() throws {
         var registry = LoaRegistry()
-        for version: SemanticVersion in ["1.1.0", "1.2.5", "1.4.0", "2.0.0"] { try registry.register(Self.http(version)) }
+        for version: SemanticVersion in ["1.1.0", "1.2.5", "1.4.0", "2.0.0"] {
+            try registry.register(Self.http(version))
+        }
         #expect(registry.resolve(try #require(LoaRequirement(parsing: "http ^1.2")))?.version == "1.4.0")
         #expect(registry.resolve("http", "~1.2")?.version == "1.2.5")
         #expect(registry.resolve("http", "=1.1.0")?.version == "1.1.0")
@@ -78,7 +83,8 @@ import Vudo
         let loa = Loa("geo", version: "0.3.0", capabilities: ["admin"]) { loa in
             loa.function("distance", capability: "measure") { (_, _: Int32, _: Int64, _: Float) -> Double in 0 }
             loa.function("reset", capability: "admin") { (_: HostContext) in }
-            loa.function("pair", type: FunctionType(parameters: [], results: [.i32, .i32]), capability: "measure") { _, _ in
+            loa.function("pair", type: FunctionType(parameters: [], results: [.i32, .i32]), capability: "measure") {
+                _, _ in
                 [.i32(1), .i32(2)]
             }
         }

@@ -70,12 +70,15 @@ import Vudo
         } throws: { error in
             guard case SpiritError.unresolvedImport(let module, let name, let reason) = error else { return false }
             return module == "env" && name == "vudo_print"
-                && reason == .signatureMismatch(expected: FunctionType(parameters: [.i32, .i32], results: []), provided: wrong.type)
+                && reason
+                    == .signatureMismatch(
+                        expected: FunctionType(parameters: [.i32, .i32], results: []), provided: wrong.type)
         }
     }
 
     @Test func anImportedMemoryTakesTheOptionsLimits() async throws {
-        let spirit = try await Fixtures.load("imported_memory.wasm", options: SpiritOptions(memory: MemoryLimits(initial: 3, maximum: 5)))
+        let spirit = try await Fixtures.load(
+            "imported_memory.wasm", options: SpiritOptions(memory: MemoryLimits(initial: 3, maximum: 5)))
         let size: Int32 = try await spirit.call("size")
         #expect(size == 3)
         #expect(await spirit.memory.maximumPages == 5)
@@ -89,10 +92,12 @@ import Vudo
 
     @Test func limitsBelowTheImportsMinimumAreRefused() async {
         await #expect(throws: SpiritError.self) {
-            _ = try await Fixtures.load("imported_memory.wasm", options: SpiritOptions(memory: MemoryLimits(initial: 0)))
+            _ = try await Fixtures.load(
+                "imported_memory.wasm", options: SpiritOptions(memory: MemoryLimits(initial: 0)))
         }
         await #expect(throws: SpiritError.self) {
-            _ = try await Fixtures.load("imported_memory.wasm", options: SpiritOptions(memory: MemoryLimits(initial: 4, maximum: 2)))
+            _ = try await Fixtures.load(
+                "imported_memory.wasm", options: SpiritOptions(memory: MemoryLimits(initial: 4, maximum: 2)))
         }
     }
 
@@ -101,7 +106,8 @@ import Vudo
         let uncapped = try await Fixtures.load("math.wasm")
         #expect(await uncapped.memory.pageCount == 1)
         #expect(await uncapped.memory.maximumPages == 4)
-        let capped = try await Fixtures.load("math.wasm", options: SpiritOptions(memory: MemoryLimits(initial: 3, maximum: 2)))
+        let capped = try await Fixtures.load(
+            "math.wasm", options: SpiritOptions(memory: MemoryLimits(initial: 3, maximum: 2)))
         #expect(await capped.memory.pageCount == 1)
         #expect(await capped.memory.maximumPages == 2)
         let grown: Int32 = try await capped.call("grow", Int32(2))
@@ -113,12 +119,13 @@ import Vudo
         let spirit = try await Fixtures.load("calculator.wasm", options: SpiritOptions(debug: true, logger: log.logger))
         let _: Int64 = try await spirit.call("add", Int64(2), Int64(3))
         _ = try? await spirit.call("divide", [.i64(1), .i64(0)])
-        #expect(log.lines == [
-            "[calculator] call add(i64:2, i64:3)",
-            "[calculator] add -> [i64:5]",
-            "[calculator] call divide(i64:1, i64:0)",
-            "[calculator] divide trapped: integer divide by zero",
-        ])
+        #expect(
+            log.lines == [
+                "[calculator] call add(i64:2, i64:3)",
+                "[calculator] add -> [i64:5]",
+                "[calculator] call divide(i64:1, i64:0)",
+                "[calculator] divide trapped: integer divide by zero",
+            ])
     }
 
     @Test func withoutDebugNothingIsLogged() async throws {

@@ -214,6 +214,8 @@ import Vudo
 
     @Test func theGuestAllocatorRunningOutIsOutOfMemory() async throws {
         let spirit = try await Fixtures.load("allocator.wasm")
-        await #expect(throws: MemoryError.outOfMemory(requested: 200_000)) { _ = try await spirit.memory.alloc(200_000) }
+        await #expect(throws: MemoryError.outOfMemory(requested: 200_000)) {
+            _ = try await spirit.memory.alloc(200_000)
+        }
     }
 }

@@ -30,7 +30,9 @@ import Vudo
         let memory = math.memory
         try await memory.writeBytes([2, 0, 0, 0, 0xC3, 0x28], at: 256)
         await #expect(throws: MemoryError.invalidUTF8(address: 260)) { _ = try await memory.decodeString(at: 256) }
-        await #expect(throws: MemoryError.invalidUTF8(address: 260)) { _ = try await memory.readRawString(at: 260, length: 2) }
+        await #expect(throws: MemoryError.invalidUTF8(address: 260)) {
+            _ = try await memory.readRawString(at: 260, length: 2)
+        }
     }
 
     @Test func aLengthRunningPastTheEndIsOutOfBounds() async throws {
@@ -70,7 +72,9 @@ import Vudo
         await #expect {
             try await logger.call("log", UInt32(65530), UInt32(100))
         } throws: { error in
-            guard case SpiritError.hostFunction(let function, let module, let name, let cause) = error else { return false }
+            guard case SpiritError.hostFunction(let function, let module, let name, let cause) = error else {
+                return false
+            }
             return function == "log" && module == "env" && name == "vudo_print" && cause is MemoryError
         }
         try await logger.call("hello")

@@ -5,11 +5,12 @@ import Vudo
 @Suite("Loading from the text format")
 struct TextFormatLoadingTests {
     @Test func loadSpiritFromText() async throws {
-        let spirit = try await loadSpirit(wat: """
-            (module
-              (func (export "add") (param $a i32) (param $b i32) (result i32)
-                (i32.add (local.get $a) (local.get $b))))
-            """)
+        let spirit = try await loadSpirit(
+            wat: """
+                (module
+                  (func (export "add") (param $a i32) (param $b i32) (result i32)
+                    (i32.add (local.get $a) (local.get $b))))
+                """)
         #expect(try await spirit.call("add", [.i32(2), .i32(40)]) == [.i32(42)])
     }
 

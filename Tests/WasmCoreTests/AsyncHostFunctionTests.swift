@@ -9,7 +9,8 @@ import WasmCore
         let store = Store()
         let type = FunctionType(parameters: [.i32], results: [.i32])
         var imports = Imports()
-        imports.define(module: "host", name: "next", .function(store.addHostFunction(HostFunction(type: type, asyncBody: next))))
+        imports.define(
+            module: "host", name: "next", .function(store.addHostFunction(HostFunction(type: type, asyncBody: next))))
         let instance = try store.instantiate(try Fixtures.module("async_host"), imports: imports)
         return Loaded(store: store, instance: instance)
     }

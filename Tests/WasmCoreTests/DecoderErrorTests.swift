@@ -21,22 +21,31 @@ import WasmCore
         #expect(module.types.isEmpty && module.codes.isEmpty && module.customSections.isEmpty)
     }
 
-    @Test(arguments: [
-        Array("asm\0".utf8), Array("msa\0\u{1}\0\0\0".utf8), [0x00, 0x41, 0x53, 0x4D, 0x01, 0x00, 0x00, 0x00],
-        [0xEF, 0xBB, 0xBF, 0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            Array("asm\0".utf8), Array("msa\0\u{1}\0\0\0".utf8), [0x00, 0x41, 0x53, 0x4D, 0x01, 0x00, 0x00, 0x00],
+            [0xEF, 0xBB, 0xBF, 0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00],
+        ] as [[UInt8]])
     func wrongMagic(bytes: [UInt8]) {
         #expect(decodingError(bytes) == DecodingError("magic header not detected", offset: 0))
     }
 
-    @Test(arguments: [[0x00, 0x00, 0x00, 0x00], [0x02, 0x00, 0x00, 0x00], [0x0D, 0x00, 0x00, 0x00], [0x00, 0x00, 0x00, 0x01]] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x00, 0x00, 0x00, 0x00], [0x02, 0x00, 0x00, 0x00], [0x0D, 0x00, 0x00, 0x00], [0x00, 0x00, 0x00, 0x01],
+        ] as [[UInt8]])
     func wrongVersion(version: [UInt8]) {
-        #expect(decodingError([0x00, 0x61, 0x73, 0x6D] + version) == DecodingError("unknown binary version", offset: 4))
+        #expect(
+            decodingError([0x00, 0x61, 0x73, 0x6D] + version) == DecodingError("unknown binary version", offset: 4))
     }
 
     /// The spec suite (binary.wast) expects "unexpected end" for a header cut short; the reference
     /// decoder says "unexpected end of section or function" wherever the bytes run out.
-    @Test(arguments: [[], [0x01], [0x00, 0x61, 0x73], [0x00, 0x61, 0x73, 0x6D], [0x00, 0x61, 0x73, 0x6D, 0x01], [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00]] as [[UInt8]])
+    @Test(
+        arguments: [
+            [], [0x01], [0x00, 0x61, 0x73], [0x00, 0x61, 0x73, 0x6D], [0x00, 0x61, 0x73, 0x6D, 0x01],
+            [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00],
+        ] as [[UInt8]])
     func truncatedHeader(bytes: [UInt8]) {
         let error = decodingError(bytes)
         #expect(error != nil)
@@ -46,7 +55,8 @@ import WasmCore
     // MARK: Sections
 
     @Test func unknownSectionID() {
-        #expect(decodingError(Binary.module(Binary.section(14, []))) == DecodingError("malformed section id", offset: 8))
+        #expect(
+            decodingError(Binary.module(Binary.section(14, []))) == DecodingError("malformed section id", offset: 8))
         #expect(decodingError(Binary.module(Binary.section(0x7F, [])))?.message == "malformed section id")
         // 13 is the tag section of exception handling: unknown in WebAssembly 2.0, not yet
         // supported where the feature is enabled.
@@ -58,7 +68,8 @@ import WasmCore
     @Test func sectionsOutOfOrder() {
         let function = Binary.functionSection([])
         let bytes = Binary.module(function, validType)
-        #expect(decodingError(bytes) == DecodingError("unexpected content after last section", offset: 8 + function.count))
+        #expect(
+            decodingError(bytes) == DecodingError("unexpected content after last section", offset: 8 + function.count))
     }
 
     @Test func duplicateSection() {
@@ -66,13 +77,15 @@ import WasmCore
     }
 
     @Test func dataCountMustPrecedeCode() {
-        let bytes = Binary.module(validType, Binary.functionSection([]), Binary.codeSection([]), Binary.dataCountSection(0))
+        let bytes = Binary.module(
+            validType, Binary.functionSection([]), Binary.codeSection([]), Binary.dataCountSection(0))
         #expect(decodingError(bytes)?.message == "unexpected content after last section")
     }
 
     @Test func customSectionsMayAppearAnywhere() throws {
         let custom = Binary.section(0, Binary.name("note") + [1, 2, 3])
-        let module = try ModuleDecoder().decode(Binary.module(custom, validType, custom, Binary.functionSection([]), custom))
+        let module = try ModuleDecoder().decode(
+            Binary.module(custom, validType, custom, Binary.functionSection([]), custom))
         #expect(module.customSections(named: "note").count == 3)
         #expect(module.customSections(named: "note").first?.bytes == [1, 2, 3])
     }
@@ -120,10 +133,13 @@ import WasmCore
         #expect(decodingError(parameters)?.message == "unexpected end of section or function")
         // A function body with 2^32 - 1 local groups.
         let localGroups = Binary.module(
-            validType, Binary.functionSection([0]), Binary.section(10, [0x01, 0x06, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x0B]))
+            validType, Binary.functionSection([0]),
+            Binary.section(10, [0x01, 0x06, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x0B]))
         #expect(decodingError(localGroups)?.message == "unexpected end of section or function")
         // A br_table with 2^32 - 1 targets.
-        let brTable = Binary.singleFunction(code: [Instr.i32Const, 0x00, Instr.brTable, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00])
+        let brTable = Binary.singleFunction(code: [
+            Instr.i32Const, 0x00, Instr.brTable, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00,
+        ])
         #expect(decodingError(brTable)?.message == "unexpected end of section or function")
         // A data segment claiming 4 GiB of bytes.
         let data = Binary.module(Binary.section(11, [0x01, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]))
@@ -134,7 +150,8 @@ import WasmCore
     @Test func tooManyLocals() {
         // Two groups of 2^31 locals each overflow the u32 total.
         let body: [UInt8] = [0x02, 0x80, 0x80, 0x80, 0x80, 0x08, 0x7F, 0x80, 0x80, 0x80, 0x80, 0x08, 0x7F, 0x0B]
-        let bytes = Binary.module(validType, Binary.functionSection([0]), Binary.section(10, [0x01, UInt8(body.count)] + body))
+        let bytes = Binary.module(
+            validType, Binary.functionSection([0]), Binary.section(10, [0x01, UInt8(body.count)] + body))
         #expect(decodingError(bytes)?.message == "too many locals")
         // One group over the decoder's limit (50,000 by default) is refused too, without allocating.
         let big = Binary.singleFunction(locals: [(count: 1_000_000_000, type: .i64)], code: [])
@@ -153,7 +170,8 @@ import WasmCore
     // MARK: Section contents
 
     @Test func functionAndCodeCountsMustAgree() {
-        let twoFunctions = Binary.module(validType, Binary.functionSection([0, 0]), Binary.codeSection([Binary.body([])]))
+        let twoFunctions = Binary.module(
+            validType, Binary.functionSection([0, 0]), Binary.codeSection([Binary.body([])]))
         #expect(decodingError(twoFunctions)?.message == "function and code section have inconsistent lengths")
         let noCode = Binary.module(validType, Binary.functionSection([0]))
         #expect(decodingError(noCode)?.message == "function and code section have inconsistent lengths")
@@ -181,12 +199,14 @@ import WasmCore
 
     @Test func malformedExportKind() {
         let entry = Binary.name("f") + [0x04, 0x00]
-        #expect(decodingError(Binary.module(Binary.section(7, Binary.vector([entry]))))?.message == "malformed export kind")
+        #expect(
+            decodingError(Binary.module(Binary.section(7, Binary.vector([entry]))))?.message == "malformed export kind")
     }
 
     @Test func malformedMutability() {
         let global: [UInt8] = [0x7F, 0x02] + Instr.i32(0) + [Instr.end]
-        #expect(decodingError(Binary.module(Binary.section(6, Binary.vector([global]))))?.message == "malformed mutability")
+        #expect(
+            decodingError(Binary.module(Binary.section(6, Binary.vector([global]))))?.message == "malformed mutability")
     }
 
     @Test func malformedLimitsFlag() {
@@ -194,19 +214,27 @@ import WasmCore
     }
 
     @Test func malformedReferenceType() {
-        #expect(decodingError(Binary.module(Binary.section(4, [0x01, 0x7F, 0x00, 0x00])))?.message == "malformed reference type")
+        #expect(
+            decodingError(Binary.module(Binary.section(4, [0x01, 0x7F, 0x00, 0x00])))?.message
+                == "malformed reference type")
     }
 
     @Test func malformedSegmentKinds() {
-        #expect(decodingError(Binary.module(Binary.section(11, [0x01, 0x03])))?.message == "malformed data segment kind")
-        #expect(decodingError(Binary.module(Binary.section(9, [0x01, 0x08])))?.message == "malformed elements segment kind")
+        #expect(
+            decodingError(Binary.module(Binary.section(11, [0x01, 0x03])))?.message == "malformed data segment kind")
+        #expect(
+            decodingError(Binary.module(Binary.section(9, [0x01, 0x08])))?.message == "malformed elements segment kind")
         // Flags 1 (passive, function indices) want an element kind byte of zero.
-        #expect(decodingError(Binary.module(Binary.section(9, [0x01, 0x01, 0x01, 0x00])))?.message == "malformed element kind")
+        #expect(
+            decodingError(Binary.module(Binary.section(9, [0x01, 0x01, 0x01, 0x00])))?.message
+                == "malformed element kind")
     }
 
     @Test func malformedUTF8InNames() {
         let entry: [UInt8] = [0x02, 0xC0, 0x80, 0x00, 0x00]
-        #expect(decodingError(Binary.module(Binary.section(7, Binary.vector([entry]))))?.message == "malformed UTF-8 encoding")
+        #expect(
+            decodingError(Binary.module(Binary.section(7, Binary.vector([entry]))))?.message
+                == "malformed UTF-8 encoding")
     }
 
     // MARK: Function bodies (their syntax is decoded with the module)
@@ -216,7 +244,9 @@ import WasmCore
     }
 
     @Test func illegalOpcodes() throws {
-        for byte: UInt8 in [0x06, 0x07, 0x08, 0x09, 0x0A, 0x12, 0x13, 0x14, 0x17, 0x18, 0x19, 0x1D, 0x27, 0xC5, 0xD3, 0xFE, 0xFF] {
+        for byte: UInt8 in [
+            0x06, 0x07, 0x08, 0x09, 0x0A, 0x12, 0x13, 0x14, 0x17, 0x18, 0x19, 0x1D, 0x27, 0xC5, 0xD3, 0xFE, 0xFF,
+        ] {
             let error = bodyError([byte], features: .webAssembly2)
             #expect(error?.message == "illegal opcode", "byte \(byte)")
         }

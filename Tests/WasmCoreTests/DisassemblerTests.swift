@@ -5,19 +5,21 @@ import WasmCore
 @Suite struct DisassemblerTests {
     @Test func namedFunctionsFromTheTrapsFixture() throws {
         let disassembler = Disassembler(module: try Fixtures.module("traps"))
-        #expect(try disassembler.disassemble(definedFunction: 3) == """
-            (func 3 $divide (i32, i32) -> (i32)
-              local.get 0
-              local.get 1
-              i32.div_s
-            )
-            """)
-        #expect(try disassembler.disassemble(definedFunction: 5) == """
-            (func 5 $call_slot (i32) -> (i32)
-              local.get 0
-              call_indirect 0 (type 0)
-            )
-            """)
+        #expect(
+            try disassembler.disassemble(definedFunction: 3) == """
+                (func 3 $divide (i32, i32) -> (i32)
+                  local.get 0
+                  local.get 1
+                  i32.div_s
+                )
+                """)
+        #expect(
+            try disassembler.disassemble(definedFunction: 5) == """
+                (func 5 $call_slot (i32) -> (i32)
+                  local.get 0
+                  call_indirect 0 (type 0)
+                )
+                """)
         #expect(try disassembler.disassemble(definedFunction: 4).contains("i32.load offset=0 align=4"))
     }
 
@@ -60,6 +62,8 @@ import WasmCore
         #expect(Disassembler.text(of: Instruction(.i32Const, .i32(-5))) == "i32.const -5")
         #expect(Disassembler.text(of: Instruction(.block, .blockType(.value(.f64)))) == "block (result f64)")
         #expect(Disassembler.text(of: Instruction(.refNull, .referenceType(.externref))) == "ref.null extern")
-        #expect(Disassembler.text(of: Instruction(.brTable, .branchTable(targets: [3, 1], defaultTarget: 0))) == "br_table 3 1 0")
+        #expect(
+            Disassembler.text(of: Instruction(.brTable, .branchTable(targets: [3, 1], defaultTarget: 0)))
+                == "br_table 3 1 0")
     }
 }

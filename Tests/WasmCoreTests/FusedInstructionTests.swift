@@ -74,16 +74,17 @@ import WasmCore
     func loadAddressWrapsLikeI32Add(function: String, expected: Value, size: Int) throws {
         // 0xFFFF_FFFC + 4 wraps to 0, where the data starts (0x80 0x81 ...).
         let atZero = try wasm.call(function, [.i32(0xFFFF_FFFC)])
-        let expectedAtZero: [Value] = switch function {
-        case "i32_load_add": [.i32(0x8382_8180)]
-        case "i64_load_add": [.i64(0x8786_8584_8382_8180)]
-        case "f32_load_add": [.f32(0x8382_8180)]
-        case "f64_load_add": [.f64(0x8786_8584_8382_8180)]
-        case "i32_load8_s_add": [.i32(UInt32(bitPattern: -128))]
-        case "i32_load8_u_add": [.i32(0x80)]
-        case "i32_load16_s_add": [.i32(UInt32(bitPattern: Int32(Int16(bitPattern: 0x8180))))]
-        default: [.i32(0x8180)]
-        }
+        let expectedAtZero: [Value] =
+            switch function {
+            case "i32_load_add": [.i32(0x8382_8180)]
+            case "i64_load_add": [.i64(0x8786_8584_8382_8180)]
+            case "f32_load_add": [.f32(0x8382_8180)]
+            case "f64_load_add": [.f64(0x8786_8584_8382_8180)]
+            case "i32_load8_s_add": [.i32(UInt32(bitPattern: -128))]
+            case "i32_load8_u_add": [.i32(0x80)]
+            case "i32_load16_s_add": [.i32(UInt32(bitPattern: Int32(Int16(bitPattern: 0x8180))))]
+            default: [.i32(0x8180)]
+            }
         #expect(atZero == expectedAtZero)
     }
 

@@ -27,7 +27,7 @@ import WasmCore
         return names.sorted().filter { name in
             var isDirectory: ObjCBool = false
             guard !name.hasPrefix("."), !name.hasSuffix(".md"),
-                  FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
+                FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
             else { return false }
             return !isDirectory.boolValue
         }.map { folder + "/" + $0 }
@@ -86,7 +86,7 @@ enum FuzzReplay {
         let store = Store(configuration: configuration)
         store.fuel = fuel
         guard let imports = stubImports(for: module, in: store),
-              let instance = try? store.instantiate(module, imports: imports)
+            let instance = try? store.instantiate(module, imports: imports)
         else { return }
         for (_, export) in instance.exportList {
             guard case .function(let address) = export else { continue }

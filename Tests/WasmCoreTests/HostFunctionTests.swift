@@ -14,28 +14,34 @@ import WasmCore
     }
 
     /// Host functions for the fixture's imports; `reenter` calls the guest's `count_down`.
-    private func imports(store: Store, log: Log, fail: @escaping (Int32) throws -> Int32 = { throw HostFailure(code: $0) }) -> Imports {
+    private func imports(
+        store: Store, log: Log, fail: @escaping (Int32) throws -> Int32 = { throw HostFailure(code: $0) }
+    ) -> Imports {
         var imports = Imports()
-        let add = store.addHostFunction(HostFunction(type: FunctionType(parameters: [.i32, .i32], results: [.i32])) { caller, arguments in
-            let a = arguments[0].s32!, b = arguments[1].s32!
-            log.addCalls.append((a, b))
-            log.callerHadInstance.append(caller.instance != nil)
-            if let memory = caller.memory {
-                log.memoryAt16 = caller.store.memory(memory).read(at: 16, count: 4)
-            }
-            return [.s32(a &+ b)]
-        })
-        let failing = store.addHostFunction(HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, arguments in
-            [.s32(try fail(arguments[0].s32!))]
-        })
-        let reenter = store.addHostFunction(HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { caller, arguments in
-            let instance = try #require(caller.instance)
-            let countDown = try #require(instance.exportedFunction("count_down"))
-            return try caller.store.invoke(countDown, arguments)
-        })
-        let swap = store.addHostFunction(HostFunction(type: FunctionType(parameters: [.i64, .f64], results: [.f64, .i64])) { _, arguments in
-            [arguments[1], arguments[0]]
-        })
+        let add = store.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [.i32, .i32], results: [.i32])) { caller, arguments in
+                let a = arguments[0].s32!, b = arguments[1].s32!
+                log.addCalls.append((a, b))
+                log.callerHadInstance.append(caller.instance != nil)
+                if let memory = caller.memory {
+                    log.memoryAt16 = caller.store.memory(memory).read(at: 16, count: 4)
+                }
+                return [.s32(a &+ b)]
+            })
+        let failing = store.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, arguments in
+                [.s32(try fail(arguments[0].s32!))]
+            })
+        let reenter = store.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { caller, arguments in
+                let instance = try #require(caller.instance)
+                let countDown = try #require(instance.exportedFunction("count_down"))
+                return try caller.store.invoke(countDown, arguments)
+            })
+        let swap = store.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [.i64, .f64], results: [.f64, .i64])) { _, arguments in
+                [arguments[1], arguments[0]]
+            })
         imports.define(module: "env", name: "add", .function(add))
         imports.define(module: "env", name: "fail", .function(failing))
         imports.define(module: "env", name: "reenter", .function(reenter))
@@ -43,9 +49,12 @@ import WasmCore
         return imports
     }
 
-    private func load(log: Log = Log(), fail: @escaping (Int32) throws -> Int32 = { throw HostFailure(code: $0) }) throws -> Loaded {
+    private func load(
+        log: Log = Log(), fail: @escaping (Int32) throws -> Int32 = { throw HostFailure(code: $0) }
+    ) throws -> Loaded {
         let store = Store()
-        let instance = try store.instantiate(try Fixtures.module("host_calls"), imports: imports(store: store, log: log, fail: fail))
+        let instance = try store.instantiate(
+            try Fixtures.module("host_calls"), imports: imports(store: store, log: log, fail: fail))
         return Loaded(store: store, instance: instance)
     }
 
@@ -67,10 +76,11 @@ import WasmCore
         let store = Store()
         let log = Log()
         _ = imports(store: store, log: log)
-        let add = store.addHostFunction(HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { caller, arguments in
-            log.callerHadInstance.append(caller.instance != nil)
-            return [.s32(arguments[0].s32! + 1)]
-        })
+        let add = store.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { caller, arguments in
+                log.callerHadInstance.append(caller.instance != nil)
+                return [.s32(arguments[0].s32! + 1)]
+            })
         #expect(try store.invoke(add, [.s32(1)]) == [.s32(2)])
         #expect(log.callerHadInstance == [false])
         #expect(store.functionType(add) == FunctionType(parameters: [.i32], results: [.i32]))
@@ -122,13 +132,15 @@ import WasmCore
 
     @Test func hostReturningWrongTypesTraps() throws {
         let store = Store()
-        let liar = store.addHostFunction(HostFunction(type: FunctionType(parameters: [], results: [.i32])) { _, _ in [.i64(1)] })
+        let liar = store.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [], results: [.i32])) { _, _ in [.i64(1)] })
         let error = #expect(throws: Trap.self) { try store.invoke(liar, []) }
         guard case .host = error?.reason else {
             Issue.record("reason \(String(describing: error?.reason))")
             return
         }
-        let silent = store.addHostFunction(HostFunction(type: FunctionType(parameters: [], results: [.i32])) { _, _ in [] })
+        let silent = store.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [], results: [.i32])) { _, _ in [] })
         #expect(throws: Trap.self) { try store.invoke(silent, []) }
     }
 
@@ -171,7 +183,8 @@ import WasmCore
     @Test func mismatchedImportTypeIsALinkError() throws {
         let store = Store()
         var imports = self.imports(store: store, log: Log())
-        let wrong = store.addHostFunction(HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, a in a })
+        let wrong = store.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, a in a })
         imports.define(module: "env", name: "add", .function(wrong))
         let error = #expect(throws: InstantiationError.self) {
             _ = try store.instantiate(try Fixtures.module("host_calls"), imports: imports)
@@ -186,7 +199,8 @@ import WasmCore
     @Test func anImportFromAnotherStoreIsALinkError() throws {
         let other = Store()
         for _ in 0..<3 { _ = other.addGlobal(GlobalType(valueType: .i32, isMutable: false), value: .i32(1)) }
-        let foreign = other.addHostFunction(HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, a in a })
+        let foreign = other.addHostFunction(
+            HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, a in a })
         let store = Store()
         let module = try Fixtures.module("host_calls")
         var imports = Imports()

@@ -28,7 +28,9 @@ import WasmCore
             _ = try? Disassembler(module: module).disassembleAll()
             return nil
         } catch let error as DecodingError {
-            #expect(error.offset >= 0 && error.offset <= bytes.count, "offset \(error.offset) outside the input", sourceLocation: sourceLocation)
+            #expect(
+                error.offset >= 0 && error.offset <= bytes.count, "offset \(error.offset) outside the input",
+                sourceLocation: sourceLocation)
             return error
         } catch let error as ValidationError {
             return error
@@ -53,14 +55,16 @@ import WasmCore
     }
 
     @Test func truncationsOfAHandBuiltModuleReportRunningOutOfBytes() throws {
-        let bytes = Binary.singleFunction([.i32], [.i32], code: [Instr.localGet, 0x00, Instr.i32Const, 0x80, 0x01, Instr.i32Add])
+        let bytes = Binary.singleFunction(
+            [.i32], [.i32], code: [Instr.localGet, 0x00, Instr.i32Const, 0x80, 0x01, Instr.i32Add])
         let boundaries = try sectionBoundaries(bytes)
         for length in 8..<bytes.count where !boundaries.contains(length) {
             let error = check(Array(bytes[..<length]))
             let message = (error as? DecodingError)?.message ?? ""
             let expected = ["length out of bounds", "function and code section have inconsistent lengths"]
-            #expect(message.hasPrefix("unexpected end") || expected.contains(message),
-                    "cut at \(length): \(String(describing: error))")
+            #expect(
+                message.hasPrefix("unexpected end") || expected.contains(message),
+                "cut at \(length): \(String(describing: error))")
         }
     }
 
@@ -153,7 +157,8 @@ import WasmCore
     }
 
     @Test func hundredThousandNestedBlocksWithABadLabelAreRejected() throws {
-        let module = try Module(bytes: nestedBlocks(Self.depth, inner: [Instr.br] + Binary.unsigned(UInt64(Self.depth + 1))))
+        let module = try Module(
+            bytes: nestedBlocks(Self.depth, inner: [Instr.br] + Binary.unsigned(UInt64(Self.depth + 1))))
         #expect(throws: ValidationError.self) { try module.validate() }
     }
 

@@ -1,18 +1,37 @@
 import Foundation
 import InternalCodeSpec
 import Testing
+
 @testable import WasmCore
 
 /// The internal instruction set comes from one table (Sources/InternalCodeSpec): the generated
 /// files must be what the table renders now, and every operation must have exactly one handler.
 @Suite struct InternalCodeTableTests {
+    /// The committed files are the generator's output as swift-format writes it (what
+    /// `generate-internal-code` does).
     @Test func generatedFilesAreUpToDate() throws {
         for (path, contents) in Generator.files() {
             let committed = FileManager.default.contents(atPath: Fixtures.packageRoot + "/" + path)
             #expect(
-                committed.map { String(decoding: $0, as: UTF8.self) } == contents,
+                committed.map { String(decoding: $0, as: UTF8.self) } == (try formatted(contents)),
                 "\(path) is out of date: run `swift run generate-internal-code`")
         }
+    }
+
+    private func formatted(_ source: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift-format", "format", "--configuration", Fixtures.packageRoot + "/.swift-format"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(source.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test func theTableAndTheEnumAgree() {
@@ -22,7 +41,8 @@ import Testing
     /// The handler table is the sorted union of the handler files' lists: each operation must be in
     /// exactly one of them, or the table would be shifted.
     @Test func everyOperationHasExactlyOneHandler() {
-        let listed = InternalOp.numericHandlers + InternalOp.memoryHandlers + InternalOp.branchHandlers
+        let listed =
+            InternalOp.numericHandlers + InternalOp.memoryHandlers + InternalOp.branchHandlers
             + InternalOp.superinstructionHandlers + InternalOp.controlHandlers + InternalOp.callHandlers
             + InternalOp.variableHandlers + InternalOp.memoryAndTableHandlers
         #expect(listed.map(\.0).sorted { $0.rawValue < $1.rawValue } == InternalOp.allCases)

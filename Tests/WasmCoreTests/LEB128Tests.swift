@@ -97,8 +97,10 @@ import WasmCore
     }
 
     @Test func signed32TooLong() {
-        #expect(signedError([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F], bits: 32)?.message == "integer representation too long")
-        #expect(signedError([0x80, 0x80, 0x80, 0x80, 0x80, 0x00], bits: 32)?.message == "integer representation too long")
+        #expect(
+            signedError([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F], bits: 32)?.message == "integer representation too long")
+        #expect(
+            signedError([0x80, 0x80, 0x80, 0x80, 0x80, 0x00], bits: 32)?.message == "integer representation too long")
     }
 
     @Test func signed64Extremes() throws {
@@ -112,7 +114,9 @@ import WasmCore
             let error = signedError([UInt8](repeating: 0x80, count: 9) + [last], bits: 64)
             #expect(error?.message == "integer too large", "last byte \(last)")
         }
-        #expect(signedError([UInt8](repeating: 0xFF, count: 10) + [0x7F], bits: 64)?.message == "integer representation too long")
+        #expect(
+            signedError([UInt8](repeating: 0xFF, count: 10) + [0x7F], bits: 64)?.message
+                == "integer representation too long")
     }
 
     @Test func typedReadersTruncateNothing() throws {
@@ -204,12 +208,12 @@ import WasmCore
         var good = ByteReader(bytes: Binary.name("héllo ⚡️"))
         #expect(try good.readName() == "héllo ⚡️")
         let malformed: [[UInt8]] = [
-            [0xC0, 0x80],             // overlong NUL
-            [0xE0, 0x80, 0x80],       // overlong
-            [0xED, 0xA0, 0x80],       // surrogate U+D800
-            [0xF4, 0x90, 0x80, 0x80], // above U+10FFFF
-            [0x80],                   // lone continuation byte
-            [0xE2, 0x82],             // truncated sequence
+            [0xC0, 0x80],  // overlong NUL
+            [0xE0, 0x80, 0x80],  // overlong
+            [0xED, 0xA0, 0x80],  // surrogate U+D800
+            [0xF4, 0x90, 0x80, 0x80],  // above U+10FFFF
+            [0x80],  // lone continuation byte
+            [0xE2, 0x82],  // truncated sequence
             [0xFF],
         ]
         for raw in malformed {

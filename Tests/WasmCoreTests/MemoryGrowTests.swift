@@ -5,7 +5,9 @@ import WasmCore
 /// engine's page limit for memories without a maximum (Fixtures/memory_unbounded.wat).
 @Suite struct MemoryGrowTests {
     private func memory(_ wasm: Loaded) throws -> MemoryInstance {
-        guard case .memory(let address) = try #require(wasm.instance.export("memory")) else { throw Loaded.Unexpected() }
+        guard case .memory(let address) = try #require(wasm.instance.export("memory")) else {
+            throw Loaded.Unexpected()
+        }
         return wasm.store.memory(address)
     }
 

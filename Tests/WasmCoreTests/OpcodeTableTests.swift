@@ -81,7 +81,8 @@ import WasmCore
         case .none: []
         case .blockType: [0x40]
         case .labelIndex, .functionIndex, .localIndex, .globalIndex, .tableIndex, .dataIndex, .elementIndex,
-             .typeIndex, .tagIndex: [0x03]
+            .typeIndex, .tagIndex:
+            [0x03]
         case .branchTable: [0x02, 0x00, 0x01, 0x02]
         case .callIndirect: [0x01, 0x00]
         case .selectTypes: [0x01, 0x7F]
@@ -144,7 +145,8 @@ import WasmCore
         #expect(try decode([0x41, 0x7F]).immediate == .i32(-1))
         #expect(try decode([0x42, 0x80, 0x7F]).immediate == .i64(-128))
         #expect(try decode([0x43, 0x00, 0x00, 0xC0, 0x7F]).immediate == .f32(0x7FC0_0000))
-        #expect(try decode([0x0E, 0x02, 0x00, 0x01, 0x02]).immediate == .branchTable(targets: [0, 1], defaultTarget: 2))
+        #expect(
+            try decode([0x0E, 0x02, 0x00, 0x01, 0x02]).immediate == .branchTable(targets: [0, 1], defaultTarget: 2))
         #expect(try decode([0x11, 0x01, 0x00]).immediate == .indexPair(1, 0))
         #expect(try decode([0x28, 0x02, 0x10]).immediate == .memory(align: 2, offset: 16))
         #expect(try decode([0x1C, 0x01, 0x7E]).immediate == .selectTypes([.i64]))
@@ -209,7 +211,8 @@ import WasmCore
             return
         }
         let committed = String(decoding: data, as: UTF8.self)
-        #expect(committed == OpcodeReference.markdown(),
-                "docs/opcodes.md is out of date: run `swift run vudo opcodes --markdown > docs/opcodes.md`")
+        #expect(
+            committed == OpcodeReference.markdown(),
+            "docs/opcodes.md is out of date: run `swift run vudo opcodes --markdown > docs/opcodes.md`")
     }
 }

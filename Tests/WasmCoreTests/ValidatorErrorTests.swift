@@ -32,7 +32,9 @@ import WasmCore
         #expect(error.offset == module.codes[0].codeOffset + codeIndex, sourceLocation: sourceLocation)
         let fullCode = code + [Instr.end]
         if let offset = error.offset, offset < bytes.count {
-            #expect(bytes[offset] == fullCode[codeIndex], "offset does not point at the instruction", sourceLocation: sourceLocation)
+            #expect(
+                bytes[offset] == fullCode[codeIndex], "offset does not point at the instruction",
+                sourceLocation: sourceLocation)
         }
         return error
     }
@@ -73,7 +75,8 @@ import WasmCore
 
     @Test func brTableTargetsMustAgree() throws {
         // block (result i32) ; block ; i32.const 0 i32.const 0 br_table 0 1 ...
-        let code: [UInt8] = [Instr.block, 0x7F, Instr.block, Instr.empty] + Instr.i32(0) + Instr.i32(0)
+        let code: [UInt8] =
+            [Instr.block, 0x7F, Instr.block, Instr.empty] + Instr.i32(0) + Instr.i32(0)
             + [Instr.brTable, 0x01, 0x00, 0x01, Instr.end, Instr.unreachable, Instr.end, Instr.drop]
         let error = try functionError(code: code, at: 8)
         #expect(error.message == "type mismatch")
@@ -97,7 +100,8 @@ import WasmCore
     // MARK: Unknown indices
 
     @Test func unknownLocal() throws {
-        let error = try functionError([.i32], [], locals: [(count: 1, type: .i64)], code: [Instr.localGet, 0x02, Instr.drop], at: 0)
+        let error = try functionError(
+            [.i32], [], locals: [(count: 1, type: .i64)], code: [Instr.localGet, 0x02, Instr.drop], at: 0)
         #expect(error.message == "unknown local 2")
         #expect(error.instruction == "local.get")
     }
@@ -151,7 +155,8 @@ import WasmCore
         #expect(error.message == "alignment must not be larger than natural")
         #expect(error.instruction == "i32.load")
         // The natural alignment itself is fine.
-        let ok = Binary.singleFunction(code: Instr.i32(0) + [Instr.i32Load, 0x02, 0x00, Instr.drop], extraSections: Binary.memorySection(min: 1))
+        let ok = Binary.singleFunction(
+            code: Instr.i32(0) + [Instr.i32Load, 0x02, 0x00, Instr.drop], extraSections: Binary.memorySection(min: 1))
         #expect(try validationError(ok) == nil)
     }
 
@@ -176,7 +181,9 @@ import WasmCore
         let bytes = Binary.module(
             Binary.typeSection([voidType]), Binary.functionSection([0]), Binary.memorySection(min: 1),
             Binary.dataCountSection(1),
-            Binary.codeSection([Binary.body(Instr.i32(0) + Instr.i32(0) + Instr.i32(1) + [0xFC, 0x08, 0x00, 0x00, 0xFC, 0x09, 0x00])]),
+            Binary.codeSection([
+                Binary.body(Instr.i32(0) + Instr.i32(0) + Instr.i32(1) + [0xFC, 0x08, 0x00, 0x00, 0xFC, 0x09, 0x00])
+            ]),
             Binary.section(11, Binary.vector([[0x01, 0x01, 0xAA]])))
         #expect(try validationError(bytes) == nil)
     }
@@ -254,7 +261,8 @@ import WasmCore
     }
 
     @Test func unknownFunctionType() throws {
-        let error = try moduleError(Binary.typeSection([voidType]), Binary.functionSection([1]), Binary.codeSection([Binary.body([])]))
+        let error = try moduleError(
+            Binary.typeSection([voidType]), Binary.functionSection([1]), Binary.codeSection([Binary.body([])]))
         #expect(error?.message == "unknown type")
     }
 
@@ -264,17 +272,23 @@ import WasmCore
     }
 
     @Test func memoryLimits() throws {
-        let twoMemories = Binary.section(5, Binary.vector([Binary.limits(min: 1, max: nil), Binary.limits(min: 1, max: nil)]))
+        let twoMemories = Binary.section(
+            5, Binary.vector([Binary.limits(min: 1, max: nil), Binary.limits(min: 1, max: nil)]))
         #expect(try moduleError(twoMemories, features: .webAssembly2)?.message == "multiple memories")
         #expect(try moduleError(twoMemories)?.unsupportedFeature == .multiMemory)
-        #expect(try moduleError(Binary.memorySection(min: 65537))?.message == "memory size must be at most 65536 pages (4GiB)")
-        #expect(try moduleError(Binary.memorySection(min: 2, max: 1))?.message == "size minimum must not be greater than maximum")
+        #expect(
+            try moduleError(Binary.memorySection(min: 65537))?.message
+                == "memory size must be at most 65536 pages (4GiB)")
+        #expect(
+            try moduleError(Binary.memorySection(min: 2, max: 1))?.message
+                == "size minimum must not be greater than maximum")
         #expect(try moduleError(Binary.memorySection(min: 65536, max: 65536)) == nil)
     }
 
     @Test func constantExpressions() throws {
         // `i32.add` is constant only with extended constant expressions.
-        let nonConstant = Binary.section(6, Binary.vector([[0x7F, 0x00] + Instr.i32(1) + Instr.i32(2) + [Instr.i32Add, Instr.end]]))
+        let nonConstant = Binary.section(
+            6, Binary.vector([[0x7F, 0x00] + Instr.i32(1) + Instr.i32(2) + [Instr.i32Add, Instr.end]]))
         let error = try #require(try moduleError(nonConstant, features: .webAssembly2))
         #expect(error.message == "constant expression required")
         #expect(error.instruction == "i32.add")
@@ -286,7 +300,9 @@ import WasmCore
         let empty = Binary.section(6, Binary.vector([[0x7F, 0x00, Instr.end]]))
         #expect(try moduleError(empty)?.message == "type mismatch")
         // A global initializer may not read a global defined in the same module.
-        let selfReference = Binary.section(6, Binary.vector([[0x7F, 0x00] + Instr.i32(1) + [Instr.end], [0x7F, 0x00, Instr.globalGet, 0x00, Instr.end]]))
+        let selfReference = Binary.section(
+            6,
+            Binary.vector([[0x7F, 0x00] + Instr.i32(1) + [Instr.end], [0x7F, 0x00, Instr.globalGet, 0x00, Instr.end]]))
         #expect(try moduleError(selfReference)?.message == "unknown global 0")
     }
 
@@ -301,7 +317,8 @@ import WasmCore
                 Binary.typeSection([Binary.functionType([.i32], [])]), Binary.functionSection([0]),
                 Binary.startSection(0), Binary.codeSection([Binary.body([])])),
             try moduleError(Binary.memorySection(min: 2, max: 1)),
-            try moduleError(Binary.typeSection([voidType]), Binary.functionSection([7]), Binary.codeSection([Binary.body([])])),
+            try moduleError(
+                Binary.typeSection([voidType]), Binary.functionSection([7]), Binary.codeSection([Binary.body([])])),
         ]
         for error in errors {
             #expect(error != nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WasmText
 
 /// The repository's `.wat` fixtures were built by wabt's `wat2wasm` (with `--debug-names` where

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WasmText
 
 /// Malformed text never crashes the parser: the repository's fixtures, cut short and with bytes

@@ -1,6 +1,7 @@
 import Testing
 import WasmCore
 import WasmSpecTest
+
 @testable import WasmText
 
 /// Every module the 2.0 suite gives in text, encoded by the text parser and decoded, equals the
@@ -38,7 +39,8 @@ struct StructuralEqualityTests {
             let json = try JSONParser.parse(try #require(SuiteFiles.readFile(jsonDirectory + "/" + name + ".json")))
             // Commands that carry a module file, in order; their files are numbered together.
             let files = (json["commands"]?.arrayValue ?? []).compactMap { $0["filename"]?.stringValue }
-            let script = try WastScript(parsing: try #require(SuiteFiles.readFile(path)), options: SuiteOptions.forScript(at: path))
+            let script = try WastScript(
+                parsing: try #require(SuiteFiles.readFile(path)), options: SuiteOptions.forScript(at: path))
             var modules: [(Int, WastModule)] = []
             for command in script.commands {
                 switch command.kind {
@@ -98,10 +100,15 @@ struct StructuralEqualityTests {
     @Test("core-2.0", .enabled(if: SuiteFiles.root != nil, Comment(rawValue: SuiteFiles.missing)))
     func core() throws {
         let outcome = try Self.compare(folder: "core-2.0")
-        print("core-2.0: \(outcome.equal) of \(outcome.compared) text modules equal, known differences: \(outcome.knownDifferences)")
+        print(
+            "core-2.0: \(outcome.equal) of \(outcome.compared) text modules equal, known differences: \(outcome.knownDifferences)"
+        )
         for problem in outcome.problems.prefix(40) { Issue.record(Comment(rawValue: problem)) }
         #expect(outcome.problems.isEmpty)
-        #expect(outcome.knownDifferences == ["core-2.0/memory_init.wast:189", "core-2.0/memory_init.wast:226", "core-2.0/select.wast:323"])
+        #expect(
+            outcome.knownDifferences == [
+                "core-2.0/memory_init.wast:189", "core-2.0/memory_init.wast:226", "core-2.0/select.wast:323",
+            ])
         #expect(outcome.compared > 1000)
     }
 

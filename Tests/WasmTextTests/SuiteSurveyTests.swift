@@ -1,5 +1,6 @@
 import Testing
 import WasmCore
+
 @testable import WasmText
 
 /// Every script of the spec suite, `.wast` as written (`wast/`, and `wast-unconverted/`, which
@@ -31,7 +32,8 @@ struct SuiteSurveyTests {
                     continue
                 }
                 survey.scripts += 1
-                let scriptFolder = String(path.dropFirst(root.count + 1).split(separator: "/").dropLast().joined(separator: "/"))
+                let scriptFolder = String(
+                    path.dropFirst(root.count + 1).split(separator: "/").dropLast().joined(separator: "/"))
                 survey.visit(script.commands, path: path, folder: scriptFolder)
             }
         }
@@ -50,11 +52,12 @@ struct SuiteSurveyTests {
         #expect(survey.malformedMatched == 2913)
         // Only proposals beyond 3.0 whose instructions the opcode table does not list yet: threads'
         // atomics, wide arithmetic, custom descriptors.
-        #expect(survey.unreadableModules == [
-            "wast/proposals/threads": 51,
-            "wast-unconverted/proposals/wide-arithmetic": 9,
-            "wast-unconverted/proposals/custom-descriptors": 118,
-        ], "\(survey.unreadableExamples.prefix(10))")
+        #expect(
+            survey.unreadableModules == [
+                "wast/proposals/threads": 51,
+                "wast-unconverted/proposals/wide-arithmetic": 9,
+                "wast-unconverted/proposals/custom-descriptors": 118,
+            ], "\(survey.unreadableExamples.prefix(10))")
     }
 }
 
@@ -77,7 +80,8 @@ extension SuiteSurveyTests.Survey {
                     if error.message.hasPrefix(message) {
                         malformedMatched += 1
                     } else {
-                        malformedMismatched.append("\(path):\(command.line): \"\(error.message)\", expected \"\(message)\"")
+                        malformedMismatched.append(
+                            "\(path):\(command.line): \"\(error.message)\", expected \"\(message)\"")
                     }
                 }
             case .thread(_, _, let inner):

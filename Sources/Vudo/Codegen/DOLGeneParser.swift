@@ -55,7 +55,8 @@ public enum DOLGeneParser {
                 return (fields, index + 1)
             case "{":
                 index = try skipBlock(tokens, from: index + 1)
-            case "has" where index + 3 < tokens.count && tokens[index + 1].isIdentifier
+            case "has"
+            where index + 3 < tokens.count && tokens[index + 1].isIdentifier
                 && tokens[index + 2].text == ":" && tokens[index + 3].isIdentifier:
                 let name = tokens[index + 1].text
                 guard !fields.contains(where: { $0.name == name }) else {
@@ -104,7 +105,9 @@ public enum DOLGeneParser {
         let scalars = Array(source.unicodeScalars)
         var line = 1
         var index = 0
-        func isWordScalar(_ s: Unicode.Scalar) -> Bool { s == "_" || s == "." || s.properties.isAlphabetic || ("0"..."9").contains(s) }
+        func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+            s == "_" || s == "." || s.properties.isAlphabetic || ("0"..."9").contains(s)
+        }
         while index < scalars.count {
             let scalar = scalars[index]
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
@@ -117,7 +120,9 @@ public enum DOLGeneParser {
                 while index < scalars.count, scalars[index] != "\n" { index += 1 }
             } else if scalar == "/", next == "*" {
                 index += 2
-                while index < scalars.count, !(scalars[index] == "*" && index + 1 < scalars.count && scalars[index + 1] == "/") {
+                while index < scalars.count,
+                    !(scalars[index] == "*" && index + 1 < scalars.count && scalars[index + 1] == "/")
+                {
                     if scalars[index] == "\n" { line += 1 }
                     index += 1
                 }

@@ -10,14 +10,18 @@ public enum GeneGenerator {
     static func layouts(of genes: [DOLGene]) throws(CodegenError) -> [GeneLayout] {
         var byName: [String: DOLGene] = [:]
         for gene in genes {
-            guard byName[gene.name] == nil else { throw CodegenError(line: gene.line, "gene \(gene.name) is declared twice") }
+            guard byName[gene.name] == nil else {
+                throw CodegenError(line: gene.line, "gene \(gene.name) is declared twice")
+            }
             byName[gene.name] = gene
         }
         var resolved: [String: GeneLayout] = [:]
         func layout(_ gene: DOLGene, path: [String]) throws(CodegenError) -> GeneLayout {
             if let done = resolved[gene.name] { return done }
             guard !path.contains(gene.name) else {
-                throw CodegenError(line: gene.line, "gene \(gene.name) contains itself: \((path + [gene.name]).joined(separator: " -> "))")
+                throw CodegenError(
+                    line: gene.line,
+                    "gene \(gene.name) contains itself: \((path + [gene.name]).joined(separator: " -> "))")
             }
             var fields: [(name: String, type: GeneFieldType)] = []
             for field in gene.fields {
@@ -26,7 +30,8 @@ public enum GeneGenerator {
                 } else if let nested = byName[field.typeName] {
                     fields.append((field.name, .gene(try layout(nested, path: path + [gene.name]))))
                 } else {
-                    throw CodegenError(line: field.line, "field \(gene.name).\(field.name) has unknown type \(field.typeName)")
+                    throw CodegenError(
+                        line: field.line, "field \(gene.name).\(field.name) has unknown type \(field.typeName)")
                 }
             }
             let result = GeneLayout(name: gene.name, fields: fields)
@@ -79,9 +84,14 @@ public enum GeneGenerator {
         lines.append("    public init(\(initParameters)) {")
         lines += properties.map { "        self.\($0.name) = \($0.name)" }
         lines += ["    }", ""]
-        lines.append("    public static let geneLayout = GeneLayout(name: \(SwiftNames.literal(layout.name)), fields: [")
-        lines += properties.map { "        (\(SwiftNames.literal($0.field.name)), \(fieldType($0.field.type, typeNames: typeNames)))," }
-        lines += ["    ])", ""]
+        // Laid out as swift-format lays it out, so generated files pass the repository's lint.
+        lines.append("    public static let geneLayout = GeneLayout(")
+        lines.append("        name: \(SwiftNames.literal(layout.name)),")
+        lines.append("        fields: [")
+        lines += properties.map {
+            "            (\(SwiftNames.literal($0.field.name)), \(fieldType($0.field.type, typeNames: typeNames))),"
+        }
+        lines += ["        ])", ""]
         lines.append("    public init(geneValues: GeneValues) throws(MemoryError) {")
         lines += properties.map {
             "        self.\($0.name) = try geneValues.field(\(SwiftNames.literal($0.field.name)), of: Self.geneLayout)"

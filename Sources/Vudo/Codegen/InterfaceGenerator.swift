@@ -17,15 +17,18 @@ public enum InterfaceGenerator {
         for export in module.exports where export.kind == .function {
             let index = Int(export.index)
             let type = functionTypes[index]
-            guard let method = method(
-                export: export.name, type: type, parameterNames: module.names.localNames[UInt32(index)] ?? [:],
-                usedNames: &usedNames)
+            guard
+                let method = method(
+                    export: export.name, type: type, parameterNames: module.names.localNames[UInt32(index)] ?? [:],
+                    usedNames: &usedNames)
             else {
-                skipped.append("// Skipped \(FunctionSignature(name: export.name, type: type)): no Swift form for its types.")
+                skipped.append(
+                    "// Skipped \(FunctionSignature(name: export.name, type: type)): no Swift form for its types.")
                 continue
             }
             requirements.append(
-                "        FunctionRequirement(\(SwiftNames.literal(export.name)), parameters: \(list(type.parameters)), results: \(list(type.results))),")
+                "        FunctionRequirement(\(SwiftNames.literal(export.name)), parameters: \(list(type.parameters)), results: \(list(type.results))),"
+            )
             methods.append(method)
         }
         var lines = [
@@ -59,7 +62,7 @@ public enum InterfaceGenerator {
         let parameterTypes = type.parameters.compactMap(swiftType)
         let resultTypes = type.results.compactMap(swiftType)
         guard parameterTypes.count == type.parameters.count, resultTypes.count == type.results.count,
-              type.results.count <= 3
+            type.results.count <= 3
         else { return nil }
 
         var methodName = SwiftNames.identifier(name)
@@ -118,5 +121,7 @@ public enum InterfaceGenerator {
         }
     }
 
-    private static func list(_ types: [ValueType]) -> String { "[" + types.map { ".\($0)" }.joined(separator: ", ") + "]" }
+    private static func list(_ types: [ValueType]) -> String {
+        "[" + types.map { ".\($0)" }.joined(separator: ", ") + "]"
+    }
 }

@@ -62,7 +62,7 @@ public final class EffectHub: Sendable {
     /// missing timestamp.
     func emit(_ bytes: [UInt8], from spirit: String?, now: Int64) -> UInt32 {
         guard bytes.count <= Self.maximumLength, let value = JSONParser.parse(bytes),
-              case .string(let type)? = value.member("effect_type")?.value, !type.isEmpty
+            case .string(let type)? = value.member("effect_type")?.value, !type.isEmpty
         else { return 0 }
         let payload = value.member("payload").map { String(decoding: bytes[$0.text], as: UTF8.self) } ?? "null"
         var timestamp = now

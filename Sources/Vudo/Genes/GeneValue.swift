@@ -33,7 +33,8 @@ public indirect enum GeneValue: Sendable, Hashable, CustomStringConvertible {
         case .f64(let v): "\(v)"
         case .bool(let v): "\(v)"
         case .string(let v): "\"\(v)\""
-        case .gene(let values): "{" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        case .gene(let values):
+            "{" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
         }
     }
 }

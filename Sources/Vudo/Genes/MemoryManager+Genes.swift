@@ -55,7 +55,9 @@ extension MemoryManager {
     // MARK: Encoding
 
     private func checkAlignment(_ pointer: UInt32, _ layout: GeneLayout) throws(MemoryError) {
-        guard Int(pointer) % layout.alignment == 0 else { throw .misaligned(address: pointer, alignment: layout.alignment) }
+        guard Int(pointer) % layout.alignment == 0 else {
+            throw .misaligned(address: pointer, alignment: layout.alignment)
+        }
     }
 
     /// Unknown, missing and mistyped fields, found before anything is allocated or written.
@@ -69,7 +71,8 @@ extension MemoryManager {
             case (.i32, .i32), (.i64, .i64), (.f32, .f32), (.f64, .f64), (.bool, .bool), (.string, .string): break
             case (.gene(let inner), .gene(let nested)): try check(nested, against: inner)
             default:
-                throw .typeMismatch(gene: layout.name, field: field.name, expected: field.type.description, got: value.kindName)
+                throw .typeMismatch(
+                    gene: layout.name, field: field.name, expected: field.type.description, got: value.kindName)
             }
         }
     }

@@ -51,8 +51,10 @@ public struct Ghost: Sendable {
     }
 
     /// Links the import `module`.`name` of `importer` to `export` of `exporter`.
-    public mutating func wire(from exporter: String, export: String, to importer: String, module: String, name: String) {
-        wires.append(Wire(from: Endpoint(member: exporter, export: export), importer: importer, module: module, name: name))
+    public mutating func wire(from exporter: String, export: String, to importer: String, module: String, name: String)
+    {
+        wires.append(
+            Wire(from: Endpoint(member: exporter, export: export), importer: importer, module: module, name: name))
     }
 
     /// Makes `export` of `member` callable on the Ghost as `name`.

@@ -43,8 +43,12 @@ struct GhostPlan {
             guard let exporter = modules[wire.from.member], let importer = modules[wire.importer] else { continue }
             let provided = exporter.exportedFunctionType(wire.from.export)
             let expected = importer.functionImports.first { $0.module == wire.module && $0.name == wire.name }?.type
-            if provided == nil { problems.append("wire \(wire): '\(wire.from.member)' exports no function '\(wire.from.export)'") }
-            if expected == nil { problems.append("wire \(wire): '\(wire.importer)' imports no function \(wire.module).\(wire.name)") }
+            if provided == nil {
+                problems.append("wire \(wire): '\(wire.from.member)' exports no function '\(wire.from.export)'")
+            }
+            if expected == nil {
+                problems.append("wire \(wire): '\(wire.importer)' imports no function \(wire.module).\(wire.name)")
+            }
             if let provided, let expected, provided != expected {
                 problems.append("wire \(wire): the import expects \(expected), the export is \(provided)")
             }
@@ -54,19 +58,23 @@ struct GhostPlan {
     /// An import neither wired nor served by a Loa, a host function or a Spirit of the session
     /// would fail at summon time: report it now, with everything else.
     private mutating func checkUnwiredImports(
-        _ ghost: Ghost, modules: [String: Module], known: Set<String>, sessionSpirits: Set<String>, defaults: SpiritOptions
+        _ ghost: Ghost, modules: [String: Module], known: Set<String>, sessionSpirits: Set<String>,
+        defaults: SpiritOptions
     ) {
         let wired = Set(ghost.wires.map { "\($0.importer) \($0.module).\($0.name)" })
         for member in ghost.members {
             guard let module = modules[member.name] else { continue }
             let options = member.options ?? defaults
             for entry in module.functionImports where !wired.contains("\(member.name) \(entry.module).\(entry.name)") {
-                let servedByHost = options.loas.has(entry.module) || Loa.abiModules.contains(entry.module)
+                let servedByHost =
+                    options.loas.has(entry.module) || Loa.abiModules.contains(entry.module)
                     || [Loa.messagingName, StateLoa.name].contains(entry.module)
                     || options.hostFunctions.contains { $0.module == entry.module && $0.name == entry.name }
                     || sessionSpirits.contains(entry.module)
                 if !servedByHost || known.contains(entry.module) {
-                    problems.append("missing wire: '\(member.name)' imports \(entry.module).\(entry.name) (\(entry.type)) and nothing provides it")
+                    problems.append(
+                        "missing wire: '\(member.name)' imports \(entry.module).\(entry.name) (\(entry.type)) and nothing provides it"
+                    )
                 }
             }
         }
@@ -82,7 +90,8 @@ struct GhostPlan {
                 ghost.wires.allSatisfy { $0.importer != member.name || placed.contains($0.from.member) }
             }
             guard !ready.isEmpty else {
-                problems.append("the wires form a cycle among " + remaining.map { "'\($0.name)'" }.joined(separator: ", "))
+                problems.append(
+                    "the wires form a cycle among " + remaining.map { "'\($0.name)'" }.joined(separator: ", "))
                 return
             }
             for member in ready {

@@ -31,7 +31,9 @@ extension Seance {
         }
         ghosts[ghost.name] = SummonedGhost(
             spirits: summoned,
-            exposed: ghost.exposed.mapValues { ExportTarget(spirit: ghost.sessionName(of: $0.member), export: $0.export) })
+            exposed: ghost.exposed.mapValues {
+                ExportTarget(spirit: ghost.sessionName(of: $0.member), export: $0.export)
+            })
     }
 
     /// Whether a Ghost of this name is summoned.

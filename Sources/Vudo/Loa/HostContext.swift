@@ -53,7 +53,8 @@ public struct SpiritAllocator {
     /// Moves an allocation of `oldSize` bytes to one of `newSize`, keeping the common prefix and
     /// zeroing the rest. A zero `pointer` is a plain allocation. The old block is freed only once
     /// the new one exists, so a failure leaves it valid.
-    public func realloc(_ pointer: UInt32, oldSize: Int, newSize: Int, alignment: Int = 8) throws(MemoryError) -> UInt32 {
+    public func realloc(_ pointer: UInt32, oldSize: Int, newSize: Int, alignment: Int = 8) throws(MemoryError) -> UInt32
+    {
         guard pointer != 0 else { return try zeroed(newSize, alignment: alignment) }
         // Read first: an out-of-range old block fails before anything is allocated.
         let kept = try memory.readBytes(at: pointer, count: min(oldSize, newSize))

@@ -13,10 +13,11 @@ public struct LoaBuilder {
         _ body: @escaping @Sendable (HostContext, repeat each P) throws -> R
     ) {
         let type = FunctionType(parameters: Self.types(repeat (each P).self), results: [R.wasmType])
-        add(LoaFunction(name: name, type: type, capability: capability) { context, arguments in
-            var reader = ArgumentReader(arguments, function: name)
-            return [try body(context, repeat try reader.next((each P).self)).wasmValue]
-        })
+        add(
+            LoaFunction(name: name, type: type, capability: capability) { context, arguments in
+                var reader = ArgumentReader(arguments, function: name)
+                return [try body(context, repeat try reader.next((each P).self)).wasmValue]
+            })
     }
 
     /// Adds a function returning nothing.
@@ -25,11 +26,12 @@ public struct LoaBuilder {
         _ body: @escaping @Sendable (HostContext, repeat each P) throws -> Void
     ) {
         let type = FunctionType(parameters: Self.types(repeat (each P).self), results: [])
-        add(LoaFunction(name: name, type: type, capability: capability) { context, arguments in
-            var reader = ArgumentReader(arguments, function: name)
-            try body(context, repeat try reader.next((each P).self))
-            return []
-        })
+        add(
+            LoaFunction(name: name, type: type, capability: capability) { context, arguments in
+                var reader = ArgumentReader(arguments, function: name)
+                try body(context, repeat try reader.next((each P).self))
+                return []
+            })
     }
 
     /// Adds a function over WebAssembly values, for signatures the typed forms cannot express.

@@ -36,12 +36,16 @@ extension LoaRegistry {
     public func needs(of module: Module) -> [LoaNeed] {
         let names = [Loa.coreName] + all.map(\.name).filter { $0 != Loa.coreName }
         var grants: [LoaGrant] = []
-        for name in names where !grants.contains(where: { $0.loa == name }) { grants.append(LoaGrant(name, capabilities: .all)) }
+        for name in names where !grants.contains(where: { $0.loa == name }) {
+            grants.append(LoaGrant(name, capabilities: .all))
+        }
         let resolver = LoaResolver(registry: self, grants: grants)
         var order: [String] = []
         var found: [String: Found] = [:]
         for entry in module.imports {
-            guard case .function(let typeIndex) = entry.descriptor, Int(typeIndex) < module.types.count else { continue }
+            guard case .function(let typeIndex) = entry.descriptor, Int(typeIndex) < module.types.count else {
+                continue
+            }
             let type = module.types[Int(typeIndex)]
             var loa = entry.module
             var capability: Capability?

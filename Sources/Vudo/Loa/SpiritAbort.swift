@@ -26,14 +26,18 @@ public struct SpiritAbort: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `aborted: index out of range at lib.dol:42`.
     public var description: String {
-        let what = switch kind {
-        case .abort: "aborted"
-        case .panic: "panicked"
-        case .assertion: "assertion failed"
-        }
+        let what =
+            switch kind {
+            case .abort: "aborted"
+            case .panic: "panicked"
+            case .assertion: "assertion failed"
+            }
         var text = "\(what): \(message)"
-        if let file { text += " at \(file)" + (line.map { ":\($0)" } ?? "") }
-        else if let line { text += " at line \(line)" }
+        if let file {
+            text += " at \(file)" + (line.map { ":\($0)" } ?? "")
+        } else if let line {
+            text += " at line \(line)"
+        }
         return text
     }
 }

@@ -57,18 +57,20 @@ public struct VersionRequirement: Sendable, Hashable, CustomStringConvertible {
 
     // `>=` before `=`, so the longer operator wins.
     private static let operators: [(String, @Sendable (PartialVersion) -> VersionRequirement)] = [
-        (">=", { VersionRequirement(minimum: $0.version, limit: nil, description: ">=\($0.description)") }), ("^", caret), ("~", tilde), ("=", exact),
+        (">=", { VersionRequirement(minimum: $0.version, limit: nil, description: ">=\($0.description)") }),
+        ("^", caret), ("~", tilde), ("=", exact),
     ]
 
     private static func caret(_ partial: PartialVersion) -> VersionRequirement {
         let v = partial.version
-        let limit = if v.major > 0 || partial.precision == 1 {
-            v.next(at: 0)
-        } else if v.minor > 0 || partial.precision == 2 {
-            v.next(at: 1)
-        } else {
-            v.next(at: 2)
-        }
+        let limit =
+            if v.major > 0 || partial.precision == 1 {
+                v.next(at: 0)
+            } else if v.minor > 0 || partial.precision == 2 {
+                v.next(at: 1)
+            } else {
+                v.next(at: 2)
+            }
         return VersionRequirement(minimum: v, limit: limit, description: "^\(partial.description)")
     }
 
@@ -87,7 +89,9 @@ public struct VersionRequirement: Sendable, Hashable, CustomStringConvertible {
 extension VersionRequirement: ExpressibleByStringLiteral {
     /// A literal such as `"^1.2"`; a malformed literal is a programming error and stops the program.
     public init(stringLiteral text: String) {
-        guard let requirement = VersionRequirement(text) else { preconditionFailure("'\(text)' is not a version requirement") }
+        guard let requirement = VersionRequirement(text) else {
+            preconditionFailure("'\(text)' is not a version requirement")
+        }
         self = requirement
     }
 }

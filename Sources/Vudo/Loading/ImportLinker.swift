@@ -23,7 +23,8 @@ enum ImportLinker {
                 let function = hostFunction(resolved, module: entry.module, host: host)
                 imports.define(module: entry.module, name: entry.name, .function(store.addHostFunction(function)))
             case .memory(let type):
-                let address = try importedMemory(type, limits: options.memory, store: store, name: "\(entry.module).\(entry.name)")
+                let address = try importedMemory(
+                    type, limits: options.memory, store: store, name: "\(entry.module).\(entry.name)")
                 host.memory.use(address)
                 imports.define(module: entry.module, name: entry.name, .memory(address))
             case .table:
@@ -52,19 +53,22 @@ enum ImportLinker {
     private static func hostFunction(_ function: LoaFunction, module: String, host: SpiritHost) -> HostFunction {
         if let asyncBody = function.asyncBody {
             host.linksAsyncFunctions = true
-            return HostFunction(type: function.type, asyncBody: { caller, arguments in
-                if let address = caller.memory { host.memory.use(address) }
-                if host.options.debug { host.log("host \(module).\(function.name)\(arguments) (async)") }
-                do {
-                    return try await asyncBody(host.context(deadline: caller.store.deadline), arguments)
-                } catch {
-                    // A wait the call's deadline or cancellation cut short surfaces as that trap.
-                    let failure: any Error =
-                        error is SpiritAbort || error is Trap ? error : HostFunctionFailure(module: module, name: function.name, error: error)
-                    host.lastFailure = failure
-                    throw failure
-                }
-            })
+            return HostFunction(
+                type: function.type,
+                asyncBody: { caller, arguments in
+                    if let address = caller.memory { host.memory.use(address) }
+                    if host.options.debug { host.log("host \(module).\(function.name)\(arguments) (async)") }
+                    do {
+                        return try await asyncBody(host.context(deadline: caller.store.deadline), arguments)
+                    } catch {
+                        // A wait the call's deadline or cancellation cut short surfaces as that trap.
+                        let failure: any Error =
+                            error is SpiritAbort || error is Trap
+                            ? error : HostFunctionFailure(module: module, name: function.name, error: error)
+                        host.lastFailure = failure
+                        throw failure
+                    }
+                })
         }
         return HostFunction(type: function.type) { caller, arguments in
             // During the start function the instance is not attached yet; the caller knows the memory.
@@ -75,7 +79,9 @@ enum ImportLinker {
             } catch {
                 // Recorded so a failure in the start function, which WasmCore reports only as text,
                 // can still surface typed.
-                let failure: any Error = error is SpiritAbort ? error : HostFunctionFailure(module: module, name: function.name, error: error)
+                let failure: any Error =
+                    error is SpiritAbort
+                    ? error : HostFunctionFailure(module: module, name: function.name, error: error)
                 host.lastFailure = failure
                 throw failure
             }
@@ -93,7 +99,9 @@ enum ImportLinker {
         }
         if let required = type.limits.max {
             guard let maximum, maximum <= required else {
-                throw .memoryLimits("\(name) allows at most \(required) pages, the options give \(maximum.map(String.init) ?? "no maximum")")
+                throw .memoryLimits(
+                    "\(name) allows at most \(required) pages, the options give \(maximum.map(String.init) ?? "no maximum")"
+                )
             }
         }
         if let maximum, initial > maximum {

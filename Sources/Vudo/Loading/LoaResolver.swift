@@ -12,7 +12,9 @@ struct LoaResolver {
 
     /// The Loa and function that satisfy `module.name` of `type`. For `vudo` the Loa is the one
     /// whose grant covers the function.
-    func resolve(module: String, name: String, type: FunctionType) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
+    func resolve(
+        module: String, name: String, type: FunctionType
+    ) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
         switch module {
         case DOLABI.moduleName: try resolveDOL(name, type)
         case "env": try resolveByName(name, type, module: module)
@@ -34,7 +36,9 @@ struct LoaResolver {
     /// The last grant for a Loa wins, so appending a grant overrides an earlier one.
     func grant(for loa: String) -> LoaGrant? { grants.last { $0.loa == loa } }
 
-    private func resolve(_ name: String, _ type: FunctionType, inLoa loaName: String) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
+    private func resolve(
+        _ name: String, _ type: FunctionType, inLoa loaName: String
+    ) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
         let loa = try resolveLoa(loaName)
         guard let function = loa.function(named: name) else { throw .missingFunction(loa: loa.description) }
         try check(function, of: loa, type)
@@ -49,7 +53,9 @@ struct LoaResolver {
     }
 
     /// `vudo`: the DOL ABI's function, if the Loa that covers it is granted with its capability.
-    private func resolveDOL(_ name: String, _ type: FunctionType) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
+    private func resolveDOL(
+        _ name: String, _ type: FunctionType
+    ) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
         guard let entry = DOLABI.entry(named: name) else { throw .notInDOLABI }
         let owner = try resolveLoa(entry.owner)
         try check(entry.function, of: owner, type)
@@ -59,15 +65,20 @@ struct LoaResolver {
     /// `env`: the function of that name of the last granted Loa that has one. `@vudo/runtime`'s
     /// loader merges its Loas into `env` in registration order, later ones winning; grants play
     /// that part here.
-    private func resolveByName(_ name: String, _ type: FunctionType, module: String) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
+    private func resolveByName(
+        _ name: String, _ type: FunctionType, module: String
+    ) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
         var seen: Set<String> = []
         for grant in grants.reversed() where seen.insert(grant.loa).inserted {
-            guard let loa = registry.resolve(grant.requirement), let function = loa.function(named: name) else { continue }
+            guard let loa = registry.resolve(grant.requirement), let function = loa.function(named: name) else {
+                continue
+            }
             try check(function, of: loa, type)
             return (loa, function)
         }
         // Say which Loa would have provided it, when one is registered but not granted.
-        if let ungranted = registry.all.first(where: { $0.function(named: name) != nil && grant(for: $0.name) == nil }) {
+        if let ungranted = registry.all.first(where: { $0.function(named: name) != nil && grant(for: $0.name) == nil })
+        {
             throw .loaNotGranted(ungranted.name)
         }
         throw .noGrantedLoaProvides(module: module)
@@ -75,7 +86,9 @@ struct LoaResolver {
 
     /// `loa`: the compiler keeps the name a body-less `sex fun` declares and its signature, so
     /// the DOL ABI's function when the signature is the compiler's, else whatever `env` links.
-    private func resolveCompiled(_ name: String, _ type: FunctionType) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
+    private func resolveCompiled(
+        _ name: String, _ type: FunctionType
+    ) throws(ImportFailure) -> (loa: Loa, function: LoaFunction) {
         guard let entry = DOLABI.entry(named: name) else { return try resolveByName(name, type, module: "loa") }
         if entry.function.type == type { return try resolveDOL(name, type) }
         do {
@@ -83,7 +96,8 @@ struct LoaResolver {
         } catch {
             // Neither fits: the DOL ABI's signature is the one to report.
             switch error {
-            case .noGrantedLoaProvides, .signatureMismatch: throw .signatureMismatch(expected: type, provided: entry.function.type)
+            case .noGrantedLoaProvides, .signatureMismatch:
+                throw .signatureMismatch(expected: type, provided: entry.function.type)
             default: throw error
             }
         }

@@ -49,7 +49,8 @@ public enum SpiritError: Error, Sendable, CustomStringConvertible {
         case .resultMismatch(let function, let expected, let got):
             "\(function) returns (\(Self.list(got))), expected (\(Self.list(expected)))"
         case .trap(let function, let trap): "\(function) trapped: \(trap)"
-        case .hostFunction(let function, let module, let name, let error): "\(function): \(module).\(name) failed: \(error)"
+        case .hostFunction(let function, let module, let name, let error):
+            "\(function): \(module).\(name) failed: \(error)"
         case .aborted(let function, let abort): "\(function) \(abort)"
         case .memory(let error): error.description
         }

@@ -50,8 +50,10 @@ public struct SpiritOptions: Sendable {
 
     public init(
         memory: MemoryLimits = MemoryLimits(), debug: Bool = false, logger: SpiritLogger = .standardError,
-        output: OutputSink = .standardOutput, loas: LoaRegistry = LoaRegistry(), grants: [LoaGrant] = [.core, .messaging],
-        hostFunctions: [HostFunctionDefinition] = [], time: TimeSource = .system, random: RandomSource = .system, effects: EffectHandler = .ignore,
+        output: OutputSink = .standardOutput, loas: LoaRegistry = LoaRegistry(),
+        grants: [LoaGrant] = [.core, .messaging],
+        hostFunctions: [HostFunctionDefinition] = [], time: TimeSource = .system, random: RandomSource = .system,
+        effects: EffectHandler = .ignore,
         name: String? = nil
     ) {
         self.memory = memory

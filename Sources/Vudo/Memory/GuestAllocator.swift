@@ -16,13 +16,14 @@ struct GuestAllocator {
     static func find(in instance: Instance, store: Store) -> GuestAllocator? {
         for (allocName, freeName) in exportNames {
             guard let alloc = instance.exportedFunction(allocName),
-                  store.functionType(alloc) == FunctionType(parameters: [.i32], results: [.i32])
+                store.functionType(alloc) == FunctionType(parameters: [.i32], results: [.i32])
             else { continue }
             var free = instance.exportedFunction(freeName)
             let freeType = free.map(store.functionType)
             let takesSize = freeType == FunctionType(parameters: [.i32, .i32], results: [])
             if !takesSize, freeType != FunctionType(parameters: [.i32], results: []) { free = nil }
-            return GuestAllocator(allocName: allocName, allocFunction: alloc, freeFunction: free, freeTakesSize: takesSize)
+            return GuestAllocator(
+                allocName: allocName, allocFunction: alloc, freeFunction: free, freeTakesSize: takesSize)
         }
         return nil
     }

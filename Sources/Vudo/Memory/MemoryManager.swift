@@ -160,7 +160,8 @@ public final class MemoryManager {
     public func writeBytes(_ bytes: [UInt8], at address: UInt32) throws(MemoryError) {
         let memory = try checkRange(UInt64(address), count: UInt64(bytes.count))
         guard memory.write(bytes, at: Int(address)) else {
-            throw .outOfBounds(address: UInt64(address), count: UInt64(bytes.count), memorySize: UInt64(memory.byteCount))
+            throw .outOfBounds(
+                address: UInt64(address), count: UInt64(bytes.count), memorySize: UInt64(memory.byteCount))
         }
     }
 

@@ -13,7 +13,8 @@ extension MessageBus {
         state.withLock { $0.waiters.values.contains { $0.recipient == name } }
     }
 
-    func receive(for recipient: String, channel: Int32, until deadline: ContinuousClock.Instant) async -> SeanceMessage? {
+    func receive(for recipient: String, channel: Int32, until deadline: ContinuousClock.Instant) async -> SeanceMessage?
+    {
         while true {
             if let message = receive(for: recipient, channel: channel) { return message }
             guard isRegistered(recipient), !Task.isCancelled, ContinuousClock.now < deadline else { return nil }
@@ -46,9 +47,10 @@ extension MessageBus {
                 // Checked and parked under one lock, so a message sent in between cannot be missed.
                 let parked = state.withLock { state -> Bool in
                     guard state.wokenEarly.remove(wait) == nil, let inbox = state.inboxes[recipient],
-                          !inbox.messages.contains(where: { $0.matches(channel: channel) })
+                        !inbox.messages.contains(where: { $0.matches(channel: channel) })
                     else { return false }
-                    state.waiters[wait] = MessageWaiter(recipient: recipient, channel: channel, continuation: continuation)
+                    state.waiters[wait] = MessageWaiter(
+                        recipient: recipient, channel: channel, continuation: continuation)
                     return true
                 }
                 if !parked { continuation.resume() }

@@ -81,7 +81,8 @@ public final class MessageBus: Sendable {
     /// and queues nothing, when `recipient` has no inbox. The sender need not be registered.
     @discardableResult
     public func send(_ payload: [UInt8], to recipient: String, channel: Int32, from sender: String) -> Bool {
-        let message = SeanceMessage(from: sender, to: recipient, channel: channel, payload: payload, timestamp: time.now())
+        let message = SeanceMessage(
+            from: sender, to: recipient, channel: channel, payload: payload, timestamp: time.now())
         guard let (handlers, woken) = state.withLock({ $0.deliver(message) }) else { return false }
         for waiter in woken { waiter.resume() }
         for handler in handlers { handler(message) }
@@ -217,7 +218,7 @@ struct BusState: ~Copyable {
 
     mutating func take(for recipient: String, channel: Int32, if accept: (SeanceMessage) -> Bool) -> TakeOutcome {
         guard let index = inboxes[recipient]?.messages.firstIndex(where: { $0.matches(channel: channel) }),
-              let message = inboxes[recipient]?.messages[index]
+            let message = inboxes[recipient]?.messages[index]
         else { return .nothing }
         guard accept(message) else { return .refused }
         inboxes[recipient]?.messages.remove(at: index)

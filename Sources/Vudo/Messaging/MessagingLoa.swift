@@ -31,7 +31,9 @@ extension Loa {
             return endpoint.bus.send(bytes, to: recipient, channel: channel, from: endpoint.name) ? 1 : 0
         }
         loa.function("vudo_recv", capability: "receive") {
-            (context, channel: Int32, fromBuffer: UInt32, fromMax: UInt32, payloadBuffer: UInt32, payloadMax: UInt32) -> Int32 in
+            (
+                context, channel: Int32, fromBuffer: UInt32, fromMax: UInt32, payloadBuffer: UInt32, payloadMax: UInt32
+            ) -> Int32 in
             // The buffers are checked before the message is taken, so a bad pointer ends the call
             // without losing it.
             _ = try context.memory.checkRange(UInt64(fromBuffer), count: UInt64(fromMax))

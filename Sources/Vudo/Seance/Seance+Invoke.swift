@@ -34,7 +34,8 @@ extension Seance {
     ) async throws(SeanceError) -> R {
         let results = try await typedInvoke(name, function, Self.values(repeat each arguments), results: [R.wasmType])
         guard let value = R(wasmValue: results[0]) else {
-            throw .call(spirit: name, .resultMismatch(function: function, expected: [R.wasmType], got: [results[0].type]))
+            throw .call(
+                spirit: name, .resultMismatch(function: function, expected: [R.wasmType], got: [results[0].type]))
         }
         return value
     }
@@ -46,12 +47,17 @@ extension Seance {
         _ = try await typedInvoke(name, function, Self.values(repeat each arguments), results: [])
     }
 
-    private func typedInvoke(_ name: String, _ function: String, _ arguments: [Value], results: [ValueType]) async throws(SeanceError) -> [Value] {
+    private func typedInvoke(
+        _ name: String, _ function: String, _ arguments: [Value], results: [ValueType]
+    ) async throws(SeanceError) -> [Value] {
         let (name, function) = try target(name, function)
         let spirit = try lookup(name)
-        guard let signature = spirit.signature(of: function) else { throw .call(spirit: name, .unknownFunction(function)) }
+        guard let signature = spirit.signature(of: function) else {
+            throw .call(spirit: name, .unknownFunction(function))
+        }
         guard signature.type.results == results else {
-            throw .call(spirit: name, .resultMismatch(function: function, expected: results, got: signature.type.results))
+            throw .call(
+                spirit: name, .resultMismatch(function: function, expected: results, got: signature.type.results))
         }
         return try await invoke(name, function, arguments)
     }

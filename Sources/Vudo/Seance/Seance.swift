@@ -67,7 +67,9 @@ public actor Seance {
     /// Throws ``SeanceError/duplicateName(_:)``, ``SeanceError/crossSpiritImport(spirit:module:name:reason:)``,
     /// ``SeanceError/summon(spirit:_:)`` or ``SeanceError/dismissed``.
     @discardableResult
-    public func summon(_ name: String, _ source: SpiritSource, options: SpiritOptions? = nil) throws(SeanceError) -> Spirit {
+    public func summon(
+        _ name: String, _ source: SpiritSource, options: SpiritOptions? = nil
+    ) throws(SeanceError) -> Spirit {
         try checkOpen()
         try checkNameFree(name)
         let module: Module
@@ -77,24 +79,32 @@ public actor Seance {
 
     /// Summons a decoded module; `wires` link chosen imports to chosen Spirits' exports (a Ghost's
     /// wiring), and every other import whose module is a session name links to that Spirit.
-    func summon(_ name: String, module: Module, options: SpiritOptions, wires: [ImportKey: ExportTarget]) throws(SeanceError) -> Spirit {
+    func summon(
+        _ name: String, module: Module, options: SpiritOptions, wires: [ImportKey: ExportTarget]
+    ) throws(SeanceError) -> Spirit {
         var options = SeanceLinking.prepare(options, name: name, seance: self)
         for entry in module.functionImports {
             let key = ImportKey(module: entry.module, name: entry.name)
-            guard let target = wires[key] ?? slots[entry.module].map({ ExportTarget(spirit: $0.name, export: entry.name) }) else {
+            guard
+                let target = wires[key]
+                    ?? slots[entry.module].map({ ExportTarget(spirit: $0.name, export: entry.name) })
+            else {
                 continue
             }
             guard let slot = slots[target.spirit], let callee = slot.spirit else { throw .unknownSpirit(target.spirit) }
             guard let signature = callee.signature(of: target.export) else {
-                throw .crossSpiritImport(spirit: name, module: entry.module, name: entry.name,
-                                         reason: "'\(target.spirit)' exports no function '\(target.export)'")
+                throw .crossSpiritImport(
+                    spirit: name, module: entry.module, name: entry.name,
+                    reason: "'\(target.spirit)' exports no function '\(target.export)'")
             }
             guard signature.type == entry.type else {
-                throw .crossSpiritImport(spirit: name, module: entry.module, name: entry.name,
-                                         reason: "it expects \(entry.type), '\(target.spirit)'.\(target.export) is \(signature.type)")
+                throw .crossSpiritImport(
+                    spirit: name, module: entry.module, name: entry.name,
+                    reason: "it expects \(entry.type), '\(target.spirit)'.\(target.export) is \(signature.type)")
             }
             options.hostFunctions.append(
-                CrossSpiritImport.proxy(module: entry.module, name: entry.name, type: entry.type, to: slot, export: target.export))
+                CrossSpiritImport.proxy(
+                    module: entry.module, name: entry.name, type: entry.type, to: slot, export: target.export))
         }
         // The inbox comes first: a start function may already send or receive.
         do { try messages.register(name) } catch { throw .duplicateName(name) }

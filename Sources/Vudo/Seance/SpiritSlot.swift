@@ -27,7 +27,9 @@ enum SeanceCallChain {
 /// Host functions standing for another Spirit's exports.
 enum CrossSpiritImport {
     /// A function that calls `export` of the Spirit in `slot`, synchronously, through its gate.
-    static func proxy(module: String, name: String, type: FunctionType, to slot: SpiritSlot, export: String) -> HostFunctionDefinition {
+    static func proxy(
+        module: String, name: String, type: FunctionType, to slot: SpiritSlot, export: String
+    ) -> HostFunctionDefinition {
         HostFunctionDefinition(module: module, name: name, type: type) { _, arguments in
             guard let callee = slot.spirit else { throw SeanceError.released(slot.name) }
             // The callee's lock is held further up this very call stack: waiting would never end.

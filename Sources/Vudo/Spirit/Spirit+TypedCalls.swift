@@ -24,7 +24,8 @@ extension Spirit {
     public func call<each A: WasmRepresentable, R1: WasmRepresentable, R2: WasmRepresentable>(
         _ name: String, _ arguments: repeat each A, returning: (R1, R2).Type
     ) async throws(SpiritError) -> (R1, R2) {
-        let results = try await typedCall(name, Self.values(repeat each arguments), results: [R1.wasmType, R2.wasmType])
+        let results = try await typedCall(
+            name, Self.values(repeat each arguments), results: [R1.wasmType, R2.wasmType])
         return (try Self.convert(results[0], name: name), try Self.convert(results[1], name: name))
     }
 
@@ -40,7 +41,9 @@ extension Spirit {
         )
     }
 
-    private func typedCall(_ name: String, _ arguments: [Value], results: [ValueType]) async throws(SpiritError) -> [Value] {
+    private func typedCall(
+        _ name: String, _ arguments: [Value], results: [ValueType]
+    ) async throws(SpiritError) -> [Value] {
         guard let signature = signature(of: name) else { throw .unknownFunction(name) }
         guard signature.type.results == results else {
             throw .resultMismatch(function: name, expected: results, got: signature.type.results)

@@ -65,7 +65,9 @@ public struct SpiritMemory: Sendable {
     }
 
     public func readRawString(at pointer: UInt32, length: UInt32) async throws(MemoryError) -> String {
-        try await spirit.withMemory { (memory) throws(MemoryError) in try memory.readRawString(at: pointer, length: length) }
+        try await spirit.withMemory { (memory) throws(MemoryError) in
+            try memory.readRawString(at: pointer, length: length)
+        }
     }
 
     public func readGene(_ layout: GeneLayout, at pointer: UInt32) async throws(MemoryError) -> GeneValues {
@@ -73,7 +75,9 @@ public struct SpiritMemory: Sendable {
     }
 
     public func writeGene(_ values: GeneValues, as layout: GeneLayout, at pointer: UInt32) async throws(MemoryError) {
-        try await spirit.withMemory { (memory) throws(MemoryError) in try memory.writeGene(values, as: layout, at: pointer) }
+        try await spirit.withMemory { (memory) throws(MemoryError) in
+            try memory.writeGene(values, as: layout, at: pointer)
+        }
     }
 
     public func allocateGene(_ values: GeneValues, as layout: GeneLayout) async throws(MemoryError) -> UInt32 {

@@ -27,7 +27,9 @@ public enum HostFile {
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
-            let count = bytes.withUnsafeMutableBytes { readFromDescriptor(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            let count = bytes.withUnsafeMutableBytes {
+                readFromDescriptor(descriptor, $0.baseAddress! + filled, $0.count - filled)
+            }
             if count == 0 { return Array(bytes[..<filled]) }
             if count < 0 {
                 if errno == EINTR { continue }

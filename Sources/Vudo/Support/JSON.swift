@@ -183,7 +183,9 @@ struct JSONParser {
             if !consume("+") { _ = consume("-") }
             guard digits() > 0 else { return nil }
         }
-        guard let text = String(validating: bytes[start..<index], as: UTF8.self), let number = Double(text) else { return nil }
+        guard let text = String(validating: bytes[start..<index], as: UTF8.self), let number = Double(text) else {
+            return nil
+        }
         return .number(number)
     }
 

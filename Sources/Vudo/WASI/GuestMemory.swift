@@ -53,8 +53,10 @@ struct GuestMemory {
         guard UInt64(count) * 8 <= UInt64(UInt32.max) else { throw .fault }
         let raw = try bytes(at: address, count: count * 8)
         return (0..<Int(count)).map { k in
-            (UInt32(truncatingIfNeeded: Self.decode(raw[(k * 8)..<(k * 8 + 4)])),
-             UInt32(truncatingIfNeeded: Self.decode(raw[(k * 8 + 4)..<(k * 8 + 8)])))
+            (
+                UInt32(truncatingIfNeeded: Self.decode(raw[(k * 8)..<(k * 8 + 4)])),
+                UInt32(truncatingIfNeeded: Self.decode(raw[(k * 8 + 4)..<(k * 8 + 8)]))
+            )
         }
     }
 

@@ -102,7 +102,9 @@ extension WASI {
     }
 
     /// `fd_seek` and `fd_tell` (offset 0 from the current position).
-    func fdSeek(_ memory: GuestMemory, _ number: UInt32, offset: Int64, whence: UInt32, result: UInt32) throws(WASIErrno) {
+    func fdSeek(
+        _ memory: GuestMemory, _ number: UInt32, offset: Int64, whence: UInt32, result: UInt32
+    ) throws(WASIErrno) {
         let descriptor = try descriptors.get(number)
         guard case .file(let host) = descriptor.kind else {
             if case .directory = descriptor.kind { throw .isDirectory }

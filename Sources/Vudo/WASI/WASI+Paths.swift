@@ -30,7 +30,8 @@ extension WASI {
         typealias Flags = WASIABI.FDFlags
         let create = openFlags & Open.create != 0
         let truncate = openFlags & Open.truncate != 0
-        let required = Rights.pathOpen | (create ? Rights.pathCreateFile : 0) | (truncate ? Rights.pathFilestatSetSize : 0)
+        let required =
+            Rights.pathOpen | (create ? Rights.pathCreateFile : 0) | (truncate ? Rights.pathFilestatSetSize : 0)
         let (parent, location) = try locate(
             memory, number, path: path, length: length, rights: required, follow: Self.follows(lookup))
         // A new descriptor never gets more than its directory may hand down.
@@ -38,7 +39,8 @@ extension WASI {
             throw .notCapable
         }
         try memory.check(result, count: 4)
-        let writes = rights & (Rights.fdWrite | Rights.fdAllocate | Rights.fdFilestatSetSize) != 0
+        let writes =
+            rights & (Rights.fdWrite | Rights.fdAllocate | Rights.fdFilestatSetSize) != 0
             || flags & Flags.append != 0
         let reads = rights & (Rights.fdRead | Rights.fdReaddir) != 0
         if parent.readOnly && (writes || create || truncate) { throw .notCapable }
@@ -77,7 +79,8 @@ extension WASI {
         let rights = directory ? Rights.pathRemoveDirectory : Rights.pathUnlinkFile
         let (_, location) = try locate(memory, number, path: path, length: length, rights: rights)
         if !directory && location.mustBeDirectory {
-            throw (try? HostFileSystem.stat(in: location.directory, location.name).fileType) == WASIABI.FileType.directory
+            throw (try? HostFileSystem.stat(in: location.directory, location.name).fileType)
+                == WASIABI.FileType.directory
                 ? .isDirectory : .notDirectory
         }
         try HostFileSystem.check(unlinkat(location.directory.rawValue, location.name, directory ? AT_REMOVEDIR : 0))

@@ -79,7 +79,7 @@ extension WASI {
                 let timeout = field(24, 8)
                 let absolute = UInt16(field(40, 2)) & WASIABI.subscriptionClockAbsoluteTime != 0
                 guard let clock = WASIClockID(rawValue: UInt32(field(16, 4))),
-                      let now = configuration.clock.now(clock)
+                    let now = configuration.clock.now(clock)
                 else {
                     ready.append(event(userdata: userdata, error: .invalid, type: type))
                     continue
@@ -99,7 +99,9 @@ extension WASI {
         if let earliest = timers.map(\.delay).min() {
             if ready.isEmpty {
                 if earliest > 0 { configuration.clock.sleep(earliest) }
-                ready += timers.filter { $0.delay <= earliest }.map { event(userdata: $0.userdata, error: .success, type: 0) }
+                ready += timers.filter { $0.delay <= earliest }.map {
+                    event(userdata: $0.userdata, error: .success, type: 0)
+                }
             } else {
                 ready += timers.filter { $0.delay == 0 }.map { event(userdata: $0.userdata, error: .success, type: 0) }
             }

@@ -69,10 +69,11 @@ public final class WASI: @unchecked Sendable {
     /// `wasi_snapshot_preview1`.
     public func define(into imports: inout Imports, store: Store) {
         for function in WASIFunctions.all {
-            let address = store.addHostFunction(HostFunction(type: function.type) { caller, arguments in
-                let memory = caller.memory.map { caller.store.memory($0) }
-                return try self.call(function, memory: GuestMemory(instance: memory), arguments: arguments)
-            })
+            let address = store.addHostFunction(
+                HostFunction(type: function.type) { caller, arguments in
+                    let memory = caller.memory.map { caller.store.memory($0) }
+                    return try self.call(function, memory: GuestMemory(instance: memory), arguments: arguments)
+                })
             imports.define(module: Self.moduleName, name: function.name, .function(address))
         }
     }

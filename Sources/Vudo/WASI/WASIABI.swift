@@ -34,11 +34,13 @@ enum WASIABI {
         static let pollFdReadwrite: UInt64 = 1 << 27
 
         /// Rights that make sense on a regular file.
-        static let regularFile: UInt64 = fdDatasync | fdRead | fdSeek | fdFdstatSetFlags | fdSync | fdTell
+        static let regularFile: UInt64 =
+            fdDatasync | fdRead | fdSeek | fdFdstatSetFlags | fdSync | fdTell
             | fdWrite | fdAdvise | fdAllocate | fdFilestatGet | fdFilestatSetSize | fdFilestatSetTimes
             | pollFdReadwrite
         /// Rights that make sense on a directory.
-        static let directory: UInt64 = fdFdstatSetFlags | fdSync | fdAdvise | pathCreateDirectory
+        static let directory: UInt64 =
+            fdFdstatSetFlags | fdSync | fdAdvise | pathCreateDirectory
             | pathCreateFile | pathLinkSource | pathLinkTarget | pathOpen | fdReaddir | pathReadlink
             | pathRenameSource | pathRenameTarget | pathFilestatGet | pathFilestatSetSize
             | pathFilestatSetTimes | fdFilestatGet | fdFilestatSetTimes | pathSymlink | pathRemoveDirectory
@@ -46,7 +48,8 @@ enum WASIABI {
         /// Everything a descriptor opened under a directory may inherit.
         static let all: UInt64 = regularFile | directory
         /// The rights a read-only grant takes away: anything that changes a file or the tree.
-        static let mutating: UInt64 = fdDatasync | fdWrite | fdAllocate | fdFilestatSetSize | fdFilestatSetTimes
+        static let mutating: UInt64 =
+            fdDatasync | fdWrite | fdAllocate | fdFilestatSetSize | fdFilestatSetTimes
             | pathCreateDirectory | pathCreateFile | pathLinkSource | pathLinkTarget | pathRenameSource
             | pathRenameTarget | pathFilestatSetSize | pathFilestatSetTimes | pathSymlink
             | pathRemoveDirectory | pathUnlinkFile

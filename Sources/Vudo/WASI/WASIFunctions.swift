@@ -93,7 +93,8 @@ enum WASIFunctions {
             try wasi.pathCreateDirectory(memory, a.u32(0), path: a.u32(1), length: a.u32(2))
         },
         function("path_filestat_get", "iiiii") { wasi, memory, a throws(WASIErrno) in
-            try wasi.pathFilestatGet(memory, a.u32(0), lookup: a.u32(1), path: a.u32(2), length: a.u32(3), result: a.u32(4))
+            try wasi.pathFilestatGet(
+                memory, a.u32(0), lookup: a.u32(1), path: a.u32(2), length: a.u32(3), result: a.u32(4))
         },
         function("path_filestat_set_times", "iiiiIIi") { wasi, memory, a throws(WASIErrno) in
             try wasi.pathFilestatSetTimes(

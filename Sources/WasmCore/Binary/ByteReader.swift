@@ -169,10 +169,15 @@ enum UTF8Validation {
             let length: Int
             var minCodePoint: UInt32
             var cp: UInt32
-            if b0 & 0xE0 == 0xC0 { length = 2; cp = UInt32(b0 & 0x1F); minCodePoint = 0x80 }
-            else if b0 & 0xF0 == 0xE0 { length = 3; cp = UInt32(b0 & 0x0F); minCodePoint = 0x800 }
-            else if b0 & 0xF8 == 0xF0 { length = 4; cp = UInt32(b0 & 0x07); minCodePoint = 0x10000 }
-            else { return false }
+            if b0 & 0xE0 == 0xC0 {
+                length = 2; cp = UInt32(b0 & 0x1F); minCodePoint = 0x80
+            } else if b0 & 0xF0 == 0xE0 {
+                length = 3; cp = UInt32(b0 & 0x0F); minCodePoint = 0x800
+            } else if b0 & 0xF8 == 0xF0 {
+                length = 4; cp = UInt32(b0 & 0x07); minCodePoint = 0x10000
+            } else {
+                return false
+            }
             guard i + length <= n else { return false }
             for k in 1..<length {
                 let b = bytes[i + k]

@@ -63,7 +63,8 @@ extension ByteReader {
 
     /// A `memarg`: alignment exponent, (with multiple memories, when bit 6 of the alignment field
     /// says so) a memory index, and the offset (64 bits wide where 64-bit memories are enabled).
-    mutating func readMemoryArgument(_ features: WasmFeatures) throws(DecodingError) -> (align: UInt32, offset: UInt64) {
+    mutating func readMemoryArgument(_ features: WasmFeatures) throws(DecodingError) -> (align: UInt32, offset: UInt64)
+    {
         let start = offset
         var align = try readU32()
         if features.contains(.multiMemory), align & 0x40 != 0 {
@@ -124,14 +125,16 @@ extension ByteReader {
         return Instruction(opcode, immediate, offset: start)
     }
 
-    private mutating func readImmediate(_ kind: ImmediateKind, _ features: WasmFeatures) throws(DecodingError) -> Immediate {
+    private mutating func readImmediate(
+        _ kind: ImmediateKind, _ features: WasmFeatures
+    ) throws(DecodingError) -> Immediate {
         switch kind {
         case .none:
             return .none
         case .blockType:
             return .blockType(try readBlockType(features: features))
         case .labelIndex, .functionIndex, .localIndex, .globalIndex, .tableIndex, .dataIndex, .elementIndex,
-             .typeIndex, .tagIndex:
+            .typeIndex, .tagIndex:
             return .index(try readU32())
         case .branchTable:
             let count = try readCount()

@@ -115,7 +115,8 @@ public struct ModuleDecoder {
         let start = reader.offset
         let count = try reader.readCount()
         guard count <= limits.maxItemsPerSection else {
-            throw DecodingError("section has \(count) items, more than the limit of \(limits.maxItemsPerSection)", offset: start)
+            throw DecodingError(
+                "section has \(count) items, more than the limit of \(limits.maxItemsPerSection)", offset: start)
         }
         var items: [T] = []
         items.reserveCapacity(count)
@@ -123,7 +124,9 @@ public struct ModuleDecoder {
         return items
     }
 
-    private func decodeCustomSection(_ reader: inout ByteReader, size: Int, into module: inout Module) throws(DecodingError) {
+    private func decodeCustomSection(
+        _ reader: inout ByteReader, size: Int, into module: inout Module
+    ) throws(DecodingError) {
         let start = reader.offset
         let name = try reader.readName()
         let bytes = try reader.readBytes(size - (reader.offset - start))
@@ -143,7 +146,8 @@ public struct ModuleDecoder {
             if Self.isGCTypeForm(form), features.contains(.gc) { throw .unsupported(.gc, offset: start) }
             throw DecodingError("malformed function type", offset: start)
         }
-        let parameters = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType(features: features) }
+        let parameters = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType(features: features)
+        }
         let results = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType(features: features) }
         return FunctionType(parameters: parameters, results: results)
     }
@@ -298,7 +302,8 @@ public struct ModuleDecoder {
         }
         let code = Array(reader.bytes[codeOffset..<reader.offset])
         return FunctionBody(
-            localCounts: counts, localTypes: types, code: code, codeOffset: codeOffset, usesDataSegments: usesDataSegments)
+            localCounts: counts, localTypes: types, code: code, codeOffset: codeOffset,
+            usesDataSegments: usesDataSegments)
     }
 
     private func decodeData(_ reader: inout ByteReader) throws(DecodingError) -> DataSegment {

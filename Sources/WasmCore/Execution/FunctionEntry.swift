@@ -86,7 +86,9 @@ final class FunctionInstance {
     func install(_ output: Translator.Output) throws {
         let code = UnsafeMutablePointer<Inst>.allocate(capacity: max(output.code.count, 1))
         do {
-            for (index, instruction) in output.code.enumerated() { (code + index).initialize(to: try instruction.assembled()) }
+            for (index, instruction) in output.code.enumerated() {
+                (code + index).initialize(to: try instruction.assembled())
+            }
         } catch {
             code.deallocate()
             throw error

@@ -52,9 +52,10 @@ public final class Instance {
         tableStorages = .allocate(capacity: max(tables.count, 1))
         for (i, table) in tables.enumerated() { (tableStorages + i).initialize(to: table.storage) }
         runtime = .allocate(capacity: 1)
-        runtime.initialize(to: InstanceRuntime(
-            functions: self.functions, globals: self.globals, memoryState: memoryState, tables: tableStorages,
-            owner: .passUnretained(self)))
+        runtime.initialize(
+            to: InstanceRuntime(
+                functions: self.functions, globals: self.globals, memoryState: memoryState, tables: tableStorages,
+                owner: .passUnretained(self)))
     }
 
     deinit {

@@ -130,7 +130,8 @@ extension Store {
         for (index, segment) in module.elements.enumerated() {
             switch segment.mode {
             case .active(let tableIndex, let offsetExpression):
-                let offset = UInt32(truncatingIfNeeded: evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low)
+                let offset = UInt32(
+                    truncatingIfNeeded: evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low)
                 let table = instance.tables[Int(tableIndex)]
                 let items = instance.elementSegments[index]
                 guard UInt64(offset) + UInt64(items.count) <= UInt64(table.count) else {
@@ -146,7 +147,8 @@ extension Store {
         }
         for (index, segment) in module.data.enumerated() {
             guard case .active(_, let offsetExpression) = segment.mode else { continue }
-            let offset = UInt32(truncatingIfNeeded: evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low)
+            let offset = UInt32(
+                truncatingIfNeeded: evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low)
             guard let memory = allMemories.first, memory.write(segment.bytes, at: Int(offset)) else {
                 throw InstantiationError(.trap, TrapReason.memoryOutOfBounds.description)
             }
@@ -169,11 +171,13 @@ extension Store {
         let importCount = instance.module.importedFunctionTypes.count
         for (definedIndex, function) in functions.enumerated() {
             if configuration.failingTranslationForTesting == definedIndex {
-                throw InstantiationError(.limit, "translation of function \(definedIndex) failed (injected for testing)")
+                throw InstantiationError(
+                    .limit, "translation of function \(definedIndex) failed (injected for testing)")
             }
             do {
                 let output = try Translator.translate(
-                    context: context, functionIndex: importCount + definedIndex, body: instance.module.codes[definedIndex])
+                    context: context, functionIndex: importCount + definedIndex,
+                    body: instance.module.codes[definedIndex])
                 try function.install(output)
             } catch {
                 throw InstantiationError(.limit, "function \(importCount + definedIndex): \(error)")

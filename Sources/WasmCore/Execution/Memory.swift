@@ -22,11 +22,13 @@ public final class MemoryInstance {
         self.type = type
         maxPages = min(type.limits.max ?? 65536, engineLimit, 65536)
         guard type.limits.min <= maxPages else {
-            throw InstantiationError(.limit, "memory of \(type.limits.min) pages exceeds the limit of \(maxPages) pages")
+            throw InstantiationError(
+                .limit, "memory of \(type.limits.min) pages exceeds the limit of \(maxPages) pages")
         }
         if let budget, !budget.reserve(type.limits.min) {
             throw InstantiationError(
-                .limit, "memory of \(type.limits.min) pages exceeds the shared memory budget of \(budget.maxPages) pages")
+                .limit,
+                "memory of \(type.limits.min) pages exceeds the shared memory budget of \(budget.maxPages) pages")
         }
         self.budget = budget
         let bytes = Int(type.limits.min) * Self.pageSize

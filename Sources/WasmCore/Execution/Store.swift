@@ -96,8 +96,9 @@ public final class Store {
     }
 
     public func addMemory(_ type: MemoryType) throws(InstantiationError) -> MemoryAddress {
-        memories.append(try MemoryInstance(
-            type: type, engineLimit: configuration.maxMemoryPages, budget: configuration.memoryBudget))
+        memories.append(
+            try MemoryInstance(
+                type: type, engineLimit: configuration.maxMemoryPages, budget: configuration.memoryBudget))
         return MemoryAddress(memories.count - 1)
     }
 
@@ -216,7 +217,9 @@ public final class Store {
     /// was not enough: 200 nested debug-build interpreter frames are 8 MiB.
     private func checkNativeStackForReentry() throws(Trap) {
         guard let entry = nativeStackEntry else { return }
-        guard NativeStack.currentPosition() > NativeStack.limit(enteredAt: entry) else { throw Trap(.callStackExhausted) }
+        guard NativeStack.currentPosition() > NativeStack.limit(enteredAt: entry) else {
+            throw Trap(.callStackExhausted)
+        }
     }
 
     /// Whether a call stopped for lack of fuel and can be continued with ``resume()``.
@@ -268,7 +271,7 @@ public final class Store {
     /// the callee's frame will start; returns that place.
     func placeArguments(_ arguments: [Value], for type: FunctionType) throws(Trap) -> UnsafeMutablePointer<UInt64> {
         guard arguments.count == type.parameters.count,
-              zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
+            zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
         else {
             throw Trap(.host("arguments \(arguments.map(\.type)) do not match the parameters \(type.parameters)"))
         }

@@ -58,6 +58,7 @@ public struct Trap: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         guard !backtrace.isEmpty else { return reason.description }
-        return reason.description + "\n" + backtrace.enumerated().map { "  \($0.offset): \($0.element)" }.joined(separator: "\n")
+        return reason.description + "\n"
+            + backtrace.enumerated().map { "  \($0.offset): \($0.element)" }.joined(separator: "\n")
     }
 }

@@ -545,29 +545,52 @@ extension Opcode {
         case .globalSet: OpcodeInfo(self, "global.set", .single(0x24), .globalIndex, nil, .variable)
         case .tableGet: OpcodeInfo(self, "table.get", .single(0x25), .tableIndex, nil, .table)
         case .tableSet: OpcodeInfo(self, "table.set", .single(0x26), .tableIndex, nil, .table)
-        case .i32Load: OpcodeInfo(self, "i32.load", .single(0x28), .memoryArgument(naturalAlignment: 2), "i32 -> i32", .memory)
-        case .i64Load: OpcodeInfo(self, "i64.load", .single(0x29), .memoryArgument(naturalAlignment: 3), "i32 -> i64", .memory)
-        case .f32Load: OpcodeInfo(self, "f32.load", .single(0x2A), .memoryArgument(naturalAlignment: 2), "i32 -> f32", .memory)
-        case .f64Load: OpcodeInfo(self, "f64.load", .single(0x2B), .memoryArgument(naturalAlignment: 3), "i32 -> f64", .memory)
-        case .i32Load8S: OpcodeInfo(self, "i32.load8_s", .single(0x2C), .memoryArgument(naturalAlignment: 0), "i32 -> i32", .memory)
-        case .i32Load8U: OpcodeInfo(self, "i32.load8_u", .single(0x2D), .memoryArgument(naturalAlignment: 0), "i32 -> i32", .memory)
-        case .i32Load16S: OpcodeInfo(self, "i32.load16_s", .single(0x2E), .memoryArgument(naturalAlignment: 1), "i32 -> i32", .memory)
-        case .i32Load16U: OpcodeInfo(self, "i32.load16_u", .single(0x2F), .memoryArgument(naturalAlignment: 1), "i32 -> i32", .memory)
-        case .i64Load8S: OpcodeInfo(self, "i64.load8_s", .single(0x30), .memoryArgument(naturalAlignment: 0), "i32 -> i64", .memory)
-        case .i64Load8U: OpcodeInfo(self, "i64.load8_u", .single(0x31), .memoryArgument(naturalAlignment: 0), "i32 -> i64", .memory)
-        case .i64Load16S: OpcodeInfo(self, "i64.load16_s", .single(0x32), .memoryArgument(naturalAlignment: 1), "i32 -> i64", .memory)
-        case .i64Load16U: OpcodeInfo(self, "i64.load16_u", .single(0x33), .memoryArgument(naturalAlignment: 1), "i32 -> i64", .memory)
-        case .i64Load32S: OpcodeInfo(self, "i64.load32_s", .single(0x34), .memoryArgument(naturalAlignment: 2), "i32 -> i64", .memory)
-        case .i64Load32U: OpcodeInfo(self, "i64.load32_u", .single(0x35), .memoryArgument(naturalAlignment: 2), "i32 -> i64", .memory)
-        case .i32Store: OpcodeInfo(self, "i32.store", .single(0x36), .memoryArgument(naturalAlignment: 2), "i32 i32 -> ", .memory)
-        case .i64Store: OpcodeInfo(self, "i64.store", .single(0x37), .memoryArgument(naturalAlignment: 3), "i32 i64 -> ", .memory)
-        case .f32Store: OpcodeInfo(self, "f32.store", .single(0x38), .memoryArgument(naturalAlignment: 2), "i32 f32 -> ", .memory)
-        case .f64Store: OpcodeInfo(self, "f64.store", .single(0x39), .memoryArgument(naturalAlignment: 3), "i32 f64 -> ", .memory)
-        case .i32Store8: OpcodeInfo(self, "i32.store8", .single(0x3A), .memoryArgument(naturalAlignment: 0), "i32 i32 -> ", .memory)
-        case .i32Store16: OpcodeInfo(self, "i32.store16", .single(0x3B), .memoryArgument(naturalAlignment: 1), "i32 i32 -> ", .memory)
-        case .i64Store8: OpcodeInfo(self, "i64.store8", .single(0x3C), .memoryArgument(naturalAlignment: 0), "i32 i64 -> ", .memory)
-        case .i64Store16: OpcodeInfo(self, "i64.store16", .single(0x3D), .memoryArgument(naturalAlignment: 1), "i32 i64 -> ", .memory)
-        case .i64Store32: OpcodeInfo(self, "i64.store32", .single(0x3E), .memoryArgument(naturalAlignment: 2), "i32 i64 -> ", .memory)
+        case .i32Load:
+            OpcodeInfo(self, "i32.load", .single(0x28), .memoryArgument(naturalAlignment: 2), "i32 -> i32", .memory)
+        case .i64Load:
+            OpcodeInfo(self, "i64.load", .single(0x29), .memoryArgument(naturalAlignment: 3), "i32 -> i64", .memory)
+        case .f32Load:
+            OpcodeInfo(self, "f32.load", .single(0x2A), .memoryArgument(naturalAlignment: 2), "i32 -> f32", .memory)
+        case .f64Load:
+            OpcodeInfo(self, "f64.load", .single(0x2B), .memoryArgument(naturalAlignment: 3), "i32 -> f64", .memory)
+        case .i32Load8S:
+            OpcodeInfo(self, "i32.load8_s", .single(0x2C), .memoryArgument(naturalAlignment: 0), "i32 -> i32", .memory)
+        case .i32Load8U:
+            OpcodeInfo(self, "i32.load8_u", .single(0x2D), .memoryArgument(naturalAlignment: 0), "i32 -> i32", .memory)
+        case .i32Load16S:
+            OpcodeInfo(self, "i32.load16_s", .single(0x2E), .memoryArgument(naturalAlignment: 1), "i32 -> i32", .memory)
+        case .i32Load16U:
+            OpcodeInfo(self, "i32.load16_u", .single(0x2F), .memoryArgument(naturalAlignment: 1), "i32 -> i32", .memory)
+        case .i64Load8S:
+            OpcodeInfo(self, "i64.load8_s", .single(0x30), .memoryArgument(naturalAlignment: 0), "i32 -> i64", .memory)
+        case .i64Load8U:
+            OpcodeInfo(self, "i64.load8_u", .single(0x31), .memoryArgument(naturalAlignment: 0), "i32 -> i64", .memory)
+        case .i64Load16S:
+            OpcodeInfo(self, "i64.load16_s", .single(0x32), .memoryArgument(naturalAlignment: 1), "i32 -> i64", .memory)
+        case .i64Load16U:
+            OpcodeInfo(self, "i64.load16_u", .single(0x33), .memoryArgument(naturalAlignment: 1), "i32 -> i64", .memory)
+        case .i64Load32S:
+            OpcodeInfo(self, "i64.load32_s", .single(0x34), .memoryArgument(naturalAlignment: 2), "i32 -> i64", .memory)
+        case .i64Load32U:
+            OpcodeInfo(self, "i64.load32_u", .single(0x35), .memoryArgument(naturalAlignment: 2), "i32 -> i64", .memory)
+        case .i32Store:
+            OpcodeInfo(self, "i32.store", .single(0x36), .memoryArgument(naturalAlignment: 2), "i32 i32 -> ", .memory)
+        case .i64Store:
+            OpcodeInfo(self, "i64.store", .single(0x37), .memoryArgument(naturalAlignment: 3), "i32 i64 -> ", .memory)
+        case .f32Store:
+            OpcodeInfo(self, "f32.store", .single(0x38), .memoryArgument(naturalAlignment: 2), "i32 f32 -> ", .memory)
+        case .f64Store:
+            OpcodeInfo(self, "f64.store", .single(0x39), .memoryArgument(naturalAlignment: 3), "i32 f64 -> ", .memory)
+        case .i32Store8:
+            OpcodeInfo(self, "i32.store8", .single(0x3A), .memoryArgument(naturalAlignment: 0), "i32 i32 -> ", .memory)
+        case .i32Store16:
+            OpcodeInfo(self, "i32.store16", .single(0x3B), .memoryArgument(naturalAlignment: 1), "i32 i32 -> ", .memory)
+        case .i64Store8:
+            OpcodeInfo(self, "i64.store8", .single(0x3C), .memoryArgument(naturalAlignment: 0), "i32 i64 -> ", .memory)
+        case .i64Store16:
+            OpcodeInfo(self, "i64.store16", .single(0x3D), .memoryArgument(naturalAlignment: 1), "i32 i64 -> ", .memory)
+        case .i64Store32:
+            OpcodeInfo(self, "i64.store32", .single(0x3E), .memoryArgument(naturalAlignment: 2), "i32 i64 -> ", .memory)
         case .memorySize: OpcodeInfo(self, "memory.size", .single(0x3F), .memoryIndex, " -> i32", .memory)
         case .memoryGrow: OpcodeInfo(self, "memory.grow", .single(0x40), .memoryIndex, "i32 -> i32", .memory)
         case .i32Const: OpcodeInfo(self, "i32.const", .single(0x41), .i32Constant, " -> i32", .numeric)
@@ -705,59 +728,121 @@ extension Opcode {
         case .refNull: OpcodeInfo(self, "ref.null", .single(0xD0), .heapType, nil, .reference)
         case .refIsNull: OpcodeInfo(self, "ref.is_null", .single(0xD1), .none, nil, .reference)
         case .refFunc: OpcodeInfo(self, "ref.func", .single(0xD2), .functionIndex, nil, .reference)
-        case .i32TruncSatF32S: OpcodeInfo(self, "i32.trunc_sat_f32_s", .prefixed(0xFC, 0x00), .none, "f32 -> i32", .numeric)
-        case .i32TruncSatF32U: OpcodeInfo(self, "i32.trunc_sat_f32_u", .prefixed(0xFC, 0x01), .none, "f32 -> i32", .numeric)
-        case .i32TruncSatF64S: OpcodeInfo(self, "i32.trunc_sat_f64_s", .prefixed(0xFC, 0x02), .none, "f64 -> i32", .numeric)
-        case .i32TruncSatF64U: OpcodeInfo(self, "i32.trunc_sat_f64_u", .prefixed(0xFC, 0x03), .none, "f64 -> i32", .numeric)
-        case .i64TruncSatF32S: OpcodeInfo(self, "i64.trunc_sat_f32_s", .prefixed(0xFC, 0x04), .none, "f32 -> i64", .numeric)
-        case .i64TruncSatF32U: OpcodeInfo(self, "i64.trunc_sat_f32_u", .prefixed(0xFC, 0x05), .none, "f32 -> i64", .numeric)
-        case .i64TruncSatF64S: OpcodeInfo(self, "i64.trunc_sat_f64_s", .prefixed(0xFC, 0x06), .none, "f64 -> i64", .numeric)
-        case .i64TruncSatF64U: OpcodeInfo(self, "i64.trunc_sat_f64_u", .prefixed(0xFC, 0x07), .none, "f64 -> i64", .numeric)
-        case .memoryInit: OpcodeInfo(self, "memory.init", .prefixed(0xFC, 0x08), .memoryInit, "i32 i32 i32 -> ", .memory)
+        case .i32TruncSatF32S:
+            OpcodeInfo(self, "i32.trunc_sat_f32_s", .prefixed(0xFC, 0x00), .none, "f32 -> i32", .numeric)
+        case .i32TruncSatF32U:
+            OpcodeInfo(self, "i32.trunc_sat_f32_u", .prefixed(0xFC, 0x01), .none, "f32 -> i32", .numeric)
+        case .i32TruncSatF64S:
+            OpcodeInfo(self, "i32.trunc_sat_f64_s", .prefixed(0xFC, 0x02), .none, "f64 -> i32", .numeric)
+        case .i32TruncSatF64U:
+            OpcodeInfo(self, "i32.trunc_sat_f64_u", .prefixed(0xFC, 0x03), .none, "f64 -> i32", .numeric)
+        case .i64TruncSatF32S:
+            OpcodeInfo(self, "i64.trunc_sat_f32_s", .prefixed(0xFC, 0x04), .none, "f32 -> i64", .numeric)
+        case .i64TruncSatF32U:
+            OpcodeInfo(self, "i64.trunc_sat_f32_u", .prefixed(0xFC, 0x05), .none, "f32 -> i64", .numeric)
+        case .i64TruncSatF64S:
+            OpcodeInfo(self, "i64.trunc_sat_f64_s", .prefixed(0xFC, 0x06), .none, "f64 -> i64", .numeric)
+        case .i64TruncSatF64U:
+            OpcodeInfo(self, "i64.trunc_sat_f64_u", .prefixed(0xFC, 0x07), .none, "f64 -> i64", .numeric)
+        case .memoryInit:
+            OpcodeInfo(self, "memory.init", .prefixed(0xFC, 0x08), .memoryInit, "i32 i32 i32 -> ", .memory)
         case .dataDrop: OpcodeInfo(self, "data.drop", .prefixed(0xFC, 0x09), .dataIndex, " -> ", .memory)
-        case .memoryCopy: OpcodeInfo(self, "memory.copy", .prefixed(0xFC, 0x0A), .memoryCopy, "i32 i32 i32 -> ", .memory)
-        case .memoryFill: OpcodeInfo(self, "memory.fill", .prefixed(0xFC, 0x0B), .memoryIndex, "i32 i32 i32 -> ", .memory)
+        case .memoryCopy:
+            OpcodeInfo(self, "memory.copy", .prefixed(0xFC, 0x0A), .memoryCopy, "i32 i32 i32 -> ", .memory)
+        case .memoryFill:
+            OpcodeInfo(self, "memory.fill", .prefixed(0xFC, 0x0B), .memoryIndex, "i32 i32 i32 -> ", .memory)
         case .tableInit: OpcodeInfo(self, "table.init", .prefixed(0xFC, 0x0C), .tableInit, "i32 i32 i32 -> ", .table)
         case .elemDrop: OpcodeInfo(self, "elem.drop", .prefixed(0xFC, 0x0D), .elementIndex, " -> ", .table)
         case .tableCopy: OpcodeInfo(self, "table.copy", .prefixed(0xFC, 0x0E), .tableCopy, "i32 i32 i32 -> ", .table)
         case .tableGrow: OpcodeInfo(self, "table.grow", .prefixed(0xFC, 0x0F), .tableIndex, nil, .table)
         case .tableSize: OpcodeInfo(self, "table.size", .prefixed(0xFC, 0x10), .tableIndex, " -> i32", .table)
         case .tableFill: OpcodeInfo(self, "table.fill", .prefixed(0xFC, 0x11), .tableIndex, nil, .table)
-        case .v128Load: OpcodeInfo(self, "v128.load", .prefixed(0xFD, 0x00), .memoryArgument(naturalAlignment: 4), "i32 -> v128", .vector)
-        case .v128Load8x8S: OpcodeInfo(self, "v128.load8x8_s", .prefixed(0xFD, 0x01), .memoryArgument(naturalAlignment: 3), "i32 -> v128", .vector)
-        case .v128Load8x8U: OpcodeInfo(self, "v128.load8x8_u", .prefixed(0xFD, 0x02), .memoryArgument(naturalAlignment: 3), "i32 -> v128", .vector)
-        case .v128Load16x4S: OpcodeInfo(self, "v128.load16x4_s", .prefixed(0xFD, 0x03), .memoryArgument(naturalAlignment: 3), "i32 -> v128", .vector)
-        case .v128Load16x4U: OpcodeInfo(self, "v128.load16x4_u", .prefixed(0xFD, 0x04), .memoryArgument(naturalAlignment: 3), "i32 -> v128", .vector)
-        case .v128Load32x2S: OpcodeInfo(self, "v128.load32x2_s", .prefixed(0xFD, 0x05), .memoryArgument(naturalAlignment: 3), "i32 -> v128", .vector)
-        case .v128Load32x2U: OpcodeInfo(self, "v128.load32x2_u", .prefixed(0xFD, 0x06), .memoryArgument(naturalAlignment: 3), "i32 -> v128", .vector)
-        case .v128Load8Splat: OpcodeInfo(self, "v128.load8_splat", .prefixed(0xFD, 0x07), .memoryArgument(naturalAlignment: 0), "i32 -> v128", .vector)
-        case .v128Load16Splat: OpcodeInfo(self, "v128.load16_splat", .prefixed(0xFD, 0x08), .memoryArgument(naturalAlignment: 1), "i32 -> v128", .vector)
-        case .v128Load32Splat: OpcodeInfo(self, "v128.load32_splat", .prefixed(0xFD, 0x09), .memoryArgument(naturalAlignment: 2), "i32 -> v128", .vector)
-        case .v128Load64Splat: OpcodeInfo(self, "v128.load64_splat", .prefixed(0xFD, 0x0A), .memoryArgument(naturalAlignment: 3), "i32 -> v128", .vector)
-        case .v128Store: OpcodeInfo(self, "v128.store", .prefixed(0xFD, 0x0B), .memoryArgument(naturalAlignment: 4), "i32 v128 -> ", .vector)
+        case .v128Load:
+            OpcodeInfo(
+                self, "v128.load", .prefixed(0xFD, 0x00), .memoryArgument(naturalAlignment: 4), "i32 -> v128", .vector)
+        case .v128Load8x8S:
+            OpcodeInfo(
+                self, "v128.load8x8_s", .prefixed(0xFD, 0x01), .memoryArgument(naturalAlignment: 3), "i32 -> v128",
+                .vector)
+        case .v128Load8x8U:
+            OpcodeInfo(
+                self, "v128.load8x8_u", .prefixed(0xFD, 0x02), .memoryArgument(naturalAlignment: 3), "i32 -> v128",
+                .vector)
+        case .v128Load16x4S:
+            OpcodeInfo(
+                self, "v128.load16x4_s", .prefixed(0xFD, 0x03), .memoryArgument(naturalAlignment: 3), "i32 -> v128",
+                .vector)
+        case .v128Load16x4U:
+            OpcodeInfo(
+                self, "v128.load16x4_u", .prefixed(0xFD, 0x04), .memoryArgument(naturalAlignment: 3), "i32 -> v128",
+                .vector)
+        case .v128Load32x2S:
+            OpcodeInfo(
+                self, "v128.load32x2_s", .prefixed(0xFD, 0x05), .memoryArgument(naturalAlignment: 3), "i32 -> v128",
+                .vector)
+        case .v128Load32x2U:
+            OpcodeInfo(
+                self, "v128.load32x2_u", .prefixed(0xFD, 0x06), .memoryArgument(naturalAlignment: 3), "i32 -> v128",
+                .vector)
+        case .v128Load8Splat:
+            OpcodeInfo(
+                self, "v128.load8_splat", .prefixed(0xFD, 0x07), .memoryArgument(naturalAlignment: 0), "i32 -> v128",
+                .vector)
+        case .v128Load16Splat:
+            OpcodeInfo(
+                self, "v128.load16_splat", .prefixed(0xFD, 0x08), .memoryArgument(naturalAlignment: 1), "i32 -> v128",
+                .vector)
+        case .v128Load32Splat:
+            OpcodeInfo(
+                self, "v128.load32_splat", .prefixed(0xFD, 0x09), .memoryArgument(naturalAlignment: 2), "i32 -> v128",
+                .vector)
+        case .v128Load64Splat:
+            OpcodeInfo(
+                self, "v128.load64_splat", .prefixed(0xFD, 0x0A), .memoryArgument(naturalAlignment: 3), "i32 -> v128",
+                .vector)
+        case .v128Store:
+            OpcodeInfo(
+                self, "v128.store", .prefixed(0xFD, 0x0B), .memoryArgument(naturalAlignment: 4), "i32 v128 -> ", .vector
+            )
         case .v128Const: OpcodeInfo(self, "v128.const", .prefixed(0xFD, 0x0C), .v128Constant, " -> v128", .vector)
-        case .i8x16Shuffle: OpcodeInfo(self, "i8x16.shuffle", .prefixed(0xFD, 0x0D), .shuffleLanes, "v128 v128 -> v128", .vector)
-        case .i8x16Swizzle: OpcodeInfo(self, "i8x16.swizzle", .prefixed(0xFD, 0x0E), .none, "v128 v128 -> v128", .vector)
+        case .i8x16Shuffle:
+            OpcodeInfo(self, "i8x16.shuffle", .prefixed(0xFD, 0x0D), .shuffleLanes, "v128 v128 -> v128", .vector)
+        case .i8x16Swizzle:
+            OpcodeInfo(self, "i8x16.swizzle", .prefixed(0xFD, 0x0E), .none, "v128 v128 -> v128", .vector)
         case .i8x16Splat: OpcodeInfo(self, "i8x16.splat", .prefixed(0xFD, 0x0F), .none, "i32 -> v128", .vector)
         case .i16x8Splat: OpcodeInfo(self, "i16x8.splat", .prefixed(0xFD, 0x10), .none, "i32 -> v128", .vector)
         case .i32x4Splat: OpcodeInfo(self, "i32x4.splat", .prefixed(0xFD, 0x11), .none, "i32 -> v128", .vector)
         case .i64x2Splat: OpcodeInfo(self, "i64x2.splat", .prefixed(0xFD, 0x12), .none, "i64 -> v128", .vector)
         case .f32x4Splat: OpcodeInfo(self, "f32x4.splat", .prefixed(0xFD, 0x13), .none, "f32 -> v128", .vector)
         case .f64x2Splat: OpcodeInfo(self, "f64x2.splat", .prefixed(0xFD, 0x14), .none, "f64 -> v128", .vector)
-        case .i8x16ExtractLaneS: OpcodeInfo(self, "i8x16.extract_lane_s", .prefixed(0xFD, 0x15), .lane(count: 16), "v128 -> i32", .vector)
-        case .i8x16ExtractLaneU: OpcodeInfo(self, "i8x16.extract_lane_u", .prefixed(0xFD, 0x16), .lane(count: 16), "v128 -> i32", .vector)
-        case .i8x16ReplaceLane: OpcodeInfo(self, "i8x16.replace_lane", .prefixed(0xFD, 0x17), .lane(count: 16), "v128 i32 -> v128", .vector)
-        case .i16x8ExtractLaneS: OpcodeInfo(self, "i16x8.extract_lane_s", .prefixed(0xFD, 0x18), .lane(count: 8), "v128 -> i32", .vector)
-        case .i16x8ExtractLaneU: OpcodeInfo(self, "i16x8.extract_lane_u", .prefixed(0xFD, 0x19), .lane(count: 8), "v128 -> i32", .vector)
-        case .i16x8ReplaceLane: OpcodeInfo(self, "i16x8.replace_lane", .prefixed(0xFD, 0x1A), .lane(count: 8), "v128 i32 -> v128", .vector)
-        case .i32x4ExtractLane: OpcodeInfo(self, "i32x4.extract_lane", .prefixed(0xFD, 0x1B), .lane(count: 4), "v128 -> i32", .vector)
-        case .i32x4ReplaceLane: OpcodeInfo(self, "i32x4.replace_lane", .prefixed(0xFD, 0x1C), .lane(count: 4), "v128 i32 -> v128", .vector)
-        case .i64x2ExtractLane: OpcodeInfo(self, "i64x2.extract_lane", .prefixed(0xFD, 0x1D), .lane(count: 2), "v128 -> i64", .vector)
-        case .i64x2ReplaceLane: OpcodeInfo(self, "i64x2.replace_lane", .prefixed(0xFD, 0x1E), .lane(count: 2), "v128 i64 -> v128", .vector)
-        case .f32x4ExtractLane: OpcodeInfo(self, "f32x4.extract_lane", .prefixed(0xFD, 0x1F), .lane(count: 4), "v128 -> f32", .vector)
-        case .f32x4ReplaceLane: OpcodeInfo(self, "f32x4.replace_lane", .prefixed(0xFD, 0x20), .lane(count: 4), "v128 f32 -> v128", .vector)
-        case .f64x2ExtractLane: OpcodeInfo(self, "f64x2.extract_lane", .prefixed(0xFD, 0x21), .lane(count: 2), "v128 -> f64", .vector)
-        case .f64x2ReplaceLane: OpcodeInfo(self, "f64x2.replace_lane", .prefixed(0xFD, 0x22), .lane(count: 2), "v128 f64 -> v128", .vector)
+        case .i8x16ExtractLaneS:
+            OpcodeInfo(self, "i8x16.extract_lane_s", .prefixed(0xFD, 0x15), .lane(count: 16), "v128 -> i32", .vector)
+        case .i8x16ExtractLaneU:
+            OpcodeInfo(self, "i8x16.extract_lane_u", .prefixed(0xFD, 0x16), .lane(count: 16), "v128 -> i32", .vector)
+        case .i8x16ReplaceLane:
+            OpcodeInfo(self, "i8x16.replace_lane", .prefixed(0xFD, 0x17), .lane(count: 16), "v128 i32 -> v128", .vector)
+        case .i16x8ExtractLaneS:
+            OpcodeInfo(self, "i16x8.extract_lane_s", .prefixed(0xFD, 0x18), .lane(count: 8), "v128 -> i32", .vector)
+        case .i16x8ExtractLaneU:
+            OpcodeInfo(self, "i16x8.extract_lane_u", .prefixed(0xFD, 0x19), .lane(count: 8), "v128 -> i32", .vector)
+        case .i16x8ReplaceLane:
+            OpcodeInfo(self, "i16x8.replace_lane", .prefixed(0xFD, 0x1A), .lane(count: 8), "v128 i32 -> v128", .vector)
+        case .i32x4ExtractLane:
+            OpcodeInfo(self, "i32x4.extract_lane", .prefixed(0xFD, 0x1B), .lane(count: 4), "v128 -> i32", .vector)
+        case .i32x4ReplaceLane:
+            OpcodeInfo(self, "i32x4.replace_lane", .prefixed(0xFD, 0x1C), .lane(count: 4), "v128 i32 -> v128", .vector)
+        case .i64x2ExtractLane:
+            OpcodeInfo(self, "i64x2.extract_lane", .prefixed(0xFD, 0x1D), .lane(count: 2), "v128 -> i64", .vector)
+        case .i64x2ReplaceLane:
+            OpcodeInfo(self, "i64x2.replace_lane", .prefixed(0xFD, 0x1E), .lane(count: 2), "v128 i64 -> v128", .vector)
+        case .f32x4ExtractLane:
+            OpcodeInfo(self, "f32x4.extract_lane", .prefixed(0xFD, 0x1F), .lane(count: 4), "v128 -> f32", .vector)
+        case .f32x4ReplaceLane:
+            OpcodeInfo(self, "f32x4.replace_lane", .prefixed(0xFD, 0x20), .lane(count: 4), "v128 f32 -> v128", .vector)
+        case .f64x2ExtractLane:
+            OpcodeInfo(self, "f64x2.extract_lane", .prefixed(0xFD, 0x21), .lane(count: 2), "v128 -> f64", .vector)
+        case .f64x2ReplaceLane:
+            OpcodeInfo(self, "f64x2.replace_lane", .prefixed(0xFD, 0x22), .lane(count: 2), "v128 f64 -> v128", .vector)
         case .i8x16Eq: OpcodeInfo(self, "i8x16.eq", .prefixed(0xFD, 0x23), .none, "v128 v128 -> v128", .vector)
         case .i8x16Ne: OpcodeInfo(self, "i8x16.ne", .prefixed(0xFD, 0x24), .none, "v128 v128 -> v128", .vector)
         case .i8x16LtS: OpcodeInfo(self, "i8x16.lt_s", .prefixed(0xFD, 0x25), .none, "v128 v128 -> v128", .vector)
@@ -805,27 +890,62 @@ extension Opcode {
         case .v128Andnot: OpcodeInfo(self, "v128.andnot", .prefixed(0xFD, 0x4F), .none, "v128 v128 -> v128", .vector)
         case .v128Or: OpcodeInfo(self, "v128.or", .prefixed(0xFD, 0x50), .none, "v128 v128 -> v128", .vector)
         case .v128Xor: OpcodeInfo(self, "v128.xor", .prefixed(0xFD, 0x51), .none, "v128 v128 -> v128", .vector)
-        case .v128Bitselect: OpcodeInfo(self, "v128.bitselect", .prefixed(0xFD, 0x52), .none, "v128 v128 v128 -> v128", .vector)
+        case .v128Bitselect:
+            OpcodeInfo(self, "v128.bitselect", .prefixed(0xFD, 0x52), .none, "v128 v128 v128 -> v128", .vector)
         case .v128AnyTrue: OpcodeInfo(self, "v128.any_true", .prefixed(0xFD, 0x53), .none, "v128 -> i32", .vector)
-        case .v128Load8Lane: OpcodeInfo(self, "v128.load8_lane", .prefixed(0xFD, 0x54), .memoryLane(naturalAlignment: 0), "i32 v128 -> v128", .vector)
-        case .v128Load16Lane: OpcodeInfo(self, "v128.load16_lane", .prefixed(0xFD, 0x55), .memoryLane(naturalAlignment: 1), "i32 v128 -> v128", .vector)
-        case .v128Load32Lane: OpcodeInfo(self, "v128.load32_lane", .prefixed(0xFD, 0x56), .memoryLane(naturalAlignment: 2), "i32 v128 -> v128", .vector)
-        case .v128Load64Lane: OpcodeInfo(self, "v128.load64_lane", .prefixed(0xFD, 0x57), .memoryLane(naturalAlignment: 3), "i32 v128 -> v128", .vector)
-        case .v128Store8Lane: OpcodeInfo(self, "v128.store8_lane", .prefixed(0xFD, 0x58), .memoryLane(naturalAlignment: 0), "i32 v128 -> ", .vector)
-        case .v128Store16Lane: OpcodeInfo(self, "v128.store16_lane", .prefixed(0xFD, 0x59), .memoryLane(naturalAlignment: 1), "i32 v128 -> ", .vector)
-        case .v128Store32Lane: OpcodeInfo(self, "v128.store32_lane", .prefixed(0xFD, 0x5A), .memoryLane(naturalAlignment: 2), "i32 v128 -> ", .vector)
-        case .v128Store64Lane: OpcodeInfo(self, "v128.store64_lane", .prefixed(0xFD, 0x5B), .memoryLane(naturalAlignment: 3), "i32 v128 -> ", .vector)
-        case .v128Load32Zero: OpcodeInfo(self, "v128.load32_zero", .prefixed(0xFD, 0x5C), .memoryArgument(naturalAlignment: 2), "i32 -> v128", .vector)
-        case .v128Load64Zero: OpcodeInfo(self, "v128.load64_zero", .prefixed(0xFD, 0x5D), .memoryArgument(naturalAlignment: 3), "i32 -> v128", .vector)
-        case .f32x4DemoteF64x2Zero: OpcodeInfo(self, "f32x4.demote_f64x2_zero", .prefixed(0xFD, 0x5E), .none, "v128 -> v128", .vector)
-        case .f64x2PromoteLowF32x4: OpcodeInfo(self, "f64x2.promote_low_f32x4", .prefixed(0xFD, 0x5F), .none, "v128 -> v128", .vector)
+        case .v128Load8Lane:
+            OpcodeInfo(
+                self, "v128.load8_lane", .prefixed(0xFD, 0x54), .memoryLane(naturalAlignment: 0), "i32 v128 -> v128",
+                .vector)
+        case .v128Load16Lane:
+            OpcodeInfo(
+                self, "v128.load16_lane", .prefixed(0xFD, 0x55), .memoryLane(naturalAlignment: 1), "i32 v128 -> v128",
+                .vector)
+        case .v128Load32Lane:
+            OpcodeInfo(
+                self, "v128.load32_lane", .prefixed(0xFD, 0x56), .memoryLane(naturalAlignment: 2), "i32 v128 -> v128",
+                .vector)
+        case .v128Load64Lane:
+            OpcodeInfo(
+                self, "v128.load64_lane", .prefixed(0xFD, 0x57), .memoryLane(naturalAlignment: 3), "i32 v128 -> v128",
+                .vector)
+        case .v128Store8Lane:
+            OpcodeInfo(
+                self, "v128.store8_lane", .prefixed(0xFD, 0x58), .memoryLane(naturalAlignment: 0), "i32 v128 -> ",
+                .vector)
+        case .v128Store16Lane:
+            OpcodeInfo(
+                self, "v128.store16_lane", .prefixed(0xFD, 0x59), .memoryLane(naturalAlignment: 1), "i32 v128 -> ",
+                .vector)
+        case .v128Store32Lane:
+            OpcodeInfo(
+                self, "v128.store32_lane", .prefixed(0xFD, 0x5A), .memoryLane(naturalAlignment: 2), "i32 v128 -> ",
+                .vector)
+        case .v128Store64Lane:
+            OpcodeInfo(
+                self, "v128.store64_lane", .prefixed(0xFD, 0x5B), .memoryLane(naturalAlignment: 3), "i32 v128 -> ",
+                .vector)
+        case .v128Load32Zero:
+            OpcodeInfo(
+                self, "v128.load32_zero", .prefixed(0xFD, 0x5C), .memoryArgument(naturalAlignment: 2), "i32 -> v128",
+                .vector)
+        case .v128Load64Zero:
+            OpcodeInfo(
+                self, "v128.load64_zero", .prefixed(0xFD, 0x5D), .memoryArgument(naturalAlignment: 3), "i32 -> v128",
+                .vector)
+        case .f32x4DemoteF64x2Zero:
+            OpcodeInfo(self, "f32x4.demote_f64x2_zero", .prefixed(0xFD, 0x5E), .none, "v128 -> v128", .vector)
+        case .f64x2PromoteLowF32x4:
+            OpcodeInfo(self, "f64x2.promote_low_f32x4", .prefixed(0xFD, 0x5F), .none, "v128 -> v128", .vector)
         case .i8x16Abs: OpcodeInfo(self, "i8x16.abs", .prefixed(0xFD, 0x60), .none, "v128 -> v128", .vector)
         case .i8x16Neg: OpcodeInfo(self, "i8x16.neg", .prefixed(0xFD, 0x61), .none, "v128 -> v128", .vector)
         case .i8x16Popcnt: OpcodeInfo(self, "i8x16.popcnt", .prefixed(0xFD, 0x62), .none, "v128 -> v128", .vector)
         case .i8x16AllTrue: OpcodeInfo(self, "i8x16.all_true", .prefixed(0xFD, 0x63), .none, "v128 -> i32", .vector)
         case .i8x16Bitmask: OpcodeInfo(self, "i8x16.bitmask", .prefixed(0xFD, 0x64), .none, "v128 -> i32", .vector)
-        case .i8x16NarrowI16x8S: OpcodeInfo(self, "i8x16.narrow_i16x8_s", .prefixed(0xFD, 0x65), .none, "v128 v128 -> v128", .vector)
-        case .i8x16NarrowI16x8U: OpcodeInfo(self, "i8x16.narrow_i16x8_u", .prefixed(0xFD, 0x66), .none, "v128 v128 -> v128", .vector)
+        case .i8x16NarrowI16x8S:
+            OpcodeInfo(self, "i8x16.narrow_i16x8_s", .prefixed(0xFD, 0x65), .none, "v128 v128 -> v128", .vector)
+        case .i8x16NarrowI16x8U:
+            OpcodeInfo(self, "i8x16.narrow_i16x8_u", .prefixed(0xFD, 0x66), .none, "v128 v128 -> v128", .vector)
         case .f32x4Ceil: OpcodeInfo(self, "f32x4.ceil", .prefixed(0xFD, 0x67), .none, "v128 -> v128", .vector)
         case .f32x4Floor: OpcodeInfo(self, "f32x4.floor", .prefixed(0xFD, 0x68), .none, "v128 -> v128", .vector)
         case .f32x4Trunc: OpcodeInfo(self, "f32x4.trunc", .prefixed(0xFD, 0x69), .none, "v128 -> v128", .vector)
@@ -834,11 +954,15 @@ extension Opcode {
         case .i8x16ShrS: OpcodeInfo(self, "i8x16.shr_s", .prefixed(0xFD, 0x6C), .none, "v128 i32 -> v128", .vector)
         case .i8x16ShrU: OpcodeInfo(self, "i8x16.shr_u", .prefixed(0xFD, 0x6D), .none, "v128 i32 -> v128", .vector)
         case .i8x16Add: OpcodeInfo(self, "i8x16.add", .prefixed(0xFD, 0x6E), .none, "v128 v128 -> v128", .vector)
-        case .i8x16AddSatS: OpcodeInfo(self, "i8x16.add_sat_s", .prefixed(0xFD, 0x6F), .none, "v128 v128 -> v128", .vector)
-        case .i8x16AddSatU: OpcodeInfo(self, "i8x16.add_sat_u", .prefixed(0xFD, 0x70), .none, "v128 v128 -> v128", .vector)
+        case .i8x16AddSatS:
+            OpcodeInfo(self, "i8x16.add_sat_s", .prefixed(0xFD, 0x6F), .none, "v128 v128 -> v128", .vector)
+        case .i8x16AddSatU:
+            OpcodeInfo(self, "i8x16.add_sat_u", .prefixed(0xFD, 0x70), .none, "v128 v128 -> v128", .vector)
         case .i8x16Sub: OpcodeInfo(self, "i8x16.sub", .prefixed(0xFD, 0x71), .none, "v128 v128 -> v128", .vector)
-        case .i8x16SubSatS: OpcodeInfo(self, "i8x16.sub_sat_s", .prefixed(0xFD, 0x72), .none, "v128 v128 -> v128", .vector)
-        case .i8x16SubSatU: OpcodeInfo(self, "i8x16.sub_sat_u", .prefixed(0xFD, 0x73), .none, "v128 v128 -> v128", .vector)
+        case .i8x16SubSatS:
+            OpcodeInfo(self, "i8x16.sub_sat_s", .prefixed(0xFD, 0x72), .none, "v128 v128 -> v128", .vector)
+        case .i8x16SubSatU:
+            OpcodeInfo(self, "i8x16.sub_sat_u", .prefixed(0xFD, 0x73), .none, "v128 v128 -> v128", .vector)
         case .f64x2Ceil: OpcodeInfo(self, "f64x2.ceil", .prefixed(0xFD, 0x74), .none, "v128 -> v128", .vector)
         case .f64x2Floor: OpcodeInfo(self, "f64x2.floor", .prefixed(0xFD, 0x75), .none, "v128 -> v128", .vector)
         case .i8x16MinS: OpcodeInfo(self, "i8x16.min_s", .prefixed(0xFD, 0x76), .none, "v128 v128 -> v128", .vector)
@@ -847,30 +971,45 @@ extension Opcode {
         case .i8x16MaxU: OpcodeInfo(self, "i8x16.max_u", .prefixed(0xFD, 0x79), .none, "v128 v128 -> v128", .vector)
         case .f64x2Trunc: OpcodeInfo(self, "f64x2.trunc", .prefixed(0xFD, 0x7A), .none, "v128 -> v128", .vector)
         case .i8x16AvgrU: OpcodeInfo(self, "i8x16.avgr_u", .prefixed(0xFD, 0x7B), .none, "v128 v128 -> v128", .vector)
-        case .i16x8ExtaddPairwiseI8x16S: OpcodeInfo(self, "i16x8.extadd_pairwise_i8x16_s", .prefixed(0xFD, 0x7C), .none, "v128 -> v128", .vector)
-        case .i16x8ExtaddPairwiseI8x16U: OpcodeInfo(self, "i16x8.extadd_pairwise_i8x16_u", .prefixed(0xFD, 0x7D), .none, "v128 -> v128", .vector)
-        case .i32x4ExtaddPairwiseI16x8S: OpcodeInfo(self, "i32x4.extadd_pairwise_i16x8_s", .prefixed(0xFD, 0x7E), .none, "v128 -> v128", .vector)
-        case .i32x4ExtaddPairwiseI16x8U: OpcodeInfo(self, "i32x4.extadd_pairwise_i16x8_u", .prefixed(0xFD, 0x7F), .none, "v128 -> v128", .vector)
+        case .i16x8ExtaddPairwiseI8x16S:
+            OpcodeInfo(self, "i16x8.extadd_pairwise_i8x16_s", .prefixed(0xFD, 0x7C), .none, "v128 -> v128", .vector)
+        case .i16x8ExtaddPairwiseI8x16U:
+            OpcodeInfo(self, "i16x8.extadd_pairwise_i8x16_u", .prefixed(0xFD, 0x7D), .none, "v128 -> v128", .vector)
+        case .i32x4ExtaddPairwiseI16x8S:
+            OpcodeInfo(self, "i32x4.extadd_pairwise_i16x8_s", .prefixed(0xFD, 0x7E), .none, "v128 -> v128", .vector)
+        case .i32x4ExtaddPairwiseI16x8U:
+            OpcodeInfo(self, "i32x4.extadd_pairwise_i16x8_u", .prefixed(0xFD, 0x7F), .none, "v128 -> v128", .vector)
         case .i16x8Abs: OpcodeInfo(self, "i16x8.abs", .prefixed(0xFD, 0x80), .none, "v128 -> v128", .vector)
         case .i16x8Neg: OpcodeInfo(self, "i16x8.neg", .prefixed(0xFD, 0x81), .none, "v128 -> v128", .vector)
-        case .i16x8Q15mulrSatS: OpcodeInfo(self, "i16x8.q15mulr_sat_s", .prefixed(0xFD, 0x82), .none, "v128 v128 -> v128", .vector)
+        case .i16x8Q15mulrSatS:
+            OpcodeInfo(self, "i16x8.q15mulr_sat_s", .prefixed(0xFD, 0x82), .none, "v128 v128 -> v128", .vector)
         case .i16x8AllTrue: OpcodeInfo(self, "i16x8.all_true", .prefixed(0xFD, 0x83), .none, "v128 -> i32", .vector)
         case .i16x8Bitmask: OpcodeInfo(self, "i16x8.bitmask", .prefixed(0xFD, 0x84), .none, "v128 -> i32", .vector)
-        case .i16x8NarrowI32x4S: OpcodeInfo(self, "i16x8.narrow_i32x4_s", .prefixed(0xFD, 0x85), .none, "v128 v128 -> v128", .vector)
-        case .i16x8NarrowI32x4U: OpcodeInfo(self, "i16x8.narrow_i32x4_u", .prefixed(0xFD, 0x86), .none, "v128 v128 -> v128", .vector)
-        case .i16x8ExtendLowI8x16S: OpcodeInfo(self, "i16x8.extend_low_i8x16_s", .prefixed(0xFD, 0x87), .none, "v128 -> v128", .vector)
-        case .i16x8ExtendHighI8x16S: OpcodeInfo(self, "i16x8.extend_high_i8x16_s", .prefixed(0xFD, 0x88), .none, "v128 -> v128", .vector)
-        case .i16x8ExtendLowI8x16U: OpcodeInfo(self, "i16x8.extend_low_i8x16_u", .prefixed(0xFD, 0x89), .none, "v128 -> v128", .vector)
-        case .i16x8ExtendHighI8x16U: OpcodeInfo(self, "i16x8.extend_high_i8x16_u", .prefixed(0xFD, 0x8A), .none, "v128 -> v128", .vector)
+        case .i16x8NarrowI32x4S:
+            OpcodeInfo(self, "i16x8.narrow_i32x4_s", .prefixed(0xFD, 0x85), .none, "v128 v128 -> v128", .vector)
+        case .i16x8NarrowI32x4U:
+            OpcodeInfo(self, "i16x8.narrow_i32x4_u", .prefixed(0xFD, 0x86), .none, "v128 v128 -> v128", .vector)
+        case .i16x8ExtendLowI8x16S:
+            OpcodeInfo(self, "i16x8.extend_low_i8x16_s", .prefixed(0xFD, 0x87), .none, "v128 -> v128", .vector)
+        case .i16x8ExtendHighI8x16S:
+            OpcodeInfo(self, "i16x8.extend_high_i8x16_s", .prefixed(0xFD, 0x88), .none, "v128 -> v128", .vector)
+        case .i16x8ExtendLowI8x16U:
+            OpcodeInfo(self, "i16x8.extend_low_i8x16_u", .prefixed(0xFD, 0x89), .none, "v128 -> v128", .vector)
+        case .i16x8ExtendHighI8x16U:
+            OpcodeInfo(self, "i16x8.extend_high_i8x16_u", .prefixed(0xFD, 0x8A), .none, "v128 -> v128", .vector)
         case .i16x8Shl: OpcodeInfo(self, "i16x8.shl", .prefixed(0xFD, 0x8B), .none, "v128 i32 -> v128", .vector)
         case .i16x8ShrS: OpcodeInfo(self, "i16x8.shr_s", .prefixed(0xFD, 0x8C), .none, "v128 i32 -> v128", .vector)
         case .i16x8ShrU: OpcodeInfo(self, "i16x8.shr_u", .prefixed(0xFD, 0x8D), .none, "v128 i32 -> v128", .vector)
         case .i16x8Add: OpcodeInfo(self, "i16x8.add", .prefixed(0xFD, 0x8E), .none, "v128 v128 -> v128", .vector)
-        case .i16x8AddSatS: OpcodeInfo(self, "i16x8.add_sat_s", .prefixed(0xFD, 0x8F), .none, "v128 v128 -> v128", .vector)
-        case .i16x8AddSatU: OpcodeInfo(self, "i16x8.add_sat_u", .prefixed(0xFD, 0x90), .none, "v128 v128 -> v128", .vector)
+        case .i16x8AddSatS:
+            OpcodeInfo(self, "i16x8.add_sat_s", .prefixed(0xFD, 0x8F), .none, "v128 v128 -> v128", .vector)
+        case .i16x8AddSatU:
+            OpcodeInfo(self, "i16x8.add_sat_u", .prefixed(0xFD, 0x90), .none, "v128 v128 -> v128", .vector)
         case .i16x8Sub: OpcodeInfo(self, "i16x8.sub", .prefixed(0xFD, 0x91), .none, "v128 v128 -> v128", .vector)
-        case .i16x8SubSatS: OpcodeInfo(self, "i16x8.sub_sat_s", .prefixed(0xFD, 0x92), .none, "v128 v128 -> v128", .vector)
-        case .i16x8SubSatU: OpcodeInfo(self, "i16x8.sub_sat_u", .prefixed(0xFD, 0x93), .none, "v128 v128 -> v128", .vector)
+        case .i16x8SubSatS:
+            OpcodeInfo(self, "i16x8.sub_sat_s", .prefixed(0xFD, 0x92), .none, "v128 v128 -> v128", .vector)
+        case .i16x8SubSatU:
+            OpcodeInfo(self, "i16x8.sub_sat_u", .prefixed(0xFD, 0x93), .none, "v128 v128 -> v128", .vector)
         case .f64x2Nearest: OpcodeInfo(self, "f64x2.nearest", .prefixed(0xFD, 0x94), .none, "v128 -> v128", .vector)
         case .i16x8Mul: OpcodeInfo(self, "i16x8.mul", .prefixed(0xFD, 0x95), .none, "v128 v128 -> v128", .vector)
         case .i16x8MinS: OpcodeInfo(self, "i16x8.min_s", .prefixed(0xFD, 0x96), .none, "v128 v128 -> v128", .vector)
@@ -878,18 +1017,26 @@ extension Opcode {
         case .i16x8MaxS: OpcodeInfo(self, "i16x8.max_s", .prefixed(0xFD, 0x98), .none, "v128 v128 -> v128", .vector)
         case .i16x8MaxU: OpcodeInfo(self, "i16x8.max_u", .prefixed(0xFD, 0x99), .none, "v128 v128 -> v128", .vector)
         case .i16x8AvgrU: OpcodeInfo(self, "i16x8.avgr_u", .prefixed(0xFD, 0x9B), .none, "v128 v128 -> v128", .vector)
-        case .i16x8ExtmulLowI8x16S: OpcodeInfo(self, "i16x8.extmul_low_i8x16_s", .prefixed(0xFD, 0x9C), .none, "v128 v128 -> v128", .vector)
-        case .i16x8ExtmulHighI8x16S: OpcodeInfo(self, "i16x8.extmul_high_i8x16_s", .prefixed(0xFD, 0x9D), .none, "v128 v128 -> v128", .vector)
-        case .i16x8ExtmulLowI8x16U: OpcodeInfo(self, "i16x8.extmul_low_i8x16_u", .prefixed(0xFD, 0x9E), .none, "v128 v128 -> v128", .vector)
-        case .i16x8ExtmulHighI8x16U: OpcodeInfo(self, "i16x8.extmul_high_i8x16_u", .prefixed(0xFD, 0x9F), .none, "v128 v128 -> v128", .vector)
+        case .i16x8ExtmulLowI8x16S:
+            OpcodeInfo(self, "i16x8.extmul_low_i8x16_s", .prefixed(0xFD, 0x9C), .none, "v128 v128 -> v128", .vector)
+        case .i16x8ExtmulHighI8x16S:
+            OpcodeInfo(self, "i16x8.extmul_high_i8x16_s", .prefixed(0xFD, 0x9D), .none, "v128 v128 -> v128", .vector)
+        case .i16x8ExtmulLowI8x16U:
+            OpcodeInfo(self, "i16x8.extmul_low_i8x16_u", .prefixed(0xFD, 0x9E), .none, "v128 v128 -> v128", .vector)
+        case .i16x8ExtmulHighI8x16U:
+            OpcodeInfo(self, "i16x8.extmul_high_i8x16_u", .prefixed(0xFD, 0x9F), .none, "v128 v128 -> v128", .vector)
         case .i32x4Abs: OpcodeInfo(self, "i32x4.abs", .prefixed(0xFD, 0xA0), .none, "v128 -> v128", .vector)
         case .i32x4Neg: OpcodeInfo(self, "i32x4.neg", .prefixed(0xFD, 0xA1), .none, "v128 -> v128", .vector)
         case .i32x4AllTrue: OpcodeInfo(self, "i32x4.all_true", .prefixed(0xFD, 0xA3), .none, "v128 -> i32", .vector)
         case .i32x4Bitmask: OpcodeInfo(self, "i32x4.bitmask", .prefixed(0xFD, 0xA4), .none, "v128 -> i32", .vector)
-        case .i32x4ExtendLowI16x8S: OpcodeInfo(self, "i32x4.extend_low_i16x8_s", .prefixed(0xFD, 0xA7), .none, "v128 -> v128", .vector)
-        case .i32x4ExtendHighI16x8S: OpcodeInfo(self, "i32x4.extend_high_i16x8_s", .prefixed(0xFD, 0xA8), .none, "v128 -> v128", .vector)
-        case .i32x4ExtendLowI16x8U: OpcodeInfo(self, "i32x4.extend_low_i16x8_u", .prefixed(0xFD, 0xA9), .none, "v128 -> v128", .vector)
-        case .i32x4ExtendHighI16x8U: OpcodeInfo(self, "i32x4.extend_high_i16x8_u", .prefixed(0xFD, 0xAA), .none, "v128 -> v128", .vector)
+        case .i32x4ExtendLowI16x8S:
+            OpcodeInfo(self, "i32x4.extend_low_i16x8_s", .prefixed(0xFD, 0xA7), .none, "v128 -> v128", .vector)
+        case .i32x4ExtendHighI16x8S:
+            OpcodeInfo(self, "i32x4.extend_high_i16x8_s", .prefixed(0xFD, 0xA8), .none, "v128 -> v128", .vector)
+        case .i32x4ExtendLowI16x8U:
+            OpcodeInfo(self, "i32x4.extend_low_i16x8_u", .prefixed(0xFD, 0xA9), .none, "v128 -> v128", .vector)
+        case .i32x4ExtendHighI16x8U:
+            OpcodeInfo(self, "i32x4.extend_high_i16x8_u", .prefixed(0xFD, 0xAA), .none, "v128 -> v128", .vector)
         case .i32x4Shl: OpcodeInfo(self, "i32x4.shl", .prefixed(0xFD, 0xAB), .none, "v128 i32 -> v128", .vector)
         case .i32x4ShrS: OpcodeInfo(self, "i32x4.shr_s", .prefixed(0xFD, 0xAC), .none, "v128 i32 -> v128", .vector)
         case .i32x4ShrU: OpcodeInfo(self, "i32x4.shr_u", .prefixed(0xFD, 0xAD), .none, "v128 i32 -> v128", .vector)
@@ -900,19 +1047,28 @@ extension Opcode {
         case .i32x4MinU: OpcodeInfo(self, "i32x4.min_u", .prefixed(0xFD, 0xB7), .none, "v128 v128 -> v128", .vector)
         case .i32x4MaxS: OpcodeInfo(self, "i32x4.max_s", .prefixed(0xFD, 0xB8), .none, "v128 v128 -> v128", .vector)
         case .i32x4MaxU: OpcodeInfo(self, "i32x4.max_u", .prefixed(0xFD, 0xB9), .none, "v128 v128 -> v128", .vector)
-        case .i32x4DotI16x8S: OpcodeInfo(self, "i32x4.dot_i16x8_s", .prefixed(0xFD, 0xBA), .none, "v128 v128 -> v128", .vector)
-        case .i32x4ExtmulLowI16x8S: OpcodeInfo(self, "i32x4.extmul_low_i16x8_s", .prefixed(0xFD, 0xBC), .none, "v128 v128 -> v128", .vector)
-        case .i32x4ExtmulHighI16x8S: OpcodeInfo(self, "i32x4.extmul_high_i16x8_s", .prefixed(0xFD, 0xBD), .none, "v128 v128 -> v128", .vector)
-        case .i32x4ExtmulLowI16x8U: OpcodeInfo(self, "i32x4.extmul_low_i16x8_u", .prefixed(0xFD, 0xBE), .none, "v128 v128 -> v128", .vector)
-        case .i32x4ExtmulHighI16x8U: OpcodeInfo(self, "i32x4.extmul_high_i16x8_u", .prefixed(0xFD, 0xBF), .none, "v128 v128 -> v128", .vector)
+        case .i32x4DotI16x8S:
+            OpcodeInfo(self, "i32x4.dot_i16x8_s", .prefixed(0xFD, 0xBA), .none, "v128 v128 -> v128", .vector)
+        case .i32x4ExtmulLowI16x8S:
+            OpcodeInfo(self, "i32x4.extmul_low_i16x8_s", .prefixed(0xFD, 0xBC), .none, "v128 v128 -> v128", .vector)
+        case .i32x4ExtmulHighI16x8S:
+            OpcodeInfo(self, "i32x4.extmul_high_i16x8_s", .prefixed(0xFD, 0xBD), .none, "v128 v128 -> v128", .vector)
+        case .i32x4ExtmulLowI16x8U:
+            OpcodeInfo(self, "i32x4.extmul_low_i16x8_u", .prefixed(0xFD, 0xBE), .none, "v128 v128 -> v128", .vector)
+        case .i32x4ExtmulHighI16x8U:
+            OpcodeInfo(self, "i32x4.extmul_high_i16x8_u", .prefixed(0xFD, 0xBF), .none, "v128 v128 -> v128", .vector)
         case .i64x2Abs: OpcodeInfo(self, "i64x2.abs", .prefixed(0xFD, 0xC0), .none, "v128 -> v128", .vector)
         case .i64x2Neg: OpcodeInfo(self, "i64x2.neg", .prefixed(0xFD, 0xC1), .none, "v128 -> v128", .vector)
         case .i64x2AllTrue: OpcodeInfo(self, "i64x2.all_true", .prefixed(0xFD, 0xC3), .none, "v128 -> i32", .vector)
         case .i64x2Bitmask: OpcodeInfo(self, "i64x2.bitmask", .prefixed(0xFD, 0xC4), .none, "v128 -> i32", .vector)
-        case .i64x2ExtendLowI32x4S: OpcodeInfo(self, "i64x2.extend_low_i32x4_s", .prefixed(0xFD, 0xC7), .none, "v128 -> v128", .vector)
-        case .i64x2ExtendHighI32x4S: OpcodeInfo(self, "i64x2.extend_high_i32x4_s", .prefixed(0xFD, 0xC8), .none, "v128 -> v128", .vector)
-        case .i64x2ExtendLowI32x4U: OpcodeInfo(self, "i64x2.extend_low_i32x4_u", .prefixed(0xFD, 0xC9), .none, "v128 -> v128", .vector)
-        case .i64x2ExtendHighI32x4U: OpcodeInfo(self, "i64x2.extend_high_i32x4_u", .prefixed(0xFD, 0xCA), .none, "v128 -> v128", .vector)
+        case .i64x2ExtendLowI32x4S:
+            OpcodeInfo(self, "i64x2.extend_low_i32x4_s", .prefixed(0xFD, 0xC7), .none, "v128 -> v128", .vector)
+        case .i64x2ExtendHighI32x4S:
+            OpcodeInfo(self, "i64x2.extend_high_i32x4_s", .prefixed(0xFD, 0xC8), .none, "v128 -> v128", .vector)
+        case .i64x2ExtendLowI32x4U:
+            OpcodeInfo(self, "i64x2.extend_low_i32x4_u", .prefixed(0xFD, 0xC9), .none, "v128 -> v128", .vector)
+        case .i64x2ExtendHighI32x4U:
+            OpcodeInfo(self, "i64x2.extend_high_i32x4_u", .prefixed(0xFD, 0xCA), .none, "v128 -> v128", .vector)
         case .i64x2Shl: OpcodeInfo(self, "i64x2.shl", .prefixed(0xFD, 0xCB), .none, "v128 i32 -> v128", .vector)
         case .i64x2ShrS: OpcodeInfo(self, "i64x2.shr_s", .prefixed(0xFD, 0xCC), .none, "v128 i32 -> v128", .vector)
         case .i64x2ShrU: OpcodeInfo(self, "i64x2.shr_u", .prefixed(0xFD, 0xCD), .none, "v128 i32 -> v128", .vector)
@@ -925,10 +1081,14 @@ extension Opcode {
         case .i64x2GtS: OpcodeInfo(self, "i64x2.gt_s", .prefixed(0xFD, 0xD9), .none, "v128 v128 -> v128", .vector)
         case .i64x2LeS: OpcodeInfo(self, "i64x2.le_s", .prefixed(0xFD, 0xDA), .none, "v128 v128 -> v128", .vector)
         case .i64x2GeS: OpcodeInfo(self, "i64x2.ge_s", .prefixed(0xFD, 0xDB), .none, "v128 v128 -> v128", .vector)
-        case .i64x2ExtmulLowI32x4S: OpcodeInfo(self, "i64x2.extmul_low_i32x4_s", .prefixed(0xFD, 0xDC), .none, "v128 v128 -> v128", .vector)
-        case .i64x2ExtmulHighI32x4S: OpcodeInfo(self, "i64x2.extmul_high_i32x4_s", .prefixed(0xFD, 0xDD), .none, "v128 v128 -> v128", .vector)
-        case .i64x2ExtmulLowI32x4U: OpcodeInfo(self, "i64x2.extmul_low_i32x4_u", .prefixed(0xFD, 0xDE), .none, "v128 v128 -> v128", .vector)
-        case .i64x2ExtmulHighI32x4U: OpcodeInfo(self, "i64x2.extmul_high_i32x4_u", .prefixed(0xFD, 0xDF), .none, "v128 v128 -> v128", .vector)
+        case .i64x2ExtmulLowI32x4S:
+            OpcodeInfo(self, "i64x2.extmul_low_i32x4_s", .prefixed(0xFD, 0xDC), .none, "v128 v128 -> v128", .vector)
+        case .i64x2ExtmulHighI32x4S:
+            OpcodeInfo(self, "i64x2.extmul_high_i32x4_s", .prefixed(0xFD, 0xDD), .none, "v128 v128 -> v128", .vector)
+        case .i64x2ExtmulLowI32x4U:
+            OpcodeInfo(self, "i64x2.extmul_low_i32x4_u", .prefixed(0xFD, 0xDE), .none, "v128 v128 -> v128", .vector)
+        case .i64x2ExtmulHighI32x4U:
+            OpcodeInfo(self, "i64x2.extmul_high_i32x4_u", .prefixed(0xFD, 0xDF), .none, "v128 v128 -> v128", .vector)
         case .f32x4Abs: OpcodeInfo(self, "f32x4.abs", .prefixed(0xFD, 0xE0), .none, "v128 -> v128", .vector)
         case .f32x4Neg: OpcodeInfo(self, "f32x4.neg", .prefixed(0xFD, 0xE1), .none, "v128 -> v128", .vector)
         case .f32x4Sqrt: OpcodeInfo(self, "f32x4.sqrt", .prefixed(0xFD, 0xE3), .none, "v128 -> v128", .vector)
@@ -951,81 +1111,185 @@ extension Opcode {
         case .f64x2Max: OpcodeInfo(self, "f64x2.max", .prefixed(0xFD, 0xF5), .none, "v128 v128 -> v128", .vector)
         case .f64x2Pmin: OpcodeInfo(self, "f64x2.pmin", .prefixed(0xFD, 0xF6), .none, "v128 v128 -> v128", .vector)
         case .f64x2Pmax: OpcodeInfo(self, "f64x2.pmax", .prefixed(0xFD, 0xF7), .none, "v128 v128 -> v128", .vector)
-        case .i32x4TruncSatF32x4S: OpcodeInfo(self, "i32x4.trunc_sat_f32x4_s", .prefixed(0xFD, 0xF8), .none, "v128 -> v128", .vector)
-        case .i32x4TruncSatF32x4U: OpcodeInfo(self, "i32x4.trunc_sat_f32x4_u", .prefixed(0xFD, 0xF9), .none, "v128 -> v128", .vector)
-        case .f32x4ConvertI32x4S: OpcodeInfo(self, "f32x4.convert_i32x4_s", .prefixed(0xFD, 0xFA), .none, "v128 -> v128", .vector)
-        case .f32x4ConvertI32x4U: OpcodeInfo(self, "f32x4.convert_i32x4_u", .prefixed(0xFD, 0xFB), .none, "v128 -> v128", .vector)
-        case .i32x4TruncSatF64x2SZero: OpcodeInfo(self, "i32x4.trunc_sat_f64x2_s_zero", .prefixed(0xFD, 0xFC), .none, "v128 -> v128", .vector)
-        case .i32x4TruncSatF64x2UZero: OpcodeInfo(self, "i32x4.trunc_sat_f64x2_u_zero", .prefixed(0xFD, 0xFD), .none, "v128 -> v128", .vector)
-        case .f64x2ConvertLowI32x4S: OpcodeInfo(self, "f64x2.convert_low_i32x4_s", .prefixed(0xFD, 0xFE), .none, "v128 -> v128", .vector)
-        case .f64x2ConvertLowI32x4U: OpcodeInfo(self, "f64x2.convert_low_i32x4_u", .prefixed(0xFD, 0xFF), .none, "v128 -> v128", .vector)
-        case .returnCall: OpcodeInfo(self, "return_call", .single(0x12), .functionIndex, nil, .control, feature: .tailCall)
-        case .returnCallIndirect: OpcodeInfo(self, "return_call_indirect", .single(0x13), .callIndirect, nil, .control, feature: .tailCall)
-        case .callRef: OpcodeInfo(self, "call_ref", .single(0x14), .typeIndex, nil, .control, feature: .functionReferences)
-        case .returnCallRef: OpcodeInfo(self, "return_call_ref", .single(0x15), .typeIndex, nil, .control, feature: .functionReferences)
-        case .refAsNonNull: OpcodeInfo(self, "ref.as_non_null", .single(0xD4), .none, nil, .reference, feature: .functionReferences)
-        case .brOnNull: OpcodeInfo(self, "br_on_null", .single(0xD5), .labelIndex, nil, .control, feature: .functionReferences)
-        case .brOnNonNull: OpcodeInfo(self, "br_on_non_null", .single(0xD6), .labelIndex, nil, .control, feature: .functionReferences)
+        case .i32x4TruncSatF32x4S:
+            OpcodeInfo(self, "i32x4.trunc_sat_f32x4_s", .prefixed(0xFD, 0xF8), .none, "v128 -> v128", .vector)
+        case .i32x4TruncSatF32x4U:
+            OpcodeInfo(self, "i32x4.trunc_sat_f32x4_u", .prefixed(0xFD, 0xF9), .none, "v128 -> v128", .vector)
+        case .f32x4ConvertI32x4S:
+            OpcodeInfo(self, "f32x4.convert_i32x4_s", .prefixed(0xFD, 0xFA), .none, "v128 -> v128", .vector)
+        case .f32x4ConvertI32x4U:
+            OpcodeInfo(self, "f32x4.convert_i32x4_u", .prefixed(0xFD, 0xFB), .none, "v128 -> v128", .vector)
+        case .i32x4TruncSatF64x2SZero:
+            OpcodeInfo(self, "i32x4.trunc_sat_f64x2_s_zero", .prefixed(0xFD, 0xFC), .none, "v128 -> v128", .vector)
+        case .i32x4TruncSatF64x2UZero:
+            OpcodeInfo(self, "i32x4.trunc_sat_f64x2_u_zero", .prefixed(0xFD, 0xFD), .none, "v128 -> v128", .vector)
+        case .f64x2ConvertLowI32x4S:
+            OpcodeInfo(self, "f64x2.convert_low_i32x4_s", .prefixed(0xFD, 0xFE), .none, "v128 -> v128", .vector)
+        case .f64x2ConvertLowI32x4U:
+            OpcodeInfo(self, "f64x2.convert_low_i32x4_u", .prefixed(0xFD, 0xFF), .none, "v128 -> v128", .vector)
+        case .returnCall:
+            OpcodeInfo(self, "return_call", .single(0x12), .functionIndex, nil, .control, feature: .tailCall)
+        case .returnCallIndirect:
+            OpcodeInfo(self, "return_call_indirect", .single(0x13), .callIndirect, nil, .control, feature: .tailCall)
+        case .callRef:
+            OpcodeInfo(self, "call_ref", .single(0x14), .typeIndex, nil, .control, feature: .functionReferences)
+        case .returnCallRef:
+            OpcodeInfo(self, "return_call_ref", .single(0x15), .typeIndex, nil, .control, feature: .functionReferences)
+        case .refAsNonNull:
+            OpcodeInfo(self, "ref.as_non_null", .single(0xD4), .none, nil, .reference, feature: .functionReferences)
+        case .brOnNull:
+            OpcodeInfo(self, "br_on_null", .single(0xD5), .labelIndex, nil, .control, feature: .functionReferences)
+        case .brOnNonNull:
+            OpcodeInfo(self, "br_on_non_null", .single(0xD6), .labelIndex, nil, .control, feature: .functionReferences)
         case .throw: OpcodeInfo(self, "throw", .single(0x08), .tagIndex, nil, .control, feature: .exceptionHandling)
         case .throwRef: OpcodeInfo(self, "throw_ref", .single(0x0A), .none, nil, .control, feature: .exceptionHandling)
-        case .tryTable: OpcodeInfo(self, "try_table", .single(0x1F), .tryTable, nil, .control, feature: .exceptionHandling)
+        case .tryTable:
+            OpcodeInfo(self, "try_table", .single(0x1F), .tryTable, nil, .control, feature: .exceptionHandling)
         case .try: OpcodeInfo(self, "try", .single(0x06), .blockType, nil, .control, feature: .legacyExceptions)
         case .catch: OpcodeInfo(self, "catch", .single(0x07), .tagIndex, nil, .control, feature: .legacyExceptions)
-        case .rethrow: OpcodeInfo(self, "rethrow", .single(0x09), .labelIndex, nil, .control, feature: .legacyExceptions)
-        case .delegate: OpcodeInfo(self, "delegate", .single(0x18), .labelIndex, nil, .control, feature: .legacyExceptions)
+        case .rethrow:
+            OpcodeInfo(self, "rethrow", .single(0x09), .labelIndex, nil, .control, feature: .legacyExceptions)
+        case .delegate:
+            OpcodeInfo(self, "delegate", .single(0x18), .labelIndex, nil, .control, feature: .legacyExceptions)
         case .catchAll: OpcodeInfo(self, "catch_all", .single(0x19), .none, nil, .control, feature: .legacyExceptions)
         case .refEq: OpcodeInfo(self, "ref.eq", .single(0xD3), .none, nil, .reference, feature: .gc)
-        case .structNew: OpcodeInfo(self, "struct.new", .prefixed(0xFB, 0x00), .typeIndex, nil, .reference, feature: .gc)
-        case .structNewDefault: OpcodeInfo(self, "struct.new_default", .prefixed(0xFB, 0x01), .typeIndex, nil, .reference, feature: .gc)
-        case .structGet: OpcodeInfo(self, "struct.get", .prefixed(0xFB, 0x02), .fieldAccess, nil, .reference, feature: .gc)
-        case .structGetS: OpcodeInfo(self, "struct.get_s", .prefixed(0xFB, 0x03), .fieldAccess, nil, .reference, feature: .gc)
-        case .structGetU: OpcodeInfo(self, "struct.get_u", .prefixed(0xFB, 0x04), .fieldAccess, nil, .reference, feature: .gc)
-        case .structSet: OpcodeInfo(self, "struct.set", .prefixed(0xFB, 0x05), .fieldAccess, nil, .reference, feature: .gc)
+        case .structNew:
+            OpcodeInfo(self, "struct.new", .prefixed(0xFB, 0x00), .typeIndex, nil, .reference, feature: .gc)
+        case .structNewDefault:
+            OpcodeInfo(self, "struct.new_default", .prefixed(0xFB, 0x01), .typeIndex, nil, .reference, feature: .gc)
+        case .structGet:
+            OpcodeInfo(self, "struct.get", .prefixed(0xFB, 0x02), .fieldAccess, nil, .reference, feature: .gc)
+        case .structGetS:
+            OpcodeInfo(self, "struct.get_s", .prefixed(0xFB, 0x03), .fieldAccess, nil, .reference, feature: .gc)
+        case .structGetU:
+            OpcodeInfo(self, "struct.get_u", .prefixed(0xFB, 0x04), .fieldAccess, nil, .reference, feature: .gc)
+        case .structSet:
+            OpcodeInfo(self, "struct.set", .prefixed(0xFB, 0x05), .fieldAccess, nil, .reference, feature: .gc)
         case .arrayNew: OpcodeInfo(self, "array.new", .prefixed(0xFB, 0x06), .typeIndex, nil, .reference, feature: .gc)
-        case .arrayNewDefault: OpcodeInfo(self, "array.new_default", .prefixed(0xFB, 0x07), .typeIndex, nil, .reference, feature: .gc)
-        case .arrayNewFixed: OpcodeInfo(self, "array.new_fixed", .prefixed(0xFB, 0x08), .typeAndCount, nil, .reference, feature: .gc)
-        case .arrayNewData: OpcodeInfo(self, "array.new_data", .prefixed(0xFB, 0x09), .typeAndData, nil, .reference, feature: .gc)
-        case .arrayNewElem: OpcodeInfo(self, "array.new_elem", .prefixed(0xFB, 0x0A), .typeAndElement, nil, .reference, feature: .gc)
+        case .arrayNewDefault:
+            OpcodeInfo(self, "array.new_default", .prefixed(0xFB, 0x07), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayNewFixed:
+            OpcodeInfo(self, "array.new_fixed", .prefixed(0xFB, 0x08), .typeAndCount, nil, .reference, feature: .gc)
+        case .arrayNewData:
+            OpcodeInfo(self, "array.new_data", .prefixed(0xFB, 0x09), .typeAndData, nil, .reference, feature: .gc)
+        case .arrayNewElem:
+            OpcodeInfo(self, "array.new_elem", .prefixed(0xFB, 0x0A), .typeAndElement, nil, .reference, feature: .gc)
         case .arrayGet: OpcodeInfo(self, "array.get", .prefixed(0xFB, 0x0B), .typeIndex, nil, .reference, feature: .gc)
-        case .arrayGetS: OpcodeInfo(self, "array.get_s", .prefixed(0xFB, 0x0C), .typeIndex, nil, .reference, feature: .gc)
-        case .arrayGetU: OpcodeInfo(self, "array.get_u", .prefixed(0xFB, 0x0D), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayGetS:
+            OpcodeInfo(self, "array.get_s", .prefixed(0xFB, 0x0C), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayGetU:
+            OpcodeInfo(self, "array.get_u", .prefixed(0xFB, 0x0D), .typeIndex, nil, .reference, feature: .gc)
         case .arraySet: OpcodeInfo(self, "array.set", .prefixed(0xFB, 0x0E), .typeIndex, nil, .reference, feature: .gc)
         case .arrayLen: OpcodeInfo(self, "array.len", .prefixed(0xFB, 0x0F), .none, nil, .reference, feature: .gc)
-        case .arrayFill: OpcodeInfo(self, "array.fill", .prefixed(0xFB, 0x10), .typeIndex, nil, .reference, feature: .gc)
+        case .arrayFill:
+            OpcodeInfo(self, "array.fill", .prefixed(0xFB, 0x10), .typeIndex, nil, .reference, feature: .gc)
         case .arrayCopy: OpcodeInfo(self, "array.copy", .prefixed(0xFB, 0x11), .twoTypes, nil, .reference, feature: .gc)
-        case .arrayInitData: OpcodeInfo(self, "array.init_data", .prefixed(0xFB, 0x12), .typeAndData, nil, .reference, feature: .gc)
-        case .arrayInitElem: OpcodeInfo(self, "array.init_elem", .prefixed(0xFB, 0x13), .typeAndElement, nil, .reference, feature: .gc)
-        case .refTest: OpcodeInfo(self, "ref.test", .prefixed(0xFB, 0x14), .castTarget(nullable: false), nil, .reference, feature: .gc)
-        case .refTestNull: OpcodeInfo(self, "ref.test", .prefixed(0xFB, 0x15), .castTarget(nullable: true), nil, .reference, feature: .gc)
-        case .refCast: OpcodeInfo(self, "ref.cast", .prefixed(0xFB, 0x16), .castTarget(nullable: false), nil, .reference, feature: .gc)
-        case .refCastNull: OpcodeInfo(self, "ref.cast", .prefixed(0xFB, 0x17), .castTarget(nullable: true), nil, .reference, feature: .gc)
+        case .arrayInitData:
+            OpcodeInfo(self, "array.init_data", .prefixed(0xFB, 0x12), .typeAndData, nil, .reference, feature: .gc)
+        case .arrayInitElem:
+            OpcodeInfo(self, "array.init_elem", .prefixed(0xFB, 0x13), .typeAndElement, nil, .reference, feature: .gc)
+        case .refTest:
+            OpcodeInfo(
+                self, "ref.test", .prefixed(0xFB, 0x14), .castTarget(nullable: false), nil, .reference, feature: .gc)
+        case .refTestNull:
+            OpcodeInfo(
+                self, "ref.test", .prefixed(0xFB, 0x15), .castTarget(nullable: true), nil, .reference, feature: .gc)
+        case .refCast:
+            OpcodeInfo(
+                self, "ref.cast", .prefixed(0xFB, 0x16), .castTarget(nullable: false), nil, .reference, feature: .gc)
+        case .refCastNull:
+            OpcodeInfo(
+                self, "ref.cast", .prefixed(0xFB, 0x17), .castTarget(nullable: true), nil, .reference, feature: .gc)
         case .brOnCast: OpcodeInfo(self, "br_on_cast", .prefixed(0xFB, 0x18), .castBranch, nil, .control, feature: .gc)
-        case .brOnCastFail: OpcodeInfo(self, "br_on_cast_fail", .prefixed(0xFB, 0x19), .castBranch, nil, .control, feature: .gc)
-        case .anyConvertExtern: OpcodeInfo(self, "any.convert_extern", .prefixed(0xFB, 0x1A), .none, nil, .reference, feature: .gc)
-        case .externConvertAny: OpcodeInfo(self, "extern.convert_any", .prefixed(0xFB, 0x1B), .none, nil, .reference, feature: .gc)
+        case .brOnCastFail:
+            OpcodeInfo(self, "br_on_cast_fail", .prefixed(0xFB, 0x19), .castBranch, nil, .control, feature: .gc)
+        case .anyConvertExtern:
+            OpcodeInfo(self, "any.convert_extern", .prefixed(0xFB, 0x1A), .none, nil, .reference, feature: .gc)
+        case .externConvertAny:
+            OpcodeInfo(self, "extern.convert_any", .prefixed(0xFB, 0x1B), .none, nil, .reference, feature: .gc)
         case .refI31: OpcodeInfo(self, "ref.i31", .prefixed(0xFB, 0x1C), .none, nil, .reference, feature: .gc)
         case .i31GetS: OpcodeInfo(self, "i31.get_s", .prefixed(0xFB, 0x1D), .none, nil, .reference, feature: .gc)
         case .i31GetU: OpcodeInfo(self, "i31.get_u", .prefixed(0xFB, 0x1E), .none, nil, .reference, feature: .gc)
-        case .i8x16RelaxedSwizzle: OpcodeInfo(self, "i8x16.relaxed_swizzle", .prefixed(0xFD, 0x100), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i32x4RelaxedTruncF32x4S: OpcodeInfo(self, "i32x4.relaxed_trunc_f32x4_s", .prefixed(0xFD, 0x101), .none, "v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i32x4RelaxedTruncF32x4U: OpcodeInfo(self, "i32x4.relaxed_trunc_f32x4_u", .prefixed(0xFD, 0x102), .none, "v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i32x4RelaxedTruncF64x2SZero: OpcodeInfo(self, "i32x4.relaxed_trunc_f64x2_s_zero", .prefixed(0xFD, 0x103), .none, "v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i32x4RelaxedTruncF64x2UZero: OpcodeInfo(self, "i32x4.relaxed_trunc_f64x2_u_zero", .prefixed(0xFD, 0x104), .none, "v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .f32x4RelaxedMadd: OpcodeInfo(self, "f32x4.relaxed_madd", .prefixed(0xFD, 0x105), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .f32x4RelaxedNmadd: OpcodeInfo(self, "f32x4.relaxed_nmadd", .prefixed(0xFD, 0x106), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .f64x2RelaxedMadd: OpcodeInfo(self, "f64x2.relaxed_madd", .prefixed(0xFD, 0x107), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .f64x2RelaxedNmadd: OpcodeInfo(self, "f64x2.relaxed_nmadd", .prefixed(0xFD, 0x108), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i8x16RelaxedLaneselect: OpcodeInfo(self, "i8x16.relaxed_laneselect", .prefixed(0xFD, 0x109), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i16x8RelaxedLaneselect: OpcodeInfo(self, "i16x8.relaxed_laneselect", .prefixed(0xFD, 0x10A), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i32x4RelaxedLaneselect: OpcodeInfo(self, "i32x4.relaxed_laneselect", .prefixed(0xFD, 0x10B), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i64x2RelaxedLaneselect: OpcodeInfo(self, "i64x2.relaxed_laneselect", .prefixed(0xFD, 0x10C), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .f32x4RelaxedMin: OpcodeInfo(self, "f32x4.relaxed_min", .prefixed(0xFD, 0x10D), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .f32x4RelaxedMax: OpcodeInfo(self, "f32x4.relaxed_max", .prefixed(0xFD, 0x10E), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .f64x2RelaxedMin: OpcodeInfo(self, "f64x2.relaxed_min", .prefixed(0xFD, 0x10F), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .f64x2RelaxedMax: OpcodeInfo(self, "f64x2.relaxed_max", .prefixed(0xFD, 0x110), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i16x8RelaxedQ15mulrS: OpcodeInfo(self, "i16x8.relaxed_q15mulr_s", .prefixed(0xFD, 0x111), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i16x8RelaxedDotI8x16I7x16S: OpcodeInfo(self, "i16x8.relaxed_dot_i8x16_i7x16_s", .prefixed(0xFD, 0x112), .none, "v128 v128 -> v128", .vector, feature: .relaxedSIMD)
-        case .i32x4RelaxedDotI8x16I7x16AddS: OpcodeInfo(self, "i32x4.relaxed_dot_i8x16_i7x16_add_s", .prefixed(0xFD, 0x113), .none, "v128 v128 v128 -> v128", .vector, feature: .relaxedSIMD)
+        case .i8x16RelaxedSwizzle:
+            OpcodeInfo(
+                self, "i8x16.relaxed_swizzle", .prefixed(0xFD, 0x100), .none, "v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i32x4RelaxedTruncF32x4S:
+            OpcodeInfo(
+                self, "i32x4.relaxed_trunc_f32x4_s", .prefixed(0xFD, 0x101), .none, "v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i32x4RelaxedTruncF32x4U:
+            OpcodeInfo(
+                self, "i32x4.relaxed_trunc_f32x4_u", .prefixed(0xFD, 0x102), .none, "v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i32x4RelaxedTruncF64x2SZero:
+            OpcodeInfo(
+                self, "i32x4.relaxed_trunc_f64x2_s_zero", .prefixed(0xFD, 0x103), .none, "v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i32x4RelaxedTruncF64x2UZero:
+            OpcodeInfo(
+                self, "i32x4.relaxed_trunc_f64x2_u_zero", .prefixed(0xFD, 0x104), .none, "v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .f32x4RelaxedMadd:
+            OpcodeInfo(
+                self, "f32x4.relaxed_madd", .prefixed(0xFD, 0x105), .none, "v128 v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .f32x4RelaxedNmadd:
+            OpcodeInfo(
+                self, "f32x4.relaxed_nmadd", .prefixed(0xFD, 0x106), .none, "v128 v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .f64x2RelaxedMadd:
+            OpcodeInfo(
+                self, "f64x2.relaxed_madd", .prefixed(0xFD, 0x107), .none, "v128 v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .f64x2RelaxedNmadd:
+            OpcodeInfo(
+                self, "f64x2.relaxed_nmadd", .prefixed(0xFD, 0x108), .none, "v128 v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i8x16RelaxedLaneselect:
+            OpcodeInfo(
+                self, "i8x16.relaxed_laneselect", .prefixed(0xFD, 0x109), .none, "v128 v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i16x8RelaxedLaneselect:
+            OpcodeInfo(
+                self, "i16x8.relaxed_laneselect", .prefixed(0xFD, 0x10A), .none, "v128 v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i32x4RelaxedLaneselect:
+            OpcodeInfo(
+                self, "i32x4.relaxed_laneselect", .prefixed(0xFD, 0x10B), .none, "v128 v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i64x2RelaxedLaneselect:
+            OpcodeInfo(
+                self, "i64x2.relaxed_laneselect", .prefixed(0xFD, 0x10C), .none, "v128 v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .f32x4RelaxedMin:
+            OpcodeInfo(
+                self, "f32x4.relaxed_min", .prefixed(0xFD, 0x10D), .none, "v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .f32x4RelaxedMax:
+            OpcodeInfo(
+                self, "f32x4.relaxed_max", .prefixed(0xFD, 0x10E), .none, "v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .f64x2RelaxedMin:
+            OpcodeInfo(
+                self, "f64x2.relaxed_min", .prefixed(0xFD, 0x10F), .none, "v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .f64x2RelaxedMax:
+            OpcodeInfo(
+                self, "f64x2.relaxed_max", .prefixed(0xFD, 0x110), .none, "v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i16x8RelaxedQ15mulrS:
+            OpcodeInfo(
+                self, "i16x8.relaxed_q15mulr_s", .prefixed(0xFD, 0x111), .none, "v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i16x8RelaxedDotI8x16I7x16S:
+            OpcodeInfo(
+                self, "i16x8.relaxed_dot_i8x16_i7x16_s", .prefixed(0xFD, 0x112), .none, "v128 v128 -> v128", .vector,
+                feature: .relaxedSIMD)
+        case .i32x4RelaxedDotI8x16I7x16AddS:
+            OpcodeInfo(
+                self, "i32x4.relaxed_dot_i8x16_i7x16_add_s", .prefixed(0xFD, 0x113), .none, "v128 v128 v128 -> v128",
+                .vector, feature: .relaxedSIMD)
         }
     }
 }

@@ -68,7 +68,8 @@ public struct Disassembler {
             return name + " " + (targets + [defaultTarget]).map(String.init).joined(separator: " ")
         case .selectTypes(let types): return "\(name) (result " + types.map(\.description).joined(separator: " ") + ")"
         case .memory(let align, let offset): return "\(name) offset=\(offset) align=\(1 << min(align, 63))"
-        case .memoryLane(let align, let offset, let lane): return "\(name) offset=\(offset) align=\(1 << min(align, 63)) \(lane)"
+        case .memoryLane(let align, let offset, let lane):
+            return "\(name) offset=\(offset) align=\(1 << min(align, 63)) \(lane)"
         case .i32(let v): return "\(name) \(v)"
         case .i64(let v): return "\(name) \(v)"
         case .f32(let bits): return "\(name) \(Float(bitPattern: bits))"

@@ -14,7 +14,8 @@ public enum OpcodeReference {
         for category in OpcodeCategory.allCases {
             let rows = OpcodeTable.rows.filter { $0.category == category }
             guard !rows.isEmpty else { continue }
-            lines.append("## \(category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst()) (\(rows.count))")
+            lines.append(
+                "## \(category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst()) (\(rows.count))")
             lines.append("")
             lines.append("| encoding | name | immediates | signature | feature |")
             lines.append("|---|---|---|---|---|")

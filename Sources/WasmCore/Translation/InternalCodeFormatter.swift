@@ -38,12 +38,16 @@ extension Store {
         for (index, instruction) in output.code.enumerated() {
             if dataWordsLeft > 0 {
                 dataWordsLeft -= 1
-                lines.append("\(index)".padding(toLength: 5) + "data".padding(toLength: 22) + " \(instruction.a) \(instruction.c)")
+                lines.append(
+                    "\(index)".padding(toLength: 5) + "data".padding(toLength: 22)
+                        + " \(instruction.a) \(instruction.c)")
                 continue
             }
             dataWordsLeft = instruction.op.dataWords
             let operands = instruction.op.operands.map { Self.text(of: $0, in: instruction, at: index) }
-            lines.append("\(index)".padding(toLength: 5) + "\(instruction.op)".padding(toLength: 22) + " " + operands.joined(separator: " "))
+            lines.append(
+                "\(index)".padding(toLength: 5) + "\(instruction.op)".padding(toLength: 22) + " "
+                    + operands.joined(separator: " "))
         }
         return lines.joined(separator: "\n")
     }

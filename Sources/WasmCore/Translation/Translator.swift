@@ -88,8 +88,9 @@ struct Translator {
     }
 
     private mutating func run(_ body: FunctionBody) throws -> Output {
-        controls.append(ControlFrame(
-            kind: .function, height: 0, parameterCount: 0, resultCount: type.results.count, loopStart: 0))
+        controls.append(
+            ControlFrame(
+                kind: .function, height: 0, parameterCount: 0, resultCount: type.results.count, loopStart: 0))
         try collectConstants(body)
         var reader = ByteReader(bytes: body.code)
         emitCheckpoint()
@@ -118,7 +119,7 @@ struct Translator {
             // A small integer constant right before a binary operation with an immediate form
             // becomes that immediate: it needs no slot (and no copy on every call).
             if let constant = previous, InternalOp.direct(instruction.opcode)?.immediateForm != nil,
-               let immediate = Self.immediate(of: constant)
+                let immediate = Self.immediate(of: constant)
             {
                 immediateConstants[constant.offset] = immediate
                 releaseSlotIfUnused(for: constant)
@@ -192,7 +193,9 @@ struct Translator {
     private mutating func pop() -> UInt32 { stack.removeLast() }
 
     @discardableResult
-    private mutating func emit(_ op: InternalOp, _ a: UInt32 = 0, _ b: UInt32 = 0, _ c: UInt32 = 0, _ d: UInt32 = 0) -> Int {
+    private mutating func emit(
+        _ op: InternalOp, _ a: UInt32 = 0, _ b: UInt32 = 0, _ c: UInt32 = 0, _ d: UInt32 = 0
+    ) -> Int {
         code.append(EmittedInstruction(op, a, b, c, d))
         retargetable = nil
         return code.count - 1
@@ -222,7 +225,7 @@ struct Translator {
     /// branch between it and here: it can be folded into the instruction that consumes `slot`.
     private func foldableProducer(of slot: UInt32) -> EmittedInstruction? {
         guard let producer = retargetable, producer == code.count - 1, producer >= lastLabel,
-              slot >= UInt32(operandBase), code[producer].a == slot
+            slot >= UInt32(operandBase), code[producer].a == slot
         else { return nil }
         return code[producer]
     }
@@ -259,7 +262,9 @@ struct Translator {
     /// Removes the instruction that just produced operand `x` or `y` of `op` when the two fuse (a
     /// binary operation, a shift feeding an add, an `f64.load`), returning the fused operation and
     /// its operands b, c and d (see `InternalOp.fusion(of:resultIsFirstOperand:)`).
-    private mutating func takeFoldableOperand(into op: InternalOp, _ x: UInt32, _ y: UInt32)
+    private mutating func takeFoldableOperand(
+        into op: InternalOp, _ x: UInt32, _ y: UInt32
+    )
         -> (op: InternalOp, b: UInt32, c: UInt32, d: UInt32)?
     {
         guard x != y, let last = code.last else { return nil }
@@ -273,11 +278,11 @@ struct Translator {
         } else if produced.op == .f64Load || produced.op == .f64LoadAddImm {
             // The loaded value's address, and its offset (or addend) in 16 bits.
             guard produced.c <= UInt32(UInt16.max),
-                  let fusedOp = op.fusion(of: produced.op, resultIsFirstOperand: producedIsFirst)
+                let fusedOp = op.fusion(of: produced.op, resultIsFirstOperand: producedIsFirst)
             else { return nil }
             fused = (fusedOp, other, produced.b, produced.c)
         } else if let fusedOp = op.fusion(of: produced.op, resultIsFirstOperand: producedIsFirst),
-                  !produced.op.usesWideC
+            !produced.op.usesWideC
         {
             fused = (fusedOp, produced.b, produced.c, other)
         } else {
@@ -341,16 +346,18 @@ struct Translator {
     /// When the condition was just computed by a comparison into its home slot, removes that
     /// comparison so that it can be re-emitted fused with the branch. `i32.eqz` of a comparison
     /// (C's `!(a < b)`) fuses too, as the negated comparison.
-    private mutating func takeFusableComparison(_ condition: UInt32) -> (comparison: EmittedInstruction, inverted: Bool)? {
+    private mutating func takeFusableComparison(
+        _ condition: UInt32
+    ) -> (comparison: EmittedInstruction, inverted: Bool)? {
         guard let producer = retargetable, producer == code.count - 1, condition >= UInt32(operandBase),
-              code[producer].a == condition, code[producer].op.branchForm(negated: false) != nil
+            code[producer].a == condition, code[producer].op.branchForm(negated: false) != nil
         else { return nil }
         retargetable = nil
         let last = code.removeLast()
         let previous = code.count - 1
         if last.op == .i32Eqz, previous >= 0, previous >= lastLabel, code[previous].a == last.b,
-           last.b >= UInt32(operandBase), code[previous].op != .i32Eqz,
-           code[previous].op.branchForm(negated: false) != nil
+            last.b >= UInt32(operandBase), code[previous].op != .i32Eqz,
+            code[previous].op.branchForm(negated: false) != nil
         {
             return (code.removeLast(), true)
         }
@@ -404,7 +411,9 @@ struct Translator {
 
     /// A loop's `x += K` (or `x += y`) right before a branch testing x, back to `target`, joins the
     /// branch: removes the add and returns the fused branch with its target filled in.
-    private mutating func takeCounterStep(before branch: InternalOp, _ x: UInt32, _ y: UInt32, target: Int)
+    private mutating func takeCounterStep(
+        before branch: InternalOp, _ x: UInt32, _ y: UInt32, target: Int
+    )
         -> (op: InternalOp, a: UInt32, b: UInt32, c: UInt32, d: UInt32)?
     {
         let previous = code.count - 1
@@ -548,10 +557,11 @@ struct Translator {
             materializeAll(parameterCount: signature.parameters.count)
             bindLabel()
             let isLoop = instruction.opcode == .loop
-            controls.append(ControlFrame(
-                kind: isLoop ? .loop : .block, height: stack.count - signature.parameters.count,
-                parameterCount: signature.parameters.count, resultCount: signature.results.count,
-                loopStart: code.count))
+            controls.append(
+                ControlFrame(
+                    kind: isLoop ? .loop : .block, height: stack.count - signature.parameters.count,
+                    parameterCount: signature.parameters.count, resultCount: signature.results.count,
+                    loopStart: code.count))
             if isLoop { emitCheckpoint() }
         case (.if, .blockType(let blockType)):
             let signature = try blockSignature(blockType)
@@ -677,7 +687,7 @@ struct Translator {
         case (.localSet, .index(let local)):
             let isOnlyReader = !stack.dropLast().contains(local)
             if let producer = retargetable, let top = stack.last, top == home(stack.count - 1),
-               code[producer].a == top, isOnlyReader
+                code[producer].a == top, isOnlyReader
             {
                 code[producer].a = local
                 _ = pop()
@@ -690,7 +700,7 @@ struct Translator {
         case (.localTee, .index(let local)):
             let isOnlyReader = !stack.dropLast().contains(local)
             if let producer = retargetable, let top = stack.last, top == home(stack.count - 1),
-               code[producer].a == top, isOnlyReader
+                code[producer].a == top, isOnlyReader
             {
                 code[producer].a = local
                 stack[stack.count - 1] = local
@@ -708,7 +718,7 @@ struct Translator {
         case (.globalSet, .index(let global)):
             emit(.globalSet, pop(), 0, global)
         case (.i32Const, _) where immediateConstants[instruction.offset] != nil,
-             (.i64Const, _) where immediateConstants[instruction.offset] != nil:
+            (.i64Const, _) where immediateConstants[instruction.offset] != nil:
             pendingImmediate = immediateConstants[instruction.offset]
             pushSlot(Self.immediateMarker)
         case (.i32Const, .i32(let value)):
@@ -780,21 +790,26 @@ struct Translator {
             let value = isStore ? pop() : 0
             let address = pop()
             if op == .f64Store, let addition = foldableProducer(of: value), addition.op == .f64AddLoad,
-               addition.c == address, UInt64(addition.d) == offset
+                addition.c == address, UInt64(addition.d) == offset
             {
                 // `m = x + m`: load and store share the address, checked once.
                 code.removeLast()
                 retargetable = nil
                 emit(.f64AddToMemory, address, addition.b, addition.d)
             } else if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: isStore) {
-                if isStore { emit(fused, sum.base, value, sum.addend) } else { emitProducer(fused, sum.base, sum.addend) }
+                if isStore {
+                    emit(fused, sum.base, value, sum.addend)
+                } else {
+                    emitProducer(fused, sum.base, sum.addend)
+                }
             } else if isStore {
                 emit(op, address, value, UInt32(truncatingIfNeeded: offset))
             } else {
                 emitProducer(op, address, UInt32(truncatingIfNeeded: offset))
             }
         default:
-            guard let op = InternalOp.direct(instruction.opcode), let signature = instruction.opcode.info.signature else {
+            guard let op = InternalOp.direct(instruction.opcode), let signature = instruction.opcode.info.signature
+            else {
                 throw unsupported(instruction)
             }
             if signature.parameters.count == 2 {
@@ -804,7 +819,7 @@ struct Translator {
                 if y == Self.immediateMarker, let immediateOp = op.immediateForm, let immediate = pendingImmediate {
                     pendingImmediate = nil
                     if op == .i32And, immediate == 1, home(stack.count) == x, let comparison = foldableProducer(of: x),
-                       comparison.op.branchForm(negated: false) != nil
+                        comparison.op.branchForm(negated: false) != nil
                     {
                         // `cmp & 1`, as unoptimized C writes a bool test: the comparison's 0 or 1
                         // is already the result, and it stays fusable with a following branch.

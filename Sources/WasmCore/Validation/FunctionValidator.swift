@@ -28,7 +28,9 @@ struct FunctionValidator {
 
     var isFinished: Bool { controls.isEmpty }
 
-    init(context: ValidationContext, type: FunctionType, body: FunctionBody, functionIndex: UInt32) throws(ValidationError) {
+    init(
+        context: ValidationContext, type: FunctionType, body: FunctionBody, functionIndex: UInt32
+    ) throws(ValidationError) {
         self.context = context
         self.functionIndex = functionIndex
         var locals = type.parameters
@@ -37,7 +39,9 @@ struct FunctionValidator {
         }
         self.locals = locals
         resultTypes = type.results
-        controls = [ControlFrame(opcode: .block, parameters: [], results: type.results, height: 0, isUnreachable: false)]
+        controls = [
+            ControlFrame(opcode: .block, parameters: [], results: type.results, height: 0, isUnreachable: false)
+        ]
     }
 
     private func error(_ message: String) -> ValidationError {
@@ -76,9 +80,10 @@ struct FunctionValidator {
     // MARK: Control stack
 
     mutating func pushControl(_ opcode: Opcode, _ signature: FunctionType) {
-        controls.append(ControlFrame(
-            opcode: opcode, parameters: signature.parameters, results: signature.results,
-            height: operands.count, isUnreachable: false))
+        controls.append(
+            ControlFrame(
+                opcode: opcode, parameters: signature.parameters, results: signature.results,
+                height: operands.count, isUnreachable: false))
         push(signature.parameters)
     }
 

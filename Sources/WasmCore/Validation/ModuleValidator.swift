@@ -71,11 +71,14 @@ struct ModuleValidator {
     private func validateElements(_ context: ValidationContext) throws(ValidationError) {
         for element in module.elements {
             for initializer in element.initializers {
-                try validateConstant(initializer, type: element.type, context: context, visibleGlobals: context.importedGlobalCount)
+                try validateConstant(
+                    initializer, type: element.type, context: context, visibleGlobals: context.importedGlobalCount)
             }
             if case .active(let table, let offset) = element.mode {
                 guard Int(table) < context.tables.count else { throw ValidationError("unknown table \(table)") }
-                guard context.tables[Int(table)].elementType == element.type else { throw ValidationError("type mismatch") }
+                guard context.tables[Int(table)].elementType == element.type else {
+                    throw ValidationError("type mismatch")
+                }
                 try validateConstant(offset, type: .i32, context: context, visibleGlobals: context.importedGlobalCount)
             }
         }
@@ -105,7 +108,9 @@ struct ModuleValidator {
         // canonically equivalent spellings that wasm keeps distinct.
         var exportNames = Set<[UInt8]>()
         for export in module.exports {
-            guard exportNames.insert(Array(export.name.utf8)).inserted else { throw ValidationError("duplicate export name") }
+            guard exportNames.insert(Array(export.name.utf8)).inserted else {
+                throw ValidationError("duplicate export name")
+            }
             let count: Int
             switch export.kind {
             case .function: count = context.functions.count
@@ -113,7 +118,9 @@ struct ModuleValidator {
             case .memory: count = context.memories.count
             case .global: count = context.globals.count
             }
-            guard Int(export.index) < count else { throw ValidationError("unknown \(export.kind.spelledOut) \(export.index)") }
+            guard Int(export.index) < count else {
+                throw ValidationError("unknown \(export.kind.spelledOut) \(export.index)")
+            }
         }
     }
 
@@ -193,7 +200,9 @@ struct ModuleValidator {
                 guard !global.isMutable else { throw ValidationError("constant expression required") }
                 stack.append(global.valueType)
             default:
-                throw ValidationError("constant expression required", offset: instruction.offset, instruction: instruction.opcode.info.name)
+                throw ValidationError(
+                    "constant expression required", offset: instruction.offset,
+                    instruction: instruction.opcode.info.name)
             }
         }
         guard stack == [type] else { throw ValidationError("type mismatch") }

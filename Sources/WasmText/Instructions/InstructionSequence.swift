@@ -66,7 +66,9 @@ extension ModuleParser {
         }
     }
 
-    private mutating func close(_ frame: Frame, pending: inout BinaryWriter, code: inout BinaryWriter) throws(TextFormatError) {
+    private mutating func close(
+        _ frame: Frame, pending: inout BinaryWriter, code: inout BinaryWriter
+    ) throws(TextFormatError) {
         switch frame {
         case .folded(let start):
             code.bytes.append(contentsOf: pending.bytes[start...])
@@ -156,7 +158,8 @@ extension ModuleParser {
     private mutating func openTryClause(
         _ head: Token, state: FoldedTryState, frames: inout [Frame], code: inout BinaryWriter
     ) throws(TextFormatError) {
-        let structured = head.kind == .keyword && head.value >= 0 ? StructuredInstruction.byMnemonic[Int(head.value)] : nil
+        let structured =
+            head.kind == .keyword && head.value >= 0 ? StructuredInstruction.byMnemonic[Int(head.value)] : nil
         let newState: FoldedTryState
         if head.kind == .keyword && head.keyword == .do {
             guard state == .expectDo else { throw cursor.unexpected(head) }
@@ -212,12 +215,16 @@ extension ModuleParser {
             try emitStructured(.else, into: &code)
             frames[frames.count - 1] = .flat(kind: .if, label: label, state: 1, elseEnd: code.bytes.count)
         case .catch:
-            guard case .flat(.try, let label, let state, _) = frames.last, state < 2 else { throw cursor.unexpected(token) }
+            guard case .flat(.try, let label, let state, _) = frames.last, state < 2 else {
+                throw cursor.unexpected(token)
+            }
             try emitStructured(.catch, into: &code)
             code.u32(try cursor.expectIndex(in: tags))
             frames[frames.count - 1] = .flat(kind: .try, label: label, state: 1, elseEnd: -1)
         case .catchAll:
-            guard case .flat(.try, let label, let state, _) = frames.last, state < 2 else { throw cursor.unexpected(token) }
+            guard case .flat(.try, let label, let state, _) = frames.last, state < 2 else {
+                throw cursor.unexpected(token)
+            }
             try emitStructured(.catchAll, into: &code)
             frames[frames.count - 1] = .flat(kind: .try, label: label, state: 2, elseEnd: -1)
         case .delegate:
@@ -268,7 +275,9 @@ extension ModuleParser {
     }
 
     /// The opcode of a structured instruction, from the opcode table.
-    mutating func emitStructured(_ instruction: StructuredInstruction, into writer: inout BinaryWriter) throws(TextFormatError) {
+    mutating func emitStructured(
+        _ instruction: StructuredInstruction, into writer: inout BinaryWriter
+    ) throws(TextFormatError) {
         guard let index = StructuredInstruction.mnemonicIndex[instruction], let row = mnemonics[index].first else {
             throw cursor.error("unknown operator \(instruction)")
         }

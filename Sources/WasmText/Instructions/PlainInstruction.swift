@@ -29,7 +29,9 @@ extension ModuleParser {
         type.heap.encode(into: &writer)
     }
 
-    private mutating func encodeImmediates(_ kind: ImmediateKind, into writer: inout BinaryWriter) throws(TextFormatError) {
+    private mutating func encodeImmediates(
+        _ kind: ImmediateKind, into writer: inout BinaryWriter
+    ) throws(TextFormatError) {
         switch kind {
         case .none:
             break
@@ -153,7 +155,8 @@ extension ModuleParser {
             let next = cursor.peek(1)
             let hasMemory =
                 cursor.current.kind == .identifier
-                || (cursor.atNatural && (next.isNatural || next.keyword == .offsetEquals || next.keyword == .alignEquals))
+                || (cursor.atNatural
+                    && (next.isNatural || next.keyword == .offsetEquals || next.keyword == .alignEquals))
             try encodeMemoryArgument(naturalAlignment: natural, into: &writer, allowMemory: hasMemory)
             writer.byte(try laneIndex())
         }

@@ -50,7 +50,8 @@ struct Lexer {
             tokens.append(token)
         }
         let end = Int32(source.count)
-        tokens.append(Token(kind: .endOfInput, keyword: .notAKeyword, numberClass: .none, start: end, end: end, value: -1))
+        tokens.append(
+            Token(kind: .endOfInput, keyword: .notAKeyword, numberClass: .none, start: end, end: end, value: -1))
     }
 
     /// The next token, or nil at the end of the input. Annotations met on the way are recorded.
@@ -407,13 +408,17 @@ struct Lexer {
             guard index > nameStart else { throw error("empty annotation id", at: start) }
             name = Array(source[nameStart..<index])
         }
-        if index < source.count, source[index] == UInt8(ascii: "\"") || CharacterClass.isIdentifierCharacter(source[index]) {
+        if index < source.count,
+            source[index] == UInt8(ascii: "\"") || CharacterClass.isIdentifierCharacter(source[index])
+        {
             throw error("empty annotation id", at: start)
         }
         let first = annotationTokens.count
         var depth = 1
         while true {
-            guard let token = try nextToken(insideAnnotation: true) else { throw error("unclosed annotation", at: start) }
+            guard let token = try nextToken(insideAnnotation: true) else {
+                throw error("unclosed annotation", at: start)
+            }
             if token.kind == .leftParen { depth += 1 }
             if token.kind == .rightParen {
                 depth -= 1

@@ -11,7 +11,9 @@ struct IndexSpace {
     }
 
     /// Adds an entry, named (by the identifier token) or not, and returns its index.
-    mutating func declare(_ identifier: Token?, at token: Token, in cursor: TokenCursor) throws(TextFormatError) -> UInt32 {
+    mutating func declare(
+        _ identifier: Token?, at token: Token, in cursor: TokenCursor
+    ) throws(TextFormatError) -> UInt32 {
         let index = count
         if let identifier {
             guard names[identifier.value] == nil else {

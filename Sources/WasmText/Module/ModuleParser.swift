@@ -164,7 +164,9 @@ struct ModuleParser {
 
     /// Binds the name, and for a table or memory definition with inline contents (`(elem ...)`,
     /// `(data ...)`), the segment it implies.
-    private mutating func declare(_ keyword: Keyword, name: Token?, at token: Token, isImport: Bool) throws(TextFormatError) {
+    private mutating func declare(
+        _ keyword: Keyword, name: Token?, at token: Token, isImport: Bool
+    ) throws(TextFormatError) {
         switch keyword {
         case .func: _ = try functions.declare(name, at: token, in: cursor)
         case .table:

@@ -106,13 +106,14 @@ extension ModuleParser {
             if isFunctionKind, let indices = Self.functionIndices(expressions) { items = .functions(indices) }
         case .functions(let indices):
             if !isFunctionKind {
-                items = .expressions(indices.map { index in
-                    var writer = BinaryWriter()
-                    writer.byte(0xD2)
-                    writer.u32(index)
-                    writer.byte(0x0B)
-                    return writer.bytes
-                })
+                items = .expressions(
+                    indices.map { index in
+                        var writer = BinaryWriter()
+                        writer.byte(0xD2)
+                        writer.u32(index)
+                        writer.byte(0x0B)
+                        return writer.bytes
+                    })
             }
         }
         var writer = BinaryWriter()
@@ -158,7 +159,9 @@ extension ModuleParser {
     private static func functionIndices(_ expressions: [[UInt8]]) -> [UInt32]? {
         var indices: [UInt32] = []
         for expression in expressions {
-            guard expression.count >= 3, expression[0] == 0xD2, expression[expression.count - 1] == 0x0B else { return nil }
+            guard expression.count >= 3, expression[0] == 0xD2, expression[expression.count - 1] == 0x0B else {
+                return nil
+            }
             var value: UInt64 = 0
             var shift: UInt64 = 0
             for (position, byte) in expression[1..<(expression.count - 1)].enumerated() {

@@ -76,7 +76,8 @@ extension ModuleParser {
     }
 
     func encodeLimits(
-        min: UInt64, max: UInt64?, is64: Bool, shared: Bool, pageSizeLog2: UInt32? = nil, into writer: inout BinaryWriter
+        min: UInt64, max: UInt64?, is64: Bool, shared: Bool, pageSizeLog2: UInt32? = nil,
+        into writer: inout BinaryWriter
     ) {
         var flags: UInt8 = max == nil ? 0 : 1
         if shared { flags |= 2 }

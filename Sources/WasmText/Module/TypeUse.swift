@@ -21,7 +21,8 @@ extension ModuleParser {
             try cursor.expectRightParen()
         }
         let (signature, names) = try parseFunctionSignature(allowNames: allowNames)
-        return TypeUse(explicitIndex: explicitIndex, explicitToken: explicitToken, signature: signature, parameterNames: names)
+        return TypeUse(
+            explicitIndex: explicitIndex, explicitToken: explicitToken, signature: signature, parameterNames: names)
     }
 
     /// The type index a use denotes and the function type it stands for (nil when an explicit index

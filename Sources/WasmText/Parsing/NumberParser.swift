@@ -86,7 +86,9 @@ enum NumberParser {
         }
         let exponentAllOnes: UInt64 = payloadBits == 23 ? 0x7F80_0000 : 0x7FF0_0000_0000_0000
         if body.elementsEqual("inf".utf8) { return .value(exponentAllOnes, negative: negative) }
-        if body.elementsEqual("nan".utf8) { return .value(exponentAllOnes | 1 << UInt64(payloadBits - 1), negative: negative) }
+        if body.elementsEqual("nan".utf8) {
+            return .value(exponentAllOnes | 1 << UInt64(payloadBits - 1), negative: negative)
+        }
         if body.starts(with: "nan:".utf8) {
             guard let payload = magnitude(body.dropFirst(4)), payload >= 1, payload < 1 << UInt64(payloadBits) else {
                 return .invalid

@@ -220,7 +220,9 @@ extension ModuleParser {
     // MARK: Function signatures
 
     /// `(param ...)* (result ...)*`; parameter names (one per `(param $x t)`) only where allowed.
-    mutating func parseFunctionSignature(allowNames: Bool) throws(TextFormatError) -> (type: TextFunctionType, names: [Token?]) {
+    mutating func parseFunctionSignature(
+        allowNames: Bool
+    ) throws(TextFormatError) -> (type: TextFunctionType, names: [Token?]) {
         var parameters: [TextValueType] = []
         var names: [Token?] = []
         var results: [TextValueType] = []

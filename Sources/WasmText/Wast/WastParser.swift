@@ -27,7 +27,12 @@ struct WastParser {
                 guard inner.isAtEnd else { throw inner.unexpected() }
                 return bytes
             }
-            return [WastCommand(line: line, kind: .module(WastModule(name: nil, isDefinition: false, form: .text, encoding: encoding, line: line)))]
+            return [
+                WastCommand(
+                    line: line,
+                    kind: .module(
+                        WastModule(name: nil, isDefinition: false, form: .text, encoding: encoding, line: line)))
+            ]
         }
         var commands: [WastCommand] = []
         while !cursor.isAtEnd {
@@ -190,7 +195,8 @@ struct WastParser {
             var bytes: [UInt8] = []
             while cursor.current.kind == .string { bytes.append(contentsOf: try cursor.expectString()) }
             try cursor.expectRightParen()
-            return WastModule(name: name, isDefinition: isDefinition, form: .binary, encoding: .success(bytes), line: line)
+            return WastModule(
+                name: name, isDefinition: isDefinition, form: .binary, encoding: .success(bytes), line: line)
         }
         if cursor.take(.quote) {
             var text: [UInt8] = []

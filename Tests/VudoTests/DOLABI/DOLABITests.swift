@@ -13,9 +13,11 @@ import Vudo
         ("vudo_error", [.i32, .i32], [.i32]), ("vudo_alloc", [.i32], [.i32]), ("vudo_free", [.i32, .i32], []),
         ("vudo_realloc", [.i32, .i32, .i32], [.i32]), ("vudo_now", [], [.f64]), ("vudo_sleep", [.i32], []),
         ("vudo_monotonic_now", [], [.i64]), ("vudo_send", [.i32, .i32, .i32, .i32], [.i32]),
-        ("vudo_recv", [.i32, .i32, .i32], [.i32]), ("vudo_pending", [], [.i32]), ("vudo_broadcast", [.i32, .i32], [.i32]),
+        ("vudo_recv", [.i32, .i32, .i32], [.i32]), ("vudo_pending", [], [.i32]),
+        ("vudo_broadcast", [.i32, .i32], [.i32]),
         ("vudo_free_message", [.i32], []), ("vudo_random", [], [.f64]), ("vudo_random_bytes", [.i32, .i32], []),
-        ("vudo_emit_effect", [.i32, .i32], [.i32]), ("vudo_subscribe", [.i32, .i32], [.i32]), ("vudo_breakpoint", [], []),
+        ("vudo_emit_effect", [.i32, .i32], [.i32]), ("vudo_subscribe", [.i32, .i32], [.i32]),
+        ("vudo_breakpoint", [], []),
         ("vudo_assert", [.i32, .i32, .i32], []), ("vudo_panic", [.i32, .i32], []),
     ]
 
@@ -52,7 +54,8 @@ import Vudo
         let needs = LoaRegistry().needs(of: module)
         #expect(needs.map(\.loa) == ["core", "messaging"])
         #expect(needs.allSatisfy { $0.problems.isEmpty && $0.modules == ["vudo"] })
-        #expect(needs[1].functions == ["vudo_send", "vudo_recv", "vudo_pending", "vudo_broadcast", "vudo_free_message"])
+        #expect(
+            needs[1].functions == ["vudo_send", "vudo_recv", "vudo_pending", "vudo_broadcast", "vudo_free_message"])
     }
 
     // MARK: Output
@@ -73,13 +76,17 @@ import Vudo
         let (pointer, length) = try await Self.text(quiet, "hi")
         for level: UInt32 in [0, 1, 2, 3, 4, 5] { try await quiet.call("log", level, pointer, length) }
         // Trace and debug only in debug runs; past 4 counts as an error.
-        #expect(quietLog.lines == ["[dol_abi] info: hi", "[dol_abi] warn: hi", "[dol_abi] error: hi", "[dol_abi] error: hi"])
+        #expect(
+            quietLog.lines == [
+                "[dol_abi] info: hi", "[dol_abi] warn: hi", "[dol_abi] error: hi", "[dol_abi] error: hi",
+            ])
 
         let (loud, _, loudLog) = try await Self.load(debug: true)
         let (p, l) = try await Self.text(loud, "hi")
         for level: UInt32 in [0, 1] { try await loud.call("log", level, p, l) }
-        #expect(loudLog.lines.filter { !$0.contains("call") && !$0.contains("->") && !$0.contains("host vudo") }
-            == ["[dol_abi] trace: hi", "[dol_abi] debug: hi"])
+        #expect(
+            loudLog.lines.filter { !$0.contains("call") && !$0.contains("->") && !$0.contains("host vudo") }
+                == ["[dol_abi] trace: hi", "[dol_abi] debug: hi"])
     }
 
     @Test func errorLogsAndReturnsTheABIsErrorCode() async throws {
@@ -97,7 +104,9 @@ import Vudo
         await #expect {
             try await spirit.call("println", UInt32(65_530), UInt32(10))
         } throws: { error in
-            guard case SpiritError.hostFunction("println", "vudo", "vudo_println", let cause) = error else { return false }
+            guard case SpiritError.hostFunction("println", "vudo", "vudo_println", let cause) = error else {
+                return false
+            }
             return (cause as? MemoryError) == .outOfBounds(address: 65_530, count: 10, memorySize: 65_536)
         }
         let (pointer, length) = try await Self.text(spirit, "still here")
@@ -150,7 +159,9 @@ import Vudo
         #expect(x == Double(reference.next() >> 11) * 0x1p-53 && x >= 0 && x < 1)
         try await spirit.call("random_bytes", UInt32(16384), UInt32(8))
         let word = reference.next()
-        #expect(try await spirit.memory.readBytes(at: 16384, count: 8) == (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) })
+        #expect(
+            try await spirit.memory.readBytes(at: 16384, count: 8)
+                == (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) })
         try await spirit.call("random_bytes", UInt32(16384), UInt32(0))
     }
 
@@ -252,15 +263,20 @@ import Vudo
     /// messaging Loa's grant, so withholding a capability takes the service away in every ABI.
     @Test func withheldCapabilitiesRefuseTheVudoImportsTheyCover() async {
         for (capability, loa, function) in [
-            (Capability.time, "core", "vudo_now"), (.print, "core", "vudo_print"), (.effects, "core", "vudo_emit_effect"),
-            (.debug, "core", "vudo_breakpoint"), ("send", "messaging", "vudo_send"), ("receive", "messaging", "vudo_recv"),
+            (Capability.time, "core", "vudo_now"), (.print, "core", "vudo_print"),
+            (.effects, "core", "vudo_emit_effect"),
+            (.debug, "core", "vudo_breakpoint"), ("send", "messaging", "vudo_send"),
+            ("receive", "messaging", "vudo_recv"),
         ] {
             var options = SpiritOptions()
             options.withhold(capability, from: loa)
             await #expect {
                 _ = try await Fixtures.load("dol_abi.wasm", options: options)
             } throws: { error in
-                guard case SpiritError.unresolvedImport("vudo", let name, .capabilityNotGranted(capability, loa: loa)) = error else {
+                guard
+                    case SpiritError.unresolvedImport("vudo", let name, .capabilityNotGranted(capability, loa: loa)) =
+                        error
+                else {
                     return false
                 }
                 return name == function
@@ -272,7 +288,9 @@ import Vudo
         await #expect {
             _ = try await Fixtures.load("dol_abi.wasm", options: SpiritOptions(grants: [.core]))
         } throws: { error in
-            guard case SpiritError.unresolvedImport("vudo", "vudo_send", .loaNotGranted("messaging")) = error else { return false }
+            guard case SpiritError.unresolvedImport("vudo", "vudo_send", .loaNotGranted("messaging")) = error else {
+                return false
+            }
             return true
         }
     }
@@ -282,10 +300,14 @@ import Vudo
         await #expect {
             _ = try await Fixtures.load("core_abi_under_vudo.wasm")
         } throws: { error in
-            guard case SpiritError.unresolvedImport("vudo", "vudo_now", .signatureMismatch(let expected, let provided)) = error else {
+            guard
+                case SpiritError.unresolvedImport("vudo", "vudo_now", .signatureMismatch(let expected, let provided)) =
+                    error
+            else {
                 return false
             }
-            return expected == FunctionType(parameters: [], results: [.i64]) && provided == FunctionType(parameters: [], results: [.f64])
+            return expected == FunctionType(parameters: [], results: [.i64])
+                && provided == FunctionType(parameters: [], results: [.f64])
         }
     }
 }

@@ -28,7 +28,8 @@ import Vudo
     @Test(.timeLimit(.minutes(1))) func startRunsAloneAsUnderVudoRun() async throws {
         let output = TextRecorder()
         let log = LineRecorder()
-        let spirit = try await Fixtures.load("dol_abi.wasm", options: SpiritOptions(logger: log.logger, output: output.sink))
+        let spirit = try await Fixtures.load(
+            "dol_abi.wasm", options: SpiritOptions(logger: log.logger, output: output.sink))
         try await spirit.call("_start")
         #expect(output.text == Self.alone)
         #expect(log.lines == ["[dol_abi] info: a log line at level 2 (info)", "[dol_abi] error: an error line"])

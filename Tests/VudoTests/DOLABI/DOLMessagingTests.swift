@@ -109,7 +109,8 @@ import Vudo
         #expect(try await seance.read(2, at: 256, in: "dol") == [4, 2])
         // dol (vudo.vudo_send, 4 parameters) back to ts: it arrives on channel 0.
         #expect(try await Self.send(seance, from: "dol", to: "ts", [7]) == 0)
-        let received: Int32 = try await seance.invoke("ts", "recv", Int32(0), Int32(128), Int32(32), Int32(192), Int32(8))
+        let received: Int32 = try await seance.invoke(
+            "ts", "recv", Int32(0), Int32(128), Int32(32), Int32(192), Int32(8))
         #expect(received == 1)
         #expect(try await seance.read(4, at: 128, in: "ts") == Array("dol".utf8) + [0])
     }

@@ -20,7 +20,9 @@ import Vudo
         #expect(hub.emit(json: #"{"effect_type":"test2","payload":null}"#) == 2)
         #expect(hub.queue.map(\.type) == ["test", "test2"])
         let first = hub.queue[0]
-        #expect(first.id == 1 && first.payload == #"{"data":"value"}"# && first.timestamp == 1234567890 && first.spirit == nil)
+        #expect(
+            first.id == 1 && first.payload == #"{"data":"value"}"# && first.timestamp == 1234567890
+                && first.spirit == nil)
         #expect(first.json == #"{"effect_type":"test","payload":{"data":"value"},"timestamp":1234567890}"#)
     }
 
@@ -113,9 +115,11 @@ import Vudo
         let hub = EffectHub()
         let first = hub.subscribe("a") { _ in }
         let second = hub.subscribe("*") { _ in }
-        #expect(hub.subscriptions == [
-            EffectSubscription(id: first, pattern: "a", subscriber: nil), EffectSubscription(id: second, pattern: "*", subscriber: nil),
-        ])
+        #expect(
+            hub.subscriptions == [
+                EffectSubscription(id: first, pattern: "a", subscriber: nil),
+                EffectSubscription(id: second, pattern: "*", subscriber: nil),
+            ])
         #expect(hub.subscriptions(matching: "a").map(\.id) == [first, second])
         #expect(hub.subscriptions(matching: "b").map(\.id) == [second])
     }
@@ -138,7 +142,8 @@ import Vudo
         #expect(hub.emit(json: #"{"effect_type":"deep","payload":\#(nested)}"#) != 0)
         let tooDeep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
         #expect(hub.emit(json: #"{"effect_type":"deep","payload":\#(tooDeep)}"#) == 0)
-        let escaped = #"{"effect_type":"caf\u00e9 \ud83c\udf0d","payload":[1.5e3,-0,true,false,null,"\"\\\/\b\f\n\r\t"]}"#
+        let escaped =
+            #"{"effect_type":"caf\u00e9 \ud83c\udf0d","payload":[1.5e3,-0,true,false,null,"\"\\\/\b\f\n\r\t"]}"#
         #expect(hub.emit(json: escaped) != 0)
         #expect(hub.queue.last?.type == "café 🌍")
     }

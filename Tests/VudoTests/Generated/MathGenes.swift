@@ -13,10 +13,12 @@ public struct Point: Gene, Hashable {
         self.y = y
     }
 
-    public static let geneLayout = GeneLayout(name: "Point", fields: [
-        ("x", .i64),
-        ("y", .i64),
-    ])
+    public static let geneLayout = GeneLayout(
+        name: "Point",
+        fields: [
+            ("x", .i64),
+            ("y", .i64),
+        ])
 
     public init(geneValues: GeneValues) throws(MemoryError) {
         self.x = try geneValues.field("x", of: Self.geneLayout)
@@ -46,11 +48,13 @@ public struct Segment: Gene, Hashable {
         self.label = label
     }
 
-    public static let geneLayout = GeneLayout(name: "Segment", fields: [
-        ("from", .gene(Point.geneLayout)),
-        ("to", .gene(Point.geneLayout)),
-        ("label", .string),
-    ])
+    public static let geneLayout = GeneLayout(
+        name: "Segment",
+        fields: [
+            ("from", .gene(Point.geneLayout)),
+            ("to", .gene(Point.geneLayout)),
+            ("label", .string),
+        ])
 
     public init(geneValues: GeneValues) throws(MemoryError) {
         self.from = try geneValues.field("from", of: Self.geneLayout)
@@ -91,14 +95,16 @@ public struct Sample: Gene, Hashable {
         self.name = name
     }
 
-    public static let geneLayout = GeneLayout(name: "Sample", fields: [
-        ("id", .i32),
-        ("weight", .f64),
-        ("enabled", .bool),
-        ("scale", .f32),
-        ("count", .i64),
-        ("name", .string),
-    ])
+    public static let geneLayout = GeneLayout(
+        name: "Sample",
+        fields: [
+            ("id", .i32),
+            ("weight", .f64),
+            ("enabled", .bool),
+            ("scale", .f32),
+            ("count", .i64),
+            ("name", .string),
+        ])
 
     public init(geneValues: GeneValues) throws(MemoryError) {
         self.id = try geneValues.field("id", of: Self.geneLayout)

@@ -24,7 +24,8 @@ import Vudo
     @Test func registeringADuplicateThrows() throws {
         let bus = try Self.bus("alice")
         #expect(throws: MessageBusError.duplicateName("alice")) { try bus.register("alice") }
-        #expect(MessageBusError.duplicateName("alice").description == "'alice' is already registered on the message bus")
+        #expect(
+            MessageBusError.duplicateName("alice").description == "'alice' is already registered on the message bus")
     }
 
     @Test func unregisters() throws {
@@ -205,7 +206,9 @@ import Vudo
     @Test func aHandlerMayUseTheBus() throws {
         let bus = try Self.bus("alice", "echo")
         // Handlers run outside the bus's lock: this one answers through the same bus.
-        bus.onMessage(for: "echo") { message in bus.send(message.payload, to: message.from, channel: message.channel, from: "echo") }
+        bus.onMessage(for: "echo") { message in
+            bus.send(message.payload, to: message.from, channel: message.channel, from: "echo")
+        }
         bus.send([7], to: "echo", channel: 4, from: "alice")
         #expect(bus.receive(for: "alice", channel: 4)?.from == "echo")
     }

@@ -12,13 +12,18 @@ import Vudo
         return seance
     }
 
-    static func send(_ seance: Seance, from: String, to: String, channel: Int32, _ payload: [UInt8], at address: Int32 = 64) async throws -> Int32 {
+    static func send(
+        _ seance: Seance, from: String, to: String, channel: Int32, _ payload: [UInt8], at address: Int32 = 64
+    ) async throws -> Int32 {
         try await seance.write(Array(to.utf8), at: 0, in: from)
         try await seance.write(payload, at: UInt32(address), in: from)
-        return try await seance.invoke(from, "send", Int32(0), Int32(to.utf8.count), channel, address, Int32(payload.count))
+        return try await seance.invoke(
+            from, "send", Int32(0), Int32(to.utf8.count), channel, address, Int32(payload.count))
     }
 
-    static func recv(_ seance: Seance, _ name: String, channel: Int32, fromMax: Int32 = 32, payloadMax: Int32 = 64) async throws -> Int32 {
+    static func recv(
+        _ seance: Seance, _ name: String, channel: Int32, fromMax: Int32 = 32, payloadMax: Int32 = 64
+    ) async throws -> Int32 {
         try await seance.invoke(name, "recv", channel, Int32(128), fromMax, Int32(192), payloadMax)
     }
 
@@ -27,12 +32,13 @@ import Vudo
         #expect(loa.description == "messaging 1.0.0")
         #expect(loa.capabilities == ["send", "receive", "broadcast"])
         #expect(loa.functions.map(\.name) == ["vudo_send", "vudo_recv", "vudo_pending", "vudo_broadcast"])
-        #expect(loa.functions.map(\.type) == [
-            FunctionType(parameters: [.i32, .i32, .i32, .i32, .i32], results: [.i32]),
-            FunctionType(parameters: [.i32, .i32, .i32, .i32, .i32], results: [.i32]),
-            FunctionType(parameters: [.i32], results: [.i32]),
-            FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]),
-        ])
+        #expect(
+            loa.functions.map(\.type) == [
+                FunctionType(parameters: [.i32, .i32, .i32, .i32, .i32], results: [.i32]),
+                FunctionType(parameters: [.i32, .i32, .i32, .i32, .i32], results: [.i32]),
+                FunctionType(parameters: [.i32], results: [.i32]),
+                FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]),
+            ])
         #expect(loa.functions.map(\.capability) == ["send", "receive", "receive", "broadcast"])
     }
 
@@ -97,7 +103,8 @@ import Vudo
         let seance = try await Self.seance("ping", "pong")
         let payload = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         #expect(try await Self.send(seance, from: "ping", to: "pong", channel: 1, payload, at: 1024) == 1)
-        let length: Int32 = try await seance.invoke("pong", "recv", Int32(1), Int32(128), Int32(32), Int32(4096), Int32(1000))
+        let length: Int32 = try await seance.invoke(
+            "pong", "recv", Int32(1), Int32(128), Int32(32), Int32(4096), Int32(1000))
         #expect(length == 1000)
         #expect(try await seance.read(1000, at: 4096, in: "pong") == payload)
     }
@@ -117,7 +124,8 @@ import Vudo
     @Test func aPayloadOverOneMebibyteIsNotDelivered() async throws {
         let seance = try await Self.seance("ping", "pong")
         try await seance.write(Array("pong".utf8), at: 0, in: "ping")
-        let refused: Int32 = try await seance.invoke("ping", "send", Int32(0), Int32(4), Int32(1), Int32(0), Int32(1 << 20 + 1))
+        let refused: Int32 = try await seance.invoke(
+            "ping", "send", Int32(0), Int32(4), Int32(1), Int32(0), Int32(1 << 20 + 1))
         #expect(refused == 0)
         #expect(seance.messages.pending(for: "pong") == 0)
     }
@@ -126,16 +134,20 @@ import Vudo
         let seance = try await Self.seance("pong")
         seance.messages.send([1], to: "pong", channel: 1, from: "ping")
         await #expect {
-            let _: Int32 = try await seance.invoke("pong", "recv", Int32(1), Int32(65_530), Int32(32), Int32(192), Int32(8))
+            let _: Int32 = try await seance.invoke(
+                "pong", "recv", Int32(1), Int32(65_530), Int32(32), Int32(192), Int32(8))
         } throws: { error in
-            guard case SeanceError.call("pong", .hostFunction(_, "env", "vudo_recv", let cause)) = error else { return false }
+            guard case SeanceError.call("pong", .hostFunction(_, "env", "vudo_recv", let cause)) = error else {
+                return false
+            }
             return cause is MemoryError
         }
         #expect(seance.messages.pending(for: "pong") == 1)
     }
 
     @Test func aSpiritLoadedAloneHasNoOneToMessage() async throws {
-        let spirit = try await loadSpirit(path: SeanceFixtures.directory.appendingPathComponent("env_messenger.wasm").path)
+        let spirit = try await loadSpirit(
+            path: SeanceFixtures.directory.appendingPathComponent("env_messenger.wasm").path)
         try await spirit.memory.writeBytes(Array("anyone".utf8), at: 0)
         #expect(try await spirit.call("send", Int32(0), Int32(6), Int32(1), Int32(64), Int32(1)) as Int32 == 0)
         #expect(try await spirit.call("recv", Int32(0), Int32(128), Int32(32), Int32(192), Int32(32)) as Int32 == -1)
@@ -146,9 +158,12 @@ import Vudo
         var options = SpiritOptions()
         options.grants = [.core]
         await #expect {
-            _ = try await loadSpirit(path: SeanceFixtures.directory.appendingPathComponent("env_messenger.wasm").path, options: options)
+            _ = try await loadSpirit(
+                path: SeanceFixtures.directory.appendingPathComponent("env_messenger.wasm").path, options: options)
         } throws: { error in
-            guard case SpiritError.unresolvedImport("env", "vudo_send", .loaNotGranted("messaging")) = error else { return false }
+            guard case SpiritError.unresolvedImport("env", "vudo_send", .loaNotGranted("messaging")) = error else {
+                return false
+            }
             return true
         }
     }

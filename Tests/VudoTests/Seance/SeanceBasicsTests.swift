@@ -71,7 +71,8 @@ import Vudo
             guard case SeanceError.call(spirit: "calc", .unknownFunction("divide")) = error else { return false }
             return true
         }
-        await #expect { let _: Int64 = try await seance.invoke("calc", "multiply", Int32(1), Int32(2)) } throws: { error in
+        await #expect { let _: Int64 = try await seance.invoke("calc", "multiply", Int32(1), Int32(2)) } throws: {
+            error in
             guard case SeanceError.call(spirit: "calc", .resultMismatch) = error else { return false }
             return true
         }
@@ -82,8 +83,11 @@ import Vudo
         // The defaults grant messaging; these options do not.
         var options = quietSeanceOptions()
         options.grants = [.core]
-        await #expect { try await seance.summon("m", SeanceFixtures.source("messenger"), options: options) } throws: { error in
-            guard case SeanceError.summon(spirit: "m", .unresolvedImport(module: "messaging", name: _, reason: .loaNotGranted)) = error
+        await #expect { try await seance.summon("m", SeanceFixtures.source("messenger"), options: options) } throws: {
+            error in
+            guard
+                case SeanceError.summon(
+                    spirit: "m", .unresolvedImport(module: "messaging", name: _, reason: .loaNotGranted)) = error
             else { return false }
             return true
         }

@@ -32,7 +32,8 @@ import Vudo
         let seance = try await Self.seance("ping", "pong")
         try await seance.send(to: "pong", channel: 1, [10, 20, 30], from: "ping")
         let message = try #require(seance.messages.receive(for: "pong"))
-        #expect(message.from == "ping" && message.to == "pong" && message.channel == 1 && message.payload == [10, 20, 30])
+        #expect(
+            message.from == "ping" && message.to == "pong" && message.channel == 1 && message.payload == [10, 20, 30])
     }
 
     @Test func pingPong() async throws {
@@ -90,9 +91,12 @@ import Vudo
 
     @Test func fanOut() async throws {
         try await withSeance { seance in
-            for name in ["producer", "consumer1", "consumer2"] { try await seance.summon(name, SeanceFixtures.source("calc")) }
+            for name in ["producer", "consumer1", "consumer2"] {
+                try await seance.summon(name, SeanceFixtures.source("calc"))
+            }
             for task: UInt8 in 1...5 {
-                try await seance.send(to: task % 2 == 1 ? "consumer1" : "consumer2", channel: 1, [task], from: "producer")
+                try await seance.send(
+                    to: task % 2 == 1 ? "consumer1" : "consumer2", channel: 1, [task], from: "producer")
             }
             #expect(try await seance.pending(for: "consumer1") == 3)
             #expect(try await seance.pending(for: "consumer2") == 2)

@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import Vudo
 
 @Suite struct SeanceCrossCallTests {
@@ -15,17 +16,22 @@ import Testing
         let seance = Seance()
         // Before calc is summoned, "calc" is no Spirit and no Loa.
         await #expect { try await seance.summon("square", SeanceFixtures.source("square")) } throws: { error in
-            guard case SeanceError.summon(spirit: "square", .unresolvedImport(module: "calc", name: "multiply", reason: .unknownLoa)) = error
+            guard
+                case SeanceError.summon(
+                    spirit: "square", .unresolvedImport(module: "calc", name: "multiply", reason: .unknownLoa)) = error
             else { return false }
             return true
         }
         try await seance.summon("calc", SeanceFixtures.source("calc"))
         await #expect { try await seance.summon("m", SeanceFixtures.source("missing_export")) } throws: { error in
-            guard case SeanceError.crossSpiritImport(spirit: "m", module: "calc", name: "divide", _) = error else { return false }
+            guard case SeanceError.crossSpiritImport(spirit: "m", module: "calc", name: "divide", _) = error else {
+                return false
+            }
             return true
         }
         await #expect { try await seance.summon("w", SeanceFixtures.source("wrong_signature")) } throws: { error in
-            guard case SeanceError.crossSpiritImport(spirit: "w", module: "calc", name: "multiply", let reason) = error else { return false }
+            guard case SeanceError.crossSpiritImport(spirit: "w", module: "calc", name: "multiply", let reason) = error
+            else { return false }
             return reason.contains("i64")
         }
         #expect(await seance.spirits == ["calc"])
@@ -52,13 +58,16 @@ import Testing
         options.hostFunctions = [
             HostFunctionDefinition(module: "peer", name: "ping", type: pingType) { context, arguments in
                 guard let slot = peerOfA.withLock({ $0 }) else { return [.i32(0)] }
-                return try CrossSpiritImport.proxy(module: "peer", name: "ping", type: pingType, to: slot, export: "ping")
-                    .body(context, arguments)
+                return try CrossSpiritImport.proxy(
+                    module: "peer", name: "ping", type: pingType, to: slot, export: "ping"
+                )
+                .body(context, arguments)
             }
         ]
         let a = try await seance.summon("a", SeanceFixtures.source("ping"), options: options)
         options.hostFunctions = [
-            CrossSpiritImport.proxy(module: "peer", name: "ping", type: pingType, to: SpiritSlot(name: "a", spirit: a), export: "ping")
+            CrossSpiritImport.proxy(
+                module: "peer", name: "ping", type: pingType, to: SpiritSlot(name: "a", spirit: a), export: "ping")
         ]
         let b = try await seance.summon("b", SeanceFixtures.source("ping"), options: options)
         // Without the cycle: b -> a, whose peer answers 0.

@@ -12,13 +12,18 @@ import Vudo
     }
 
     /// alice.send(to, channel, payload) through the ABI; returns vudo_send's result.
-    private func send(_ seance: Seance, from: String, to: String, channel: Int32, _ payload: [UInt8]) async throws -> Int32 {
+    private func send(
+        _ seance: Seance, from: String, to: String, channel: Int32, _ payload: [UInt8]
+    ) async throws -> Int32 {
         try await seance.write(Array(to.utf8), at: 0, in: from)
         try await seance.write(payload, at: 64, in: from)
-        return try await seance.invoke(from, "send", Int32(0), Int32(to.utf8.count), channel, Int32(64), Int32(payload.count))
+        return try await seance.invoke(
+            from, "send", Int32(0), Int32(to.utf8.count), channel, Int32(64), Int32(payload.count))
     }
 
-    private func recv(_ seance: Seance, _ name: String, channel: Int32, fromMax: Int32 = 32, payloadMax: Int32 = 32) async throws -> Int32 {
+    private func recv(
+        _ seance: Seance, _ name: String, channel: Int32, fromMax: Int32 = 32, payloadMax: Int32 = 32
+    ) async throws -> Int32 {
         try await seance.invoke(name, "recv", channel, Int32(128), fromMax, Int32(192), payloadMax)
     }
 
@@ -75,7 +80,9 @@ import Vudo
         #expect(try await send(seance, from: "alice", to: Seance.hostName, channel: 4, [8, 9]) == 1)
         #expect(try await seance.pending(channel: 4) == 1)
         let message = try #require(try await seance.receive(channel: 4))
-        #expect(message.from == "alice" && message.to == Seance.hostName && message.channel == 4 && message.payload == [8, 9])
+        #expect(
+            message.from == "alice" && message.to == Seance.hostName && message.channel == 4
+                && message.payload == [8, 9])
         #expect(try await seance.receive(channel: 4) == nil)
     }
 

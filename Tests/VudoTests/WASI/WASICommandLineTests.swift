@@ -6,16 +6,19 @@ import Vudo
 @Suite struct WASICommandLineTests {
     @Test func parsesGrantsEnvironmentAndProgramArguments() throws {
         let command = try WASICommandLine.parse(
-            ["prog.wasm", "--dir", "/tmp/a::/data", "--dir-ro", "/srv", "--env", "K=V=W", "--env", "HOME",
-             "--env", "UNSET", "--", "x", "--dir", "y"],
+            [
+                "prog.wasm", "--dir", "/tmp/a::/data", "--dir-ro", "/srv", "--env", "K=V=W", "--env", "HOME",
+                "--env", "UNSET", "--", "x", "--dir", "y",
+            ],
             hostEnvironment: ["HOME": "/home/me", "PATH": "/bin"])
         #expect(command.file == "prog.wasm")
         #expect(command.configuration.arguments == ["prog.wasm", "x", "--dir", "y"])
         #expect(command.configuration.environment == ["K": "V=W", "HOME": "/home/me"])
-        #expect(command.configuration.preopens == [
-            WASIPreopen(hostPath: "/tmp/a", guestPath: "/data"),
-            WASIPreopen(hostPath: "/srv", guestPath: "/srv", readOnly: true),
-        ])
+        #expect(
+            command.configuration.preopens == [
+                WASIPreopen(hostPath: "/tmp/a", guestPath: "/data"),
+                WASIPreopen(hostPath: "/srv", guestPath: "/srv", readOnly: true),
+            ])
     }
 
     @Test func bareEnvNamesReadTheProcessEnvironmentByDefault() throws {
@@ -25,7 +28,8 @@ import Vudo
     }
 
     @Test func optionsMayComeFirstAndArgumentsNeedNoDashes() throws {
-        let command = try WASICommandLine.parse(["--env", "A=1", "prog.wasm", "one", "--env", "B=2"], hostEnvironment: [:])
+        let command = try WASICommandLine.parse(
+            ["--env", "A=1", "prog.wasm", "one", "--env", "B=2"], hostEnvironment: [:])
         #expect(command.file == "prog.wasm")
         #expect(command.configuration.arguments == ["prog.wasm", "one", "--env", "B=2"])
         #expect(command.configuration.environment == ["A": "1"])

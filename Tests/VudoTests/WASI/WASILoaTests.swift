@@ -20,7 +20,8 @@ import Vudo
     }
 
     @Test func procExitIsTheSpiritsExitCode() async throws {
-        let options = try Self.options(WASIConfiguration(arguments: ["exit_code", "9"], stdout: .discard, stderr: .discard))
+        let options = try Self.options(
+            WASIConfiguration(arguments: ["exit_code", "9"], stdout: .discard, stderr: .discard))
         let spirit = try await loadSpirit(path: WASIFixtures.path("exit_code.wasm"), options: options)
         #expect(try await spirit.runWASICommand() == 9)
         // A plain call sees the exit as the host function's error.
@@ -45,7 +46,10 @@ import Vudo
         let loa = try WASI(WASIConfiguration()).loa
         #expect(loa.name == "wasi_snapshot_preview1")
         #expect(loa.functions.count == WASI.functionNames.count)
-        #expect(loa.capabilities == [.wasiArgs, .wasiEnv, .wasiClock, .wasiRandom, .wasiProc, .wasiFD, .wasiFS, .wasiSockets])
+        #expect(
+            loa.capabilities == [
+                .wasiArgs, .wasiEnv, .wasiClock, .wasiRandom, .wasiProc, .wasiFD, .wasiFS, .wasiSockets,
+            ])
         #expect(loa.function(named: "path_open")?.capability == .wasiFS)
         #expect(loa.function(named: "fd_write")?.capability == .wasiFD)
     }
@@ -54,8 +58,9 @@ import Vudo
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let stdout = WASIBuffer()
-        let options = try Self.options(WASIConfiguration(
-            preopens: [WASIPreopen(hostPath: directory.path, guestPath: "/sandbox")], stdout: stdout.output))
+        let options = try Self.options(
+            WASIConfiguration(
+                preopens: [WASIPreopen(hostPath: directory.path, guestPath: "/sandbox")], stdout: stdout.output))
         let spirit = try await loadSpirit(path: WASIFixtures.path("files.wasm"), options: options)
         #expect(try await spirit.runWASICommand() == 0)
         #expect(stdout.text.hasSuffix("done\n"))

@@ -18,10 +18,11 @@ import WasmCore
             $0.environment = ["GREETING": "hello there", "EMPTY": ""]
         }
         #expect(run.exitCode == 0)
-        #expect(run.lines == [
-            "argc=3", "argv[0]=args_env.wasm", "argv[1]=one", "argv[2]=two words",
-            "env: EMPTY=", "env: GREETING=hello there", "envc=2", "GREETING=hello there",
-        ])
+        #expect(
+            run.lines == [
+                "argc=3", "argv[0]=args_env.wasm", "argv[1]=one", "argv[2]=two words",
+                "env: EMPTY=", "env: GREETING=hello there", "envc=2", "GREETING=hello there",
+            ])
         #expect(!run.stdout.contains("leaked"))
     }
 
@@ -37,13 +38,14 @@ import WasmCore
         let run = try WASIFixtures.run("files.wasm") {
             $0.preopens = [WASIPreopen(hostPath: directory.path, guestPath: "/sandbox")]
         }
-        #expect(run.lines == [
-            "read: line one", "read: line two", "tell after seek: 5", "after seek: one",
-            "size: 29 regular: 1", "pread: LINE one",
-            "readlink: b.txt",
-            "list /sandbox: notes.txt sub", "list /sandbox/sub: b.txt deeper hard link",
-            "list /sandbox: notes.txt", "done",
-        ])
+        #expect(
+            run.lines == [
+                "read: line one", "read: line two", "tell after seek: 5", "after seek: one",
+                "size: 29 regular: 1", "pread: LINE one",
+                "readlink: b.txt",
+                "list /sandbox: notes.txt sub", "list /sandbox/sub: b.txt deeper hard link",
+                "list /sandbox: notes.txt", "done",
+            ])
         #expect(run.exitCode == 0)
         #expect(try directory.read("notes.txt") == "LINE")
         #expect(!directory.exists("sub"))
@@ -82,12 +84,13 @@ import WasmCore
             $0.preopens = [WASIPreopen(hostPath: directory.path, guestPath: "/data", readOnly: true)]
         }
         #expect(run.exitCode == 0, "\(run.stdout)")
-        #expect(run.lines == [
-            "read: read me",
-            "fopen w: refused ENOTCAPABLE", "fopen new: refused ENOTCAPABLE",
-            "write through O_RDWR: refused Bad file descriptor", "mkdir: refused ENOTCAPABLE",
-            "unlink: refused ENOTCAPABLE", "rename: refused ENOTCAPABLE", "symlink: refused ENOTCAPABLE",
-        ])
+        #expect(
+            run.lines == [
+                "read: read me",
+                "fopen w: refused ENOTCAPABLE", "fopen new: refused ENOTCAPABLE",
+                "write through O_RDWR: refused Bad file descriptor", "mkdir: refused ENOTCAPABLE",
+                "unlink: refused ENOTCAPABLE", "rename: refused ENOTCAPABLE", "symlink: refused ENOTCAPABLE",
+            ])
         #expect(try directory.read("readme.txt") == "read me\n")
         let entries = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(entries == ["readme.txt"])
@@ -144,7 +147,8 @@ import WasmCore
 
     @Test func theCompressorMatchesItsNativeBuild() throws {
         let run = try WASIFixtures.run("compress.wasm", arguments: ["extra"])
-        let expected = try String(contentsOf: WASIFixtures.directory.appendingPathComponent("compress.expected"), encoding: .utf8)
+        let expected = try String(
+            contentsOf: WASIFixtures.directory.appendingPathComponent("compress.expected"), encoding: .utf8)
         #expect(run.exitCode == 0)
         #expect(run.stdout == expected)
     }

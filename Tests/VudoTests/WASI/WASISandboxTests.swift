@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vudo
 
 #if canImport(Glibc)
@@ -31,7 +32,9 @@ import Darwin
     }
 
     /// The host file a path resolves to (its inode), or the errno.
-    private static func resolve(_ path: String, in root: TemporaryDirectory, follow: Bool = true) -> Result<UInt64, WASIErrno> {
+    private static func resolve(
+        _ path: String, in root: TemporaryDirectory, follow: Bool = true
+    ) -> Result<UInt64, WASIErrno> {
         let base = HostDescriptor(open(root.file("box").path, O_RDONLY | O_DIRECTORY))
         do {
             let location = try Sandbox.resolve(path, in: base, followFinalSymlink: follow)

@@ -20,7 +20,9 @@ enum WASIFixtures {
         var exitCode: UInt32
         var stdout: String
         var stderr: String
-        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast() }
+        var lines: [String] {
+            stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast()
+        }
     }
 
     /// Runs a fixture with `arguments` after its name; `configure` adds grants, environment, clocks.

@@ -61,7 +61,9 @@ struct Loaded {
     }
 
     /// Calls an export expecting a trap; returns it (fails the test when the call returns).
-    func trap(_ name: String, _ arguments: [Value] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> Trap {
+    func trap(
+        _ name: String, _ arguments: [Value] = [], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Trap {
         let address = try function(name, sourceLocation: sourceLocation)
         let results: [Value]
         do {

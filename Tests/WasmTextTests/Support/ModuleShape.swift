@@ -34,7 +34,9 @@ struct ModuleShape: Equatable, CustomStringConvertible {
         elements = module.elements.map { segment in
             var segment = segment
             segment.initializers = segment.initializers.map(Self.strip)
-            if case .active(let table, let offset) = segment.mode { segment.mode = .active(table: table, offset: Self.strip(offset)) }
+            if case .active(let table, let offset) = segment.mode {
+                segment.mode = .active(table: table, offset: Self.strip(offset))
+            }
             return segment
         }
         dataCount = module.dataCount
@@ -45,7 +47,9 @@ struct ModuleShape: Equatable, CustomStringConvertible {
         }
         data = module.data.map { segment in
             var segment = segment
-            if case .active(let memory, let offset) = segment.mode { segment.mode = .active(memory: memory, offset: Self.strip(offset)) }
+            if case .active(let memory, let offset) = segment.mode {
+                segment.mode = .active(memory: memory, offset: Self.strip(offset))
+            }
             return segment
         }
         // wast2json writes no name section; neither does the text parser, but be explicit.

@@ -4,7 +4,8 @@ extension CoreFunctions {
             guard context.debug else { return }
             context.log("debug: \(try context.memory.readRawString(at: pointer, length: length))")
         }
-        loa.function("vudo_assert", capability: .debug) { (context, condition: Int32, pointer: UInt32, length: UInt32) in
+        loa.function("vudo_assert", capability: .debug) {
+            (context, condition: Int32, pointer: UInt32, length: UInt32) in
             guard condition == 0 else { return }
             throw SpiritAbort(.assertion, message: context.abortMessage(pointer, length))
         }
@@ -12,7 +13,10 @@ extension CoreFunctions {
             throw SpiritAbort(.panic, message: context.abortMessage(pointer, length))
         }
         loa.function("vudo_abort", capability: .debug) {
-            (context, messagePointer: UInt32, messageLength: UInt32, filePointer: UInt32, fileLength: UInt32, line: UInt32) in
+            (
+                context, messagePointer: UInt32, messageLength: UInt32, filePointer: UInt32, fileLength: UInt32,
+                line: UInt32
+            ) in
             throw SpiritAbort(
                 .abort, message: context.abortMessage(messagePointer, messageLength),
                 file: fileLength == 0 ? nil : context.abortMessage(filePointer, fileLength), line: line

@@ -7,7 +7,8 @@ extension CoreFunctions {
         loa.function("vudo_free", capability: .alloc) { (context, pointer: UInt32, _: UInt32) in
             if pointer != 0 { try context.allocator.free(pointer) }
         }
-        loa.function("vudo_realloc", capability: .alloc) { (context, pointer: UInt32, oldSize: UInt32, newSize: UInt32) -> UInt32 in
+        loa.function("vudo_realloc", capability: .alloc) {
+            (context, pointer: UInt32, oldSize: UInt32, newSize: UInt32) -> UInt32 in
             do throws(MemoryError) {
                 return try context.allocator.realloc(pointer, oldSize: Int(oldSize), newSize: Int(newSize))
             } catch .outOfMemory, .growthExceedsMaximum, .allocatorFailed {

@@ -25,12 +25,13 @@ enum LogLevel: String, CustomStringConvertible {
     case debug, info, warn, error
 
     init(_ level: Int32) {
-        self = switch level {
-        case 0: .debug
-        case 1: .info
-        case 2: .warn
-        default: .error
-        }
+        self =
+            switch level {
+            case 0: .debug
+            case 1: .info
+            case 2: .warn
+            default: .error
+            }
     }
 
     var description: String { rawValue }

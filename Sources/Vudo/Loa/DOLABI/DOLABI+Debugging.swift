@@ -8,7 +8,8 @@ extension DOLABI {
             }
         }
         // The condition is checked first: a passing assert never reads its message.
-        loa.function("vudo_assert", capability: .debug) { (context, condition: UInt32, pointer: UInt32, length: UInt32) in
+        loa.function("vudo_assert", capability: .debug) {
+            (context, condition: UInt32, pointer: UInt32, length: UInt32) in
             guard condition == 0 else { return }
             throw SpiritAbort(.assertion, message: context.abortMessage(pointer, length))
         }

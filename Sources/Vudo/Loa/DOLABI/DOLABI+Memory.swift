@@ -7,7 +7,8 @@ extension DOLABI {
         loa.function("vudo_free", capability: .alloc) { (context, pointer: UInt32, _: UInt32) in
             if pointer != 0 { try context.allocator.free(pointer) }
         }
-        loa.function("vudo_realloc", capability: .alloc) { (context, pointer: UInt32, oldSize: UInt32, newSize: UInt32) -> UInt32 in
+        loa.function("vudo_realloc", capability: .alloc) {
+            (context, pointer: UInt32, oldSize: UInt32, newSize: UInt32) -> UInt32 in
             // A new size of 0 frees the block and returns 0 (docs/ABI-SPECIFICATION.md, and
             // @vudo/runtime's registry agrees).
             if newSize == 0 {

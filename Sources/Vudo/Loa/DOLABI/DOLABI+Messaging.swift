@@ -11,18 +11,31 @@ extension DOLABI {
             guard targetLength <= MessageBus.maximumNameLength else { return DOLResultCode.notFound.rawValue }
             let name = try context.memory.readBytes(at: target, count: Int(targetLength))
             let bytes = try context.memory.readBytes(at: payload, count: Int(length))
-            guard let recipient = String(validating: name, as: UTF8.self) else { return DOLResultCode.invalidArgument.rawValue }
+            guard let recipient = String(validating: name, as: UTF8.self) else {
+                return DOLResultCode.invalidArgument.rawValue
+            }
             guard let endpoint = context.messaging,
-                  endpoint.bus.send(bytes, to: recipient, channel: MessageBus.anyChannel, from: endpoint.name)
+                endpoint.bus.send(bytes, to: recipient, channel: MessageBus.anyChannel, from: endpoint.name)
             else { return DOLResultCode.notFound.rawValue }
             return DOLResultCode.ok.rawValue
         }
-        loa.add(LoaFunction(name: "vudo_recv", type: FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]), capability: "receive") {
-            context, arguments in
-            let numbers = arguments.compactMap(UInt32.init(wasmValue:))
-            guard numbers.count == 3 else { throw LoaArgumentError(function: "vudo_recv", index: numbers.count, expected: .i32) }
-            return [.i32(UInt32(bitPattern: try await receive(context, timeout: numbers[0], buffer: numbers[1], capacity: numbers[2])))]
-        })
+        loa.add(
+            LoaFunction(
+                name: "vudo_recv", type: FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]),
+                capability: "receive"
+            ) {
+                context, arguments in
+                let numbers = arguments.compactMap(UInt32.init(wasmValue:))
+                guard numbers.count == 3 else {
+                    throw LoaArgumentError(function: "vudo_recv", index: numbers.count, expected: .i32)
+                }
+                return [
+                    .i32(
+                        UInt32(
+                            bitPattern: try await receive(
+                                context, timeout: numbers[0], buffer: numbers[1], capacity: numbers[2])))
+                ]
+            })
         loa.function("vudo_pending", capability: "receive") { (context: HostContext) -> Int32 in
             guard let endpoint = context.messaging else { return 0 }
             return Int32(clamping: endpoint.bus.pending(for: endpoint.name))
@@ -43,7 +56,9 @@ extension DOLABI {
     /// suspending the Spirit, and writes its payload to the buffer, cut to `capacity` bytes as
     /// src/host.rs says. Returns the bytes written; 0 when none came (an empty payload reads as 0
     /// too).
-    private nonisolated(nonsending) static func receive(_ context: HostContext, timeout: UInt32, buffer: UInt32, capacity: UInt32) async throws -> Int32 {
+    private nonisolated(nonsending) static func receive(
+        _ context: HostContext, timeout: UInt32, buffer: UInt32, capacity: UInt32
+    ) async throws -> Int32 {
         // A bad buffer ends the call before anything is taken, so no message is lost to it.
         _ = try context.memory.checkRange(UInt64(buffer), count: UInt64(capacity))
         let limit = context.waitLimit(for: .milliseconds(Int64(timeout)))

@@ -2,12 +2,13 @@ extension DOLABI {
     static func addTime(to loa: inout LoaBuilder) {
         // The compiler's vudo_now is an f64 of milliseconds (the core Loa's, @vudo/runtime's, is an i64).
         loa.function("vudo_now", capability: .time) { (context) -> Double in Double(context.time.now()) }
-        loa.add(LoaFunction(name: "vudo_sleep", type: FunctionType(parameters: [.i32], results: []), capability: .time) {
-            context, arguments in
-            let milliseconds = arguments.first.flatMap(UInt32.init(wasmValue:)) ?? 0
-            try await context.suspend(for: .milliseconds(Int64(milliseconds)))
-            return []
-        })
+        loa.add(
+            LoaFunction(name: "vudo_sleep", type: FunctionType(parameters: [.i32], results: []), capability: .time) {
+                context, arguments in
+                let milliseconds = arguments.first.flatMap(UInt32.init(wasmValue:)) ?? 0
+                try await context.suspend(for: .milliseconds(Int64(milliseconds)))
+                return []
+            })
         loa.function("vudo_monotonic_now", capability: .time) { (context) -> Int64 in context.time.monotonicNow() }
     }
 }

@@ -31,7 +31,8 @@ enum DOLABI {
             + owned(by: Loa.coreName, addDebugging(to:))
     }()
 
-    private static let byName = Dictionary(entries.map { ($0.function.name, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let byName = Dictionary(
+        entries.map { ($0.function.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The function named `name`, or nil when the ABI has none.
     static func entry(named name: String) -> Entry? { byName[name] }

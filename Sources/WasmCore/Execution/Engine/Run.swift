@@ -60,7 +60,8 @@ extension Store {
 
     /// Function names from the innermost frame out, at most 64 (deep recursions would make huge
     /// traces; the innermost frames are the useful ones).
-    private func backtrace(_ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int) -> [String] {
+    private func backtrace(_ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int) -> [String]
+    {
         var names = [name(of: function)]
         var level = depth - 1
         while level >= baseDepth, names.count < 64 {

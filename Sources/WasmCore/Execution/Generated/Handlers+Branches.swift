@@ -5,7 +5,9 @@
 
 /// `br_if_i32.eq`
 @_cdecl("vudo_execute_brIfI32Eq") @inline(__always)
-func executeBrIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32Eq(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(x == y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -14,7 +16,9 @@ func executeBrIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_i32.eq_imm`
 @_cdecl("vudo_execute_brIfI32EqImm") @inline(__always)
-func executeBrIfI32EqImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32EqImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x == y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -23,7 +27,9 @@ func executeBrIfI32EqImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_i32.ne`
 @_cdecl("vudo_execute_brIfI32Ne") @inline(__always)
-func executeBrIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32Ne(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(x != y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -32,7 +38,9 @@ func executeBrIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_i32.ne_imm`
 @_cdecl("vudo_execute_brIfI32NeImm") @inline(__always)
-func executeBrIfI32NeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32NeImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x != y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -41,7 +49,9 @@ func executeBrIfI32NeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_i32.lts`
 @_cdecl("vudo_execute_brIfI32LtS") @inline(__always)
-func executeBrIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32LtS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(Int32(bitPattern: x) < Int32(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -50,7 +60,9 @@ func executeBrIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.lts_imm`
 @_cdecl("vudo_execute_brIfI32LtSImm") @inline(__always)
-func executeBrIfI32LtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32LtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(Int32(bitPattern: x) < Int32(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -59,7 +71,9 @@ func executeBrIfI32LtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i32.ltu`
 @_cdecl("vudo_execute_brIfI32LtU") @inline(__always)
-func executeBrIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32LtU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(x < y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -68,7 +82,9 @@ func executeBrIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.ltu_imm`
 @_cdecl("vudo_execute_brIfI32LtUImm") @inline(__always)
-func executeBrIfI32LtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32LtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x < y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -77,7 +93,9 @@ func executeBrIfI32LtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i32.gts`
 @_cdecl("vudo_execute_brIfI32GtS") @inline(__always)
-func executeBrIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32GtS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(Int32(bitPattern: x) > Int32(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -86,7 +104,9 @@ func executeBrIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.gts_imm`
 @_cdecl("vudo_execute_brIfI32GtSImm") @inline(__always)
-func executeBrIfI32GtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32GtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(Int32(bitPattern: x) > Int32(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -95,7 +115,9 @@ func executeBrIfI32GtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i32.gtu`
 @_cdecl("vudo_execute_brIfI32GtU") @inline(__always)
-func executeBrIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32GtU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(x > y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -104,7 +126,9 @@ func executeBrIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.gtu_imm`
 @_cdecl("vudo_execute_brIfI32GtUImm") @inline(__always)
-func executeBrIfI32GtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32GtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x > y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -113,7 +137,9 @@ func executeBrIfI32GtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i32.les`
 @_cdecl("vudo_execute_brIfI32LeS") @inline(__always)
-func executeBrIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32LeS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(Int32(bitPattern: x) <= Int32(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -122,7 +148,9 @@ func executeBrIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.les_imm`
 @_cdecl("vudo_execute_brIfI32LeSImm") @inline(__always)
-func executeBrIfI32LeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32LeSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(Int32(bitPattern: x) <= Int32(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -131,7 +159,9 @@ func executeBrIfI32LeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i32.leu`
 @_cdecl("vudo_execute_brIfI32LeU") @inline(__always)
-func executeBrIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32LeU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(x <= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -140,7 +170,9 @@ func executeBrIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.leu_imm`
 @_cdecl("vudo_execute_brIfI32LeUImm") @inline(__always)
-func executeBrIfI32LeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32LeUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x <= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -149,7 +181,9 @@ func executeBrIfI32LeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i32.ges`
 @_cdecl("vudo_execute_brIfI32GeS") @inline(__always)
-func executeBrIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32GeS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(Int32(bitPattern: x) >= Int32(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -158,7 +192,9 @@ func executeBrIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.ges_imm`
 @_cdecl("vudo_execute_brIfI32GeSImm") @inline(__always)
-func executeBrIfI32GeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32GeSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(Int32(bitPattern: x) >= Int32(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -167,7 +203,9 @@ func executeBrIfI32GeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i32.geu`
 @_cdecl("vudo_execute_brIfI32GeU") @inline(__always)
-func executeBrIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32GeU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = fp.i32(pc.b)
     if _fastPath(x >= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -176,7 +214,9 @@ func executeBrIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.geu_imm`
 @_cdecl("vudo_execute_brIfI32GeUImm") @inline(__always)
-func executeBrIfI32GeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32GeUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x >= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -185,7 +225,9 @@ func executeBrIfI32GeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i32.eqz`
 @_cdecl("vudo_execute_brIfI32Eqz") @inline(__always)
-func executeBrIfI32Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32Eqz(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     if _fastPath(x == 0) { return next(pc.jump(pc.c32), fp, md, ms, context) }
     return next(pc.next, fp, md, ms, context)
@@ -193,7 +235,9 @@ func executeBrIfI32Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i32.nez`
 @_cdecl("vudo_execute_brIfI32Nez") @inline(__always)
-func executeBrIfI32Nez(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI32Nez(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a)
     if _fastPath(x != 0) { return next(pc.jump(pc.c32), fp, md, ms, context) }
     return next(pc.next, fp, md, ms, context)
@@ -201,7 +245,9 @@ func executeBrIfI32Nez(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.eq`
 @_cdecl("vudo_execute_brIfI64Eq") @inline(__always)
-func executeBrIfI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64Eq(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(x == y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -210,7 +256,9 @@ func executeBrIfI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_i64.eq_imm`
 @_cdecl("vudo_execute_brIfI64EqImm") @inline(__always)
-func executeBrIfI64EqImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64EqImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x == y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -219,7 +267,9 @@ func executeBrIfI64EqImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_i64.ne`
 @_cdecl("vudo_execute_brIfI64Ne") @inline(__always)
-func executeBrIfI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64Ne(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(x != y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -228,7 +278,9 @@ func executeBrIfI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_i64.ne_imm`
 @_cdecl("vudo_execute_brIfI64NeImm") @inline(__always)
-func executeBrIfI64NeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64NeImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x != y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -237,7 +289,9 @@ func executeBrIfI64NeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_i64.lts`
 @_cdecl("vudo_execute_brIfI64LtS") @inline(__always)
-func executeBrIfI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64LtS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(Int64(bitPattern: x) < Int64(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -246,7 +300,9 @@ func executeBrIfI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.lts_imm`
 @_cdecl("vudo_execute_brIfI64LtSImm") @inline(__always)
-func executeBrIfI64LtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64LtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(Int64(bitPattern: x) < Int64(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -255,7 +311,9 @@ func executeBrIfI64LtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i64.ltu`
 @_cdecl("vudo_execute_brIfI64LtU") @inline(__always)
-func executeBrIfI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64LtU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(x < y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -264,7 +322,9 @@ func executeBrIfI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.ltu_imm`
 @_cdecl("vudo_execute_brIfI64LtUImm") @inline(__always)
-func executeBrIfI64LtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64LtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x < y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -273,7 +333,9 @@ func executeBrIfI64LtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i64.gts`
 @_cdecl("vudo_execute_brIfI64GtS") @inline(__always)
-func executeBrIfI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64GtS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(Int64(bitPattern: x) > Int64(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -282,7 +344,9 @@ func executeBrIfI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.gts_imm`
 @_cdecl("vudo_execute_brIfI64GtSImm") @inline(__always)
-func executeBrIfI64GtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64GtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(Int64(bitPattern: x) > Int64(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -291,7 +355,9 @@ func executeBrIfI64GtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i64.gtu`
 @_cdecl("vudo_execute_brIfI64GtU") @inline(__always)
-func executeBrIfI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64GtU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(x > y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -300,7 +366,9 @@ func executeBrIfI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.gtu_imm`
 @_cdecl("vudo_execute_brIfI64GtUImm") @inline(__always)
-func executeBrIfI64GtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64GtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x > y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -309,7 +377,9 @@ func executeBrIfI64GtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i64.les`
 @_cdecl("vudo_execute_brIfI64LeS") @inline(__always)
-func executeBrIfI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64LeS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(Int64(bitPattern: x) <= Int64(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -318,7 +388,9 @@ func executeBrIfI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.les_imm`
 @_cdecl("vudo_execute_brIfI64LeSImm") @inline(__always)
-func executeBrIfI64LeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64LeSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(Int64(bitPattern: x) <= Int64(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -327,7 +399,9 @@ func executeBrIfI64LeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i64.leu`
 @_cdecl("vudo_execute_brIfI64LeU") @inline(__always)
-func executeBrIfI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64LeU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(x <= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -336,7 +410,9 @@ func executeBrIfI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.leu_imm`
 @_cdecl("vudo_execute_brIfI64LeUImm") @inline(__always)
-func executeBrIfI64LeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64LeUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x <= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -345,7 +421,9 @@ func executeBrIfI64LeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i64.ges`
 @_cdecl("vudo_execute_brIfI64GeS") @inline(__always)
-func executeBrIfI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64GeS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(Int64(bitPattern: x) >= Int64(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -354,7 +432,9 @@ func executeBrIfI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.ges_imm`
 @_cdecl("vudo_execute_brIfI64GeSImm") @inline(__always)
-func executeBrIfI64GeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64GeSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(Int64(bitPattern: x) >= Int64(bitPattern: y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -363,7 +443,9 @@ func executeBrIfI64GeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i64.geu`
 @_cdecl("vudo_execute_brIfI64GeU") @inline(__always)
-func executeBrIfI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64GeU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = fp.i64(pc.b)
     if _fastPath(x >= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -372,7 +454,9 @@ func executeBrIfI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.geu_imm`
 @_cdecl("vudo_execute_brIfI64GeUImm") @inline(__always)
-func executeBrIfI64GeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64GeUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     let y = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: pc.b)))
     if _fastPath(x >= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -381,7 +465,9 @@ func executeBrIfI64GeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `br_if_i64.eqz`
 @_cdecl("vudo_execute_brIfI64Eqz") @inline(__always)
-func executeBrIfI64Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64Eqz(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     if _fastPath(x == 0) { return next(pc.jump(pc.c32), fp, md, ms, context) }
     return next(pc.next, fp, md, ms, context)
@@ -389,7 +475,9 @@ func executeBrIfI64Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_i64.nez`
 @_cdecl("vudo_execute_brIfI64Nez") @inline(__always)
-func executeBrIfI64Nez(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfI64Nez(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.a)
     if _fastPath(x != 0) { return next(pc.jump(pc.c32), fp, md, ms, context) }
     return next(pc.next, fp, md, ms, context)
@@ -397,7 +485,9 @@ func executeBrIfI64Nez(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `br_if_f32.eq`
 @_cdecl("vudo_execute_brIfF32Eq") @inline(__always)
-func executeBrIfF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32Eq(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(x == y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -406,7 +496,9 @@ func executeBrIfF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f32.ne`
 @_cdecl("vudo_execute_brIfF32Ne") @inline(__always)
-func executeBrIfF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32Ne(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(x != y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -415,7 +507,9 @@ func executeBrIfF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f32.lt`
 @_cdecl("vudo_execute_brIfF32Lt") @inline(__always)
-func executeBrIfF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32Lt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(x < y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -424,7 +518,9 @@ func executeBrIfF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f32.notlt`
 @_cdecl("vudo_execute_brIfF32NotLt") @inline(__always)
-func executeBrIfF32NotLt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32NotLt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(!(x < y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -433,7 +529,9 @@ func executeBrIfF32NotLt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_f32.gt`
 @_cdecl("vudo_execute_brIfF32Gt") @inline(__always)
-func executeBrIfF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32Gt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(x > y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -442,7 +540,9 @@ func executeBrIfF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f32.notgt`
 @_cdecl("vudo_execute_brIfF32NotGt") @inline(__always)
-func executeBrIfF32NotGt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32NotGt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(!(x > y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -451,7 +551,9 @@ func executeBrIfF32NotGt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_f32.le`
 @_cdecl("vudo_execute_brIfF32Le") @inline(__always)
-func executeBrIfF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32Le(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(x <= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -460,7 +562,9 @@ func executeBrIfF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f32.notle`
 @_cdecl("vudo_execute_brIfF32NotLe") @inline(__always)
-func executeBrIfF32NotLe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32NotLe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(!(x <= y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -469,7 +573,9 @@ func executeBrIfF32NotLe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_f32.ge`
 @_cdecl("vudo_execute_brIfF32Ge") @inline(__always)
-func executeBrIfF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32Ge(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(x >= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -478,7 +584,9 @@ func executeBrIfF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f32.notge`
 @_cdecl("vudo_execute_brIfF32NotGe") @inline(__always)
-func executeBrIfF32NotGe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF32NotGe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.a)
     let y = fp.f32(pc.b)
     if _fastPath(!(x >= y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -487,7 +595,9 @@ func executeBrIfF32NotGe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_f64.eq`
 @_cdecl("vudo_execute_brIfF64Eq") @inline(__always)
-func executeBrIfF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64Eq(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(x == y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -496,7 +606,9 @@ func executeBrIfF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f64.ne`
 @_cdecl("vudo_execute_brIfF64Ne") @inline(__always)
-func executeBrIfF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64Ne(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(x != y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -505,7 +617,9 @@ func executeBrIfF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f64.lt`
 @_cdecl("vudo_execute_brIfF64Lt") @inline(__always)
-func executeBrIfF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64Lt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(x < y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -514,7 +628,9 @@ func executeBrIfF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f64.notlt`
 @_cdecl("vudo_execute_brIfF64NotLt") @inline(__always)
-func executeBrIfF64NotLt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64NotLt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(!(x < y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -523,7 +639,9 @@ func executeBrIfF64NotLt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_f64.gt`
 @_cdecl("vudo_execute_brIfF64Gt") @inline(__always)
-func executeBrIfF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64Gt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(x > y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -532,7 +650,9 @@ func executeBrIfF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f64.notgt`
 @_cdecl("vudo_execute_brIfF64NotGt") @inline(__always)
-func executeBrIfF64NotGt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64NotGt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(!(x > y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -541,7 +661,9 @@ func executeBrIfF64NotGt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_f64.le`
 @_cdecl("vudo_execute_brIfF64Le") @inline(__always)
-func executeBrIfF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64Le(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(x <= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -550,7 +672,9 @@ func executeBrIfF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f64.notle`
 @_cdecl("vudo_execute_brIfF64NotLe") @inline(__always)
-func executeBrIfF64NotLe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64NotLe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(!(x <= y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -559,7 +683,9 @@ func executeBrIfF64NotLe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `br_if_f64.ge`
 @_cdecl("vudo_execute_brIfF64Ge") @inline(__always)
-func executeBrIfF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64Ge(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(x >= y) { return next(pc.jump(pc.c32), fp, md, ms, context) }
@@ -568,7 +694,9 @@ func executeBrIfF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `br_if_f64.notge`
 @_cdecl("vudo_execute_brIfF64NotGe") @inline(__always)
-func executeBrIfF64NotGe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfF64NotGe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.a)
     let y = fp.f64(pc.b)
     if _fastPath(!(x >= y)) { return next(pc.jump(pc.c32), fp, md, ms, context) }

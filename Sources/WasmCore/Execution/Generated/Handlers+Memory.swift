@@ -5,7 +5,9 @@
 
 /// `i32.load`
 @_cdecl("vudo_execute_i32Load") @inline(__always)
-func executeI32Load(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
@@ -15,7 +17,9 @@ func executeI32Load(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.load_at_sum`
 @_cdecl("vudo_execute_i32LoadAddImm") @inline(__always)
-func executeI32LoadAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LoadAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
     guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
@@ -25,7 +29,9 @@ func executeI32LoadAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `i64.load`
 @_cdecl("vudo_execute_i64Load") @inline(__always)
-func executeI64Load(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Load(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
@@ -35,7 +41,9 @@ func executeI64Load(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.load_at_sum`
 @_cdecl("vudo_execute_i64LoadAddImm") @inline(__always)
-func executeI64LoadAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LoadAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
@@ -45,7 +53,9 @@ func executeI64LoadAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `i32.load8_s`
 @_cdecl("vudo_execute_i32Load8S") @inline(__always)
-func executeI32Load8S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load8S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int8.self)
@@ -55,7 +65,9 @@ func executeI32Load8S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.load8_s_at_sum`
 @_cdecl("vudo_execute_i32Load8SAddImm") @inline(__always)
-func executeI32Load8SAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load8SAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
     guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int8.self)
@@ -65,7 +77,9 @@ func executeI32Load8SAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i32.load8_u`
 @_cdecl("vudo_execute_i32Load8U") @inline(__always)
-func executeI32Load8U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load8U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self)
@@ -75,7 +89,9 @@ func executeI32Load8U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.load8_u_at_sum`
 @_cdecl("vudo_execute_i32Load8UAddImm") @inline(__always)
-func executeI32Load8UAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load8UAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
     guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self)
@@ -85,7 +101,9 @@ func executeI32Load8UAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i32.load16_s`
 @_cdecl("vudo_execute_i32Load16S") @inline(__always)
-func executeI32Load16S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load16S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int16.self)
@@ -95,7 +113,9 @@ func executeI32Load16S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i32.load16_s_at_sum`
 @_cdecl("vudo_execute_i32Load16SAddImm") @inline(__always)
-func executeI32Load16SAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load16SAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
     guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int16.self)
@@ -105,7 +125,9 @@ func executeI32Load16SAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: Memory
 
 /// `i32.load16_u`
 @_cdecl("vudo_execute_i32Load16U") @inline(__always)
-func executeI32Load16U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load16U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self)
@@ -115,7 +137,9 @@ func executeI32Load16U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i32.load16_u_at_sum`
 @_cdecl("vudo_execute_i32Load16UAddImm") @inline(__always)
-func executeI32Load16UAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Load16UAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
     guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self)
@@ -125,7 +149,9 @@ func executeI32Load16UAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: Memory
 
 /// `i64.load8_s`
 @_cdecl("vudo_execute_i64Load8S") @inline(__always)
-func executeI64Load8S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Load8S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int8.self)
@@ -135,7 +161,9 @@ func executeI64Load8S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.load16_s`
 @_cdecl("vudo_execute_i64Load16S") @inline(__always)
-func executeI64Load16S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Load16S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int16.self)
@@ -145,7 +173,9 @@ func executeI64Load16S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i64.load32_s`
 @_cdecl("vudo_execute_i64Load32S") @inline(__always)
-func executeI64Load32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Load32S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int32.self)
@@ -155,7 +185,9 @@ func executeI64Load32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i32.store`
 @_cdecl("vudo_execute_i32Store") @inline(__always)
-func executeI32Store(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Store(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let x = fp.i32(pc.b)
@@ -165,7 +197,9 @@ func executeI32Store(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `i32.store_at_sum`
 @_cdecl("vudo_execute_i32StoreAddImm") @inline(__always)
-func executeI32StoreAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32StoreAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
     guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let x = fp.i32(pc.b)
@@ -175,7 +209,9 @@ func executeI32StoreAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `i64.store`
 @_cdecl("vudo_execute_i64Store") @inline(__always)
-func executeI64Store(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Store(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let x = fp.i64(pc.b)
@@ -185,7 +221,9 @@ func executeI64Store(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `i64.store_at_sum`
 @_cdecl("vudo_execute_i64StoreAddImm") @inline(__always)
-func executeI64StoreAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64StoreAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let x = fp.i64(pc.b)
@@ -195,7 +233,9 @@ func executeI64StoreAddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `i32.store8`
 @_cdecl("vudo_execute_i32Store8") @inline(__always)
-func executeI32Store8(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Store8(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let x = fp.i32(pc.b)
@@ -205,7 +245,9 @@ func executeI32Store8(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.store8_at_sum`
 @_cdecl("vudo_execute_i32Store8AddImm") @inline(__always)
-func executeI32Store8AddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Store8AddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
     guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let x = fp.i32(pc.b)
@@ -215,7 +257,9 @@ func executeI32Store8AddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i32.store16`
 @_cdecl("vudo_execute_i32Store16") @inline(__always)
-func executeI32Store16(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Store16(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let x = fp.i32(pc.b)
@@ -225,7 +269,9 @@ func executeI32Store16(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i32.store16_at_sum`
 @_cdecl("vudo_execute_i32Store16AddImm") @inline(__always)
-func executeI32Store16AddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Store16AddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
     guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let x = fp.i32(pc.b)

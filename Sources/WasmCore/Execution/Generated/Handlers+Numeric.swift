@@ -5,7 +5,8 @@
 
 /// `i32.add`
 @_cdecl("vudo_execute_i32Add") @inline(__always)
-func executeI32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x &+ y)
@@ -14,7 +15,9 @@ func executeI32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.add_imm`
 @_cdecl("vudo_execute_i32AddImm") @inline(__always)
-func executeI32AddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x &+ y)
@@ -23,7 +26,8 @@ func executeI32AddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.sub`
 @_cdecl("vudo_execute_i32Sub") @inline(__always)
-func executeI32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x &- y)
@@ -32,7 +36,9 @@ func executeI32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.sub_imm`
 @_cdecl("vudo_execute_i32SubImm") @inline(__always)
-func executeI32SubImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32SubImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x &- y)
@@ -41,7 +47,8 @@ func executeI32SubImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.mul`
 @_cdecl("vudo_execute_i32Mul") @inline(__always)
-func executeI32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x &* y)
@@ -50,7 +57,9 @@ func executeI32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.mul_imm`
 @_cdecl("vudo_execute_i32MulImm") @inline(__always)
-func executeI32MulImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32MulImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x &* y)
@@ -59,7 +68,9 @@ func executeI32MulImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.div_s`
 @_cdecl("vudo_execute_i32DivS") @inline(__always)
-func executeI32DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32DivS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let result: UInt32
@@ -70,7 +81,9 @@ func executeI32DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.div_u`
 @_cdecl("vudo_execute_i32DivU") @inline(__always)
-func executeI32DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32DivU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let result: UInt32
@@ -81,7 +94,9 @@ func executeI32DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.rem_s`
 @_cdecl("vudo_execute_i32RemS") @inline(__always)
-func executeI32RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32RemS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let result: UInt32
@@ -92,7 +107,9 @@ func executeI32RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.rem_u`
 @_cdecl("vudo_execute_i32RemU") @inline(__always)
-func executeI32RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32RemU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let result: UInt32
@@ -103,7 +120,8 @@ func executeI32RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.and`
 @_cdecl("vudo_execute_i32And") @inline(__always)
-func executeI32And(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32And(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x & y)
@@ -112,7 +130,9 @@ func executeI32And(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.and_imm`
 @_cdecl("vudo_execute_i32AndImm") @inline(__always)
-func executeI32AndImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AndImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x & y)
@@ -121,7 +141,8 @@ func executeI32AndImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.or`
 @_cdecl("vudo_execute_i32Or") @inline(__always)
-func executeI32Or(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Or(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x | y)
@@ -130,7 +151,9 @@ func executeI32Or(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `i32.or_imm`
 @_cdecl("vudo_execute_i32OrImm") @inline(__always)
-func executeI32OrImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32OrImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x | y)
@@ -139,7 +162,8 @@ func executeI32OrImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `i32.xor`
 @_cdecl("vudo_execute_i32Xor") @inline(__always)
-func executeI32Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x ^ y)
@@ -148,7 +172,9 @@ func executeI32Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.xor_imm`
 @_cdecl("vudo_execute_i32XorImm") @inline(__always)
-func executeI32XorImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32XorImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x ^ y)
@@ -157,7 +183,8 @@ func executeI32XorImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.shl`
 @_cdecl("vudo_execute_i32Shl") @inline(__always)
-func executeI32Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x &<< y)
@@ -166,7 +193,9 @@ func executeI32Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.shl_imm`
 @_cdecl("vudo_execute_i32ShlImm") @inline(__always)
-func executeI32ShlImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32ShlImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x &<< y)
@@ -175,7 +204,9 @@ func executeI32ShlImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.shr_s`
 @_cdecl("vudo_execute_i32ShrS") @inline(__always)
-func executeI32ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32ShrS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y)))
@@ -184,7 +215,9 @@ func executeI32ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.shr_s_imm`
 @_cdecl("vudo_execute_i32ShrSImm") @inline(__always)
-func executeI32ShrSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32ShrSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y)))
@@ -193,7 +226,9 @@ func executeI32ShrSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i32.shr_u`
 @_cdecl("vudo_execute_i32ShrU") @inline(__always)
-func executeI32ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32ShrU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x &>> y)
@@ -202,7 +237,9 @@ func executeI32ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.shr_u_imm`
 @_cdecl("vudo_execute_i32ShrUImm") @inline(__always)
-func executeI32ShrUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32ShrUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x &>> y)
@@ -211,7 +248,9 @@ func executeI32ShrUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i32.rotl`
 @_cdecl("vudo_execute_i32Rotl") @inline(__always)
-func executeI32Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Rotl(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, Numeric.rotl32(x, y))
@@ -220,7 +259,9 @@ func executeI32Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.rotr`
 @_cdecl("vudo_execute_i32Rotr") @inline(__always)
-func executeI32Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Rotr(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, Numeric.rotr32(x, y))
@@ -229,7 +270,8 @@ func executeI32Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i32.eq`
 @_cdecl("vudo_execute_i32Eq") @inline(__always)
-func executeI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x == y ? 1 : 0)
@@ -238,7 +280,9 @@ func executeI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `i32.eq_imm`
 @_cdecl("vudo_execute_i32EqImm") @inline(__always)
-func executeI32EqImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32EqImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x == y ? 1 : 0)
@@ -247,7 +291,8 @@ func executeI32EqImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `i32.ne`
 @_cdecl("vudo_execute_i32Ne") @inline(__always)
-func executeI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x != y ? 1 : 0)
@@ -256,7 +301,9 @@ func executeI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `i32.ne_imm`
 @_cdecl("vudo_execute_i32NeImm") @inline(__always)
-func executeI32NeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32NeImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x != y ? 1 : 0)
@@ -265,7 +312,8 @@ func executeI32NeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `i32.lt_s`
 @_cdecl("vudo_execute_i32LtS") @inline(__always)
-func executeI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, Int32(bitPattern: x) < Int32(bitPattern: y) ? 1 : 0)
@@ -274,7 +322,9 @@ func executeI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.lt_s_imm`
 @_cdecl("vudo_execute_i32LtSImm") @inline(__always)
-func executeI32LtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, Int32(bitPattern: x) < Int32(bitPattern: y) ? 1 : 0)
@@ -283,7 +333,8 @@ func executeI32LtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.lt_u`
 @_cdecl("vudo_execute_i32LtU") @inline(__always)
-func executeI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x < y ? 1 : 0)
@@ -292,7 +343,9 @@ func executeI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.lt_u_imm`
 @_cdecl("vudo_execute_i32LtUImm") @inline(__always)
-func executeI32LtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x < y ? 1 : 0)
@@ -301,7 +354,8 @@ func executeI32LtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.gt_s`
 @_cdecl("vudo_execute_i32GtS") @inline(__always)
-func executeI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, Int32(bitPattern: x) > Int32(bitPattern: y) ? 1 : 0)
@@ -310,7 +364,9 @@ func executeI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.gt_s_imm`
 @_cdecl("vudo_execute_i32GtSImm") @inline(__always)
-func executeI32GtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32GtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, Int32(bitPattern: x) > Int32(bitPattern: y) ? 1 : 0)
@@ -319,7 +375,8 @@ func executeI32GtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.gt_u`
 @_cdecl("vudo_execute_i32GtU") @inline(__always)
-func executeI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x > y ? 1 : 0)
@@ -328,7 +385,9 @@ func executeI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.gt_u_imm`
 @_cdecl("vudo_execute_i32GtUImm") @inline(__always)
-func executeI32GtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32GtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x > y ? 1 : 0)
@@ -337,7 +396,8 @@ func executeI32GtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.le_s`
 @_cdecl("vudo_execute_i32LeS") @inline(__always)
-func executeI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, Int32(bitPattern: x) <= Int32(bitPattern: y) ? 1 : 0)
@@ -346,7 +406,9 @@ func executeI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.le_s_imm`
 @_cdecl("vudo_execute_i32LeSImm") @inline(__always)
-func executeI32LeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LeSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, Int32(bitPattern: x) <= Int32(bitPattern: y) ? 1 : 0)
@@ -355,7 +417,8 @@ func executeI32LeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.le_u`
 @_cdecl("vudo_execute_i32LeU") @inline(__always)
-func executeI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x <= y ? 1 : 0)
@@ -364,7 +427,9 @@ func executeI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.le_u_imm`
 @_cdecl("vudo_execute_i32LeUImm") @inline(__always)
-func executeI32LeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32LeUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x <= y ? 1 : 0)
@@ -373,7 +438,8 @@ func executeI32LeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.ge_s`
 @_cdecl("vudo_execute_i32GeS") @inline(__always)
-func executeI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, Int32(bitPattern: x) >= Int32(bitPattern: y) ? 1 : 0)
@@ -382,7 +448,9 @@ func executeI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.ge_s_imm`
 @_cdecl("vudo_execute_i32GeSImm") @inline(__always)
-func executeI32GeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32GeSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, Int32(bitPattern: x) >= Int32(bitPattern: y) ? 1 : 0)
@@ -391,7 +459,8 @@ func executeI32GeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.ge_u`
 @_cdecl("vudo_execute_i32GeU") @inline(__always)
-func executeI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, x >= y ? 1 : 0)
@@ -400,7 +469,9 @@ func executeI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.ge_u_imm`
 @_cdecl("vudo_execute_i32GeUImm") @inline(__always)
-func executeI32GeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32GeUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = pc.c32
     fp.setI32(pc.a, x >= y ? 1 : 0)
@@ -409,7 +480,8 @@ func executeI32GeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.eqz`
 @_cdecl("vudo_execute_i32Eqz") @inline(__always)
-func executeI32Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, x == 0 ? 1 : 0)
     return next(pc.next, fp, md, ms, context)
@@ -417,7 +489,8 @@ func executeI32Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.clz`
 @_cdecl("vudo_execute_i32Clz") @inline(__always)
-func executeI32Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, UInt32(x.leadingZeroBitCount))
     return next(pc.next, fp, md, ms, context)
@@ -425,7 +498,8 @@ func executeI32Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.ctz`
 @_cdecl("vudo_execute_i32Ctz") @inline(__always)
-func executeI32Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, UInt32(x.trailingZeroBitCount))
     return next(pc.next, fp, md, ms, context)
@@ -433,7 +507,9 @@ func executeI32Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i32.popcnt`
 @_cdecl("vudo_execute_i32Popcnt") @inline(__always)
-func executeI32Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Popcnt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, UInt32(x.nonzeroBitCount))
     return next(pc.next, fp, md, ms, context)
@@ -441,7 +517,8 @@ func executeI32Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.add`
 @_cdecl("vudo_execute_i64Add") @inline(__always)
-func executeI64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, x &+ y)
@@ -450,7 +527,9 @@ func executeI64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.add_imm`
 @_cdecl("vudo_execute_i64AddImm") @inline(__always)
-func executeI64AddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64AddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, x &+ y)
@@ -459,7 +538,8 @@ func executeI64AddImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.sub`
 @_cdecl("vudo_execute_i64Sub") @inline(__always)
-func executeI64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, x &- y)
@@ -468,7 +548,9 @@ func executeI64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.sub_imm`
 @_cdecl("vudo_execute_i64SubImm") @inline(__always)
-func executeI64SubImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64SubImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, x &- y)
@@ -477,7 +559,8 @@ func executeI64SubImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.mul`
 @_cdecl("vudo_execute_i64Mul") @inline(__always)
-func executeI64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, x &* y)
@@ -486,7 +569,9 @@ func executeI64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.mul_imm`
 @_cdecl("vudo_execute_i64MulImm") @inline(__always)
-func executeI64MulImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64MulImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, x &* y)
@@ -495,7 +580,9 @@ func executeI64MulImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.div_s`
 @_cdecl("vudo_execute_i64DivS") @inline(__always)
-func executeI64DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64DivS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     let result: UInt64
@@ -506,7 +593,9 @@ func executeI64DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.div_u`
 @_cdecl("vudo_execute_i64DivU") @inline(__always)
-func executeI64DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64DivU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     let result: UInt64
@@ -517,7 +606,9 @@ func executeI64DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.rem_s`
 @_cdecl("vudo_execute_i64RemS") @inline(__always)
-func executeI64RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64RemS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     let result: UInt64
@@ -528,7 +619,9 @@ func executeI64RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.rem_u`
 @_cdecl("vudo_execute_i64RemU") @inline(__always)
-func executeI64RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64RemU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     let result: UInt64
@@ -539,7 +632,8 @@ func executeI64RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.and`
 @_cdecl("vudo_execute_i64And") @inline(__always)
-func executeI64And(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64And(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, x & y)
@@ -548,7 +642,9 @@ func executeI64And(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.and_imm`
 @_cdecl("vudo_execute_i64AndImm") @inline(__always)
-func executeI64AndImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64AndImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, x & y)
@@ -557,7 +653,8 @@ func executeI64AndImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.or`
 @_cdecl("vudo_execute_i64Or") @inline(__always)
-func executeI64Or(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Or(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, x | y)
@@ -566,7 +663,9 @@ func executeI64Or(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `i64.or_imm`
 @_cdecl("vudo_execute_i64OrImm") @inline(__always)
-func executeI64OrImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64OrImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, x | y)
@@ -575,7 +674,8 @@ func executeI64OrImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `i64.xor`
 @_cdecl("vudo_execute_i64Xor") @inline(__always)
-func executeI64Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, x ^ y)
@@ -584,7 +684,9 @@ func executeI64Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.xor_imm`
 @_cdecl("vudo_execute_i64XorImm") @inline(__always)
-func executeI64XorImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64XorImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, x ^ y)
@@ -593,7 +695,8 @@ func executeI64XorImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.shl`
 @_cdecl("vudo_execute_i64Shl") @inline(__always)
-func executeI64Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, x &<< y)
@@ -602,7 +705,9 @@ func executeI64Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.shl_imm`
 @_cdecl("vudo_execute_i64ShlImm") @inline(__always)
-func executeI64ShlImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64ShlImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, x &<< y)
@@ -611,7 +716,9 @@ func executeI64ShlImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.shr_s`
 @_cdecl("vudo_execute_i64ShrS") @inline(__always)
-func executeI64ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64ShrS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y)))
@@ -620,7 +727,9 @@ func executeI64ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.shr_s_imm`
 @_cdecl("vudo_execute_i64ShrSImm") @inline(__always)
-func executeI64ShrSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64ShrSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y)))
@@ -629,7 +738,9 @@ func executeI64ShrSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i64.shr_u`
 @_cdecl("vudo_execute_i64ShrU") @inline(__always)
-func executeI64ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64ShrU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, x &>> y)
@@ -638,7 +749,9 @@ func executeI64ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.shr_u_imm`
 @_cdecl("vudo_execute_i64ShrUImm") @inline(__always)
-func executeI64ShrUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64ShrUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI64(pc.a, x &>> y)
@@ -647,7 +760,9 @@ func executeI64ShrUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `i64.rotl`
 @_cdecl("vudo_execute_i64Rotl") @inline(__always)
-func executeI64Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Rotl(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, Numeric.rotl64(x, y))
@@ -656,7 +771,9 @@ func executeI64Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.rotr`
 @_cdecl("vudo_execute_i64Rotr") @inline(__always)
-func executeI64Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Rotr(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, Numeric.rotr64(x, y))
@@ -665,7 +782,8 @@ func executeI64Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `i64.eq`
 @_cdecl("vudo_execute_i64Eq") @inline(__always)
-func executeI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, x == y ? 1 : 0)
@@ -674,7 +792,9 @@ func executeI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `i64.eq_imm`
 @_cdecl("vudo_execute_i64EqImm") @inline(__always)
-func executeI64EqImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64EqImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, x == y ? 1 : 0)
@@ -683,7 +803,8 @@ func executeI64EqImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `i64.ne`
 @_cdecl("vudo_execute_i64Ne") @inline(__always)
-func executeI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, x != y ? 1 : 0)
@@ -692,7 +813,9 @@ func executeI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `i64.ne_imm`
 @_cdecl("vudo_execute_i64NeImm") @inline(__always)
-func executeI64NeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64NeImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, x != y ? 1 : 0)
@@ -701,7 +824,8 @@ func executeI64NeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `i64.lt_s`
 @_cdecl("vudo_execute_i64LtS") @inline(__always)
-func executeI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, Int64(bitPattern: x) < Int64(bitPattern: y) ? 1 : 0)
@@ -710,7 +834,9 @@ func executeI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.lt_s_imm`
 @_cdecl("vudo_execute_i64LtSImm") @inline(__always)
-func executeI64LtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, Int64(bitPattern: x) < Int64(bitPattern: y) ? 1 : 0)
@@ -719,7 +845,8 @@ func executeI64LtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.lt_u`
 @_cdecl("vudo_execute_i64LtU") @inline(__always)
-func executeI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, x < y ? 1 : 0)
@@ -728,7 +855,9 @@ func executeI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.lt_u_imm`
 @_cdecl("vudo_execute_i64LtUImm") @inline(__always)
-func executeI64LtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, x < y ? 1 : 0)
@@ -737,7 +866,8 @@ func executeI64LtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.gt_s`
 @_cdecl("vudo_execute_i64GtS") @inline(__always)
-func executeI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, Int64(bitPattern: x) > Int64(bitPattern: y) ? 1 : 0)
@@ -746,7 +876,9 @@ func executeI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.gt_s_imm`
 @_cdecl("vudo_execute_i64GtSImm") @inline(__always)
-func executeI64GtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64GtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, Int64(bitPattern: x) > Int64(bitPattern: y) ? 1 : 0)
@@ -755,7 +887,8 @@ func executeI64GtSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.gt_u`
 @_cdecl("vudo_execute_i64GtU") @inline(__always)
-func executeI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, x > y ? 1 : 0)
@@ -764,7 +897,9 @@ func executeI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.gt_u_imm`
 @_cdecl("vudo_execute_i64GtUImm") @inline(__always)
-func executeI64GtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64GtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, x > y ? 1 : 0)
@@ -773,7 +908,8 @@ func executeI64GtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.le_s`
 @_cdecl("vudo_execute_i64LeS") @inline(__always)
-func executeI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, Int64(bitPattern: x) <= Int64(bitPattern: y) ? 1 : 0)
@@ -782,7 +918,9 @@ func executeI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.le_s_imm`
 @_cdecl("vudo_execute_i64LeSImm") @inline(__always)
-func executeI64LeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LeSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, Int64(bitPattern: x) <= Int64(bitPattern: y) ? 1 : 0)
@@ -791,7 +929,8 @@ func executeI64LeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.le_u`
 @_cdecl("vudo_execute_i64LeU") @inline(__always)
-func executeI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, x <= y ? 1 : 0)
@@ -800,7 +939,9 @@ func executeI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.le_u_imm`
 @_cdecl("vudo_execute_i64LeUImm") @inline(__always)
-func executeI64LeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64LeUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, x <= y ? 1 : 0)
@@ -809,7 +950,8 @@ func executeI64LeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.ge_s`
 @_cdecl("vudo_execute_i64GeS") @inline(__always)
-func executeI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, Int64(bitPattern: x) >= Int64(bitPattern: y) ? 1 : 0)
@@ -818,7 +960,9 @@ func executeI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.ge_s_imm`
 @_cdecl("vudo_execute_i64GeSImm") @inline(__always)
-func executeI64GeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64GeSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, Int64(bitPattern: x) >= Int64(bitPattern: y) ? 1 : 0)
@@ -827,7 +971,8 @@ func executeI64GeSImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.ge_u`
 @_cdecl("vudo_execute_i64GeU") @inline(__always)
-func executeI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI32(pc.a, x >= y ? 1 : 0)
@@ -836,7 +981,9 @@ func executeI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.ge_u_imm`
 @_cdecl("vudo_execute_i64GeUImm") @inline(__always)
-func executeI64GeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64GeUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     fp.setI32(pc.a, x >= y ? 1 : 0)
@@ -845,7 +992,8 @@ func executeI64GeUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i64.eqz`
 @_cdecl("vudo_execute_i64Eqz") @inline(__always)
-func executeI64Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     fp.setI32(pc.a, x == 0 ? 1 : 0)
     return next(pc.next, fp, md, ms, context)
@@ -853,7 +1001,8 @@ func executeI64Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.clz`
 @_cdecl("vudo_execute_i64Clz") @inline(__always)
-func executeI64Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     fp.setI64(pc.a, UInt64(x.leadingZeroBitCount))
     return next(pc.next, fp, md, ms, context)
@@ -861,7 +1010,8 @@ func executeI64Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.ctz`
 @_cdecl("vudo_execute_i64Ctz") @inline(__always)
-func executeI64Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     fp.setI64(pc.a, UInt64(x.trailingZeroBitCount))
     return next(pc.next, fp, md, ms, context)
@@ -869,7 +1019,9 @@ func executeI64Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `i64.popcnt`
 @_cdecl("vudo_execute_i64Popcnt") @inline(__always)
-func executeI64Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Popcnt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     fp.setI64(pc.a, UInt64(x.nonzeroBitCount))
     return next(pc.next, fp, md, ms, context)
@@ -877,7 +1029,8 @@ func executeI64Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `f32.eq`
 @_cdecl("vudo_execute_f32Eq") @inline(__always)
-func executeF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setI32(pc.a, x == y ? 1 : 0)
@@ -886,7 +1039,8 @@ func executeF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f32.ne`
 @_cdecl("vudo_execute_f32Ne") @inline(__always)
-func executeF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setI32(pc.a, x != y ? 1 : 0)
@@ -895,7 +1049,8 @@ func executeF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f32.lt`
 @_cdecl("vudo_execute_f32Lt") @inline(__always)
-func executeF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setI32(pc.a, x < y ? 1 : 0)
@@ -904,7 +1059,8 @@ func executeF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f32.gt`
 @_cdecl("vudo_execute_f32Gt") @inline(__always)
-func executeF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setI32(pc.a, x > y ? 1 : 0)
@@ -913,7 +1069,8 @@ func executeF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f32.le`
 @_cdecl("vudo_execute_f32Le") @inline(__always)
-func executeF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setI32(pc.a, x <= y ? 1 : 0)
@@ -922,7 +1079,8 @@ func executeF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f32.ge`
 @_cdecl("vudo_execute_f32Ge") @inline(__always)
-func executeF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setI32(pc.a, x >= y ? 1 : 0)
@@ -931,7 +1089,8 @@ func executeF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f32.add`
 @_cdecl("vudo_execute_f32Add") @inline(__always)
-func executeF32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setF32(pc.a, x + y)
@@ -940,7 +1099,8 @@ func executeF32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f32.sub`
 @_cdecl("vudo_execute_f32Sub") @inline(__always)
-func executeF32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setF32(pc.a, x - y)
@@ -949,7 +1109,8 @@ func executeF32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f32.mul`
 @_cdecl("vudo_execute_f32Mul") @inline(__always)
-func executeF32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setF32(pc.a, x * y)
@@ -958,7 +1119,8 @@ func executeF32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f32.div`
 @_cdecl("vudo_execute_f32Div") @inline(__always)
-func executeF32Div(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Div(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setF32(pc.a, x / y)
@@ -967,7 +1129,8 @@ func executeF32Div(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f32.min`
 @_cdecl("vudo_execute_f32Min") @inline(__always)
-func executeF32Min(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Min(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setF32(pc.a, Numeric.minimum(x, y))
@@ -976,7 +1139,8 @@ func executeF32Min(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f32.max`
 @_cdecl("vudo_execute_f32Max") @inline(__always)
-func executeF32Max(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Max(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f32(pc.b)
     let y = fp.f32(pc.c)
     fp.setF32(pc.a, Numeric.maximum(x, y))
@@ -985,7 +1149,9 @@ func executeF32Max(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f32.ceil`
 @_cdecl("vudo_execute_f32Ceil") @inline(__always)
-func executeF32Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Ceil(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setF32(pc.a, x.rounded(.up))
     return next(pc.next, fp, md, ms, context)
@@ -993,7 +1159,9 @@ func executeF32Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `f32.floor`
 @_cdecl("vudo_execute_f32Floor") @inline(__always)
-func executeF32Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Floor(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setF32(pc.a, x.rounded(.down))
     return next(pc.next, fp, md, ms, context)
@@ -1001,7 +1169,9 @@ func executeF32Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `f32.trunc`
 @_cdecl("vudo_execute_f32Trunc") @inline(__always)
-func executeF32Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Trunc(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setF32(pc.a, x.rounded(.towardZero))
     return next(pc.next, fp, md, ms, context)
@@ -1009,7 +1179,9 @@ func executeF32Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `f32.nearest`
 @_cdecl("vudo_execute_f32Nearest") @inline(__always)
-func executeF32Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Nearest(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setF32(pc.a, x.rounded(.toNearestOrEven))
     return next(pc.next, fp, md, ms, context)
@@ -1017,7 +1189,9 @@ func executeF32Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `f32.sqrt`
 @_cdecl("vudo_execute_f32Sqrt") @inline(__always)
-func executeF32Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Sqrt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setF32(pc.a, x.squareRoot())
     return next(pc.next, fp, md, ms, context)
@@ -1025,7 +1199,8 @@ func executeF32Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `f32.abs`
 @_cdecl("vudo_execute_f32Abs") @inline(__always)
-func executeF32Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, x & ~UInt32(0x8000_0000))
     return next(pc.next, fp, md, ms, context)
@@ -1033,7 +1208,8 @@ func executeF32Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f32.neg`
 @_cdecl("vudo_execute_f32Neg") @inline(__always)
-func executeF32Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, x ^ UInt32(0x8000_0000))
     return next(pc.next, fp, md, ms, context)
@@ -1041,7 +1217,9 @@ func executeF32Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f32.copysign`
 @_cdecl("vudo_execute_f32Copysign") @inline(__always)
-func executeF32Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32Copysign(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     fp.setI32(pc.a, (x & ~UInt32(0x8000_0000)) | (y & UInt32(0x8000_0000)))
@@ -1050,7 +1228,8 @@ func executeF32Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase,
 
 /// `f64.eq`
 @_cdecl("vudo_execute_f64Eq") @inline(__always)
-func executeF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setI32(pc.a, x == y ? 1 : 0)
@@ -1059,7 +1238,8 @@ func executeF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f64.ne`
 @_cdecl("vudo_execute_f64Ne") @inline(__always)
-func executeF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setI32(pc.a, x != y ? 1 : 0)
@@ -1068,7 +1248,8 @@ func executeF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f64.lt`
 @_cdecl("vudo_execute_f64Lt") @inline(__always)
-func executeF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setI32(pc.a, x < y ? 1 : 0)
@@ -1077,7 +1258,8 @@ func executeF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f64.gt`
 @_cdecl("vudo_execute_f64Gt") @inline(__always)
-func executeF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setI32(pc.a, x > y ? 1 : 0)
@@ -1086,7 +1268,8 @@ func executeF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f64.le`
 @_cdecl("vudo_execute_f64Le") @inline(__always)
-func executeF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setI32(pc.a, x <= y ? 1 : 0)
@@ -1095,7 +1278,8 @@ func executeF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f64.ge`
 @_cdecl("vudo_execute_f64Ge") @inline(__always)
-func executeF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setI32(pc.a, x >= y ? 1 : 0)
@@ -1104,7 +1288,8 @@ func executeF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `f64.add`
 @_cdecl("vudo_execute_f64Add") @inline(__always)
-func executeF64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setF64(pc.a, x + y)
@@ -1113,7 +1298,8 @@ func executeF64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f64.sub`
 @_cdecl("vudo_execute_f64Sub") @inline(__always)
-func executeF64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setF64(pc.a, x - y)
@@ -1122,7 +1308,8 @@ func executeF64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f64.mul`
 @_cdecl("vudo_execute_f64Mul") @inline(__always)
-func executeF64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setF64(pc.a, x * y)
@@ -1131,7 +1318,8 @@ func executeF64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f64.div`
 @_cdecl("vudo_execute_f64Div") @inline(__always)
-func executeF64Div(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Div(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setF64(pc.a, x / y)
@@ -1140,7 +1328,8 @@ func executeF64Div(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f64.min`
 @_cdecl("vudo_execute_f64Min") @inline(__always)
-func executeF64Min(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Min(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setF64(pc.a, Numeric.minimum(x, y))
@@ -1149,7 +1338,8 @@ func executeF64Min(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f64.max`
 @_cdecl("vudo_execute_f64Max") @inline(__always)
-func executeF64Max(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Max(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     fp.setF64(pc.a, Numeric.maximum(x, y))
@@ -1158,7 +1348,9 @@ func executeF64Max(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f64.ceil`
 @_cdecl("vudo_execute_f64Ceil") @inline(__always)
-func executeF64Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Ceil(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, x.rounded(.up))
     return next(pc.next, fp, md, ms, context)
@@ -1166,7 +1358,9 @@ func executeF64Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `f64.floor`
 @_cdecl("vudo_execute_f64Floor") @inline(__always)
-func executeF64Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Floor(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, x.rounded(.down))
     return next(pc.next, fp, md, ms, context)
@@ -1174,7 +1368,9 @@ func executeF64Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `f64.trunc`
 @_cdecl("vudo_execute_f64Trunc") @inline(__always)
-func executeF64Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Trunc(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, x.rounded(.towardZero))
     return next(pc.next, fp, md, ms, context)
@@ -1182,7 +1378,9 @@ func executeF64Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `f64.nearest`
 @_cdecl("vudo_execute_f64Nearest") @inline(__always)
-func executeF64Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Nearest(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, x.rounded(.toNearestOrEven))
     return next(pc.next, fp, md, ms, context)
@@ -1190,7 +1388,9 @@ func executeF64Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `f64.sqrt`
 @_cdecl("vudo_execute_f64Sqrt") @inline(__always)
-func executeF64Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Sqrt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, x.squareRoot())
     return next(pc.next, fp, md, ms, context)
@@ -1198,7 +1398,8 @@ func executeF64Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 
 /// `f64.abs`
 @_cdecl("vudo_execute_f64Abs") @inline(__always)
-func executeF64Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     fp.setI64(pc.a, x & ~UInt64(0x8000_0000_0000_0000))
     return next(pc.next, fp, md, ms, context)
@@ -1206,7 +1407,8 @@ func executeF64Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f64.neg`
 @_cdecl("vudo_execute_f64Neg") @inline(__always)
-func executeF64Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     let x = fp.i64(pc.b)
     fp.setI64(pc.a, x ^ UInt64(0x8000_0000_0000_0000))
     return next(pc.next, fp, md, ms, context)
@@ -1214,7 +1416,9 @@ func executeF64Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 
 /// `f64.copysign`
 @_cdecl("vudo_execute_f64Copysign") @inline(__always)
-func executeF64Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64Copysign(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     fp.setI64(pc.a, (x & ~UInt64(0x8000_0000_0000_0000)) | (y & UInt64(0x8000_0000_0000_0000)))
@@ -1223,7 +1427,9 @@ func executeF64Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase,
 
 /// `i64.extend_i32_s`
 @_cdecl("vudo_execute_i64ExtendI32S") @inline(__always)
-func executeI64ExtendI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64ExtendI32S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setI64(pc.a, UInt64(bitPattern: Int64(Int32(bitPattern: x))))
     return next(pc.next, fp, md, ms, context)
@@ -1231,7 +1437,9 @@ func executeI64ExtendI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `i32.trunc_f32_s`
 @_cdecl("vudo_execute_i32TruncF32S") @inline(__always)
-func executeI32TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32TruncF32S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     let result: UInt32
     do throws(TrapReason) { result = try Numeric.truncS32(Double(x)) } catch { return raise(error, at: pc, context) }
@@ -1241,7 +1449,9 @@ func executeI32TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i32.trunc_f32_u`
 @_cdecl("vudo_execute_i32TruncF32U") @inline(__always)
-func executeI32TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32TruncF32U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     let result: UInt32
     do throws(TrapReason) { result = try Numeric.truncU32(Double(x)) } catch { return raise(error, at: pc, context) }
@@ -1251,7 +1461,9 @@ func executeI32TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i32.trunc_sat_f32_s`
 @_cdecl("vudo_execute_i32TruncSatF32S") @inline(__always)
-func executeI32TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32TruncSatF32S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setI32(pc.a, Numeric.satS32(Double(x)))
     return next(pc.next, fp, md, ms, context)
@@ -1259,7 +1471,9 @@ func executeI32TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i32.trunc_sat_f32_u`
 @_cdecl("vudo_execute_i32TruncSatF32U") @inline(__always)
-func executeI32TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32TruncSatF32U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setI32(pc.a, Numeric.satU32(Double(x)))
     return next(pc.next, fp, md, ms, context)
@@ -1267,7 +1481,9 @@ func executeI32TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i32.trunc_f64_s`
 @_cdecl("vudo_execute_i32TruncF64S") @inline(__always)
-func executeI32TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32TruncF64S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let result: UInt32
     do throws(TrapReason) { result = try Numeric.truncS32(x) } catch { return raise(error, at: pc, context) }
@@ -1277,7 +1493,9 @@ func executeI32TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i32.trunc_f64_u`
 @_cdecl("vudo_execute_i32TruncF64U") @inline(__always)
-func executeI32TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32TruncF64U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let result: UInt32
     do throws(TrapReason) { result = try Numeric.truncU32(x) } catch { return raise(error, at: pc, context) }
@@ -1287,7 +1505,9 @@ func executeI32TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i32.trunc_sat_f64_s`
 @_cdecl("vudo_execute_i32TruncSatF64S") @inline(__always)
-func executeI32TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32TruncSatF64S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setI32(pc.a, Numeric.satS32(x))
     return next(pc.next, fp, md, ms, context)
@@ -1295,7 +1515,9 @@ func executeI32TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i32.trunc_sat_f64_u`
 @_cdecl("vudo_execute_i32TruncSatF64U") @inline(__always)
-func executeI32TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32TruncSatF64U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setI32(pc.a, Numeric.satU32(x))
     return next(pc.next, fp, md, ms, context)
@@ -1303,7 +1525,9 @@ func executeI32TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i64.trunc_f32_s`
 @_cdecl("vudo_execute_i64TruncF32S") @inline(__always)
-func executeI64TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64TruncF32S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     let result: UInt64
     do throws(TrapReason) { result = try Numeric.truncS64(Double(x)) } catch { return raise(error, at: pc, context) }
@@ -1313,7 +1537,9 @@ func executeI64TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i64.trunc_f32_u`
 @_cdecl("vudo_execute_i64TruncF32U") @inline(__always)
-func executeI64TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64TruncF32U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     let result: UInt64
     do throws(TrapReason) { result = try Numeric.truncU64(Double(x)) } catch { return raise(error, at: pc, context) }
@@ -1323,7 +1549,9 @@ func executeI64TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i64.trunc_sat_f32_s`
 @_cdecl("vudo_execute_i64TruncSatF32S") @inline(__always)
-func executeI64TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64TruncSatF32S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setI64(pc.a, Numeric.satS64(Double(x)))
     return next(pc.next, fp, md, ms, context)
@@ -1331,7 +1559,9 @@ func executeI64TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i64.trunc_sat_f32_u`
 @_cdecl("vudo_execute_i64TruncSatF32U") @inline(__always)
-func executeI64TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64TruncSatF32U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setI64(pc.a, Numeric.satU64(Double(x)))
     return next(pc.next, fp, md, ms, context)
@@ -1339,7 +1569,9 @@ func executeI64TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i64.trunc_f64_s`
 @_cdecl("vudo_execute_i64TruncF64S") @inline(__always)
-func executeI64TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64TruncF64S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let result: UInt64
     do throws(TrapReason) { result = try Numeric.truncS64(x) } catch { return raise(error, at: pc, context) }
@@ -1349,7 +1581,9 @@ func executeI64TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i64.trunc_f64_u`
 @_cdecl("vudo_execute_i64TruncF64U") @inline(__always)
-func executeI64TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64TruncF64U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let result: UInt64
     do throws(TrapReason) { result = try Numeric.truncU64(x) } catch { return raise(error, at: pc, context) }
@@ -1359,7 +1593,9 @@ func executeI64TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i64.trunc_sat_f64_s`
 @_cdecl("vudo_execute_i64TruncSatF64S") @inline(__always)
-func executeI64TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64TruncSatF64S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setI64(pc.a, Numeric.satS64(x))
     return next(pc.next, fp, md, ms, context)
@@ -1367,7 +1603,9 @@ func executeI64TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i64.trunc_sat_f64_u`
 @_cdecl("vudo_execute_i64TruncSatF64U") @inline(__always)
-func executeI64TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64TruncSatF64U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setI64(pc.a, Numeric.satU64(x))
     return next(pc.next, fp, md, ms, context)
@@ -1375,7 +1613,9 @@ func executeI64TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `f32.convert_i32_s`
 @_cdecl("vudo_execute_f32ConvertI32S") @inline(__always)
-func executeF32ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32ConvertI32S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setF32(pc.a, Float(Int32(bitPattern: x)))
     return next(pc.next, fp, md, ms, context)
@@ -1383,7 +1623,9 @@ func executeF32ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `f32.convert_i32_u`
 @_cdecl("vudo_execute_f32ConvertI32U") @inline(__always)
-func executeF32ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32ConvertI32U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setF32(pc.a, Float(x))
     return next(pc.next, fp, md, ms, context)
@@ -1391,7 +1633,9 @@ func executeF32ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `f32.convert_i64_s`
 @_cdecl("vudo_execute_f32ConvertI64S") @inline(__always)
-func executeF32ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32ConvertI64S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     fp.setF32(pc.a, Float(Int64(bitPattern: x)))
     return next(pc.next, fp, md, ms, context)
@@ -1399,7 +1643,9 @@ func executeF32ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `f32.convert_i64_u`
 @_cdecl("vudo_execute_f32ConvertI64U") @inline(__always)
-func executeF32ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32ConvertI64U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     fp.setF32(pc.a, Float(x))
     return next(pc.next, fp, md, ms, context)
@@ -1407,7 +1653,9 @@ func executeF32ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `f64.convert_i32_s`
 @_cdecl("vudo_execute_f64ConvertI32S") @inline(__always)
-func executeF64ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64ConvertI32S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setF64(pc.a, Double(Int32(bitPattern: x)))
     return next(pc.next, fp, md, ms, context)
@@ -1415,7 +1663,9 @@ func executeF64ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `f64.convert_i32_u`
 @_cdecl("vudo_execute_f64ConvertI32U") @inline(__always)
-func executeF64ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64ConvertI32U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setF64(pc.a, Double(x))
     return next(pc.next, fp, md, ms, context)
@@ -1423,7 +1673,9 @@ func executeF64ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `f64.convert_i64_s`
 @_cdecl("vudo_execute_f64ConvertI64S") @inline(__always)
-func executeF64ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64ConvertI64S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     fp.setF64(pc.a, Double(Int64(bitPattern: x)))
     return next(pc.next, fp, md, ms, context)
@@ -1431,7 +1683,9 @@ func executeF64ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `f64.convert_i64_u`
 @_cdecl("vudo_execute_f64ConvertI64U") @inline(__always)
-func executeF64ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64ConvertI64U(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     fp.setF64(pc.a, Double(x))
     return next(pc.next, fp, md, ms, context)
@@ -1439,7 +1693,9 @@ func executeF64ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `f32.demote_f64`
 @_cdecl("vudo_execute_f32DemoteF64") @inline(__always)
-func executeF32DemoteF64(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF32DemoteF64(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     fp.setF32(pc.a, Float(x))
     return next(pc.next, fp, md, ms, context)
@@ -1447,7 +1703,9 @@ func executeF32DemoteF64(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `f64.promote_f32`
 @_cdecl("vudo_execute_f64PromoteF32") @inline(__always)
-func executeF64PromoteF32(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64PromoteF32(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f32(pc.b)
     fp.setF64(pc.a, Double(x))
     return next(pc.next, fp, md, ms, context)
@@ -1455,7 +1713,9 @@ func executeF64PromoteF32(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `i32.reinterpret_f32`
 @_cdecl("vudo_execute_i32ReinterpretF32") @inline(__always)
-func executeI32ReinterpretF32(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32ReinterpretF32(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, x)
     return next(pc.next, fp, md, ms, context)
@@ -1463,7 +1723,9 @@ func executeI32ReinterpretF32(_ pc: CodePointer, _ fp: FramePointer, _ md: Memor
 
 /// `i32.extend8_s`
 @_cdecl("vudo_execute_i32Extend8S") @inline(__always)
-func executeI32Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Extend8S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: x))))
     return next(pc.next, fp, md, ms, context)
@@ -1471,7 +1733,9 @@ func executeI32Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase,
 
 /// `i32.extend16_s`
 @_cdecl("vudo_execute_i32Extend16S") @inline(__always)
-func executeI32Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32Extend16S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     fp.setI32(pc.a, UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: x))))
     return next(pc.next, fp, md, ms, context)
@@ -1479,7 +1743,9 @@ func executeI32Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i64.extend8_s`
 @_cdecl("vudo_execute_i64Extend8S") @inline(__always)
-func executeI64Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Extend8S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     fp.setI64(pc.a, UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: x))))
     return next(pc.next, fp, md, ms, context)
@@ -1487,7 +1753,9 @@ func executeI64Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase,
 
 /// `i64.extend16_s`
 @_cdecl("vudo_execute_i64Extend16S") @inline(__always)
-func executeI64Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI64Extend16S(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i64(pc.b)
     fp.setI64(pc.a, UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: x))))
     return next(pc.next, fp, md, ms, context)

@@ -5,7 +5,9 @@
 
 /// `f64.mul_add`
 @_cdecl("vudo_execute_f64MulAdd") @inline(__always)
-func executeF64MulAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64MulAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     let z = fp.f64(pc.d)
@@ -15,7 +17,9 @@ func executeF64MulAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `f64.mul_sub`
 @_cdecl("vudo_execute_f64MulSub") @inline(__always)
-func executeF64MulSub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64MulSub(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     let z = fp.f64(pc.d)
@@ -25,7 +29,9 @@ func executeF64MulSub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `f64.sub_mul`
 @_cdecl("vudo_execute_f64SubMul") @inline(__always)
-func executeF64SubMul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64SubMul(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     let z = fp.f64(pc.d)
@@ -35,7 +41,9 @@ func executeF64SubMul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `f64.mul_mul`
 @_cdecl("vudo_execute_f64MulMul") @inline(__always)
-func executeF64MulMul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64MulMul(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     let z = fp.f64(pc.d)
@@ -45,7 +53,9 @@ func executeF64MulMul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `f64.add_add`
 @_cdecl("vudo_execute_f64AddAdd") @inline(__always)
-func executeF64AddAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64AddAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     let z = fp.f64(pc.d)
@@ -55,7 +65,9 @@ func executeF64AddAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `f64.sub_add`
 @_cdecl("vudo_execute_f64SubAdd") @inline(__always)
-func executeF64SubAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64SubAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.f64(pc.b)
     let y = fp.f64(pc.c)
     let z = fp.f64(pc.d)
@@ -65,7 +77,9 @@ func executeF64SubAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.add_add`
 @_cdecl("vudo_execute_i32AddAdd") @inline(__always)
-func executeI32AddAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let z = fp.i32(pc.d)
@@ -75,7 +89,9 @@ func executeI32AddAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.mul_add`
 @_cdecl("vudo_execute_i32MulAdd") @inline(__always)
-func executeI32MulAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32MulAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let z = fp.i32(pc.d)
@@ -85,7 +101,9 @@ func executeI32MulAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.xor_add`
 @_cdecl("vudo_execute_i32XorAdd") @inline(__always)
-func executeI32XorAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32XorAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let z = fp.i32(pc.d)
@@ -95,7 +113,9 @@ func executeI32XorAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _
 
 /// `i32.rotl_xor`
 @_cdecl("vudo_execute_i32RotlXor") @inline(__always)
-func executeI32RotlXor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32RotlXor(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let z = fp.i32(pc.d)
@@ -105,7 +125,9 @@ func executeI32RotlXor(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `f64.load_add`
 @_cdecl("vudo_execute_f64LoadAdd") @inline(__always)
-func executeF64LoadAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64LoadAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.c)) &+ UInt64(UInt32(pc.d))
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -116,7 +138,9 @@ func executeF64LoadAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `f64.load_sub`
 @_cdecl("vudo_execute_f64LoadSub") @inline(__always)
-func executeF64LoadSub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64LoadSub(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.c)) &+ UInt64(UInt32(pc.d))
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -127,7 +151,9 @@ func executeF64LoadSub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `f64.sub_load`
 @_cdecl("vudo_execute_f64SubLoad") @inline(__always)
-func executeF64SubLoad(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64SubLoad(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.c)) &+ UInt64(UInt32(pc.d))
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -138,7 +164,9 @@ func executeF64SubLoad(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `f64.load_mul`
 @_cdecl("vudo_execute_f64LoadMul") @inline(__always)
-func executeF64LoadMul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64LoadMul(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.c)) &+ UInt64(UInt32(pc.d))
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -149,7 +177,9 @@ func executeF64LoadMul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `f64.sum_load_add`
 @_cdecl("vudo_execute_f64SumLoadAdd") @inline(__always)
-func executeF64SumLoadAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64SumLoadAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.c) &+ UInt32(pc.d))
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -160,7 +190,9 @@ func executeF64SumLoadAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `f64.sum_load_sub`
 @_cdecl("vudo_execute_f64SumLoadSub") @inline(__always)
-func executeF64SumLoadSub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64SumLoadSub(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.c) &+ UInt32(pc.d))
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -171,7 +203,9 @@ func executeF64SumLoadSub(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `f64.sub_sum_load`
 @_cdecl("vudo_execute_f64SubSumLoad") @inline(__always)
-func executeF64SubSumLoad(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64SubSumLoad(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.c) &+ UInt32(pc.d))
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -182,7 +216,9 @@ func executeF64SubSumLoad(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `f64.sum_load_mul`
 @_cdecl("vudo_execute_f64SumLoadMul") @inline(__always)
-func executeF64SumLoadMul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64SumLoadMul(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.c) &+ UInt32(pc.d))
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -193,7 +229,9 @@ func executeF64SumLoadMul(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `i32.add_imm_br_if_ne`
 @_cdecl("vudo_execute_i32AddImmBrIfNe") @inline(__always)
-func executeI32AddImmBrIfNe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddImmBrIfNe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     fp.setI32(pc.a, x)
     let y = fp.i32(pc.c)
@@ -203,7 +241,9 @@ func executeI32AddImmBrIfNe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryB
 
 /// `i32.add_imm_br_if_ne_imm`
 @_cdecl("vudo_execute_i32AddImmBrIfNeImm") @inline(__always)
-func executeI32AddImmBrIfNeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddImmBrIfNeImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     fp.setI32(pc.a, x)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c)))
@@ -213,7 +253,9 @@ func executeI32AddImmBrIfNeImm(_ pc: CodePointer, _ fp: FramePointer, _ md: Memo
 
 /// `i32.add_imm_br_if_lt_u`
 @_cdecl("vudo_execute_i32AddImmBrIfLtU") @inline(__always)
-func executeI32AddImmBrIfLtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddImmBrIfLtU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     fp.setI32(pc.a, x)
     let y = fp.i32(pc.c)
@@ -223,7 +265,9 @@ func executeI32AddImmBrIfLtU(_ pc: CodePointer, _ fp: FramePointer, _ md: Memory
 
 /// `i32.add_imm_br_if_lt_u_imm`
 @_cdecl("vudo_execute_i32AddImmBrIfLtUImm") @inline(__always)
-func executeI32AddImmBrIfLtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddImmBrIfLtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     fp.setI32(pc.a, x)
     let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c)))
@@ -233,7 +277,9 @@ func executeI32AddImmBrIfLtUImm(_ pc: CodePointer, _ fp: FramePointer, _ md: Mem
 
 /// `i32.add_imm_br_if_nez`
 @_cdecl("vudo_execute_i32AddImmBrIfNez") @inline(__always)
-func executeI32AddImmBrIfNez(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddImmBrIfNez(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
     fp.setI32(pc.a, x)
     if _fastPath(x != 0) { return next(pc.jump(Int16(truncatingIfNeeded: pc.d)), fp, md, ms, context) }
@@ -242,7 +288,9 @@ func executeI32AddImmBrIfNez(_ pc: CodePointer, _ fp: FramePointer, _ md: Memory
 
 /// `i32.add_br_if_ne`
 @_cdecl("vudo_execute_i32AddBrIfNe") @inline(__always)
-func executeI32AddBrIfNe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddBrIfNe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a) &+ fp.i32(pc.b)
     fp.setI32(pc.a, x)
     let y = fp.i32(pc.c)
@@ -252,7 +300,9 @@ func executeI32AddBrIfNe(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase
 
 /// `i32.add_br_if_lt_u`
 @_cdecl("vudo_execute_i32AddBrIfLtU") @inline(__always)
-func executeI32AddBrIfLtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddBrIfLtU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a) &+ fp.i32(pc.b)
     fp.setI32(pc.a, x)
     let y = fp.i32(pc.c)
@@ -262,7 +312,9 @@ func executeI32AddBrIfLtU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `i32.add_br_if_le_u`
 @_cdecl("vudo_execute_i32AddBrIfLeU") @inline(__always)
-func executeI32AddBrIfLeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32AddBrIfLeU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.a) &+ fp.i32(pc.b)
     fp.setI32(pc.a, x)
     let y = fp.i32(pc.c)
@@ -272,7 +324,9 @@ func executeI32AddBrIfLeU(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBas
 
 /// `i32.shr_u_and`
 @_cdecl("vudo_execute_i32ShrUImmAndImm") @inline(__always)
-func executeI32ShrUImmAndImm(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32ShrUImmAndImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let shift = pc.c
     let mask = pc.d
@@ -282,7 +336,9 @@ func executeI32ShrUImmAndImm(_ pc: CodePointer, _ fp: FramePointer, _ md: Memory
 
 /// `i32.shl_add`
 @_cdecl("vudo_execute_i32ShlImmAdd") @inline(__always)
-func executeI32ShlImmAdd(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeI32ShlImmAdd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let x = fp.i32(pc.b)
     let shift = pc.c
     let y = fp.i32(pc.d)

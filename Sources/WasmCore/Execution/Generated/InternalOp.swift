@@ -357,7 +357,9 @@ extension InternalOp {
     /// another file would get a thunk that jumps to it.
     /// A test checks that each operation appears exactly once, so that the sorted
     /// list is indexed by raw value.
-    static let handlers: [Handler] = (numericHandlers + memoryHandlers + branchHandlers + superinstructionHandlers + controlHandlers + callHandlers + variableHandlers + memoryAndTableHandlers)
+    static let handlers: [Handler] =
+        (numericHandlers + memoryHandlers + branchHandlers + superinstructionHandlers + controlHandlers + callHandlers
+        + variableHandlers + memoryAndTableHandlers)
         .sorted { $0.0.rawValue < $1.0.rawValue }.map(\.1)
 
     /// The name in internal-code listings.
@@ -723,137 +725,403 @@ extension InternalOp {
         case .ret: []
         case .retFrom: [InternalOperand(.a, .slot, "result")]
         case .call: [InternalOperand(.a, .immediate, "base"), InternalOperand(.c32, .index("function"), "function")]
-        case .callIndirect: [InternalOperand(.a, .immediate, "base"), InternalOperand(.b, .slot, "index"), InternalOperand(.c32, .index("table"), "table")]
-        case .f64AddToMemory: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .immediate, "offset")]
+        case .callIndirect:
+            [
+                InternalOperand(.a, .immediate, "base"), InternalOperand(.b, .slot, "index"),
+                InternalOperand(.c32, .index("table"), "table"),
+            ]
+        case .f64AddToMemory:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
         case .copy: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source")]
-        case .copy2: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"), InternalOperand(.c, .result, "second"), InternalOperand(.d, .slot, "secondSource")]
+        case .copy2:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .result, "second"), InternalOperand(.d, .slot, "secondSource"),
+            ]
         case .const32: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .immediate, "bits")]
-        case .select: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "condition")]
+        case .select:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "condition"),
+            ]
         case .globalGet: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .index("global"), "global")]
         case .globalSet: [InternalOperand(.a, .slot, "value"), InternalOperand(.c32, .index("global"), "global")]
         case .refFunc: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .index("function"), "function")]
         case .memorySize: [InternalOperand(.a, .result, "result")]
         case .memoryGrow: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "delta")]
-        case .memoryFill: [InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "value"), InternalOperand(.c, .slot, "count")]
-        case .memoryCopy: [InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"), InternalOperand(.c, .slot, "count")]
-        case .memoryInit: [InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"), InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation")]
+        case .memoryFill:
+            [
+                InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c, .slot, "count"),
+            ]
+        case .memoryCopy:
+            [
+                InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "count"),
+            ]
+        case .memoryInit:
+            [
+                InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation"),
+            ]
         case .dataDrop: [InternalOperand(.d, .immediate, "operation")]
-        case .tableGet: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "index"), InternalOperand(.c32, .index("table"), "table")]
-        case .tableSet: [InternalOperand(.a, .slot, "index"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .index("table"), "table")]
+        case .tableGet:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "index"),
+                InternalOperand(.c32, .index("table"), "table"),
+            ]
+        case .tableSet:
+            [
+                InternalOperand(.a, .slot, "index"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .index("table"), "table"),
+            ]
         case .tableSize: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .index("table"), "table")]
-        case .tableGrow: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "value"), InternalOperand(.c, .slot, "delta"), InternalOperand(.d, .immediate, "operation")]
-        case .tableFill: [InternalOperand(.a, .slot, "start"), InternalOperand(.b, .slot, "value"), InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation")]
-        case .tableCopy: [InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"), InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation")]
-        case .tableInit: [InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"), InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation")]
+        case .tableGrow:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c, .slot, "delta"), InternalOperand(.d, .immediate, "operation"),
+            ]
+        case .tableFill:
+            [
+                InternalOperand(.a, .slot, "start"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation"),
+            ]
+        case .tableCopy:
+            [
+                InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation"),
+            ]
+        case .tableInit:
+            [
+                InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation"),
+            ]
         case .elemDrop: [InternalOperand(.d, .immediate, "operation")]
-        case .i32Add: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32AddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32Sub: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32SubImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32Mul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32MulImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32DivS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32DivU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32RemS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32RemU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32And: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32AndImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32Or: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32OrImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32Xor: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32XorImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32Shl: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32ShlImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32ShrS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32ShrSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32ShrU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32ShrUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32Rotl: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32Rotr: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32Eq: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32EqImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32Ne: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32NeImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32LtS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32LtSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32LtU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32LtUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32GtS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32GtSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32GtU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32GtUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32LeS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32LeSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32LeU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32LeUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32GeS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32GeSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i32GeU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i32GeUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
+        case .i32Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32AddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32SubImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32MulImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32DivS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32DivU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32RemS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32RemU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32And:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32AndImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32Or:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32OrImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32Xor:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32XorImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32Shl:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32ShlImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32ShrS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32ShrSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32ShrU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32ShrUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32Rotl:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32Rotr:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32EqImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32NeImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32LtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32LtSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32LtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32LtUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32GtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32GtSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32GtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32GtUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32LeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32LeSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32LeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32LeUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32GeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32GeSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i32GeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32GeUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
         case .i32Eqz: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i32Clz: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i32Ctz: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i32Popcnt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
-        case .i64Add: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64AddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64Sub: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64SubImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64Mul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64MulImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64DivS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64DivU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64RemS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64RemU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64And: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64AndImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64Or: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64OrImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64Xor: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64XorImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64Shl: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64ShlImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64ShrS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64ShrSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64ShrU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64ShrUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64Rotl: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64Rotr: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64Eq: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64EqImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64Ne: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64NeImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64LtS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64LtSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64LtU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64LtUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64GtS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64GtSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64GtU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64GtUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64LeS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64LeSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64LeU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64LeUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64GeS: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64GeSImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
-        case .i64GeU: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .i64GeUImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c32, .signedImmediate, "y")]
+        case .i64Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64AddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64SubImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64MulImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64DivS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64DivU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64RemS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64RemU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64And:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64AndImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64Or:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64OrImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64Xor:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64XorImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64Shl:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64ShlImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64ShrS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64ShrSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64ShrU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64ShrUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64Rotl:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64Rotr:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64EqImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64NeImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64LtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64LtSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64LtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64LtUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64GtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64GtSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64GtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64GtUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64LeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64LeSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64LeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64LeUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64GeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64GeSImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
+        case .i64GeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64GeUImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .signedImmediate, "y"),
+            ]
         case .i64Eqz: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i64Clz: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i64Ctz: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i64Popcnt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
-        case .f32Eq: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Ne: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Lt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Gt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Le: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Ge: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Add: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Sub: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Mul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Div: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Min: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f32Max: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Lt:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Gt:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Le:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Ge:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Div:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Min:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Max:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
         case .f32Ceil: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .f32Floor: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .f32Trunc: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
@@ -861,19 +1129,32 @@ extension InternalOp {
         case .f32Sqrt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .f32Abs: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .f32Neg: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
-        case .f32Copysign: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Eq: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Ne: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Lt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Gt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Le: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Ge: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Add: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Sub: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Mul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Div: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Min: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
-        case .f64Max: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32Copysign:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Lt:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Gt:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Le:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Ge:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Div:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Min:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Max:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
         case .f64Ceil: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .f64Floor: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .f64Trunc: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
@@ -881,7 +1162,8 @@ extension InternalOp {
         case .f64Sqrt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .f64Abs: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .f64Neg: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
-        case .f64Copysign: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64Copysign:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
         case .i32WrapI64: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i64ExtendI32S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i64ExtendI32U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
@@ -920,143 +1202,675 @@ extension InternalOp {
         case .i64Extend8S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i64Extend16S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
         case .i64Extend32S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
-        case .i32Load: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32LoadAddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"), InternalOperand(.c32, .immediate, "addend")]
-        case .i64Load: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64LoadAddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"), InternalOperand(.c32, .immediate, "addend")]
-        case .f32Load: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .f32LoadAddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"), InternalOperand(.c32, .immediate, "addend")]
-        case .f64Load: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .f64LoadAddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"), InternalOperand(.c32, .immediate, "addend")]
-        case .i32Load8S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32Load8SAddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"), InternalOperand(.c32, .immediate, "addend")]
-        case .i32Load8U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32Load8UAddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"), InternalOperand(.c32, .immediate, "addend")]
-        case .i32Load16S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32Load16SAddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"), InternalOperand(.c32, .immediate, "addend")]
-        case .i32Load16U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32Load16UAddImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"), InternalOperand(.c32, .immediate, "addend")]
-        case .i64Load8S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64Load8U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64Load16S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64Load16U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64Load32S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64Load32U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32Store: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32StoreAddImm: [InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "addend")]
-        case .i64Store: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64StoreAddImm: [InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "addend")]
-        case .f32Store: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .f32StoreAddImm: [InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "addend")]
-        case .f64Store: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .f64StoreAddImm: [InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "addend")]
-        case .i32Store8: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32Store8AddImm: [InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "addend")]
-        case .i32Store16: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .i32Store16AddImm: [InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "addend")]
-        case .i64Store8: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64Store16: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .i64Store32: [InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"), InternalOperand(.c32, .immediate, "offset")]
-        case .brIfI32Eq: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32EqImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32Ne: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32NeImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32LtS: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32LtSImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32LtU: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32LtUImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32GtS: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32GtSImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32GtU: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32GtUImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32LeS: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32LeSImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32LeU: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32LeUImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32GeS: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32GeSImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32GeU: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI32GeUImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
+        case .i32Load:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32LoadAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i64Load:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64LoadAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .f32Load:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .f32LoadAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .f64Load:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .f64LoadAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i32Load8S:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32Load8SAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i32Load8U:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32Load8UAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i32Load16S:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32Load16SAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i32Load16U:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32Load16UAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i64Load8S:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64Load8U:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64Load16S:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64Load16U:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64Load32S:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64Load32U:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32Store:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32StoreAddImm:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i64Store:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64StoreAddImm:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .f32Store:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .f32StoreAddImm:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .f64Store:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .f64StoreAddImm:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i32Store8:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32Store8AddImm:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i32Store16:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32Store16AddImm:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .i64Store8:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64Store16:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i64Store32:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .brIfI32Eq:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32EqImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32Ne:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32NeImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32LtS:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32LtSImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32LtU:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32LtUImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32GtS:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32GtSImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32GtU:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32GtUImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32LeS:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32LeSImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32LeU:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32LeUImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32GeS:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32GeSImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32GeU:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI32GeUImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
         case .brIfI32Eqz: [InternalOperand(.a, .slot, "x"), InternalOperand(.c32, .target, "target")]
         case .brIfI32Nez: [InternalOperand(.a, .slot, "x"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64Eq: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64EqImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64Ne: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64NeImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64LtS: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64LtSImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64LtU: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64LtUImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64GtS: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64GtSImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64GtU: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64GtUImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64LeS: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64LeSImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64LeU: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64LeUImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64GeS: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64GeSImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64GeU: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfI64GeUImm: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"), InternalOperand(.c32, .target, "target")]
+        case .brIfI64Eq:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64EqImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64Ne:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64NeImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64LtS:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64LtSImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64LtU:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64LtUImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64GtS:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64GtSImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64GtU:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64GtUImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64LeS:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64LeSImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64LeU:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64LeUImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64GeS:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64GeSImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64GeU:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfI64GeUImm:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .signedImmediate, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
         case .brIfI64Eqz: [InternalOperand(.a, .slot, "x"), InternalOperand(.c32, .target, "target")]
         case .brIfI64Nez: [InternalOperand(.a, .slot, "x"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32Eq: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32Ne: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32Lt: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32NotLt: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32Gt: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32NotGt: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32Le: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32NotLe: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32Ge: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF32NotGe: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64Eq: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64Ne: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64Lt: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64NotLt: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64Gt: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64NotGt: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64Le: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64NotLe: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64Ge: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .brIfF64NotGe: [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"), InternalOperand(.c32, .target, "target")]
-        case .f64MulAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64AddMul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64MulSub: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64SubMul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64MulMul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64MulMulRight: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64AddAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64AddAddRight: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64SubAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64AddSub: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .i32AddAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .i32MulAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .i32XorAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .i32RotlXor: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z")]
-        case .f64LoadAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset")]
-        case .f64AddLoad: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset")]
-        case .f64LoadSub: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset")]
-        case .f64SubLoad: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset")]
-        case .f64LoadMul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset")]
-        case .f64MulLoad: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset")]
-        case .f64SumLoadAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend")]
-        case .f64AddSumLoad: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend")]
-        case .f64SumLoadSub: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend")]
-        case .f64SubSumLoad: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend")]
-        case .f64SumLoadMul: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend")]
-        case .f64MulSumLoad: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend")]
-        case .i32AddImmBrIfNe: [InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"), InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target")]
-        case .i32AddImmBrIfNeImm: [InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"), InternalOperand(.c, .signedImmediate, "bound"), InternalOperand(.d, .target, "target")]
-        case .i32AddImmBrIfLtU: [InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"), InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target")]
-        case .i32AddImmBrIfLtUImm: [InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"), InternalOperand(.c, .signedImmediate, "bound"), InternalOperand(.d, .target, "target")]
-        case .i32AddImmBrIfNez: [InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"), InternalOperand(.d, .target, "target")]
-        case .i32AddBrIfNe: [InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .slot, "step"), InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target")]
-        case .i32AddBrIfLtU: [InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .slot, "step"), InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target")]
-        case .i32AddBrIfLeU: [InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .slot, "step"), InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target")]
-        case .i32ShrUImmAndImm: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .immediate, "shift"), InternalOperand(.d, .immediate, "mask")]
-        case .i32ShlImmAdd: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .immediate, "shift"), InternalOperand(.d, .slot, "y")]
+        case .brIfF32Eq:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32Ne:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32Lt:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32NotLt:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32Gt:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32NotGt:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32Le:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32NotLe:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32Ge:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF32NotGe:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64Eq:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64Ne:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64Lt:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64NotLt:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64Gt:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64NotGt:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64Le:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64NotLe:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64Ge:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .brIfF64NotGe:
+            [
+                InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "y"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .f64MulAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64AddMul:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64MulSub:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64SubMul:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64MulMul:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64MulMulRight:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64AddAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64AddAddRight:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64SubAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64AddSub:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .i32AddAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .i32MulAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .i32XorAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .i32RotlXor:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64LoadAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .f64AddLoad:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .f64LoadSub:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .f64SubLoad:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .f64LoadMul:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .f64MulLoad:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .f64SumLoadAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend"),
+            ]
+        case .f64AddSumLoad:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend"),
+            ]
+        case .f64SumLoadSub:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend"),
+            ]
+        case .f64SubSumLoad:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend"),
+            ]
+        case .f64SumLoadMul:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend"),
+            ]
+        case .f64MulSumLoad:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "address"), InternalOperand(.d, .immediate, "addend"),
+            ]
+        case .i32AddImmBrIfNe:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
+                InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target"),
+            ]
+        case .i32AddImmBrIfNeImm:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
+                InternalOperand(.c, .signedImmediate, "bound"), InternalOperand(.d, .target, "target"),
+            ]
+        case .i32AddImmBrIfLtU:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
+                InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target"),
+            ]
+        case .i32AddImmBrIfLtUImm:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
+                InternalOperand(.c, .signedImmediate, "bound"), InternalOperand(.d, .target, "target"),
+            ]
+        case .i32AddImmBrIfNez:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
+                InternalOperand(.d, .target, "target"),
+            ]
+        case .i32AddBrIfNe:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .slot, "step"),
+                InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target"),
+            ]
+        case .i32AddBrIfLtU:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .slot, "step"),
+                InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target"),
+            ]
+        case .i32AddBrIfLeU:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .slot, "step"),
+                InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target"),
+            ]
+        case .i32ShrUImmAndImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "shift"), InternalOperand(.d, .immediate, "mask"),
+            ]
+        case .i32ShlImmAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "shift"), InternalOperand(.d, .slot, "y"),
+            ]
         }
     }
 
@@ -1073,7 +1887,34 @@ extension InternalOp {
     /// does not write what the computation reads.
     var writesOnlyResult: Bool {
         switch self {
-        case .copy, .const32, .select, .globalGet, .refFunc, .i32Add, .i32AddImm, .i32Sub, .i32SubImm, .i32Mul, .i32MulImm, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32AndImm, .i32Or, .i32OrImm, .i32Xor, .i32XorImm, .i32Shl, .i32ShlImm, .i32ShrS, .i32ShrSImm, .i32ShrU, .i32ShrUImm, .i32Rotl, .i32Rotr, .i32Eq, .i32EqImm, .i32Ne, .i32NeImm, .i32LtS, .i32LtSImm, .i32LtU, .i32LtUImm, .i32GtS, .i32GtSImm, .i32GtU, .i32GtUImm, .i32LeS, .i32LeSImm, .i32LeU, .i32LeUImm, .i32GeS, .i32GeSImm, .i32GeU, .i32GeUImm, .i32Eqz, .i32Clz, .i32Ctz, .i32Popcnt, .i64Add, .i64AddImm, .i64Sub, .i64SubImm, .i64Mul, .i64MulImm, .i64DivS, .i64DivU, .i64RemS, .i64RemU, .i64And, .i64AndImm, .i64Or, .i64OrImm, .i64Xor, .i64XorImm, .i64Shl, .i64ShlImm, .i64ShrS, .i64ShrSImm, .i64ShrU, .i64ShrUImm, .i64Rotl, .i64Rotr, .i64Eq, .i64EqImm, .i64Ne, .i64NeImm, .i64LtS, .i64LtSImm, .i64LtU, .i64LtUImm, .i64GtS, .i64GtSImm, .i64GtU, .i64GtUImm, .i64LeS, .i64LeSImm, .i64LeU, .i64LeUImm, .i64GeS, .i64GeSImm, .i64GeU, .i64GeUImm, .i64Eqz, .i64Clz, .i64Ctz, .i64Popcnt, .f32Eq, .f32Ne, .f32Lt, .f32Gt, .f32Le, .f32Ge, .f32Add, .f32Sub, .f32Mul, .f32Div, .f32Min, .f32Max, .f32Ceil, .f32Floor, .f32Trunc, .f32Nearest, .f32Sqrt, .f32Abs, .f32Neg, .f32Copysign, .f64Eq, .f64Ne, .f64Lt, .f64Gt, .f64Le, .f64Ge, .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min, .f64Max, .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64Sqrt, .f64Abs, .f64Neg, .f64Copysign, .i32WrapI64, .i64ExtendI32S, .i64ExtendI32U, .i32TruncF32S, .i32TruncF32U, .i32TruncSatF32S, .i32TruncSatF32U, .i32TruncF64S, .i32TruncF64U, .i32TruncSatF64S, .i32TruncSatF64U, .i64TruncF32S, .i64TruncF32U, .i64TruncSatF32S, .i64TruncSatF32U, .i64TruncF64S, .i64TruncF64U, .i64TruncSatF64S, .i64TruncSatF64U, .f32ConvertI32S, .f32ConvertI32U, .f32ConvertI64S, .f32ConvertI64U, .f64ConvertI32S, .f64ConvertI32U, .f64ConvertI64S, .f64ConvertI64U, .f32DemoteF64, .f64PromoteF32, .i32ReinterpretF32, .f32ReinterpretI32, .i64ReinterpretF64, .f64ReinterpretI64, .i32Extend8S, .i32Extend16S, .i64Extend8S, .i64Extend16S, .i64Extend32S, .i32Load, .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S, .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U, .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .f64MulAdd, .f64AddMul, .f64MulSub, .f64SubMul, .f64MulMul, .f64MulMulRight, .f64AddAdd, .f64AddAddRight, .f64SubAdd, .f64AddSub, .i32AddAdd, .i32MulAdd, .i32XorAdd, .i32RotlXor, .f64LoadAdd, .f64AddLoad, .f64LoadSub, .f64SubLoad, .f64LoadMul, .f64MulLoad, .f64SumLoadAdd, .f64AddSumLoad, .f64SumLoadSub, .f64SubSumLoad, .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd: true
+        case .copy, .const32, .select, .globalGet, .refFunc, .i32Add, .i32AddImm, .i32Sub, .i32SubImm, .i32Mul,
+            .i32MulImm, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32AndImm, .i32Or, .i32OrImm, .i32Xor,
+            .i32XorImm, .i32Shl, .i32ShlImm, .i32ShrS, .i32ShrSImm, .i32ShrU, .i32ShrUImm, .i32Rotl, .i32Rotr, .i32Eq,
+            .i32EqImm, .i32Ne, .i32NeImm, .i32LtS, .i32LtSImm, .i32LtU, .i32LtUImm, .i32GtS, .i32GtSImm, .i32GtU,
+            .i32GtUImm, .i32LeS, .i32LeSImm, .i32LeU, .i32LeUImm, .i32GeS, .i32GeSImm, .i32GeU, .i32GeUImm, .i32Eqz,
+            .i32Clz, .i32Ctz, .i32Popcnt, .i64Add, .i64AddImm, .i64Sub, .i64SubImm, .i64Mul, .i64MulImm, .i64DivS,
+            .i64DivU, .i64RemS, .i64RemU, .i64And, .i64AndImm, .i64Or, .i64OrImm, .i64Xor, .i64XorImm, .i64Shl,
+            .i64ShlImm, .i64ShrS, .i64ShrSImm, .i64ShrU, .i64ShrUImm, .i64Rotl, .i64Rotr, .i64Eq, .i64EqImm, .i64Ne,
+            .i64NeImm, .i64LtS, .i64LtSImm, .i64LtU, .i64LtUImm, .i64GtS, .i64GtSImm, .i64GtU, .i64GtUImm, .i64LeS,
+            .i64LeSImm, .i64LeU, .i64LeUImm, .i64GeS, .i64GeSImm, .i64GeU, .i64GeUImm, .i64Eqz, .i64Clz, .i64Ctz,
+            .i64Popcnt, .f32Eq, .f32Ne, .f32Lt, .f32Gt, .f32Le, .f32Ge, .f32Add, .f32Sub, .f32Mul, .f32Div, .f32Min,
+            .f32Max, .f32Ceil, .f32Floor, .f32Trunc, .f32Nearest, .f32Sqrt, .f32Abs, .f32Neg, .f32Copysign, .f64Eq,
+            .f64Ne, .f64Lt, .f64Gt, .f64Le, .f64Ge, .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min, .f64Max, .f64Ceil,
+            .f64Floor, .f64Trunc, .f64Nearest, .f64Sqrt, .f64Abs, .f64Neg, .f64Copysign, .i32WrapI64, .i64ExtendI32S,
+            .i64ExtendI32U, .i32TruncF32S, .i32TruncF32U, .i32TruncSatF32S, .i32TruncSatF32U, .i32TruncF64S,
+            .i32TruncF64U, .i32TruncSatF64S, .i32TruncSatF64U, .i64TruncF32S, .i64TruncF32U, .i64TruncSatF32S,
+            .i64TruncSatF32U, .i64TruncF64S, .i64TruncF64U, .i64TruncSatF64S, .i64TruncSatF64U, .f32ConvertI32S,
+            .f32ConvertI32U, .f32ConvertI64S, .f32ConvertI64U, .f64ConvertI32S, .f64ConvertI32U, .f64ConvertI64S,
+            .f64ConvertI64U, .f32DemoteF64, .f64PromoteF32, .i32ReinterpretF32, .f32ReinterpretI32, .i64ReinterpretF64,
+            .f64ReinterpretI64, .i32Extend8S, .i32Extend16S, .i64Extend8S, .i64Extend16S, .i64Extend32S, .i32Load,
+            .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S,
+            .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U,
+            .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .f64MulAdd,
+            .f64AddMul, .f64MulSub, .f64SubMul, .f64MulMul, .f64MulMulRight, .f64AddAdd, .f64AddAddRight, .f64SubAdd,
+            .f64AddSub, .i32AddAdd, .i32MulAdd, .i32XorAdd, .i32RotlXor, .f64LoadAdd, .f64AddLoad, .f64LoadSub,
+            .f64SubLoad, .f64LoadMul, .f64MulLoad, .f64SumLoadAdd, .f64AddSumLoad, .f64SumLoadSub, .f64SubSumLoad,
+            .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd:
+            true
         default: false
         }
     }
@@ -1081,7 +1922,27 @@ extension InternalOp {
     /// Whether operand bits 32-63 are one 32-bit field (`c32`) rather than `c` and `d`.
     var usesWideC: Bool {
         switch self {
-        case .checkpoint, .br, .brIf, .brIfNot, .brTable, .call, .callIndirect, .f64AddToMemory, .const32, .globalGet, .globalSet, .refFunc, .tableGet, .tableSet, .tableSize, .i32AddImm, .i32SubImm, .i32MulImm, .i32AndImm, .i32OrImm, .i32XorImm, .i32ShlImm, .i32ShrSImm, .i32ShrUImm, .i32EqImm, .i32NeImm, .i32LtSImm, .i32LtUImm, .i32GtSImm, .i32GtUImm, .i32LeSImm, .i32LeUImm, .i32GeSImm, .i32GeUImm, .i64AddImm, .i64SubImm, .i64MulImm, .i64AndImm, .i64OrImm, .i64XorImm, .i64ShlImm, .i64ShrSImm, .i64ShrUImm, .i64EqImm, .i64NeImm, .i64LtSImm, .i64LtUImm, .i64GtSImm, .i64GtUImm, .i64LeSImm, .i64LeUImm, .i64GeSImm, .i64GeUImm, .i32Load, .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S, .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U, .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i32StoreAddImm, .i64Store, .i64StoreAddImm, .f32Store, .f32StoreAddImm, .f64Store, .f64StoreAddImm, .i32Store8, .i32Store8AddImm, .i32Store16, .i32Store16AddImm, .i64Store8, .i64Store16, .i64Store32, .brIfI32Eq, .brIfI32EqImm, .brIfI32Ne, .brIfI32NeImm, .brIfI32LtS, .brIfI32LtSImm, .brIfI32LtU, .brIfI32LtUImm, .brIfI32GtS, .brIfI32GtSImm, .brIfI32GtU, .brIfI32GtUImm, .brIfI32LeS, .brIfI32LeSImm, .brIfI32LeU, .brIfI32LeUImm, .brIfI32GeS, .brIfI32GeSImm, .brIfI32GeU, .brIfI32GeUImm, .brIfI32Eqz, .brIfI32Nez, .brIfI64Eq, .brIfI64EqImm, .brIfI64Ne, .brIfI64NeImm, .brIfI64LtS, .brIfI64LtSImm, .brIfI64LtU, .brIfI64LtUImm, .brIfI64GtS, .brIfI64GtSImm, .brIfI64GtU, .brIfI64GtUImm, .brIfI64LeS, .brIfI64LeSImm, .brIfI64LeU, .brIfI64LeUImm, .brIfI64GeS, .brIfI64GeSImm, .brIfI64GeU, .brIfI64GeUImm, .brIfI64Eqz, .brIfI64Nez, .brIfF32Eq, .brIfF32Ne, .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt, .brIfF32NotGt, .brIfF32Le, .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe, .brIfF64Eq, .brIfF64Ne, .brIfF64Lt, .brIfF64NotLt, .brIfF64Gt, .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe: true
+        case .checkpoint, .br, .brIf, .brIfNot, .brTable, .call, .callIndirect, .f64AddToMemory, .const32, .globalGet,
+            .globalSet, .refFunc, .tableGet, .tableSet, .tableSize, .i32AddImm, .i32SubImm, .i32MulImm, .i32AndImm,
+            .i32OrImm, .i32XorImm, .i32ShlImm, .i32ShrSImm, .i32ShrUImm, .i32EqImm, .i32NeImm, .i32LtSImm, .i32LtUImm,
+            .i32GtSImm, .i32GtUImm, .i32LeSImm, .i32LeUImm, .i32GeSImm, .i32GeUImm, .i64AddImm, .i64SubImm, .i64MulImm,
+            .i64AndImm, .i64OrImm, .i64XorImm, .i64ShlImm, .i64ShrSImm, .i64ShrUImm, .i64EqImm, .i64NeImm, .i64LtSImm,
+            .i64LtUImm, .i64GtSImm, .i64GtUImm, .i64LeSImm, .i64LeUImm, .i64GeSImm, .i64GeUImm, .i32Load,
+            .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S,
+            .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U,
+            .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store,
+            .i32StoreAddImm, .i64Store, .i64StoreAddImm, .f32Store, .f32StoreAddImm, .f64Store, .f64StoreAddImm,
+            .i32Store8, .i32Store8AddImm, .i32Store16, .i32Store16AddImm, .i64Store8, .i64Store16, .i64Store32,
+            .brIfI32Eq, .brIfI32EqImm, .brIfI32Ne, .brIfI32NeImm, .brIfI32LtS, .brIfI32LtSImm, .brIfI32LtU,
+            .brIfI32LtUImm, .brIfI32GtS, .brIfI32GtSImm, .brIfI32GtU, .brIfI32GtUImm, .brIfI32LeS, .brIfI32LeSImm,
+            .brIfI32LeU, .brIfI32LeUImm, .brIfI32GeS, .brIfI32GeSImm, .brIfI32GeU, .brIfI32GeUImm, .brIfI32Eqz,
+            .brIfI32Nez, .brIfI64Eq, .brIfI64EqImm, .brIfI64Ne, .brIfI64NeImm, .brIfI64LtS, .brIfI64LtSImm, .brIfI64LtU,
+            .brIfI64LtUImm, .brIfI64GtS, .brIfI64GtSImm, .brIfI64GtU, .brIfI64GtUImm, .brIfI64LeS, .brIfI64LeSImm,
+            .brIfI64LeU, .brIfI64LeUImm, .brIfI64GeS, .brIfI64GeSImm, .brIfI64GeU, .brIfI64GeUImm, .brIfI64Eqz,
+            .brIfI64Nez, .brIfF32Eq, .brIfF32Ne, .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt, .brIfF32NotGt, .brIfF32Le,
+            .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe, .brIfF64Eq, .brIfF64Ne, .brIfF64Lt, .brIfF64NotLt, .brIfF64Gt,
+            .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe:
+            true
         default: false
         }
     }
@@ -1116,7 +1977,9 @@ extension InternalOp {
     /// Whether this is a loop counter's step fused with its branch (a 16-bit target in `d`).
     var isCounterBranch: Bool {
         switch self {
-        case .i32AddImmBrIfNe, .i32AddImmBrIfNeImm, .i32AddImmBrIfLtU, .i32AddImmBrIfLtUImm, .i32AddImmBrIfNez, .i32AddBrIfNe, .i32AddBrIfLtU, .i32AddBrIfLeU: true
+        case .i32AddImmBrIfNe, .i32AddImmBrIfNeImm, .i32AddImmBrIfLtU, .i32AddImmBrIfLtUImm, .i32AddImmBrIfNez,
+            .i32AddBrIfNe, .i32AddBrIfLtU, .i32AddBrIfLeU:
+            true
         default: false
         }
     }

@@ -11,7 +11,9 @@ func executeCall(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: 
 
 /// `call_indirect base, index, table`; data word: the expected type's canonical id (c32).
 @_cdecl("vudo_execute_callIndirect") @inline(__always)
-func executeCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeCallIndirect(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
     let index = fp.i32(pc.b)
     guard _fastPath(Int(index) < table.pointee.count) else { return raise(.undefinedElement, at: pc, context) }
@@ -59,7 +61,9 @@ func callHostFunction(
 ) {
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
-    if store.suspendsForAsyncHosts, store.reentrancyDepth == 1, store.functions[callee.pointee.address].host?.asyncBody != nil {
+    if store.suspendsForAsyncHosts, store.reentrancyDepth == 1,
+        store.functions[callee.pointee.address].host?.asyncBody != nil
+    {
         state.pointee.pc = returnTo
         state.pointee.fp = fp
         state.pointee.hostCallee = callee

@@ -3,7 +3,9 @@
 
 /// `unreachable`
 @_cdecl("vudo_execute_unreachable") @inline(__always)
-func executeUnreachable(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeUnreachable(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     raise(.unreachable, at: pc, context)
 }
 
@@ -28,7 +30,9 @@ func executeBrIf(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: 
 
 /// `br_if_not condition, target`: taken when the condition is zero (an `if`'s way to its `else`).
 @_cdecl("vudo_execute_brIfNot") @inline(__always)
-func executeBrIfNot(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrIfNot(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     if _fastPath(fp.i32(pc.a) == 0) { return next(pc.jump(pc.c32), fp, md, ms, context) }
     next(pc.next, fp, md, ms, context)
 }
@@ -36,7 +40,9 @@ func executeBrIfNot(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ m
 /// `br_table index, count`, followed by `count + 1` `br` instructions (the last the default): the
 /// chosen entry's own target is taken directly.
 @_cdecl("vudo_execute_brTable") @inline(__always)
-func executeBrTable(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeBrTable(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let index = fp.i32(pc.a)
     let count = pc.c32
     let entry = pc.data(Int(index < count ? index : count) + 1)
@@ -51,7 +57,9 @@ func executeRet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: M
 
 /// `return_from slot`: a single result not yet in slot 0.
 @_cdecl("vudo_execute_retFrom") @inline(__always)
-func executeRetFrom(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeRetFrom(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     fp[0] = fp[pc.a]
     returnToCaller(pc, md, ms, context)
 }
@@ -80,7 +88,9 @@ private func returnToCaller(_ pc: CodePointer, _ md: MemoryBase, _ ms: MemorySiz
 /// code up to the next checkpoint, and now and then polls for a deadline, cancellation or the
 /// embedder's own stop.
 @_cdecl("vudo_execute_checkpoint") @inline(__always)
-func executeCheckpoint(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeCheckpoint(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let metering = context.state.pointee.metering
     if metering.pointee.isLimited {
         let cost = Int64(pc.c32)

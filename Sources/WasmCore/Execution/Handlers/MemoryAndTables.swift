@@ -3,14 +3,18 @@
 
 /// `memory.size result`
 @_cdecl("vudo_execute_memorySize") @inline(__always)
-func executeMemorySize(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeMemorySize(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     fp[pc.a] = ms / UInt64(MemoryInstance.pageSize)
     next(pc.next, fp, md, ms, context)
 }
 
 /// `memory.grow result, delta`: the old size in pages, or -1.
 @_cdecl("vudo_execute_memoryGrow") @inline(__always)
-func executeMemoryGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeMemoryGrow(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let instance = context.state.pointee.instance
     fp[pc.a] = growMemory(instance, by: UInt64(fp.i32(pc.b)))
     next(pc.next, fp, instance.memoryBase, instance.memorySize, context)
@@ -24,17 +28,22 @@ private func growMemory(_ instance: UnsafeMutablePointer<InstanceRuntime>, by de
 
 /// `memory.fill destination, value, count`
 @_cdecl("vudo_execute_memoryFill") @inline(__always)
-func executeMemoryFill(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeMemoryFill(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let destination = UInt64(fp.i32(pc.a))
     let count = UInt64(fp.i32(pc.c))
     guard destination + count <= ms else { return raise(.memoryOutOfBounds, at: pc, context) }
-    (md + Int(destination)).initializeMemory(as: UInt8.self, repeating: UInt8(truncatingIfNeeded: fp[pc.b]), count: Int(count))
+    (md + Int(destination)).initializeMemory(
+        as: UInt8.self, repeating: UInt8(truncatingIfNeeded: fp[pc.b]), count: Int(count))
     next(pc.next, fp, md, ms, context)
 }
 
 /// `memory.copy destination, source, count`: memmove, the ranges may overlap.
 @_cdecl("vudo_execute_memoryCopy") @inline(__always)
-func executeMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeMemoryCopy(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let destination = UInt64(fp.i32(pc.a))
     let source = UInt64(fp.i32(pc.b))
     let count = UInt64(fp.i32(pc.c))
@@ -45,7 +54,9 @@ func executeMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, 
 
 /// `f64.add_to_memory address, x, offset`: `m += x` for the f64 at the address, one bounds check.
 @_cdecl("vudo_execute_f64AddToMemory") @inline(__always)
-func executeF64AddToMemory(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeF64AddToMemory(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let m = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
@@ -55,7 +66,9 @@ func executeF64AddToMemory(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBa
 
 /// `table.get result, index, table`
 @_cdecl("vudo_execute_tableGet") @inline(__always)
-func executeTableGet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeTableGet(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
     let index = fp.i32(pc.b)
     guard Int(index) < table.pointee.count else { return raise(.tableOutOfBounds, at: pc, context) }
@@ -65,7 +78,9 @@ func executeTableGet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `table.set index, value, table`
 @_cdecl("vudo_execute_tableSet") @inline(__always)
-func executeTableSet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeTableSet(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
     let index = fp.i32(pc.a)
     guard Int(index) < table.pointee.count else { return raise(.tableOutOfBounds, at: pc, context) }
@@ -75,7 +90,9 @@ func executeTableSet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ 
 
 /// `table.size result, table`
 @_cdecl("vudo_execute_tableSize") @inline(__always)
-func executeTableSize(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeTableSize(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     fp[pc.a] = UInt64(context.state.pointee.instance.pointee.tables[Int(pc.c32)].pointee.count)
     next(pc.next, fp, md, ms, context)
 }
@@ -99,7 +116,9 @@ func executeBulk(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: 
 private func performBulk(_ pc: CodePointer, _ fp: FramePointer, _ instance: Instance) throws(TrapReason) {
     func u32(_ slot: Int) -> UInt64 { UInt64(fp.i32(slot)) }
     let data = pc.data()
-    guard let op = InternalOp(rawValue: UInt16(pc.d)) else { throw .internalError("a bulk operation without its operation") }
+    guard let op = InternalOp(rawValue: UInt16(pc.d)) else {
+        throw .internalError("a bulk operation without its operation")
+    }
     switch op {
     case .memoryInit:
         let bytes = instance.dataSegments[Int(data.c32)]

@@ -10,7 +10,8 @@ func executeCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: 
 /// `copy2 a, b, c, d`: `a <- b`, then `c <- d`, in that order (loop variables rotating, arguments
 /// before a call).
 @_cdecl("vudo_execute_copy2") @inline(__always)
-func executeCopy2(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeCopy2(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     fp[pc.a] = fp[pc.b]
     fp[pc.c] = fp[pc.d]
     next(pc.next, fp, md, ms, context)
@@ -18,35 +19,44 @@ func executeCopy2(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 
 /// `const32 result, bits`
 @_cdecl("vudo_execute_const32") @inline(__always)
-func executeConst32(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeConst32(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     fp[pc.a] = UInt64(pc.c32)
     next(pc.next, fp, md, ms, context)
 }
 
 /// `select result, x, y, condition`
 @_cdecl("vudo_execute_select") @inline(__always)
-func executeSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
     fp[pc.a] = fp.i32(pc.d) != 0 ? fp[pc.b] : fp[pc.c]
     next(pc.next, fp, md, ms, context)
 }
 
 /// `global.get result, global`
 @_cdecl("vudo_execute_globalGet") @inline(__always)
-func executeGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeGlobalGet(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     fp[pc.a] = context.state.pointee.instance.pointee.globals[Int(pc.c32)].pointee
     next(pc.next, fp, md, ms, context)
 }
 
 /// `global.set value, global`
 @_cdecl("vudo_execute_globalSet") @inline(__always)
-func executeGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeGlobalSet(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     context.state.pointee.instance.pointee.globals[Int(pc.c32)].pointee = fp[pc.a]
     next(pc.next, fp, md, ms, context)
 }
 
 /// `ref.func result, function`: a funcref is its entry's address.
 @_cdecl("vudo_execute_refFunc") @inline(__always)
-func executeRefFunc(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+func executeRefFunc(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let entry = context.state.pointee.instance.pointee.functions[Int(pc.c32)]
     fp[pc.a] = UInt64(UInt(bitPattern: entry))
     next(pc.next, fp, md, ms, context)
