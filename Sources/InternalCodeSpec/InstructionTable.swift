@@ -55,12 +55,12 @@ public enum InstructionTable {
         InstructionSpec("ret", "return", [], .handwritten(pure: false)),
         InstructionSpec("retFrom", "return_from", [Operand(.a, .slot, "result")], .handwritten(pure: false)),
         InstructionSpec(
-            "call", "call", [Operand(.a, .immediate, "base"), Operand(.c32, .index("function"), "function")],
+            "call", "call", [Operand(.a, .slot, "base"), Operand(.c32, .index("function"), "function")],
             .handwritten(pure: false)),
         // Data word: the expected type's canonical id (c32).
         InstructionSpec(
             "callIndirect", "call_indirect",
-            [Operand(.a, .immediate, "base"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
+            [Operand(.a, .slot, "base"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
             .handwritten(pure: false), dataWords: 1),
         InstructionSpec(
             "f64AddToMemory", "f64.add_to_memory",

@@ -7,7 +7,10 @@ extension Store {
     /// initialization traps (`.trap`) or the module uses a feature this engine cannot run yet
     /// (`.unsupportedFeature`).
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
-        let usedFeatures = try module.validate()
+        let typeIDs = module.types.map(typeID)
+        let translation = Translator.Context(
+            module: module, typeIDs: typeIDs, metering: configuration.translatesCheckpoints)
+        let (usedFeatures, code) = try compile(module, translation)
         if let feature = usedFeatures.members(supportedBelow: .execution).first {
             throw InstantiationError.unsupported(feature)
         }
@@ -98,10 +101,20 @@ extension Store {
         let instance = Instance(
             module: module, functions: allFunctions, globals: allGlobals, memories: allMemories,
             tables: importedTables + definedTables)
-        instance.typeIDs = module.types.map(typeID)
+        instance.typeIDs = typeIDs
+        instance.translationContext = translation
         instance.dataSegments = module.data.map(\.bytes)
         for function in definedFunctions { function.entry.pointee.runtime = instance.runtime }
-        try translate(definedFunctions, of: instance)
+        for (definedIndex, function) in definedFunctions.enumerated() {
+            do {
+                guard let output = code[definedIndex] else {
+                    throw InstantiationError(.limit, "function \(definedIndex) was not translated")
+                }
+                try function.install(output)
+            } catch {
+                throw InstantiationError(.limit, "function \(importedFunctions.count + definedIndex): \(error)")
+            }
+        }
         instance.memoryAddresses = allMemories.compactMap { memory in
             memories.firstIndex { $0 === memory }.map(MemoryAddress.init)
         }
@@ -165,23 +178,19 @@ extension Store {
         return instance
     }
 
-    /// Translates every function the module defines, before any of them can run.
-    private func translate(_ functions: [FunctionInstance], of instance: Instance) throws(InstantiationError) {
-        let context = instance.translationContextForUse(store: self)
-        let importCount = instance.module.importedFunctionTypes.count
-        for (definedIndex, function) in functions.enumerated() {
-            if configuration.failingTranslationForTesting == definedIndex {
-                throw InstantiationError(
-                    .limit, "translation of function \(definedIndex) failed (injected for testing)")
-            }
-            do {
-                let output = try Translator.translate(
-                    context: context, functionIndex: importCount + definedIndex,
-                    body: instance.module.codes[definedIndex])
-                try function.install(output)
-            } catch {
-                throw InstantiationError(.limit, "function \(importCount + definedIndex): \(error)")
-            }
+    /// Validates the module and translates every function it defines, in one pass over each body,
+    /// before anything of it is created.
+    private func compile(_ module: Module, _ translation: Translator.Context) throws -> (
+        features: WasmFeatures, code: [Translator.Output?]
+    ) {
+        if let failing = configuration.failingTranslationForTesting, failing < module.codes.count {
+            _ = try module.validate()
+            throw InstantiationError(.limit, "translation of function \(failing) failed (injected for testing)")
+        }
+        do {
+            return try ModuleValidator(module: module).validate(translating: translation)
+        } catch let error as TranslationError {
+            throw InstantiationError(.limit, "\(error)")
         }
     }
 

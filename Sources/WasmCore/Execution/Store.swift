@@ -342,15 +342,3 @@ struct SuspendedCall {
     var resultTypes: [ValueType]
     var baseDepth: Int
 }
-
-extension Instance {
-    func translationContextForUse(store: Store) -> Translator.Context {
-        if let translationContext { return translationContext }
-        let types = module.importedFunctionTypes + module.functionTypeIndices
-        let context = Translator.Context(
-            module: module, functionTypes: types.map { module.types[Int($0)] }, typeIDs: typeIDs,
-            metering: store.configuration.translatesCheckpoints)
-        translationContext = context
-        return context
-    }
-}

@@ -23,13 +23,13 @@ extension Store {
     public func internalCode(of function: FunctionAddress) throws(Trap) -> String {
         let entry = functions[function.index].entry
         guard !entry.pointee.isHost, let instance = entry.pointee.instance else { return "host function" }
-        let module = instance.module
         let output: Translator.Output
         do {
-            output = try Translator.translate(
-                context: instance.translationContextForUse(store: self),
-                functionIndex: module.importedFunctionTypes.count + entry.pointee.definedIndex,
-                body: module.codes[entry.pointee.definedIndex])
+            guard let translation = instance.translationContext else {
+                throw Trap(.internalError("no translation context"))
+            }
+            output = try ModuleValidator(module: instance.module).translate(
+                definedFunction: entry.pointee.definedIndex, with: translation)
         } catch {
             throw Trap(.internalError("\(error)"))
         }

@@ -3,7 +3,37 @@ struct ModuleValidator {
     let module: Module
 
     /// Returns the features the module uses.
-    func validate() throws -> WasmFeatures {
+    func validate() throws -> WasmFeatures { try validate(translating: nil).features }
+
+    /// Validates the module and, given a translation context, translates each function body in the
+    /// same pass: one decoding of every body serves both (the decoder's syntax check aside).
+    /// A body using a feature the engine cannot run is validated but not translated (its output is
+    /// nil): instantiating such a module fails with that feature named.
+    func validate(translating translation: Translator.Context?) throws -> (
+        features: WasmFeatures, code: [Translator.Output?]
+    ) {
+        let context = try validateModuleFields()
+        var used = WasmFeatures()
+        var code: [Translator.Output?] = []
+        for index in module.codes.indices {
+            let result = try validateCode(index, context, translating: translation)
+            used.formUnion(result.features)
+            code.append(result.code)
+        }
+        return (used.union(typeFeatures()), code)
+    }
+
+    /// Validates and translates one defined function (for listings of its internal code).
+    func translate(definedFunction index: Int, with translation: Translator.Context) throws -> Translator.Output {
+        let context = try ValidationContext(module: module)
+        guard let output = try validateCode(index, context, translating: translation).code else {
+            throw ValidationError("function \(index) was not translated")
+        }
+        return output
+    }
+
+    /// The module-level rules (everything but function bodies).
+    private func validateModuleFields() throws -> ValidationContext {
         let context = try inSection(3) { () throws(ValidationError) in try ValidationContext(module: module) }
         try inSection(2) { () throws(ValidationError) in try validateImports() }
         try inSection(4) { () throws(ValidationError) in
@@ -21,7 +51,7 @@ struct ModuleValidator {
         try inSection(11) { () throws(ValidationError) in try validateData(context) }
         try inSection(8) { () throws(ValidationError) in try validateStart(context) }
         try inSection(7) { () throws(ValidationError) in try validateExports(context) }
-        return try validateCodes(context).union(typeFeatures())
+        return context
     }
 
     /// Features that show in types rather than instructions: `v128` values.
@@ -124,23 +154,26 @@ struct ModuleValidator {
         }
     }
 
-    private func validateCodes(_ context: ValidationContext) throws -> WasmFeatures {
-        var used = WasmFeatures()
-        for (index, body) in module.codes.enumerated() {
-            let functionIndex = UInt32(context.importedFunctionCount + index)
-            var validator = try FunctionValidator(
-                context: context, type: context.functions[Int(functionIndex)], body: body, functionIndex: functionIndex)
-            var reader = ByteReader(bytes: body.code)
-            while !validator.isFinished {
-                let instruction = try readInstruction(&reader, body: body)
-                try validator.validate(instruction)
-            }
-            guard reader.isAtEnd else {
-                throw DecodingError("section size mismatch", offset: body.codeOffset + reader.offset)
-            }
-            used.formUnion(validator.usedFeatures)
+    /// One body: each instruction is decoded once, validated, then translated.
+    private func validateCode(
+        _ index: Int, _ context: ValidationContext, translating translation: Translator.Context?
+    ) throws -> (features: WasmFeatures, code: Translator.Output?) {
+        let body = module.codes[index]
+        let functionIndex = UInt32(context.importedFunctionCount + index)
+        let type = context.functions[Int(functionIndex)]
+        var validator = try FunctionValidator(context: context, type: type, body: body, functionIndex: functionIndex)
+        var translator = translation.map { Translator(context: $0, type: type, body: body) }
+        var reader = ByteReader(bytes: body.code)
+        while !validator.isFinished {
+            let instruction = try readInstruction(&reader, body: body)
+            try validator.validate(instruction)
+            if let feature = instruction.opcode.info.feature, feature.support < .execution { translator = nil }
+            try translator?.translate(instruction)
         }
-        return used
+        guard reader.isAtEnd else {
+            throw DecodingError("section size mismatch", offset: body.codeOffset + reader.offset)
+        }
+        return (validator.usedFeatures, try translator?.finish())
     }
 
     private func readInstruction(_ reader: inout ByteReader, body: FunctionBody) throws(DecodingError) -> Instruction {

@@ -724,10 +724,10 @@ extension InternalOp {
         case .brTable: [InternalOperand(.a, .slot, "index"), InternalOperand(.c32, .immediate, "count")]
         case .ret: []
         case .retFrom: [InternalOperand(.a, .slot, "result")]
-        case .call: [InternalOperand(.a, .immediate, "base"), InternalOperand(.c32, .index("function"), "function")]
+        case .call: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("function"), "function")]
         case .callIndirect:
             [
-                InternalOperand(.a, .immediate, "base"), InternalOperand(.b, .slot, "index"),
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "index"),
                 InternalOperand(.c32, .index("table"), "table"),
             ]
         case .f64AddToMemory:

@@ -1,0 +1,107 @@
+// Branches, returns and the values they carry to their target's slots.
+
+extension Translator {
+    /// Copies the top `count` operands to the slots starting at `height`'s home. Copying upwards
+    /// is safe: each destination lies at or below every source still to be copied.
+    mutating func moveTop(_ count: Int, toHeight height: Int) {
+        let first = stack.count - count
+        for k in 0..<count where stack[first + k] != home(height + k) {
+            emitCopy(home(height + k), stack[first + k])
+        }
+    }
+
+    func topIsInPlace(_ count: Int, height: Int) -> Bool {
+        let first = stack.count - count
+        return (0..<count).allSatisfy { stack[first + $0] == home(height + $0) }
+    }
+
+    /// Results to slots 0..<n, then return. Values are first made home so that no copy into the
+    /// low slots overwrites a local that a later result still reads.
+    mutating func emitReturn() {
+        let count = type.results.count
+        let first = stack.count - count
+        if count == 1 {
+            // A single result cannot overwrite another result's source. Its producer can write
+            // slot 0 directly: the locals there are dead once the function returns.
+            let result = stack[first]
+            if result == 0 {
+                emit(.ret)
+            } else if foldableProducer(of: result) != nil {
+                code[code.count - 1].a = 0
+                emit(.ret)
+            } else {
+                emit(.retFrom, result)
+            }
+            return
+        }
+        for k in 0..<count { materialize(first + k) }
+        for k in 0..<count { emitCopy(UInt32(k), stack[first + k]) }
+        emit(.ret)
+    }
+
+    /// An unconditional branch to the label `depth` levels out.
+    mutating func emitBranch(depth: UInt32) {
+        let depthIndex = controls.count - 1 - Int(depth)
+        let target = controls[depthIndex]
+        if target.kind == .function {
+            emitReturn()
+            return
+        }
+        moveTop(target.labelArity, toHeight: target.height)
+        if target.kind == .loop {
+            patch(emit(.br), to: target.loopStart)
+        } else {
+            controls[depthIndex].endPatches.append(emit(.br))
+        }
+    }
+
+    mutating func markUnreachable() {
+        controls[controls.count - 1].isUnreachable = true
+        stack.removeSubrange(controls[controls.count - 1].height...)
+    }
+
+    /// Emits a conditional branch (taken when the condition is non-zero, or zero when `negated`),
+    /// fused with its comparison when there is one; returns the branch's index, whose target is
+    /// patched later. A branch back to a known target (`backTo`, a loop header) may also absorb
+    /// the loop counter's step, and gets its target at once.
+    mutating func emitConditionalBranch(
+        _ condition: UInt32, comparison fused: (comparison: EmittedInstruction, inverted: Bool)?, negated: Bool,
+        backTo target: Int? = nil
+    ) -> Int {
+        if let fused, let op = fused.comparison.op.branchForm(negated: negated != fused.inverted) {
+            var x = fused.comparison.b
+            var y = fused.comparison.c
+            var branch = op
+            if fused.comparison.op.usesWideC {
+                // A comparison with an immediate: the branch holds 16 bits of it; a wider one
+                // goes to a slot first.
+                let value = Int32(bitPattern: y)
+                if let narrow = Int16(exactly: value) {
+                    y = UInt32(UInt16(bitPattern: narrow))
+                } else if let slotForm = op.slotForm {
+                    // Above the compared operand, which may still sit in the next home slot.
+                    let temporary = home(stack.count + 1)
+                    reserve(stack.count + 2)
+                    emit(.const32, temporary, 0, y)
+                    y = temporary
+                    branch = slotForm
+                } else {
+                    return emitPlainBranch(condition, negated: negated)
+                }
+            }
+            if let target, let counter = takeCounterStep(before: branch, x, y, target: target) {
+                return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
+            }
+            x = fused.comparison.b
+            return emit(branch, x, y)
+        }
+        if !negated, let target, let counter = takeCounterStep(before: .brIfI32Nez, condition, 0, target: target) {
+            return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
+        }
+        return emitPlainBranch(condition, negated: negated)
+    }
+
+    mutating func emitPlainBranch(_ condition: UInt32, negated: Bool) -> Int {
+        emit(negated ? .brIfNot : .brIf, condition)
+    }
+}

@@ -1,0 +1,135 @@
+extension Translator {
+    /// Blocks, branches, returns and calls: control flow is resolved here, at translation.
+    mutating func translateControl(_ instruction: Instruction) throws {
+        switch (instruction.opcode, instruction.immediate) {
+        case (.unreachable, _):
+            emit(.unreachable)
+            markUnreachable()
+        case (.nop, _):
+            break
+        case (.block, .blockType(let blockType)), (.loop, .blockType(let blockType)):
+            let signature = try blockSignature(blockType)
+            materializeAll(parameterCount: signature.parameters.count)
+            bindLabel()
+            let isLoop = instruction.opcode == .loop
+            controls.append(
+                ControlFrame(
+                    kind: isLoop ? .loop : .block, height: stack.count - signature.parameters.count,
+                    parameterCount: signature.parameters.count, resultCount: signature.results.count,
+                    loopStart: code.count))
+            if isLoop { emitCheckpoint() }
+        case (.if, .blockType(let blockType)):
+            let signature = try blockSignature(blockType)
+            let condition = pop()
+            let comparison = takeFusableComparison(condition)
+            materializeAll(parameterCount: signature.parameters.count)
+            let branch = emitConditionalBranch(condition, comparison: comparison, negated: true)
+            var frame = ControlFrame(
+                kind: .if, height: stack.count - signature.parameters.count,
+                parameterCount: signature.parameters.count, resultCount: signature.results.count, loopStart: 0)
+            frame.elsePatch = branch
+            controls.append(frame)
+        case (.else, _):
+            var frame = controls.removeLast()
+            if !frame.isUnreachable {
+                moveTop(frame.resultCount, toHeight: frame.height)
+                frame.endPatches.append(emit(.br))
+            }
+            if let elsePatch = frame.elsePatch { patch(elsePatch, to: code.count) }
+            frame.elsePatch = nil
+            frame.kind = .else
+            frame.isUnreachable = false
+            bindLabel()
+            stack.removeSubrange(min(frame.height, stack.count)...)
+            for _ in 0..<frame.parameterCount { _ = push() }
+            controls.append(frame)
+        case (.end, _):
+            let frame = controls.removeLast()
+            if frame.kind == .function {
+                if !frame.isUnreachable { emitReturn() }
+                return
+            }
+            if !frame.isUnreachable { moveTop(frame.resultCount, toHeight: frame.height) }
+            for index in frame.endPatches { patch(index, to: code.count) }
+            if let elsePatch = frame.elsePatch { patch(elsePatch, to: code.count) }
+            bindLabel()
+            stack.removeSubrange(min(frame.height, stack.count)...)
+            for _ in 0..<frame.resultCount { _ = push() }
+        case (.br, .index(let depth)):
+            emitBranch(depth: depth)
+            markUnreachable()
+        case (.brIf, .index(let depth)):
+            let condition = pop()
+            let comparison = takeFusableComparison(condition)
+            let target = label(depth)
+            let arity = target.labelArity
+            if target.kind != .function, topIsInPlace(arity, height: target.height) {
+                if target.kind == .loop {
+                    let branch = emitConditionalBranch(
+                        condition, comparison: comparison, negated: false, backTo: target.loopStart)
+                    // A counter branch has its 16-bit target already; the others take it in c32.
+                    if !code[branch].op.isCounterBranch { patch(branch, to: target.loopStart) }
+                } else {
+                    let branch = emitConditionalBranch(condition, comparison: comparison, negated: false)
+                    controls[controls.count - 1 - Int(depth)].endPatches.append(branch)
+                }
+            } else {
+                // The copies must run only when the branch is taken, so that the values stay put
+                // for the fall-through path. Make them home first (harmless on both paths).
+                let first = stack.count - arity
+                for k in 0..<arity { materialize(first + k) }
+                let skip = emitConditionalBranch(condition, comparison: comparison, negated: true)
+                emitBranch(depth: depth)
+                patch(skip, to: code.count)
+                bindLabel()
+            }
+        case (.brTable, .branchTable(let targets, let defaultTarget)):
+            let index = pop()
+            let arity = label(defaultTarget).labelArity
+            let first = stack.count - arity
+            for k in 0..<arity { materialize(first + k) }
+            let all = targets + [defaultTarget]
+            emit(.brTable, index, 0, UInt32(targets.count))
+            let tableStart = code.count
+            for _ in all { emit(.br) }
+            // Targets whose values are in place are reached directly; the others through a stub.
+            for (k, depth) in all.enumerated() {
+                let target = label(depth)
+                let entry = tableStart + k
+                if target.kind == .function {
+                    patch(entry, to: code.count)
+                    bindLabel()
+                    emitReturn()
+                } else if topIsInPlace(arity, height: target.height) {
+                    if target.kind == .loop {
+                        patch(entry, to: target.loopStart)
+                    } else {
+                        controls[controls.count - 1 - Int(depth)].endPatches.append(entry)
+                    }
+                } else {
+                    patch(entry, to: code.count)
+                    bindLabel()
+                    emitBranch(depth: depth)
+                }
+            }
+            markUnreachable()
+        case (.return, _):
+            emitReturn()
+            markUnreachable()
+        case (.call, .index(let function)):
+            let calleeType = context.functionTypes[Int(function)]
+            let base = prepareArguments(calleeType.parameters.count)
+            emit(.call, base, 0, function)
+            finishCall(calleeType)
+        case (.callIndirect, .indexPair(let typeIndex, let table)):
+            let calleeType = context.module.types[Int(typeIndex)]
+            let index = pop()
+            let base = prepareArguments(calleeType.parameters.count)
+            emit(.callIndirect, base, index, table)
+            emit(.data, 0, 0, UInt32(context.typeIDs[Int(typeIndex)]))
+            finishCall(calleeType)
+        default:
+            throw unsupported(instruction)
+        }
+    }
+}

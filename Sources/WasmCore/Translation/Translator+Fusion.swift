@@ -1,0 +1,151 @@
+// Superinstructions: the rewrites that fold the instruction just emitted into the one that
+// consumes its result (docs/interpreter.md lists each and why). Each checks that nothing can
+// branch in between (`lastLabel`) and that the folded result lives in a temporary slot.
+
+extension Translator {
+    /// The last instruction, when it produced the operand in temporary slot `slot` and nothing can
+    /// branch between it and here: it can be folded into the instruction that consumes `slot`.
+    func foldableProducer(of slot: UInt32) -> EmittedInstruction? {
+        guard let producer = retargetable, producer == code.count - 1, producer >= lastLabel,
+            isTemporary(slot), code[producer].a == slot
+        else { return nil }
+        return code[producer]
+    }
+
+    /// Removes an `i32.add x, K` (or `i32.sub x, K`) computing `address`, for a load or store to
+    /// absorb. A store's value is usually computed after its address: the sum may lie further back,
+    /// as long as everything since only computes into other slots (no branch, call or store, and
+    /// nothing writes `x`), so that computing the sum later gives the same address.
+    mutating func takeAddressSum(_ address: UInt32, isStore: Bool) -> (base: UInt32, addend: UInt32)? {
+        guard isTemporary(address) else { return nil }
+        var index = code.count - 1
+        if isStore {
+            while index >= lastLabel, code[index].a != address {
+                guard code[index].op.writesOnlyResult else { return nil }
+                index -= 1
+            }
+        } else if foldableProducer(of: address) == nil {
+            return nil
+        }
+        guard index >= lastLabel, code[index].a == address else { return nil }
+        let sum = code[index]
+        let addend: UInt32
+        switch sum.op {
+        case .i32AddImm: addend = sum.c
+        case .i32SubImm: addend = 0 &- sum.c
+        default: return nil
+        }
+        guard !code[(index + 1)...].contains(where: { $0.a == sum.b }) else { return nil }
+        code.remove(at: index)
+        retargetable = nil
+        return (sum.b, addend)
+    }
+
+    /// Removes the instruction that just produced operand `x` or `y` of `op` when the two fuse (a
+    /// binary operation, a shift feeding an add, an `f64.load`), returning the fused operation and
+    /// its operands b, c and d (see `InternalOp.fusion(of:resultIsFirstOperand:)`).
+    mutating func takeFoldableOperand(
+        into op: InternalOp, _ x: UInt32, _ y: UInt32
+    )
+        -> (op: InternalOp, b: UInt32, c: UInt32, d: UInt32)?
+    {
+        guard x != y, let last = code.last else { return nil }
+        let producedIsFirst = last.a == x
+        guard let produced = foldableProducer(of: producedIsFirst ? x : y) else { return nil }
+        let other = producedIsFirst ? y : x
+        let fused: (op: InternalOp, b: UInt32, c: UInt32, d: UInt32)
+        if produced.op == .i32ShlImm, op == .i32Add {
+            // Integer addition commutes exactly: one form for either operand order.
+            fused = (.i32ShlImmAdd, produced.b, produced.c & 31, other)
+        } else if produced.op == .f64Load || produced.op == .f64LoadAddImm {
+            // The loaded value's address, and its offset (or addend) in 16 bits.
+            guard produced.c <= UInt32(UInt16.max),
+                let fusedOp = op.fusion(of: produced.op, resultIsFirstOperand: producedIsFirst)
+            else { return nil }
+            fused = (fusedOp, other, produced.b, produced.c)
+        } else if let fusedOp = op.fusion(of: produced.op, resultIsFirstOperand: producedIsFirst),
+            !produced.op.usesWideC
+        {
+            fused = (fusedOp, produced.b, produced.c, other)
+        } else {
+            return nil
+        }
+        code.removeLast()
+        retargetable = nil
+        return fused
+    }
+
+    /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction.
+    mutating func emitImmediateForm(_ op: InternalOp, _ x: UInt32, _ immediate: UInt32) {
+        if op == .i32AndImm, immediate <= UInt32(UInt16.max), let field = takeShiftForMask(x) {
+            emitProducer(.i32ShrUImmAndImm, field.x, field.shift, immediate)
+        } else {
+            emitProducer(op, x, immediate)
+        }
+    }
+
+    /// Removes an `i32.shr_u x, s` whose result `slot` is masked next.
+    mutating func takeShiftForMask(_ slot: UInt32) -> (x: UInt32, shift: UInt32)? {
+        guard let shift = foldableProducer(of: slot), shift.op == .i32ShrUImm else { return nil }
+        code.removeLast()
+        retargetable = nil
+        return (shift.b, shift.c & 31)
+    }
+
+    /// When the condition was just computed by a comparison into its home slot, removes that
+    /// comparison so that it can be re-emitted fused with the branch. `i32.eqz` of a comparison
+    /// (C's `!(a < b)`) fuses too, as the negated comparison.
+    mutating func takeFusableComparison(
+        _ condition: UInt32
+    ) -> (comparison: EmittedInstruction, inverted: Bool)? {
+        guard let producer = retargetable, producer == code.count - 1, isTemporary(condition),
+            code[producer].a == condition, code[producer].op.branchForm(negated: false) != nil
+        else { return nil }
+        retargetable = nil
+        let last = code.removeLast()
+        let previous = code.count - 1
+        if last.op == .i32Eqz, previous >= 0, previous >= lastLabel, code[previous].a == last.b,
+            isTemporary(last.b), code[previous].op != .i32Eqz,
+            code[previous].op.branchForm(negated: false) != nil
+        {
+            return (code.removeLast(), true)
+        }
+        return (last, false)
+    }
+
+    /// A loop's `x += K` (or `x += y`) right before a branch testing x, back to `target`, joins the
+    /// branch: removes the add and returns the fused branch with its target filled in.
+    mutating func takeCounterStep(
+        before branch: InternalOp, _ x: UInt32, _ y: UInt32, target: Int
+    )
+        -> (op: InternalOp, a: UInt32, b: UInt32, c: UInt32, d: UInt32)?
+    {
+        let previous = code.count - 1
+        guard previous >= lastLabel, code[previous].a == code[previous].b else { return nil }
+        // The fused branch is the add's replacement, at its index; its target must fit 16 bits.
+        guard let offset = Int16(exactly: target - previous) else { return nil }
+        let counter = code[previous].a
+        let step: UInt32
+        var other = y
+        var consumer = branch
+        switch code[previous].op {
+        case .i32AddImm:
+            guard let immediate = Int16(exactly: Int32(bitPattern: code[previous].c)) else { return nil }
+            step = UInt32(UInt16(bitPattern: immediate))
+        case .i32Add:
+            step = code[previous].c
+        default:
+            return nil
+        }
+        if x != counter {
+            // Inequality is symmetric: the counter may be either operand.
+            guard branch == .brIfI32Ne, y == counter else { return nil }
+            other = x
+            consumer = .brIfI32Ne
+        }
+        guard let op = consumer.fusion(of: code[previous].op, resultIsFirstOperand: true) else { return nil }
+        code.removeLast()
+        retargetable = nil
+        return (op, counter, step, other, UInt32(UInt16(bitPattern: offset)))
+    }
+}

@@ -1,0 +1,60 @@
+extension Translator {
+    /// Locals, globals, `drop`, `select` and references: mostly no code, as operands name slots.
+    mutating func translateVariable(_ instruction: Instruction) throws {
+        switch (instruction.opcode, instruction.immediate) {
+        case (.drop, _):
+            _ = pop()
+            // The dropped value's producer must not be retargeted by a following local.set.
+            retargetable = nil
+        case (.select, _), (.selectTyped, _):
+            let condition = pop()
+            let second = pop()
+            let first = pop()
+            emitProducer(.select, first, second, condition)
+        case (.localGet, .index(let local)):
+            pushSlot(local)
+        case (.localSet, .index(let local)):
+            let isOnlyReader = !stack.dropLast().contains(local)
+            if let producer = retargetable, let top = stack.last, top == home(stack.count - 1),
+                code[producer].a == top, isOnlyReader
+            {
+                code[producer].a = local
+                _ = pop()
+                retargetable = nil
+            } else {
+                let value = pop()
+                materializeReads(of: local)
+                if value != local { emitCopy(local, value) }
+            }
+        case (.localTee, .index(let local)):
+            let isOnlyReader = !stack.dropLast().contains(local)
+            if let producer = retargetable, let top = stack.last, top == home(stack.count - 1),
+                code[producer].a == top, isOnlyReader
+            {
+                code[producer].a = local
+                stack[stack.count - 1] = local
+                retargetable = nil
+            } else {
+                let value = stack[stack.count - 1]
+                if value != local {
+                    materialize(stack.count - 1)
+                    materializeReads(of: local)
+                    emitCopy(local, stack[stack.count - 1])
+                }
+            }
+        case (.globalGet, .index(let global)):
+            emitProducer(.globalGet, 0, global)
+        case (.globalSet, .index(let global)):
+            emit(.globalSet, pop(), 0, global)
+        case (.refNull, _):
+            pushConstant(0)
+        case (.refIsNull, _):
+            let value = pop()
+            emitProducer(.i64Eqz, value)
+        case (.refFunc, .index(let function)):
+            emitProducer(.refFunc, 0, function)
+        default:
+            throw unsupported(instruction)
+        }
+    }
+}
