@@ -180,7 +180,9 @@ extension Store {
 
     /// Validates the module and translates every function it defines, in one pass over each body,
     /// before anything of it is created.
-    private func compile(_ module: Module, _ translation: Translator.Context) throws -> (
+    private func compile(
+        _ module: Module, _ translation: Translator.Context
+    ) throws -> (
         features: WasmFeatures, code: [Translator.Output?]
     ) {
         if let failing = configuration.failingTranslationForTesting, failing < module.codes.count {

@@ -9,7 +9,9 @@ struct ModuleValidator {
     /// same pass: one decoding of every body serves both (the decoder's syntax check aside).
     /// A body using a feature the engine cannot run is validated but not translated (its output is
     /// nil): instantiating such a module fails with that feature named.
-    func validate(translating translation: Translator.Context?) throws -> (
+    func validate(
+        translating translation: Translator.Context?
+    ) throws -> (
         features: WasmFeatures, code: [Translator.Output?]
     ) {
         let context = try validateModuleFields()
