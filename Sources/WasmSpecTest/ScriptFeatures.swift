@@ -23,11 +23,13 @@ enum ScriptFeatures {
         case "wasm-3.0": return .default
         case "custom-descriptors": return WasmFeatures.webAssembly3.union(WasmFeatures(.customDescriptors))
         case "custom-page-sizes": return WasmFeatures.webAssembly3.union(WasmFeatures(.customPageSizes))
-        case "exception-handling": added = [.exceptionHandling, .legacyExceptions]
+        // Its `try_table` tests return through `return_call`.
+        case "exception-handling": added = [.exceptionHandling, .legacyExceptions, .tailCall]
         case "extended-const": added = [.extendedConst]
         case "function-references": added = [.functionReferences, .tailCall]
         case "gc": added = [.gc, .functionReferences, .tailCall]
-        case "memory64": added = [.memory64]
+        // The folder's snapshot (2024) sits on the 3.0 draft: tags, typed references, GC types.
+        case "memory64": return .default
         case "multi-memory": added = [.multiMemory]
         case "relaxed-simd": added = [.relaxedSIMD]
         case "tail-call": added = [.tailCall]
@@ -49,9 +51,28 @@ enum ConversionDefects {
         "core-2.0/select:324": "wast2json wrote `select (result)` as an untyped select",
         // `data.drop` in a module without data: the text implies a data count section (the
         // spec's encoder writes one), wast2json left it out, so the binary is malformed.
-        "core-2.0/memory_init:190": "wast2json left out the data count section",
-        "core-2.0/memory_init:227": "wast2json left out the data count section",
+        "core-2.0/memory_init:190": dataCount,
+        "core-2.0/memory_init:227": dataCount,
+        "memory64/memory_init:190": dataCount,
+        "memory64/memory_init:227": dataCount,
+        "memory64/memory_init:1153": dataCount,
+        "memory64/memory_init:1190": dataCount,
+        "wasm-3.0/memory_init:190": dataCount,
+        "wasm-3.0/memory_init:266": dataCount,
+        "wasm-3.0/memory_init64:190": dataCount,
+        "wasm-3.0/memory_init64:266": dataCount,
+        // A local of type `(ref $t)`, written with the typed-references draft's byte 0x6B (now
+        // `structref`) and a heap type of -1: the binary says another thing than the text.
+        "function-references/func:660": draftReferenceEncoding,
+        "gc/func:660": draftReferenceEncoding,
+        "wasm-3.0/func:660": draftReferenceEncoding,
+        // Every module of this script uses `(ref $t)`, written the same draft way.
+        "function-references/type-equivalence": draftReferenceEncoding,
     ]
 
-    static func defect(script: String, line: Int) -> String? { known["\(script):\(line)"] }
+    private static let dataCount = "wast2json left out the data count section"
+    private static let draftReferenceEncoding = "wast2json wrote (ref $t) in the typed-references draft's encoding"
+
+    /// A defect of one command (`script:line`) or of every command of a script.
+    static func defect(script: String, line: Int) -> String? { known["\(script):\(line)"] ?? known[script] }
 }

@@ -33,6 +33,9 @@ final class ScriptRun {
     private var named: [String: Slot] = [:]
     private var definitions: [String: Definition] = [:]
     private var lastDefinition: Definition?
+    /// Names registered for modules that were skipped: a module importing from one of them is
+    /// skipped for the same reason rather than failing to link.
+    private var skippedRegistrations: [String: SkipReason] = [:]
 
     init(directory: String, convertedScriptName: String?, features: WasmFeatures, configuration: EngineConfiguration) {
         self.directory = directory
@@ -63,6 +66,7 @@ final class ScriptRun {
                 imports.define(module: asName, instance: instance)
                 return .passed
             case .unavailable(let outcome):
+                if case .skipped(let reason) = outcome { skippedRegistrations[asName] = reason }
                 return outcome
             }
         case .action(let action):
@@ -219,6 +223,9 @@ final class ScriptRun {
     }
 
     private func instantiate(_ module: Module) -> Result<Instance, LoadFailure> {
+        for entry in module.imports where imports.lookup(module: entry.module, name: entry.name) == nil {
+            if let reason = skippedRegistrations[entry.module] { return .failure(.unsupported(reason)) }
+        }
         do {
             return .success(try store.instantiate(module, imports: imports))
         } catch {

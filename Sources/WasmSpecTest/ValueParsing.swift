@@ -186,6 +186,7 @@ func describe(_ value: Value) -> String {
     case .v128(let v): "v128:0x\(hex64(v.high))\(hex64(v.low))"
     case .funcref(let f): f.map { "funcref:\($0.index)" } ?? "funcref:null"
     case .externref(let e): e.map { "externref:\($0.value)" } ?? "externref:null"
+    case .anyref, .exnref: value.description
     }
 }
 

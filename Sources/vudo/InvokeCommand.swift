@@ -165,11 +165,13 @@ enum ArgumentParser {
         case .f64:
             if let bits = hexBits { return .f64(bits) }
             return Double(text).map { .f64($0.bitPattern) }
-        case .externref:
-            if text == "null" { return .externref(nil) }
-            return UInt32(text).map { .externref(ExternAddress($0)) }
-        case .funcref:
-            return text == "null" ? .funcref(nil) : nil
+        case .ref(let reference):
+            if text == "null" { return reference.isNullable ? .zero(type) : nil }
+            switch reference.heapType {
+            case .extern: return UInt32(text).map { .externref(ExternAddress($0)) }
+            case .any, .eq, .i31: return Int32(text).map { .anyref(.i31($0)) }
+            default: return nil
+            }
         case .v128:
             return nil
         }

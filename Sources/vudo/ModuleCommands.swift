@@ -112,7 +112,11 @@ enum InspectCommand {
             print("  [\(index)]\(name) type \(typeIndex)")
         }
         print("tables (\(module.tables.count)):")
-        for table in module.tables { print("  \(table.elementType) \(describe(table.limits))") }
+        for table in module.tables { print("  \(table.type.elementType) \(describe(table.type.limits))") }
+        if !module.tags.isEmpty {
+            print("tags (\(module.tags.count)):")
+            for tag in module.tags { print("  type \(tag.typeIndex)") }
+        }
         print("memories (\(module.memories.count)):")
         for memory in module.memories { print("  pages \(describe(memory.limits))") }
         print("globals (\(module.globals.count)):")
@@ -160,10 +164,11 @@ enum InspectCommand {
     static func describe(_ descriptor: Import.Descriptor, _ module: Module) -> String {
         switch descriptor {
         case .function(let t):
-            return "func " + (Int(t) < module.types.count ? module.types[Int(t)].description : "type \(t)")
+            return "func " + (module.functionType(at: t)?.description ?? "type \(t)")
         case .table(let t): return "table \(t.elementType) \(describe(t.limits))"
         case .memory(let m): return "memory \(describe(m.limits))"
         case .global(let g): return "global \(g.isMutable ? "mut " : "")\(g.valueType)"
+        case .tag(let t): return "tag type \(t.typeIndex)"
         }
     }
 }

@@ -61,7 +61,7 @@ import WasmCore
     @Test func singleInstructionText() {
         #expect(Disassembler.text(of: Instruction(.i32Const, .i32(-5))) == "i32.const -5")
         #expect(Disassembler.text(of: Instruction(.block, .blockType(.value(.f64)))) == "block (result f64)")
-        #expect(Disassembler.text(of: Instruction(.refNull, .referenceType(.externref))) == "ref.null extern")
+        #expect(Disassembler.text(of: Instruction(.refNull, .heapType(.extern))) == "ref.null extern")
         #expect(
             Disassembler.text(of: Instruction(.brTable, .branchTable(targets: [3, 1], defaultTarget: 0)))
                 == "br_table 3 1 0")

@@ -176,7 +176,7 @@ import WasmCore
         // A first byte shaped like a value type (bits 7-6 = 01) is read as one, as the reference
         // decoder does; other negative s33 values are no block type.
         for byte: UInt8 in [0x41, 0x60] {
-            #expect(blockTypeError([byte])?.message == "malformed value type", "\(byte)")
+            #expect(blockTypeError([byte])?.message == "malformed reference type", "\(byte)")
         }
         #expect(blockTypeError([0x80, 0x80, 0x80, 0x80, 0x70])?.message == "malformed block type")
         // Sign bit 32 set but the unused bits clear: not a valid s33 at all.

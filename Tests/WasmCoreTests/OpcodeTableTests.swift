@@ -68,7 +68,7 @@ import WasmCore
     /// With a feature disabled, its instructions are illegal opcodes, as in WebAssembly 2.0.
     @Test func disabledFeaturesAreIllegalOpcodes() throws {
         var reader = ByteReader(bytes: [0x12, 0x00])
-        #expect(throws: DecodingError("illegal opcode", offset: 0)) {
+        #expect(throws: DecodingError("illegal opcode 12", offset: 0)) {
             try reader.readInstruction(features: .webAssembly2)
         }
         var enabled = ByteReader(bytes: [0x12, 0x00])
@@ -148,9 +148,9 @@ import WasmCore
         #expect(
             try decode([0x0E, 0x02, 0x00, 0x01, 0x02]).immediate == .branchTable(targets: [0, 1], defaultTarget: 2))
         #expect(try decode([0x11, 0x01, 0x00]).immediate == .indexPair(1, 0))
-        #expect(try decode([0x28, 0x02, 0x10]).immediate == .memory(align: 2, offset: 16))
+        #expect(try decode([0x28, 0x02, 0x10]).immediate == .memory(MemoryArgument(align: 2, offset: 16)))
         #expect(try decode([0x1C, 0x01, 0x7E]).immediate == .selectTypes([.i64]))
-        #expect(try decode([0xD0, 0x6F]).immediate == .referenceType(.externref))
+        #expect(try decode([0xD0, 0x6F]).immediate == .heapType(.extern))
     }
 
     @Test func bytesOutsideTheTableAreIllegal() {
@@ -166,21 +166,28 @@ import WasmCore
             case .prefixed(_, let sub): fd.insert(sub)
             }
         }
+        // The reference decoder names the bytes in hex, as `%02x`: "illegal opcode fc 1f".
+        func hex(_ value: UInt32) -> String {
+            let digits = String(value, radix: 16)
+            return digits.count < 2 ? "0" + digits : digits
+        }
         for byte in UInt8.min...UInt8.max where !single.contains(byte) && ![0xFB, 0xFC, 0xFD].contains(byte) {
             var reader = ByteReader(bytes: [byte, 0, 0, 0, 0])
-            #expect(throws: DecodingError("illegal opcode", offset: 0)) { try reader.readInstruction() }
+            #expect(throws: DecodingError("illegal opcode \(hex(UInt32(byte)))", offset: 0)) {
+                try reader.readInstruction()
+            }
         }
         for sub in UInt32(0)..<300 where !fc.contains(sub) {
             var reader = ByteReader(bytes: [0xFC] + Binary.unsigned(UInt64(sub)) + [0, 0, 0])
-            #expect(throws: DecodingError("illegal opcode", offset: 0)) { try reader.readInstruction() }
+            #expect(throws: DecodingError("illegal opcode fc \(hex(sub))", offset: 0)) { try reader.readInstruction() }
         }
         for sub in UInt32(0)..<300 where !fb.contains(sub) {
             var reader = ByteReader(bytes: [0xFB] + Binary.unsigned(UInt64(sub)) + [0, 0, 0])
-            #expect(throws: DecodingError("illegal opcode", offset: 0)) { try reader.readInstruction() }
+            #expect(throws: DecodingError("illegal opcode fb \(hex(sub))", offset: 0)) { try reader.readInstruction() }
         }
         for sub in UInt32(0)..<300 where !fd.contains(sub) {
             var reader = ByteReader(bytes: [0xFD] + Binary.unsigned(UInt64(sub)) + [UInt8](repeating: 0, count: 20))
-            #expect(throws: DecodingError("illegal opcode", offset: 0)) { try reader.readInstruction() }
+            #expect(throws: DecodingError("illegal opcode fd \(hex(sub))", offset: 0)) { try reader.readInstruction() }
         }
     }
 

@@ -8,7 +8,9 @@ public enum InterfaceGenerator {
     ///   - typeName: the interface type's name.
     ///   - sourceName: the .wasm file named in the header comment.
     public static func generate(for module: Module, typeName: String, sourceName: String) -> String {
-        let functionTypes = (module.importedFunctionTypes + module.functionTypeIndices).map { module.types[Int($0)] }
+        let functionTypes = (module.importedFunctionTypes + module.functionTypeIndices).map {
+            module.functionType(at: $0) ?? FunctionType(parameters: [], results: [])
+        }
         var requirements: [String] = []
         var methods: [String] = []
         var skipped: [String] = []
@@ -117,7 +119,7 @@ public enum InterfaceGenerator {
         case .i64: "Int64"
         case .f32: "Float"
         case .f64: "Double"
-        case .v128, .funcref, .externref: nil
+        case .v128, .ref: nil
         }
     }
 

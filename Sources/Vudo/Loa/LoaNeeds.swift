@@ -43,10 +43,9 @@ extension LoaRegistry {
         var order: [String] = []
         var found: [String: Found] = [:]
         for entry in module.imports {
-            guard case .function(let typeIndex) = entry.descriptor, Int(typeIndex) < module.types.count else {
+            guard case .function(let typeIndex) = entry.descriptor, let type = module.functionType(at: typeIndex) else {
                 continue
             }
-            let type = module.types[Int(typeIndex)]
             var loa = entry.module
             var capability: Capability?
             var problem: ImportFailure?

@@ -13,7 +13,7 @@ enum ImportLinker {
             }
             switch entry.descriptor {
             case .function(let typeIndex):
-                let type = module.types[Int(typeIndex)]
+                guard let type = module.functionType(at: typeIndex) else { throw unresolved(.unsupportedKind("type")) }
                 let resolved: LoaFunction
                 do {
                     resolved = try resolve(entry, type: type, resolver: resolver, host: host)
@@ -31,6 +31,8 @@ enum ImportLinker {
                 throw unresolved(.unsupportedKind("table"))
             case .global:
                 throw unresolved(.unsupportedKind("global"))
+            case .tag:
+                throw unresolved(.unsupportedKind("tag"))
             }
         }
         return imports

@@ -32,17 +32,17 @@ extension Module {
         guard let export = exports.first(where: { $0.name == name && $0.kind == .function }) else { return nil }
         let imported = importedFunctionTypes
         let index = Int(export.index)
-        if index < imported.count { return types[Int(imported[index])] }
+        if index < imported.count { return functionType(at: imported[index]) }
         let own = index - imported.count
         guard own < functionTypeIndices.count else { return nil }
-        return types[Int(functionTypeIndices[own])]
+        return functionType(at: functionTypeIndices[own])
     }
 
     /// The function imports, with their types.
     var functionImports: [(module: String, name: String, type: FunctionType)] {
         imports.compactMap { entry in
-            guard case .function(let index) = entry.descriptor else { return nil }
-            return (entry.module, entry.name, types[Int(index)])
+            guard case .function(let index) = entry.descriptor, let type = functionType(at: index) else { return nil }
+            return (entry.module, entry.name, type)
         }
     }
 }

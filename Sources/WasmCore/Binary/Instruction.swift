@@ -23,22 +23,36 @@ public enum Immediate: Sendable, Hashable {
     case indexPair(UInt32, UInt32)
     case branchTable(targets: [UInt32], defaultTarget: UInt32)
     case selectTypes([ValueType])
-    case memory(align: UInt32, offset: UInt64)
-    case memoryLane(align: UInt32, offset: UInt64, lane: UInt8)
+    case memory(MemoryArgument)
+    case memoryLane(MemoryArgument, lane: UInt8)
     case i32(Int32)
     case i64(Int64)
     /// Raw IEEE bits, so that NaN payloads survive.
     case f32(UInt32)
     case f64(UInt64)
-    case referenceType(ValueType)
-    /// A heap type's code: negative for an abstract type (`func` is -0x10), else a type index.
-    case heapType(Int64)
+    /// `ref.null`'s type, and the target of `ref.test` and `ref.cast` (whose opcode says whether
+    /// null is included).
+    case heapType(HeapType)
     case tryTable(BlockType, [CatchClause])
     /// `br_on_cast(_fail)`: bit 0 of `flags` makes the source nullable, bit 1 the target.
-    case castBranch(flags: UInt8, label: UInt32, source: Int64, target: Int64)
+    case castBranch(flags: UInt8, label: UInt32, source: HeapType, target: HeapType)
     case v128(V128)
     case lane(UInt8)
     case shuffle(V128)
+}
+
+/// The memory operand of a load or store: which memory, the static offset added to the address,
+/// and the alignment hint (as a power of two).
+public struct MemoryArgument: Sendable, Hashable {
+    public var align: UInt32
+    public var offset: UInt64
+    public var memory: UInt32
+
+    public init(align: UInt32, offset: UInt64, memory: UInt32 = 0) {
+        self.align = align
+        self.offset = offset
+        self.memory = memory
+    }
 }
 
 /// A 128-bit vector value as 16 little-endian bytes.
@@ -77,37 +91,4 @@ public struct CatchClause: Sendable, Hashable {
     public var kind: Kind
     public var tag: UInt32?
     public var label: UInt32
-}
-
-/// The abstract heap types' codes (as signed LEB128 values) and the feature each belongs to.
-enum HeapTypeCode {
-    /// The feature a heap-type code needs beyond WebAssembly 2.0's `func` and `extern`, or nil
-    /// for a code that is no heap type at all.
-    static func feature(of code: Int64) -> WasmFeature? {
-        switch code {
-        case 0...: .functionReferences
-        case -0x17, -0x0C: .exceptionHandling  // exn, noexn
-        case -0x16 ... -0x12, -0x0F ... -0x0D: .gc  // array ... any, none, noextern, nofunc
-        default: nil
-        }
-    }
-
-    /// The text format's name of a heap type code: an abstract type's keyword, or the type index.
-    static func name(of code: Int64) -> String {
-        switch code {
-        case -0x10: "func"
-        case -0x11: "extern"
-        case -0x12: "any"
-        case -0x13: "eq"
-        case -0x14: "i31"
-        case -0x15: "struct"
-        case -0x16: "array"
-        case -0x17: "exn"
-        case -0x0C: "noexn"
-        case -0x0D: "nofunc"
-        case -0x0E: "noextern"
-        case -0x0F: "none"
-        default: String(code)
-        }
-    }
 }

@@ -1,33 +1,50 @@
 extension ByteReader {
-    /// Reads a value type. Codes of enabled features this engine cannot represent yet (typed
-    /// references, GC's abstract types, `exnref`) are reported as unsupported, not malformed.
+    /// Reads a value type: a number, `v128` (with SIMD), or a reference type.
     public mutating func readValueType(features: WasmFeatures = .default) throws(DecodingError) -> ValueType {
         let start = offset
-        let byte = try readByte()
-        if let type = ValueType(rawValue: byte), type != .v128 || features.contains(.simd) { return type }
-        if let feature = Self.featureOfValueTypeCode(byte), features.contains(feature) {
-            throw .unsupported(feature, offset: start)
+        switch try readByte() {
+        case 0x7F: return .i32
+        case 0x7E: return .i64
+        case 0x7D: return .f32
+        case 0x7C: return .f64
+        case 0x7B where features.contains(.simd): return .v128
+        default:
+            offset = start
+            return .ref(try readReferenceType(features: features))
         }
-        throw DecodingError("malformed value type", offset: start)
     }
 
-    public mutating func readReferenceType(features: WasmFeatures = .default) throws(DecodingError) -> ValueType {
+    /// Reads a reference type: a shorthand (`funcref`, `anyref`, ...) or `(ref null? ht)`.
+    public mutating func readReferenceType(features: WasmFeatures = .default) throws(DecodingError) -> ReferenceType {
         let start = offset
         let byte = try readByte()
-        if let type = ValueType(rawValue: byte), type.isReference { return type }
-        if let feature = Self.featureOfValueTypeCode(byte), features.contains(feature) {
-            throw .unsupported(feature, offset: start)
+        let typedReferences = features.contains(.functionReferences) || features.contains(.gc)
+        if byte == 0x63 || byte == 0x64, typedReferences {
+            return ReferenceType(try readHeapType(features: features), nullable: byte == 0x63)
+        }
+        // A shorthand is the abstract heap type's code as a one-byte signed LEB128 value.
+        if byte & 0xC0 == 0x40, let heapType = HeapType(abstractCode: Int64(byte) - 0x80),
+            heapType.feature.map(features.contains) ?? true
+        {
+            return ReferenceType(heapType)
         }
         throw DecodingError("malformed reference type", offset: start)
     }
 
-    /// The feature a value type code beyond WebAssembly 2.0 belongs to: `(ref null ht)` and
-    /// `(ref ht)`, or an abstract heap type's shorthand.
-    static func featureOfValueTypeCode(_ byte: UInt8) -> WasmFeature? {
-        switch byte {
-        case 0x63, 0x64: .functionReferences
-        default: HeapTypeCode.feature(of: Int64(byte) - 0x80)
+    /// Reads a heap type: an abstract type's code (negative), or a type index.
+    public mutating func readHeapType(features: WasmFeatures = .default) throws(DecodingError) -> HeapType {
+        let start = offset
+        let code = try readSigned(bits: 33)
+        if code >= 0 {
+            guard features.contains(.functionReferences) || features.contains(.gc) else {
+                throw DecodingError("malformed heap type", offset: start)
+            }
+            return .concrete(UInt32(code))
         }
+        guard let type = HeapType(abstractCode: code), type.feature.map(features.contains) ?? true else {
+            throw DecodingError("malformed heap type", offset: start)
+        }
+        return type
     }
 
     mutating func readBlockType(features: WasmFeatures = .default) throws(DecodingError) -> BlockType {
@@ -54,48 +71,30 @@ extension ByteReader {
             guard byte == 0 else { throw DecodingError("zero byte expected", offset: start) }
             return 0
         }
-        let index = try readU32()
-        if index != 0, WasmFeature.multiMemory.support < .validation {
-            throw .unsupported(.multiMemory, offset: start)
-        }
-        return index
+        return try readU32()
     }
 
     /// A `memarg`: alignment exponent, (with multiple memories, when bit 6 of the alignment field
     /// says so) a memory index, and the offset (64 bits wide where 64-bit memories are enabled).
-    mutating func readMemoryArgument(_ features: WasmFeatures) throws(DecodingError) -> (align: UInt32, offset: UInt64)
-    {
+    mutating func readMemoryArgument(_ features: WasmFeatures) throws(DecodingError) -> MemoryArgument {
         let start = offset
         var align = try readU32()
-        if features.contains(.multiMemory), align & 0x40 != 0 {
-            align &= ~0x40
-            let memory = try readU32()
-            if memory != 0, WasmFeature.multiMemory.support < .validation {
-                throw .unsupported(.multiMemory, offset: start)
+        var memory: UInt32 = 0
+        if features.contains(.multiMemory) {
+            guard align < 0x80 else { throw DecodingError("malformed memop flags", offset: start) }
+            if align & 0x40 != 0 {
+                align &= ~0x40
+                memory = try readU32()
             }
         }
         let memoryOffset = try readUnsigned(bits: features.contains(.memory64) ? 64 : 32)
-        return (align, memoryOffset)
+        return MemoryArgument(align: align, offset: memoryOffset, memory: memory)
     }
 
-    /// A heap type as its signed LEB128 code: negative for an abstract type, else a type index.
-    mutating func readHeapTypeCode() throws(DecodingError) -> Int64 {
-        try readSigned(bits: 33)
-    }
-
-    /// `ref.null`'s heap type, as far as WebAssembly 2.0's reference types express it.
-    mutating func readNullableReference(_ features: WasmFeatures) throws(DecodingError) -> ValueType {
-        let start = offset
-        let code = try readHeapTypeCode()
-        switch code {
-        case -0x10: return .funcref
-        case -0x11: return .externref
-        default:
-            if let feature = HeapTypeCode.feature(of: code), features.contains(feature) {
-                throw .unsupported(feature, offset: start)
-            }
-            throw DecodingError("malformed reference type", offset: start)
-        }
+    /// Two hex digits at least, as `%02x` prints.
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return digits.count < 2 ? "0" + digits : digits
     }
 
     mutating func readV128() throws(DecodingError) -> V128 {
@@ -110,17 +109,21 @@ extension ByteReader {
         let start = offset
         let first = try readByte()
         let opcode: Opcode?
+        var sub: UInt32?
         switch first {
         case 0xFB, 0xFC, 0xFD:
-            opcode = OpcodeTable.opcode(prefix: first, sub: try readU32())
+            let prefixed = try readU32()
+            sub = prefixed
+            opcode = OpcodeTable.opcode(prefix: first, sub: prefixed)
         default:
             opcode = OpcodeTable.singleByte[Int(first)]
         }
-        guard let opcode else { throw DecodingError("illegal opcode", offset: start) }
-        let info = opcode.info
-        if let feature = info.feature, !features.contains(feature) {
-            throw DecodingError("illegal opcode", offset: start)
+        guard let opcode, opcode.info.feature.map(features.contains) ?? true else {
+            // The reference decoder's words: the opcode's bytes in hex.
+            let bytes = [Self.hex(UInt64(first))] + (sub.map { [Self.hex(UInt64($0))] } ?? [])
+            throw DecodingError("illegal opcode " + bytes.joined(separator: " "), offset: start)
         }
+        let info = opcode.info
         let immediate = try readImmediate(info.immediates, features)
         return Instruction(opcode, immediate, offset: start)
     }
@@ -151,8 +154,7 @@ extension ByteReader {
             for _ in 0..<count { types.append(try readValueType(features: features)) }
             return .selectTypes(types)
         case .memoryArgument:
-            let arg = try readMemoryArgument(features)
-            return .memory(align: arg.align, offset: arg.offset)
+            return .memory(try readMemoryArgument(features))
         case .memoryIndex:
             return .index(try readMemoryIndex(features))
         case .i32Constant:
@@ -163,10 +165,8 @@ extension ByteReader {
             return .f32(try readFixedU32())
         case .f64Constant:
             return .f64(try readFixedU64())
-        case .heapType:
-            return .referenceType(try readNullableReference(features))
-        case .castTarget:
-            return .heapType(try readHeapTypeCode())
+        case .heapType, .castTarget:
+            return .heapType(try readHeapType(features: features))
         case .tryTable:
             let blockType = try readBlockType(features: features)
             let count = try readCount(minElementSize: 2)
@@ -187,8 +187,8 @@ extension ByteReader {
             let flags = try readByte()
             guard flags <= 3 else { throw DecodingError("malformed cast flags", offset: start) }
             let label = try readU32()
-            let source = try readHeapTypeCode()
-            return .castBranch(flags: flags, label: label, source: source, target: try readHeapTypeCode())
+            let source = try readHeapType(features: features)
+            return .castBranch(flags: flags, label: label, source: source, target: try readHeapType(features: features))
         case .memoryInit:
             let data = try readU32()
             return .indexPair(data, try readMemoryIndex(features))
@@ -205,8 +205,8 @@ extension ByteReader {
         case .lane:
             return .lane(try readByte())
         case .memoryLane:
-            let arg = try readMemoryArgument(features)
-            return .memoryLane(align: arg.align, offset: arg.offset, lane: try readByte())
+            let argument = try readMemoryArgument(features)
+            return .memoryLane(argument, lane: try readByte())
         }
     }
 }

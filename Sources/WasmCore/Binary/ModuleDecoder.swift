@@ -53,7 +53,7 @@ public struct ModuleDecoder {
             if id != 0 { module.sectionOffsets[id] = contentStart }
             switch id {
             case 0: try decodeCustomSection(&reader, size: size, into: &module)
-            case 1: module.types = try decodeVector(&reader) { r throws(DecodingError) in try decodeFunctionType(&r) }
+            case 1: try decodeTypeSection(&reader, into: &module)
             case 2: module.imports = try decodeVector(&reader) { r throws(DecodingError) in try decodeImport(&r) }
             case 3:
                 module.functionTypeIndices = try decodeVector(&reader) { r throws(DecodingError) in try r.readU32() }
@@ -67,7 +67,7 @@ public struct ModuleDecoder {
             case 10: module.codes = try decodeVector(&reader) { r throws(DecodingError) in try decodeCode(&r) }
             case 11: module.data = try decodeVector(&reader) { r throws(DecodingError) in try decodeData(&r) }
             case 12: module.dataCount = try reader.readU32()
-            case 13: throw .unsupported(.exceptionHandling, offset: sectionStart)
+            case 13: module.tags = try decodeVector(&reader) { r throws(DecodingError) in try decodeTagType(&r) }
             default: throw DecodingError("malformed section id", offset: sectionStart)
             }
             guard reader.offset == contentStart + size else {
@@ -137,66 +137,142 @@ public struct ModuleDecoder {
         module.customSections.append(CustomSection(name: name, bytes: bytes))
     }
 
-    private func decodeFunctionType(_ reader: inout ByteReader) throws(DecodingError) -> FunctionType {
+    /// The type section: recursion groups of subtypes (WebAssembly 3.0), or plain function types.
+    private func decodeTypeSection(_ reader: inout ByteReader, into module: inout Module) throws(DecodingError) {
+        let groups = try decodeVector(&reader) { r throws(DecodingError) in try decodeRecursionGroup(&r) }
+        for group in groups {
+            let start = module.types.count
+            guard module.types.count + group.count <= limits.maxItemsPerSection else {
+                throw DecodingError("too many types", offset: reader.offset)
+            }
+            module.types.append(contentsOf: group)
+            module.recursionGroups.append(start..<module.types.count)
+        }
+    }
+
+    private func decodeRecursionGroup(_ reader: inout ByteReader) throws(DecodingError) -> [SubType] {
+        guard reader.peekByte() == 0x4E, features.contains(.gc) else { return [try decodeSubType(&reader)] }
+        reader.offset += 1
+        return try decodeVector(&reader) { r throws(DecodingError) in try decodeSubType(&r) }
+    }
+
+    private func decodeSubType(_ reader: inout ByteReader) throws(DecodingError) -> SubType {
+        let form = reader.peekByte()
+        guard form == 0x50 || form == 0x4F, features.contains(.gc) else {
+            return SubType(try decodeCompositeType(&reader))
+        }
+        reader.offset += 1
+        let supertypes = try decodeVector(&reader) { r throws(DecodingError) in try r.readU32() }
+        return SubType(try decodeCompositeType(&reader), final: form == 0x4F, supertypes: supertypes)
+    }
+
+    private func decodeCompositeType(_ reader: inout ByteReader) throws(DecodingError) -> CompositeType {
         let start = reader.offset
         // The form is a signed 7-bit LEB128 value: a continuation bit makes it too long.
         let form = try reader.readByte()
         guard form & 0x80 == 0 else { throw DecodingError("integer representation too long", offset: start) }
-        guard form == 0x60 else {
-            if Self.isGCTypeForm(form), features.contains(.gc) { throw .unsupported(.gc, offset: start) }
-            throw DecodingError("malformed function type", offset: start)
+        switch form {
+        case 0x60:
+            let parameters = try decodeVector(&reader) { r throws(DecodingError) in
+                try r.readValueType(features: features)
+            }
+            let results = try decodeVector(&reader) { r throws(DecodingError) in
+                try r.readValueType(features: features)
+            }
+            return .function(FunctionType(parameters: parameters, results: results))
+        case 0x5F where features.contains(.gc):
+            return .structure(try decodeVector(&reader) { r throws(DecodingError) in try decodeFieldType(&r) })
+        case 0x5E where features.contains(.gc):
+            return .array(try decodeFieldType(&reader))
+        default:
+            throw DecodingError(
+                features.contains(.gc) ? "malformed definition type" : "malformed function type", offset: start)
         }
-        let parameters = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType(features: features)
-        }
-        let results = try decodeVector(&reader) { r throws(DecodingError) in try r.readValueType(features: features) }
-        return FunctionType(parameters: parameters, results: results)
     }
 
-    /// `rec`, `sub`, `sub final`, `struct`, `array`.
-    private static func isGCTypeForm(_ form: UInt8) -> Bool { [0x4E, 0x4F, 0x50, 0x5E, 0x5F].contains(form) }
+    private func decodeFieldType(_ reader: inout ByteReader) throws(DecodingError) -> FieldType {
+        let storage: StorageType
+        switch reader.peekByte() {
+        case 0x78:
+            reader.offset += 1
+            storage = .i8
+        case 0x77:
+            reader.offset += 1
+            storage = .i16
+        default:
+            storage = .value(try reader.readValueType(features: features))
+        }
+        return FieldType(storage, mutable: try decodeMutability(&reader))
+    }
 
-    /// Limits. Their flags are a one-bit LEB128 value in WebAssembly 2.0 (so `0x81 0x00` is too
-    /// long and `0x02` too large); 64-bit and shared memories set further bits.
-    private func decodeLimits(_ reader: inout ByteReader) throws(DecodingError) -> WasmCore.Limits {
+    private func decodeMutability(_ reader: inout ByteReader) throws(DecodingError) -> Bool {
+        let start = reader.offset
+        let mutability = try reader.readByte()
+        guard mutability <= 1 else { throw DecodingError("malformed mutability", offset: start) }
+        return mutability == 1
+    }
+
+    private func decodeTagType(_ reader: inout ByteReader) throws(DecodingError) -> TagType {
+        let start = reader.offset
+        guard try reader.readByte() == 0 else { throw DecodingError("malformed tag attribute", offset: start) }
+        return TagType(typeIndex: try reader.readU32())
+    }
+
+    /// Limits and whether they are 64-bit. In WebAssembly 2.0 the flags are a one-bit LEB128 value
+    /// (so `0x81 0x00` is too long and `0x02` too large); with 64-bit memories they are a byte whose
+    /// bit 2 selects i64 addresses, and bit 1 (shared) needs threads.
+    private func decodeLimits(_ reader: inout ByteReader) throws(DecodingError) -> (WasmCore.Limits, is64: Bool) {
         let start = reader.offset
         let flags = try reader.readByte()
-        if flags & 0x04 != 0, flags & 0x80 == 0, flags <= 0x07, features.contains(.memory64) {
-            throw .unsupported(.memory64, offset: start)
+        if features.contains(.memory64) {
+            let allowed: UInt8 = features.contains(.threads) ? 0x07 : 0x05
+            guard flags & ~allowed == 0 else { throw DecodingError("malformed limits flags", offset: start) }
+            if flags & 0x02 != 0 { throw .unsupported(.threads, offset: start) }
+        } else {
+            if flags & 0x02 != 0, flags & 0x80 == 0, flags <= 0x03, features.contains(.threads) {
+                throw .unsupported(.threads, offset: start)
+            }
+            guard flags & 0x7F <= 1 else { throw DecodingError("integer too large", offset: start) }
+            guard flags & 0x80 == 0 else {
+                throw DecodingError("integer representation too long", offset: start + 1)
+            }
         }
-        if flags & 0x02 != 0, flags & 0x80 == 0, flags <= 0x03, features.contains(.threads) {
-            throw .unsupported(.threads, offset: start)
-        }
-        guard flags & 0x7F <= 1 else { throw DecodingError("integer too large", offset: start) }
-        guard flags & 0x80 == 0 else { throw DecodingError("integer representation too long", offset: start + 1) }
-        let min = try reader.readUnsigned(bits: 32)
-        guard flags == 1 else { return WasmCore.Limits(min: min) }
-        return WasmCore.Limits(min: min, max: try reader.readUnsigned(bits: 32))
+        let is64 = flags & 0x04 != 0
+        // With 64-bit memories enabled, every limit is read as a u64 and its range checked by the
+        // validator, as the reference decoder does.
+        let bits = features.contains(.memory64) ? 64 : 32
+        let min = try reader.readUnsigned(bits: bits)
+        guard flags & 0x01 != 0 else { return (WasmCore.Limits(min: min), is64) }
+        return (WasmCore.Limits(min: min, max: try reader.readUnsigned(bits: bits)), is64)
     }
 
     private func decodeTableType(_ reader: inout ByteReader) throws(DecodingError) -> TableType {
         let element = try reader.readReferenceType(features: features)
-        return TableType(elementType: element, limits: try decodeLimits(&reader))
+        let (limits, is64) = try decodeLimits(&reader)
+        return TableType(elementType: element, limits: limits, is64: is64)
     }
 
     /// A table definition; with typed references it may start with `0x40 0x00` and carry an
     /// initializer expression.
-    private func decodeTable(_ reader: inout ByteReader) throws(DecodingError) -> TableType {
-        if reader.peekByte() == 0x40, features.contains(.functionReferences) {
-            throw .unsupported(.functionReferences, offset: reader.offset)
+    private func decodeTable(_ reader: inout ByteReader) throws(DecodingError) -> Table {
+        let start = reader.offset
+        guard reader.peekByte() == 0x40, features.contains(.functionReferences) else {
+            return Table(type: try decodeTableType(&reader))
         }
-        return try decodeTableType(&reader)
+        reader.offset += 1
+        guard try reader.readByte() == 0 else { throw DecodingError("malformed table", offset: start) }
+        let type = try decodeTableType(&reader)
+        return Table(type: type, initializer: try decodeConstantExpression(&reader))
     }
 
     private func decodeMemoryType(_ reader: inout ByteReader) throws(DecodingError) -> MemoryType {
-        MemoryType(limits: try decodeLimits(&reader))
+        let (limits, is64) = try decodeLimits(&reader)
+        return MemoryType(limits: limits, is64: is64)
     }
 
     private func decodeGlobalType(_ reader: inout ByteReader) throws(DecodingError) -> GlobalType {
         let type = try reader.readValueType(features: features)
-        let start = reader.offset
-        let mutability = try reader.readByte()
-        guard mutability <= 1 else { throw DecodingError("malformed mutability", offset: start) }
-        return GlobalType(valueType: type, isMutable: mutability == 1)
+        return GlobalType(valueType: type, isMutable: try decodeMutability(&reader))
     }
 
     private func decodeImport(_ reader: inout ByteReader) throws(DecodingError) -> Import {
@@ -210,6 +286,7 @@ public struct ModuleDecoder {
         case 1: descriptor = .table(try decodeTableType(&reader))
         case 2: descriptor = .memory(try decodeMemoryType(&reader))
         case 3: descriptor = .global(try decodeGlobalType(&reader))
+        case 4 where features.contains(.exceptionHandling): descriptor = .tag(try decodeTagType(&reader))
         default: throw DecodingError("malformed import kind", offset: start)
         }
         return Import(module: module, name: name, descriptor: descriptor)
@@ -218,7 +295,9 @@ public struct ModuleDecoder {
     private func decodeExport(_ reader: inout ByteReader) throws(DecodingError) -> Export {
         let name = try reader.readName()
         let start = reader.offset
-        guard let kind = ExternalKind(rawValue: try reader.readByte()) else {
+        guard let kind = ExternalKind(rawValue: try reader.readByte()),
+            kind != .tag || features.contains(.exceptionHandling)
+        else {
             throw DecodingError("malformed export kind", offset: start)
         }
         return Export(name: name, kind: kind, index: try reader.readU32())
@@ -251,7 +330,8 @@ public struct ModuleDecoder {
             let table = hasTableIndex ? try reader.readU32() : 0
             mode = .active(table: table, offset: try decodeConstantExpression(&reader))
         }
-        var type = ValueType.funcref
+        // Function indices make non-null references in WebAssembly 3.0, where that type exists.
+        var type = ReferenceType(.func, nullable: usesExpressions || !features.contains(.functionReferences))
         if isPassiveOrDeclarative || hasTableIndex {
             if usesExpressions {
                 type = try reader.readReferenceType(features: features)

@@ -8,8 +8,7 @@ extension Imports {
             let value: ExternalValue
             switch entry.descriptor {
             case .function(let typeIndex):
-                guard Int(typeIndex) < module.types.count else { throw ValidationError("unknown type") }
-                let type = module.types[Int(typeIndex)]
+                guard let type = module.functionType(at: typeIndex) else { throw ValidationError("unknown type") }
                 let results = type.results.map(Value.zero)
                 value = .function(store.addHostFunction(HostFunction(type: type) { _, _ in results }))
             case .table(let type):
@@ -18,6 +17,8 @@ extension Imports {
                 value = .memory(try store.addMemory(type))
             case .global(let type):
                 value = .global(store.addGlobal(type, value: .zero(type.valueType)))
+            case .tag:
+                throw InstantiationError.unsupported(.exceptionHandling)
             }
             imports.define(module: entry.module, name: entry.name, value)
         }

@@ -7,18 +7,18 @@ extension Store {
     /// initialization traps (`.trap`) or the module uses a feature this engine cannot run yet
     /// (`.unsupportedFeature`).
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
-        let typeIDs = module.types.map(typeID)
-        let translation = Translator.Context(
-            module: module, typeIDs: typeIDs, metering: configuration.translatesCheckpoints)
-        let (usedFeatures, code) = try compile(module, translation)
+        var translation = Translator.Context(module: module, metering: configuration.translatesCheckpoints)
+        let (usedFeatures, code, typeSpace) = try compile(module, translation)
+        translation.typeIDs = typeSpace.ids
         if let feature = usedFeatures.members(supportedBelow: .execution).first {
             throw InstantiationError.unsupported(feature)
         }
+        let typeIDs = typeSpace.ids
 
         var importedFunctions: [FunctionInstance] = []
-        var importedGlobals: [GlobalInstance] = []
-        var importedMemories: [MemoryInstance] = []
-        var importedTables: [TableInstance] = []
+        var importedGlobals: [(GlobalInstance, GlobalAddress)] = []
+        var importedMemories: [(MemoryInstance, MemoryAddress)] = []
+        var importedTables: [(TableInstance, TableAddress)] = []
         for entry in module.imports {
             guard let value = imports.lookup(module: entry.module, name: entry.name) else {
                 throw InstantiationError(.link, "unknown import: \(entry.module).\(entry.name)")
@@ -33,39 +33,52 @@ extension Store {
             switch (entry.descriptor, value) {
             case (.function(let typeIndex), .function(let address)):
                 let function = functions[address.index]
-                let expected = module.types[Int(typeIndex)]
-                guard function.type == expected else { throw mismatch("expected \(expected), got \(function.type)") }
+                guard types.isSubtype(function.entry.pointee.typeID, of: typeIDs[Int(typeIndex)]) else {
+                    let expected = types[typeIDs[Int(typeIndex)]].composite
+                    throw mismatch("expected \(expected), got \(function.type)")
+                }
                 importedFunctions.append(function)
             case (.table(let type), .table(let address)):
                 let table = tables[address.index]
                 let actual = Limits(min: UInt64(table.count), max: table.type.limits.max)
-                guard table.type.elementType == type.elementType, actual.isSubtype(of: type.limits) else {
+                let elementType = typeSpace.canonical(type.elementType)
+                guard table.type.elementType == elementType, table.type.is64 == type.is64,
+                    actual.isSubtype(of: type.limits)
+                else {
                     throw mismatch("table type")
                 }
-                importedTables.append(table)
+                importedTables.append((table, address))
             case (.memory(let type), .memory(let address)):
                 let memory = memories[address.index]
                 let actual = Limits(min: memory.pageCount, max: memory.type.limits.max)
-                guard actual.isSubtype(of: type.limits) else { throw mismatch("memory limits") }
-                importedMemories.append(memory)
+                guard memory.type.is64 == type.is64, actual.isSubtype(of: type.limits) else {
+                    throw mismatch("memory limits")
+                }
+                importedMemories.append((memory, address))
             case (.global(let type), .global(let address)):
                 let global = globals[address.index]
-                guard global.type == type else { throw mismatch("global type") }
-                importedGlobals.append(global)
+                let expected = typeSpace.canonical(type.valueType)
+                let actual = global.type.valueType
+                let fits =
+                    global.type.isMutable
+                    ? actual == expected : types.isSubtype(actual, of: expected)
+                guard global.type.isMutable == type.isMutable, fits else { throw mismatch("global type") }
+                importedGlobals.append((global, address))
             default:
                 throw mismatch("expected \(Self.kindName(entry.descriptor)), got \(value.kind)")
             }
         }
 
-        // Definitions.
+        // Definitions. Their types name defined types by the store's canonical ids.
         var definedFunctions: [FunctionInstance] = []
         for (definedIndex, typeIndex) in module.functionTypeIndices.enumerated() {
-            let type = module.types[Int(typeIndex)]
+            let typeID = typeIDs[Int(typeIndex)]
+            guard let type = types[typeID].functionType else { throw InstantiationError(.link, "non-function type") }
             let entry = FunctionEntry(
                 code: nil, frameSize: 0, parameterCount: type.parameters.count,
                 declaredLocalCount: Int(module.codes[definedIndex].localCount), constants: nil, constantCount: 0,
                 resultCount: type.results.count,
-                typeID: typeID(type), isHost: false, runtime: nil, definedIndex: definedIndex,
+                typeID: typeID, isHost: false, runtime: nil, definedIndex: definedIndex,
                 address: functions.count)
             let function = FunctionInstance(entry: entry, type: type, host: nil)
             functions.append(function)
@@ -73,34 +86,47 @@ extension Store {
         }
         let allFunctions = importedFunctions + definedFunctions
 
-        var definedTables: [TableInstance] = []
-        for type in module.tables {
-            let table = try TableInstance(type: type, engineLimit: configuration.maxTableElements)
-            tables.append(table)
-            definedTables.append(table)
+        var tableAddresses = importedTables.map(\.1)
+        var allTables = importedTables.map(\.0)
+        for table in module.tables {
+            var type = table.type
+            type.elementType = typeSpace.canonical(type.elementType)
+            // An initializer may read imported globals only, which are all there is yet.
+            let initial = table.initializer.map {
+                evaluate($0, globals: importedGlobals.map(\.0), functions: allFunctions).low
+            }
+            let instance = try TableInstance(
+                type: type, engineLimit: configuration.maxTableElements, initial: initial ?? 0)
+            tableAddresses.append(TableAddress(tables.count))
+            tables.append(instance)
+            allTables.append(instance)
         }
-        var definedMemories: [MemoryInstance] = []
+        var memoryAddresses = importedMemories.map(\.1)
+        var allMemories = importedMemories.map(\.0)
         for type in module.memories {
             let memory = try MemoryInstance(
                 type: type, engineLimit: configuration.maxMemoryPages, budget: configuration.memoryBudget)
+            memoryAddresses.append(MemoryAddress(memories.count))
             memories.append(memory)
-            definedMemories.append(memory)
+            allMemories.append(memory)
         }
-        let allMemories = importedMemories + definedMemories
 
-        var allGlobals = importedGlobals
+        var globalAddresses = importedGlobals.map(\.1)
+        var allGlobals = importedGlobals.map(\.0)
         for global in module.globals {
-            let instance = GlobalInstance(type: global.type)
+            var type = global.type
+            type.valueType = typeSpace.canonical(type.valueType)
+            let instance = GlobalInstance(type: type)
             let value = evaluate(global.initializer, globals: allGlobals, functions: allFunctions)
             instance.cell.pointee = value.low
             instance.cell[1] = value.high
+            globalAddresses.append(GlobalAddress(globals.count))
             globals.append(instance)
             allGlobals.append(instance)
         }
 
         let instance = Instance(
-            module: module, functions: allFunctions, globals: allGlobals, memories: allMemories,
-            tables: importedTables + definedTables)
+            module: module, functions: allFunctions, globals: allGlobals, memories: allMemories, tables: allTables)
         instance.typeIDs = typeIDs
         instance.translationContext = translation
         instance.dataSegments = module.data.map(\.bytes)
@@ -115,9 +141,7 @@ extension Store {
                 throw InstantiationError(.limit, "function \(importedFunctions.count + definedIndex): \(error)")
             }
         }
-        instance.memoryAddresses = allMemories.compactMap { memory in
-            memories.firstIndex { $0 === memory }.map(MemoryAddress.init)
-        }
+        instance.memoryAddresses = memoryAddresses
         instances.append(instance)
 
         for export in module.exports {
@@ -125,13 +149,10 @@ extension Store {
             let value: ExternalValue
             switch export.kind {
             case .function: value = .function(FunctionAddress(allFunctions[index].entry.pointee.address))
-            case .table:
-                let table = instance.tables[index]
-                value = .table(TableAddress(tables.firstIndex { $0 === table } ?? 0))
-            case .memory: value = .memory(instance.memoryAddresses[index])
-            case .global:
-                let global = allGlobals[index]
-                value = .global(GlobalAddress(globals.firstIndex { $0 === global } ?? 0))
+            case .table: value = .table(tableAddresses[index])
+            case .memory: value = .memory(memoryAddresses[index])
+            case .global: value = .global(globalAddresses[index])
+            case .tag: throw InstantiationError.unsupported(.exceptionHandling)
             }
             instance.addExport(export.name, value)
         }
@@ -183,14 +204,14 @@ extension Store {
     private func compile(
         _ module: Module, _ translation: Translator.Context
     ) throws -> (
-        features: WasmFeatures, code: [Translator.Output?]
+        features: WasmFeatures, code: [Translator.Output?], types: TypeSpace
     ) {
         if let failing = configuration.failingTranslationForTesting, failing < module.codes.count {
             _ = try module.validate()
             throw InstantiationError(.limit, "translation of function \(failing) failed (injected for testing)")
         }
         do {
-            return try ModuleValidator(module: module).validate(translating: translation)
+            return try ModuleValidator(module: module, registry: types).validate(translating: translation)
         } catch let error as TranslationError {
             throw InstantiationError(.limit, "\(error)")
         }
@@ -212,6 +233,7 @@ extension Store {
         case .table: "table"
         case .memory: "memory"
         case .global: "global"
+        case .tag: "tag"
         }
     }
 
@@ -227,7 +249,7 @@ extension Store {
             case .f32(let bits): result = V128(low: UInt64(bits), high: 0)
             case .f64(let bits): result = V128(low: bits, high: 0)
             case .v128(let v): result = v
-            case .referenceType: result = V128(low: 0, high: 0)
+            case .heapType: result = V128(low: 0, high: 0)
             case .index(let index) where instruction.opcode == .refFunc:
                 result = V128(low: functions[Int(index)].referenceBits, high: 0)
             case .index(let index) where instruction.opcode == .globalGet:

@@ -9,7 +9,9 @@ public final class Store {
     var memories: [MemoryInstance] = []
     var globals: [GlobalInstance] = []
     var instances: [Instance] = []
-    private var typeIDs: [FunctionType: Int] = [:]
+    /// Canonical ids of every type definition of the store's instances and host functions.
+    /// Store objects' types name defined types by these ids.
+    let types = TypeRegistry()
 
     /// Locals and operands of every active frame.
     let valueStack: UnsafeMutablePointer<UInt64>
@@ -75,11 +77,12 @@ public final class Store {
         metering.deallocate()
     }
 
+    /// The canonical id of a host function's signature. Host signatures use abstract heap types;
+    /// a concrete one is read as a canonical id of this store, and one the store does not have
+    /// as `none`, so that nothing matches it.
     func typeID(_ type: FunctionType) -> Int {
-        if let id = typeIDs[type] { return id }
-        let id = typeIDs.count
-        typeIDs[type] = id
-        return id
+        let count = types.entries.count
+        return types.register(type.mappingIndices { Int($0) < count ? $0 : UInt32.max })
     }
 
     // MARK: Host-created objects
@@ -142,8 +145,13 @@ public final class Store {
         case .f32: return .f32(UInt32(truncatingIfNeeded: bits))
         case .f64: return .f64(bits)
         case .v128: return .v128(V128(low: bits, high: slot[1]))
-        case .funcref: return .funcref(functionAddress(fromReference: bits))
-        case .externref: return .externref(bits == 0 ? nil : ExternAddress(UInt32(truncatingIfNeeded: bits - 1)))
+        case .ref(let reference):
+            switch types.top(of: reference.heapType) {
+            case .func: return .funcref(functionAddress(fromReference: bits))
+            case .extern: return .externref(ReferenceBits.externAddress(bits))
+            case .exn: return .exnref(bits == 0 ? nil : ExceptionAddress(Int(bits - 1)))
+            default: return .anyref(ReferenceBits.anyReference(bits))
+            }
         }
     }
 
@@ -163,7 +171,31 @@ public final class Store {
         case .f64(let v): v
         case .v128(let v): v.low
         case .funcref(let f): f.map { functions[$0.index].referenceBits } ?? 0
-        case .externref(let e): e.map { UInt64($0.value) + 1 } ?? 0
+        case .externref(let e): e.map { ReferenceBits.make(extern: $0) } ?? 0
+        case .anyref(let r): r.map { ReferenceBits.make(any: $0) } ?? 0
+        case .exnref(let e): e.map { UInt64($0.index) + 1 } ?? 0
+        }
+    }
+
+    /// Whether a host value may be passed where `type` is expected: a number of that type, or a
+    /// reference of that type's hierarchy (null only where the type is nullable).
+    func accepts(_ value: Value, as type: ValueType) -> Bool {
+        guard case .ref(let reference) = type else { return value.type == type }
+        if value.isNull {
+            return reference.isNullable && value.type == .ref(ReferenceType(types.top(of: reference.heapType)))
+        }
+        switch (value, reference.heapType) {
+        case (.funcref(let address?), .concrete(let id)):
+            return functions.indices.contains(address.index)
+                && types.isSubtype(functions[address.index].entry.pointee.typeID, of: Int(id))
+        case (.funcref(let address?), let heapType):
+            return functions.indices.contains(address.index) && types.isSubtype(.func, of: heapType)
+        case (.externref, let heapType):
+            return types.isSubtype(.extern, of: heapType)
+        case (.anyref(.i31?), let heapType):
+            return types.isSubtype(.i31, of: heapType)
+        default:
+            return false
         }
     }
 
@@ -271,7 +303,7 @@ public final class Store {
     /// the callee's frame will start; returns that place.
     func placeArguments(_ arguments: [Value], for type: FunctionType) throws(Trap) -> UnsafeMutablePointer<UInt64> {
         guard arguments.count == type.parameters.count,
-            zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
+            zip(arguments, type.parameters).allSatisfy({ accepts($0, as: $1) })
         else {
             throw Trap(.host("arguments \(arguments.map(\.type)) do not match the parameters \(type.parameters)"))
         }
@@ -287,7 +319,8 @@ public final class Store {
     }
 
     func checkResults(_ results: [Value], of type: FunctionType) throws(Trap) {
-        guard results.count == type.results.count, zip(results, type.results).allSatisfy({ $0.type == $1 }) else {
+        guard results.count == type.results.count, zip(results, type.results).allSatisfy({ accepts($0, as: $1) })
+        else {
             throw Trap(.host("host function returned \(results.map(\.type)), expected \(type.results)"))
         }
     }

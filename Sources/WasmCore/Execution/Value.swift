@@ -10,7 +10,13 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     case funcref(FunctionAddress?)
     /// An opaque host reference (nil is `ref.null extern`).
     case externref(ExternAddress?)
+    /// A reference of the `any` hierarchy: an `i31` (nil is `ref.null any`).
+    case anyref(AnyReference?)
+    /// A caught exception (nil is `ref.null exn`).
+    case exnref(ExceptionAddress?)
 
+    /// The value's type: for references, the most general type of its hierarchy (a function
+    /// reference is a `funcref` whatever its signature).
     public var type: ValueType {
         switch self {
         case .i32: .i32
@@ -20,13 +26,24 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .v128: .v128
         case .funcref: .funcref
         case .externref: .externref
+        case .anyref: .anyref
+        case .exnref: .exnref
+        }
+    }
+
+    /// Whether the value is a null reference.
+    public var isNull: Bool {
+        switch self {
+        case .funcref(nil), .externref(nil), .anyref(nil), .exnref(nil): true
+        default: false
         }
     }
 
     public static func float(_ value: Float) -> Value { .f32(value.bitPattern) }
     public static func double(_ value: Double) -> Value { .f64(value.bitPattern) }
 
-    /// The zero value of a type (used for locals and defaulted globals).
+    /// The default value of a type: zero, or null of the reference's hierarchy. (A concrete heap
+    /// type is taken to be a function type: struct and array references are not values yet.)
     public static func zero(_ type: ValueType) -> Value {
         switch type {
         case .i32: .i32(0)
@@ -34,8 +51,13 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .f32: .f32(0)
         case .f64: .f64(0)
         case .v128: .v128(V128(low: 0, high: 0))
-        case .funcref: .funcref(nil)
-        case .externref: .externref(nil)
+        case .ref(let reference):
+            switch reference.heapType {
+            case .extern, .noextern: .externref(nil)
+            case .any, .eq, .i31, .struct, .array, .none: .anyref(nil)
+            case .exn, .noexn: .exnref(nil)
+            case .func, .nofunc, .concrete: .funcref(nil)
+            }
         }
     }
 
@@ -48,6 +70,8 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .v128(let v): "v128:\(v.low),\(v.high)"
         case .funcref(let f): f.map { "funcref:\($0.index)" } ?? "funcref:null"
         case .externref(let e): e.map { "externref:\($0.value)" } ?? "externref:null"
+        case .anyref(let r): r.map { "anyref:\($0)" } ?? "anyref:null"
+        case .exnref(let e): e.map { "exnref:\($0.index)" } ?? "exnref:null"
         }
     }
 }
@@ -62,6 +86,24 @@ public struct FunctionAddress: Sendable, Hashable {
 public struct ExternAddress: Sendable, Hashable {
     public let value: UInt32
     public init(_ value: UInt32) { self.value = value }
+}
+
+/// A non-null reference of the `any` hierarchy as the host sees it.
+public enum AnyReference: Sendable, Hashable, CustomStringConvertible {
+    /// An unboxed 31-bit integer (`ref.i31`), kept sign-extended.
+    case i31(Int32)
+
+    public var description: String {
+        switch self {
+        case .i31(let value): "i31:\(value)"
+        }
+    }
+}
+
+/// An exception caught as an `exnref`.
+public struct ExceptionAddress: Sendable, Hashable {
+    public let index: Int
+    init(_ index: Int) { self.index = index }
 }
 
 public struct TableAddress: Sendable, Hashable {

@@ -3,12 +3,18 @@
 /// Decoding (``Module/init(bytes:features:)``) checks only the binary format; ``validate()`` checks the
 /// rest, and ``Store/instantiate(_:imports:)`` validates before it instantiates.
 public struct Module: Sendable {
-    public var types: [FunctionType] = []
+    /// The type section's definitions, in index order.
+    public var types: [SubType] = []
+    /// The recursion groups of the type section, as ranges of type indices in order. A type
+    /// defined outside a `rec` forms a group of its own.
+    public var recursionGroups: [Range<Int>] = []
     public var imports: [Import] = []
     /// Type indices of the functions this module defines (imports not included).
     public var functionTypeIndices: [UInt32] = []
-    public var tables: [TableType] = []
+    public var tables: [Table] = []
     public var memories: [MemoryType] = []
+    /// Exception tags this module defines (imports not included).
+    public var tags: [TagType] = []
     public var globals: [Global] = []
     public var exports: [Export] = []
     public var start: UInt32?
@@ -39,6 +45,15 @@ public struct Module: Sendable {
     public var importedGlobals: [GlobalType] {
         imports.compactMap { if case .global(let t) = $0.descriptor { return t } else { return nil } }
     }
+    public var importedTags: [TagType] {
+        imports.compactMap { if case .tag(let t) = $0.descriptor { return t } else { return nil } }
+    }
+
+    /// The function type at a type index; nil when the index is out of range or names a struct or
+    /// array type.
+    public func functionType(at typeIndex: UInt32) -> FunctionType? {
+        Int(typeIndex) < types.count ? types[Int(typeIndex)].functionType : nil
+    }
 
     /// Custom sections with the given name, in binary order.
     public func customSections(named name: String) -> [CustomSection] {
@@ -52,6 +67,7 @@ public struct Import: Sendable, Hashable {
         case table(TableType)
         case memory(MemoryType)
         case global(GlobalType)
+        case tag(TagType)
     }
     public var module: String
     public var name: String
@@ -59,7 +75,7 @@ public struct Import: Sendable, Hashable {
 }
 
 public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
-    case function = 0, table = 1, memory = 2, global = 3
+    case function = 0, table = 1, memory = 2, global = 3, tag = 4
     /// The text format's keyword.
     public var description: String {
         switch self {
@@ -67,6 +83,7 @@ public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
         case .table: "table"
         case .memory: "memory"
         case .global: "global"
+        case .tag: "tag"
         }
     }
 
@@ -83,6 +100,18 @@ public struct Export: Sendable, Hashable {
 /// A constant expression: the raw instructions, decoded, ending before `end`.
 public struct ConstantExpression: Sendable, Hashable {
     public var instructions: [Instruction]
+}
+
+/// A table definition. Tables of non-nullable references need an initializer; others start out
+/// null unless one is given.
+public struct Table: Sendable, Hashable {
+    public var type: TableType
+    public var initializer: ConstantExpression?
+
+    public init(type: TableType, initializer: ConstantExpression? = nil) {
+        self.type = type
+        self.initializer = initializer
+    }
 }
 
 public struct Global: Sendable, Hashable {

@@ -14,8 +14,8 @@ public struct Disassembler {
         }
         let body = module.codes[index]
         let functionIndex = module.importedFunctionTypes.count + index
-        let typeIndex = Int(module.functionTypeIndices[index])
-        let type = typeIndex < module.types.count ? module.types[typeIndex].description : "type \(typeIndex)"
+        let typeIndex = module.functionTypeIndices[index]
+        let type = module.functionType(at: typeIndex)?.description ?? "type \(typeIndex)"
         let name = module.names.functionNames[UInt32(functionIndex)].map { " $\($0)" } ?? ""
         var lines = ["(func \(functionIndex)\(name) \(type)"]
         for (count, localType) in zip(body.localCounts, body.localTypes) {
@@ -67,29 +67,34 @@ public struct Disassembler {
         case .branchTable(let targets, let defaultTarget):
             return name + " " + (targets + [defaultTarget]).map(String.init).joined(separator: " ")
         case .selectTypes(let types): return "\(name) (result " + types.map(\.description).joined(separator: " ") + ")"
-        case .memory(let align, let offset): return "\(name) offset=\(offset) align=\(1 << min(align, 63))"
-        case .memoryLane(let align, let offset, let lane):
-            return "\(name) offset=\(offset) align=\(1 << min(align, 63)) \(lane)"
+        case .memory(let argument): return name + memoryArgumentText(argument)
+        case .memoryLane(let argument, let lane): return name + memoryArgumentText(argument) + " \(lane)"
         case .i32(let v): return "\(name) \(v)"
         case .i64(let v): return "\(name) \(v)"
         case .f32(let bits): return "\(name) \(Float(bitPattern: bits))"
         case .f64(let bits): return "\(name) \(Double(bitPattern: bits))"
-        case .referenceType(let t): return "\(name) \(t == .funcref ? "func" : "extern")"
-        case .heapType(let code):
+        case .heapType(let type) where instruction.opcode == .refNull: return "\(name) \(type)"
+        case .heapType(let type):
             let nullable = instruction.opcode == .refTestNull || instruction.opcode == .refCastNull
-            return "\(name) (ref \(nullable ? "null " : "")\(HeapTypeCode.name(of: code)))"
+            return "\(name) \(ReferenceType(type, nullable: nullable))"
         case .tryTable(let blockType, let clauses):
             let handlers = clauses.map { clause in
                 "(\(clause.kind.name)\(clause.tag.map { " \($0)" } ?? "") \(clause.label))"
             }
             return ([name + blockTypeText(blockType)] + handlers).joined(separator: " ")
         case .castBranch(let flags, let label, let source, let target):
-            let from = "(ref \(flags & 1 != 0 ? "null " : "")\(HeapTypeCode.name(of: source)))"
-            let to = "(ref \(flags & 2 != 0 ? "null " : "")\(HeapTypeCode.name(of: target)))"
+            let from = ReferenceType(source, nullable: flags & 1 != 0)
+            let to = ReferenceType(target, nullable: flags & 2 != 0)
             return "\(name) \(label) \(from) \(to)"
         case .v128(let v): return "\(name) i64x2 \(v.low) \(v.high)"
         case .lane(let l): return "\(name) \(l)"
         case .shuffle(let v): return name + " " + (0..<16).map { String(v.byte($0)) }.joined(separator: " ")
         }
+    }
+
+    /// A `memarg` as the text format writes it: the memory index only when it is not 0.
+    private static func memoryArgumentText(_ argument: MemoryArgument) -> String {
+        let memory = argument.memory == 0 ? "" : " \(argument.memory)"
+        return "\(memory) offset=\(argument.offset) align=\(1 << min(argument.align, 63))"
     }
 }

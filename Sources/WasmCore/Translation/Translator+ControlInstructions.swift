@@ -122,7 +122,7 @@ extension Translator {
             emit(.call, base, 0, function)
             finishCall(calleeType)
         case (.callIndirect, .indexPair(let typeIndex, let table)):
-            let calleeType = context.module.types[Int(typeIndex)]
+            let calleeType = context.module.functionType(at: typeIndex) ?? FunctionType(parameters: [], results: [])
             let index = pop()
             let base = prepareArguments(calleeType.parameters.count)
             emit(.callIndirect, base, index, table)

@@ -49,7 +49,8 @@ extension Translator {
         case (.elemDrop, .index(let segment)):
             emit(.elemDrop, 0, 0, 0, UInt32(InternalOp.elemDrop.rawValue))
             emit(.data, 0, 0, segment)
-        case (_, .memory(_, let offset)):
+        case (_, .memory(let argument)):
+            let offset = argument.offset
             guard let op = InternalOp.direct(instruction.opcode) else { throw unsupported(instruction) }
             let signature = instruction.opcode.info.signature
             let isStore = signature?.results.isEmpty == true

@@ -12,17 +12,17 @@ struct Translator {
         let module: Module
         /// Type of every function in the index space (an empty type for an index validation rejects).
         let functionTypes: [FunctionType]
-        /// Canonical ids of the module's types, for `call_indirect`.
-        let typeIDs: [Int]
+        /// Canonical ids of the module's types, for `call_indirect` (set by validation, which
+        /// registers the types).
+        var typeIDs: [Int] = []
         /// Emit checkpoints for fuel and interruption (see `EngineConfiguration.meteringEnabled`).
         var metering = false
 
-        init(module: Module, typeIDs: [Int], metering: Bool) {
+        init(module: Module, metering: Bool) {
             self.module = module
-            self.typeIDs = typeIDs
             self.metering = metering
             functionTypes = (module.importedFunctionTypes + module.functionTypeIndices).map { index in
-                Int(index) < module.types.count ? module.types[Int(index)] : FunctionType(parameters: [], results: [])
+                module.functionType(at: index) ?? FunctionType(parameters: [], results: [])
             }
         }
     }
@@ -327,7 +327,8 @@ struct Translator {
         switch blockType {
         case .empty: return FunctionType(parameters: [], results: [])
         case .value(let type): return FunctionType(parameters: [], results: [type])
-        case .typeIndex(let index): return context.module.types[Int(index)]
+        case .typeIndex(let index):
+            return context.module.functionType(at: index) ?? FunctionType(parameters: [], results: [])
         }
     }
 }

@@ -42,8 +42,10 @@ import Vudo
     @Test func everyOneOfTheTwentyTwoImportsLinksWithTheCompilersSignature() throws {
         let module = try Module(bytes: try HostFile.read(Fixtures.path("dol_abi.wasm")))
         let imports = module.imports.compactMap { entry -> (String, FunctionType)? in
-            guard case .function(let index) = entry.descriptor, entry.module == "vudo" else { return nil }
-            return (entry.name, module.types[Int(index)])
+            guard case .function(let index) = entry.descriptor, entry.module == "vudo",
+                let type = module.functionType(at: index)
+            else { return nil }
+            return (entry.name, type)
         }
         #expect(imports.count == 22)
         #expect(imports.map(\.0) == Self.compilerSignatures.map(\.0))

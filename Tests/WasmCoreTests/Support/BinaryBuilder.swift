@@ -46,7 +46,21 @@ enum Binary {
     }
 
     static func functionType(_ parameters: [ValueType], _ results: [ValueType]) -> [UInt8] {
-        [0x60] + vector(parameters.map { [$0.rawValue] }) + vector(results.map { [$0.rawValue] })
+        [0x60] + vector(parameters.map(valueType)) + vector(results.map(valueType))
+    }
+
+    /// A number, vector or 2.0 reference type's byte (the shorthand of a nullable abstract type).
+    static func valueType(_ type: ValueType) -> [UInt8] {
+        switch type {
+        case .i32: [0x7F]
+        case .i64: [0x7E]
+        case .f32: [0x7D]
+        case .f64: [0x7C]
+        case .v128: [0x7B]
+        case .funcref: [0x70]
+        case .externref: [0x6F]
+        default: preconditionFailure("no one-byte encoding for \(type)")
+        }
     }
 
     static func typeSection(_ types: [[UInt8]]) -> [UInt8] { section(1, vector(types)) }
@@ -72,7 +86,7 @@ enum Binary {
     /// A size-prefixed function body: local groups, then the instructions (without the final
     /// `end`, which is appended).
     static func body(locals: [(count: UInt32, type: ValueType)] = [], _ code: [UInt8]) -> [UInt8] {
-        let content = vector(locals.map { unsigned(UInt64($0.count)) + [$0.type.rawValue] }) + code + [0x0B]
+        let content = vector(locals.map { unsigned(UInt64($0.count)) + valueType($0.type) }) + code + [0x0B]
         return unsigned(UInt64(content.count)) + content
     }
 

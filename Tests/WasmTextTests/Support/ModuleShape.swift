@@ -4,10 +4,12 @@ import WasmCore
 /// offsets, section offsets) and on optional debug names left out, so that two encodings of the
 /// same module compare equal.
 struct ModuleShape: Equatable, CustomStringConvertible {
-    var types: [FunctionType]
+    var types: [SubType]
+    var recursionGroups: [Range<Int>]
     var imports: [Import]
     var functionTypeIndices: [UInt32]
-    var tables: [TableType]
+    var tables: [Table]
+    var tags: [TagType]
     var memories: [MemoryType]
     var globals: [Global]
     var exports: [Export]
@@ -20,9 +22,15 @@ struct ModuleShape: Equatable, CustomStringConvertible {
 
     init(_ module: Module) {
         types = module.types
+        recursionGroups = module.recursionGroups
         imports = module.imports
         functionTypeIndices = module.functionTypeIndices
-        tables = module.tables
+        tables = module.tables.map { table in
+            var table = table
+            table.initializer = table.initializer.map(Self.strip)
+            return table
+        }
+        tags = module.tags
         memories = module.memories
         globals = module.globals.map { global in
             var global = global
@@ -65,7 +73,8 @@ struct ModuleShape: Equatable, CustomStringConvertible {
     /// The first field that differs, for failure messages.
     func difference(from other: ModuleShape) -> String? {
         let fields: [(String, Bool)] = [
-            ("types", types == other.types), ("imports", imports == other.imports),
+            ("types", types == other.types), ("recursion groups", recursionGroups == other.recursionGroups),
+            ("imports", imports == other.imports), ("tags", tags == other.tags),
             ("functions", functionTypeIndices == other.functionTypeIndices), ("tables", tables == other.tables),
             ("memories", memories == other.memories), ("globals", globals == other.globals),
             ("exports", exports == other.exports), ("start", start == other.start),
