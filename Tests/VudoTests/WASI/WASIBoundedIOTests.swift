@@ -58,7 +58,7 @@ import Darwin
         }
         reference.closeWrite()
         #expect(Int(count) == written)
-        #expect(sink.kept == reference.readAll())
+        #expect(Bytes(sink.kept) == Bytes(reference.readAll()))
     }
 
     @Test func overlappingIovecsReadWhatReadvReads() throws {
@@ -83,7 +83,7 @@ import Darwin
             return readv(hostFile, &iovecs, Int32(iovecs.count))
         }
         #expect(Int(count) == got)
-        #expect(calls.bytes(at: buffer, count: 5000) == reference)
+        #expect(Bytes(calls.bytes(at: buffer, count: 5000)) == Bytes(reference))
     }
 
     /// 16384 vectors of 64 KiB over the same bytes: 1 GiB claimed by a guest of 256 KiB.
@@ -117,7 +117,7 @@ import Darwin
         #expect(errno == 0)
         #expect(got > 0 && got <= UInt32(Self.chunk), "POSIX allows a short read: \(got)")
         #expect(largestRequest.withLock { $0 } <= Self.chunk)
-        #expect(calls.bytes(at: 0, count: Int(got)) == [UInt8](repeating: 0x5A, count: Int(got)))
+        #expect(Bytes(calls.bytes(at: 0, count: Int(got))) == Bytes([UInt8](repeating: 0x5A, count: Int(got))))
     }
 
     @Test(.timeLimit(.minutes(1))) func aReadFromAPipeReturnsWhatHasArrived() throws {
@@ -146,7 +146,7 @@ import Darwin
         #expect(got == UInt32(content.count))
         // The vectors overlap: the buffer holds the last 64 KiB piece, which ended the file.
         let last = content.count % Self.chunk
-        #expect(calls.bytes(at: 0, count: last) == Array(content[(content.count - last)...]))
+        #expect(Bytes(calls.bytes(at: 0, count: last)) == Bytes(content[(content.count - last)...]))
     }
 
     @Test func pwriteAndPreadWorkAtOffsetsAcrossChunks() throws {
@@ -164,13 +164,13 @@ import Darwin
         #expect(lseek(file, 0, SEEK_CUR) == 0, "pwrite leaves the file position alone")
         let onDisk = [UInt8](try Data(contentsOf: directory.file("data")))
         #expect(onDisk.count == 151_000)
-        #expect(Array(onDisk[1000...]) == content)
+        #expect(Bytes(onDisk[1000...]) == Bytes(content))
 
         let reader = try WASICalls(WASIConfiguration(stdin: .descriptor(file), stdout: .discard))
         reader.putVectors([(0, 70_000), (70_000, 70_000)], at: 200_000)
         let (readErrno, got) = try reader.read(0, vectors: 200_000, count: 2, offset: 11_000)
         #expect(readErrno == 0 && got == 140_000)
-        #expect(reader.bytes(at: 0, count: 140_000) == Array(onDisk[11_000..<151_000]))
+        #expect(Bytes(reader.bytes(at: 0, count: 140_000)) == Bytes(onDisk[11_000..<151_000]))
     }
 
     @Test func positionedIOOnAPipeIsESPIPEAsOnTheHost() throws {

@@ -186,3 +186,20 @@ private final class ResultBox<T>: @unchecked Sendable {
     // Written once by the thread before it signals, read after the wait.
     var value: T?
 }
+
+/// Bytes to compare in an expectation. Swift Testing explains a failed `==` on arrays with an
+/// element-by-element difference, which for hundreds of kilobytes takes many minutes; this shows
+/// the sizes and where the bytes first differ instead.
+struct Bytes: Equatable, CustomStringConvertible {
+    let bytes: [UInt8]
+    init(_ bytes: some Collection<UInt8>) { self.bytes = Array(bytes) }
+
+    var description: String { "\(bytes.count) bytes" }
+
+    /// Where two byte strings first differ, for a failure message.
+    static func firstDifference(_ a: Bytes, _ b: Bytes) -> String {
+        let index = zip(a.bytes, b.bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(a.bytes.count, b.bytes.count)
+        return "\(a.bytes.count) against \(b.bytes.count) bytes, first different at \(index)"
+    }
+}
