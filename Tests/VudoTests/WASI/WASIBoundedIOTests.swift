@@ -117,7 +117,8 @@ import Darwin
         #expect(errno == 0)
         #expect(got > 0 && got <= UInt32(Self.chunk), "POSIX allows a short read: \(got)")
         #expect(largestRequest.withLock { $0 } <= Self.chunk)
-        #expect(Bytes(calls.bytes(at: 0, count: Int(got))) == Bytes([UInt8](repeating: 0x5A, count: Int(got))))
+        let arrived = min(Int(got), Self.chunk)
+        #expect(Bytes(calls.bytes(at: 0, count: arrived)) == Bytes([UInt8](repeating: 0x5A, count: arrived)))
     }
 
     @Test(.timeLimit(.minutes(1))) func aReadFromAPipeReturnsWhatHasArrived() throws {
@@ -163,7 +164,7 @@ import Darwin
         #expect(errno == 0 && written == 150_000)
         #expect(lseek(file, 0, SEEK_CUR) == 0, "pwrite leaves the file position alone")
         let onDisk = [UInt8](try Data(contentsOf: directory.file("data")))
-        #expect(onDisk.count == 151_000)
+        try #require(onDisk.count == 151_000)
         #expect(Bytes(onDisk[1000...]) == Bytes(content))
 
         let reader = try WASICalls(WASIConfiguration(stdin: .descriptor(file), stdout: .discard))

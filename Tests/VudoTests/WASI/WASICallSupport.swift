@@ -188,13 +188,15 @@ private final class ResultBox<T>: @unchecked Sendable {
 }
 
 /// Bytes to compare in an expectation. Swift Testing explains a failed `==` on arrays with an
-/// element-by-element difference, which for hundreds of kilobytes takes many minutes; this shows
-/// the sizes and where the bytes first differ instead.
-struct Bytes: Equatable, CustomStringConvertible {
+/// element-by-element difference and a reflection of every element, which for hundreds of
+/// kilobytes takes many minutes; this shows the sizes and where the bytes first differ instead.
+struct Bytes: Equatable, CustomStringConvertible, CustomReflectable {
     let bytes: [UInt8]
     init(_ bytes: some Collection<UInt8>) { self.bytes = Array(bytes) }
 
     var description: String { "\(bytes.count) bytes" }
+    /// No children: a failed expectation reflects its values, which for a gigabyte takes for ever.
+    var customMirror: Mirror { Mirror(self, children: [:]) }
 
     /// Where two byte strings first differ, for a failure message.
     static func firstDifference(_ a: Bytes, _ b: Bytes) -> String {
