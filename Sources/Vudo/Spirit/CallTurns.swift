@@ -13,7 +13,8 @@ final class CallTurns: Sendable {
 
     private let state = Mutex(State())
 
-    /// Waits for the turn and takes it; false, without the turn, when the task is cancelled first.
+    /// Takes the turn, waiting while another call has it; false, without the turn, when the task is
+    /// cancelled while it would wait.
     func take() async -> Bool {
         let ticket = state.withLock { state in
             state.nextTicket += 1
@@ -22,13 +23,13 @@ final class CallTurns: Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
                 let answer: Bool? = state.withLock { state in
-                    // Checked under the lock: a cancellation either came before (seen here) or
-                    // comes after the continuation is queued (the handler then finds it).
-                    if Task.isCancelled { return false }
                     if !state.taken {
                         state.taken = true
                         return true
                     }
+                    // Checked under the lock: a cancellation either came before (seen here) or
+                    // comes after the continuation is queued (the handler then finds it).
+                    if Task.isCancelled { return false }
                     state.waiting.append((ticket, continuation))
                     return nil
                 }

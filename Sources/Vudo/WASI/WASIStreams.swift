@@ -27,6 +27,8 @@ public struct WASIOutput: Sendable {
         sink = { bytes in HostIO.writeAll(bytes, to: hostDescriptor) }
     }
 
+    /// Writes `bytes` as the guest's `fd_write` would (errors of a host descriptor are dropped
+    /// here; the guest gets them as errnos).
     public func write(_ bytes: [UInt8]) { sink(bytes) }
 
     /// The process's standard output (descriptor 1), unbuffered.
@@ -65,6 +67,7 @@ public struct WASIInput: Sendable {
         source = { count in HostIO.read(upTo: count, from: hostDescriptor) }
     }
 
+    /// At most `count` bytes, fewer or none at end of input (or on an error of a host descriptor).
     public func read(upTo count: Int) -> [UInt8] { source(count) }
 
     /// The process's standard input (descriptor 0).
