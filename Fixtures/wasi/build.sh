@@ -1,6 +1,8 @@
 #!/bin/sh
 # Rebuilds every Fixtures/wasi/*.wasm from the C source beside it, against Debian's wasi-libc,
-# and compress.expected from a native build of compress.c.
+# compress.expected from a native build of compress.c, and stdio_copy*.expected from a native build
+# of stdio_copy.c run in a pipe and with a terminal as its stdout (util-linux script(1) gives it
+# one).
 #
 # Needs: apt-get install wasi-libc libclang-rt-dev-wasm32 (the sysroot under
 # /usr/include/wasm32-wasi and /usr/lib/wasm32-wasi; the wasm32 compiler builtins), and the
@@ -20,3 +22,15 @@ done
 /tmp/vudo-compress-native extra > compress.expected
 rm -f /tmp/vudo-compress-native
 echo "wrote compress.expected"
+NATIVE=/tmp/vudo-stdio-copy-native
+"$CLANG" -O2 -Wall -Wextra stdio_copy.c -o "$NATIVE"
+printf 'copied through a pipe \000\001\002\377\n' > "$NATIVE.input"
+# stdin and stdout are pipes; the copy must arrive whole.
+cat "$NATIVE.input" | { "$NATIVE" 2> stdio_copy.expected; echo "exit status: $?" >> stdio_copy.expected; } \
+    | cat > "$NATIVE.output"
+cmp "$NATIVE.input" "$NATIVE.output"
+# stdout is a terminal, stdin /dev/null (a character device that is not a terminal).
+script -qec "'$NATIVE' < /dev/null 2> stdio_copy.terminal.expected; echo \"exit status: \$?\" >> stdio_copy.terminal.expected" \
+    /dev/null > /dev/null
+rm -f "$NATIVE" "$NATIVE.input" "$NATIVE.output"
+echo "wrote stdio_copy.expected and stdio_copy.terminal.expected"

@@ -1,9 +1,11 @@
 import Foundation
+import Synchronization
 import Testing
 import WasmCore
 
-/// Fuel and interruption: checkpoints at function entry and loop headers.
-@Suite struct MeteringTests {
+/// Fuel and interruption: checkpoints at function entry and loop headers. A broken limit would
+/// let a guest run for minutes: every test has a time limit, and the stops a 2-second bound.
+@Suite(.timeLimit(.minutes(1))) struct MeteringTests {
     private func meteredLoop() throws -> Loaded {
         var configuration = EngineConfiguration()
         configuration.meteringEnabled = true
@@ -14,7 +16,9 @@ import WasmCore
         let loaded = try meteredLoop()
         let sum = try #require(loaded.instance.exportedFunction("sum"))
         loaded.store.fuel = 1_000
+        let started = ContinuousClock.now
         let error = #expect(throws: Trap.self) { try loaded.store.invoke(sum, [.i32(1_000_000)]) }
+        #expect(ContinuousClock.now - started < .seconds(2))
         #expect(error?.reason == .outOfFuel)
         #expect(loaded.store.fuel == 0)
 
@@ -44,7 +48,9 @@ import WasmCore
             polls += 1
             return polls >= 3 ? .cancelled : nil
         }
+        let started = ContinuousClock.now
         let error = #expect(throws: Trap.self) { try loaded.store.invoke(lcg, [.i32(1), .i32(UInt32.max)]) }
+        #expect(ContinuousClock.now - started < .seconds(2))
         #expect(error?.reason == .cancelled)
         #expect(polls == 3)
 
@@ -62,8 +68,10 @@ import WasmCore
     }
 }
 
-/// Deadlines and task cancellation reach a guest in a tight loop without calls.
-@Suite struct InterruptionTests {
+/// Deadlines and task cancellation reach a guest in a tight loop without calls: 2^32 iterations
+/// would take minutes, so the trap proves the stop, and a 2-second bound (measured on the thread
+/// that runs the guest, so a busy pool does not count) proves it prompt.
+@Suite(.timeLimit(.minutes(1))) struct InterruptionTests {
     private func meteredLoop() throws -> Loaded {
         var configuration = EngineConfiguration()
         configuration.meteringEnabled = true
@@ -73,37 +81,53 @@ import WasmCore
     @Test func aDeadlineStopsALongLoop() throws {
         let loaded = try meteredLoop()
         let lcg = try loaded.function("lcg")
-        loaded.store.deadline = ContinuousClock.now + .milliseconds(20)
-        // 2^32 iterations would take minutes and return normally; the trap is the proof, without a
-        // wall-clock bound that a loaded machine could break.
+        let started = ContinuousClock.now
+        loaded.store.deadline = started + .milliseconds(100)
         let error = #expect(throws: Trap.self) { try loaded.store.invoke(lcg, [.i32(1), .i32(UInt32.max)]) }
+        let ran = ContinuousClock.now - started
         #expect(error?.reason == .deadlineExceeded)
+        #expect(ran >= .milliseconds(100) && ran < .seconds(2), "a 100 ms deadline stopped the guest after \(ran)")
         loaded.store.deadline = nil
         #expect(try loaded.store.invoke(lcg, [.i32(0), .i32(0)]) == [.i32(0)])
     }
 
     @Test func cancellingTheTaskStopsTheGuest() async throws {
-        let task = Task { () -> TrapReason? in
+        let running = Flag()
+        let task = Task { () -> (TrapReason?, ContinuousClock.Instant) in
             let loaded = try meteredLoop()
             let lcg = try loaded.function("lcg")
-            do {
-                _ = try loaded.store.invoke(lcg, [.i32(1), .i32(UInt32.max)])
-                return nil
-            } catch let trap as Trap {
-                return trap.reason
-            } catch {
+            // Polled from the running guest: tells the test that the loop is under way.
+            loaded.store.interruptCheck = {
+                running.raise()
                 return nil
             }
+            do {
+                _ = try loaded.store.invoke(lcg, [.i32(1), .i32(UInt32.max)])
+                return (nil, .now)
+            } catch let trap as Trap {
+                return (trap.reason, .now)
+            } catch {
+                return (nil, .now)
+            }
         }
-        try await Task.sleep(for: .milliseconds(20))
-        task.cancel()
-        let reason = try await task.value
+        let canceller = OffPoolCanceller(task) { running.isRaised }
+        let (reason, stopped) = try await task.value
+        let cancelled = try #require(canceller.cancelledAt)
         #expect(reason == .cancelled)
+        // Taken on the guest's thread as it stopped, whenever the test gets to read it.
+        #expect(stopped - cancelled < .seconds(2), "the guest stopped \(stopped - cancelled) after the cancellation")
     }
 }
 
+/// A flag raised from one thread and read from another.
+final class Flag: Sendable {
+    private let raised = Atomic<Bool>(false)
+    func raise() { raised.store(true, ordering: .releasing) }
+    var isRaised: Bool { raised.load(ordering: .acquiring) }
+}
+
 /// A call that runs out of fuel continues where it stopped once refuelled.
-@Suite struct ResumableCallTests {
+@Suite(.timeLimit(.minutes(1))) struct ResumableCallTests {
     private func meteredLoop() throws -> Loaded {
         var configuration = EngineConfiguration()
         configuration.meteringEnabled = true
@@ -163,7 +187,7 @@ import WasmCore
 }
 
 /// Calls that run out of fuel and are never resumed do not eat the value stack.
-@Suite struct AbandonedCallTests {
+@Suite(.timeLimit(.minutes(1))) struct AbandonedCallTests {
     @Test func repeatedAbandonedCallsKeepTheStackBounded() throws {
         var configuration = EngineConfiguration()
         configuration.meteringEnabled = true

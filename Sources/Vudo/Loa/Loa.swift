@@ -58,6 +58,9 @@ public struct LoaFunction: Sendable {
     let body: Body
     /// Set for an `async` function: the calling guest is suspended while it runs.
     let asyncBody: AsyncBody?
+    /// Whether `body` does the work (a synchronous function, or one with both bodies) rather than
+    /// refusing to run.
+    let hasSynchronousBody: Bool
 
     /// A function over WebAssembly values. The arguments always match `type` (the linker checked
     /// the import's signature); the results must too. Throwing ends the guest call with
@@ -69,6 +72,7 @@ public struct LoaFunction: Sendable {
         self.capability = capability
         self.body = body
         self.asyncBody = nil
+        self.hasSynchronousBody = true
     }
 
     /// An `async` function (network, files, other actors): when the guest calls it, the guest is
@@ -80,6 +84,22 @@ public struct LoaFunction: Sendable {
         self.capability = capability
         self.asyncBody = asyncBody
         self.body = { _, _ in throw AsyncLoaFunctionCalledSynchronously(function: name) }
+        self.hasSynchronousBody = false
+    }
+
+    /// A function with two bodies for the same work, for work that may wait (sleeping, polling):
+    /// `asyncBody` when the guest runs under ``Spirit/call(_:_:)`` of a Spirit that links async
+    /// functions, so that the guest is suspended and no thread waits; `body` on synchronous paths
+    /// (another Spirit's import, a call nested in a host function), where waiting blocks the caller.
+    public init(
+        name: String, type: FunctionType, capability: Capability, body: @escaping Body, asyncBody: @escaping AsyncBody
+    ) {
+        self.name = name
+        self.type = type
+        self.capability = capability
+        self.body = body
+        self.asyncBody = asyncBody
+        self.hasSynchronousBody = true
     }
 
     /// Runs the function, as the linker does when the guest calls it.

@@ -53,26 +53,7 @@ enum ImportLinker {
     }
 
     private static func hostFunction(_ function: LoaFunction, module: String, host: SpiritHost) -> HostFunction {
-        if let asyncBody = function.asyncBody {
-            host.linksAsyncFunctions = true
-            return HostFunction(
-                type: function.type,
-                asyncBody: { caller, arguments in
-                    if let address = caller.memory { host.memory.use(address) }
-                    if host.options.debug { host.log("host \(module).\(function.name)\(arguments) (async)") }
-                    do {
-                        return try await asyncBody(host.context(deadline: caller.store.deadline), arguments)
-                    } catch {
-                        // A wait the call's deadline or cancellation cut short surfaces as that trap.
-                        let failure: any Error =
-                            error is SpiritAbort || error is Trap
-                            ? error : HostFunctionFailure(module: module, name: function.name, error: error)
-                        host.lastFailure = failure
-                        throw failure
-                    }
-                })
-        }
-        return HostFunction(type: function.type) { caller, arguments in
+        let body: HostFunction.Body = { caller, arguments in
             // During the start function the instance is not attached yet; the caller knows the memory.
             if let address = caller.memory { host.memory.use(address) }
             if host.options.debug { host.log("host \(module).\(function.name)\(arguments)") }
@@ -81,13 +62,29 @@ enum ImportLinker {
             } catch {
                 // Recorded so a failure in the start function, which WasmCore reports only as text,
                 // can still surface typed.
-                let failure: any Error =
-                    error is SpiritAbort
-                    ? error : HostFunctionFailure(module: module, name: function.name, error: error)
-                host.lastFailure = failure
-                throw failure
+                throw host.failure(error, module: module, name: function.name)
             }
         }
+        guard let asyncBody = function.asyncBody else { return HostFunction(type: function.type, body: body) }
+        host.linksAsyncFunctions = true
+        let suspending: HostFunction.AsyncBody = { caller, arguments in
+            if let address = caller.memory { host.memory.use(address) }
+            if host.options.debug { host.log("host \(module).\(function.name)\(arguments) (async)") }
+            do {
+                return try await asyncBody(host.context(deadline: caller.store.deadline), arguments)
+            } catch {
+                // A wait the call's deadline or cancellation cut short surfaces as that trap.
+                if error is Trap {
+                    host.lastFailure = error
+                    throw error
+                }
+                throw host.failure(error, module: module, name: function.name)
+            }
+        }
+        if function.hasSynchronousBody {
+            return HostFunction(type: function.type, body: body, asyncBody: suspending)
+        }
+        return HostFunction(type: function.type, asyncBody: suspending)
     }
 
     /// Creates the memory a module imports, from the options' limits or else the import's own.
@@ -154,5 +151,13 @@ final class SpiritHost {
 
     func log(_ message: String) {
         options.logger.log(options.name.map { "[\($0)] \(message)" } ?? message)
+    }
+
+    /// What a failing Loa function's error becomes, recorded as ``lastFailure``.
+    func failure(_ error: any Error, module: String, name: String) -> any Error {
+        let failure: any Error =
+            error is SpiritAbort ? error : HostFunctionFailure(module: module, name: name, error: error)
+        lastFailure = failure
+        return failure
     }
 }

@@ -19,8 +19,10 @@ public actor Spirit {
     private nonisolated let linksAsyncFunctions: Bool
     /// Set, under the gate, while a call may be suspended in an async host function.
     nonisolated(unsafe) private var suspendedInHost = false
-    private var callInProgress = false
-    private var waitingCalls: [CheckedContinuation<Void, Never>] = []
+    /// Calls through `Store.invokeAsync` take turns (see ``call(_:_:)``).
+    private nonisolated let turns = CallTurns()
+    /// The ticket (``SpiritCallChain``) of the call that holds the turn, while it runs.
+    private var turnHolder: UInt64?
     private let options: SpiritOptions
 
     /// The module this Spirit was instantiated from.
@@ -89,12 +91,25 @@ public actor Spirit {
     ///
     /// Throws ``SpiritError/unknownFunction(_:)``, ``SpiritError/argumentMismatch(function:expected:got:)``
     /// or, when the guest traps, ``SpiritError/trap(function:_:)``; the Spirit stays usable.
+    ///
+    /// When the Spirit imports an async host function, its guest may be suspended in the middle of
+    /// a call, so calls take turns: a call waits while another is in progress. Cancelling the task
+    /// of a waiting call ends the wait at once with ``SpiritError/trap(function:_:)`` carrying
+    /// ``TrapReason/cancelled``, the same error as cancelling a running guest (Swift's
+    /// `CancellationError` is not a ``SpiritError``, the one error type of every call). An async
+    /// host function that calls back into the Spirit suspended in it does not wait: its call runs
+    /// at once, nested inside the suspended one (synchronously, as a call from a synchronous host
+    /// function would; async host functions it reaches are called synchronously).
     public func call(_ name: String, _ arguments: [Value]) async throws(SpiritError) -> [Value] {
         guard linksAsyncFunctions else { return try callSynchronously(name, arguments) }
-        // The guest may suspend in an async host function; calls into this Spirit take turns, so
-        // that none interleaves with a suspended one.
-        await waitForTurn()
-        defer { endTurn() }
+        if let holder = turnHolder, SpiritCallChain.tickets.contains(holder) {
+            // The caller is a host function that the call holding the turn awaits.
+            return try gate.enter { () throws(SpiritError) -> [Value] in
+                try unguardedCall(name, arguments, nested: true)
+            }
+        }
+        guard await turns.take() else { throw .trap(function: name, Trap(.cancelled)) }
+        defer { turns.give() }
         return try await callSuspending(name, arguments)
     }
 
@@ -107,30 +122,25 @@ public actor Spirit {
         }
         gate.enter { suspendedInHost = true }
         defer { gate.enter { suspendedInHost = false } }
+        let ticket = SpiritCallChain.newTicket()
+        turnHolder = ticket
+        defer { turnHolder = nil }
         if options.debug { log("call \(name)(\(arguments.map(\.description).joined(separator: ", ")))") }
-        do {
-            let results = try await store.invokeAsync(function, arguments)
+        let outcome = await SpiritCallChain.$tickets.withValue(SpiritCallChain.tickets + [ticket]) {
+            () async -> Result<[Value], Trap> in
+            do throws(Trap) {
+                return .success(try await store.invokeAsync(function, arguments, isolation: self))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let results):
             if options.debug { log("\(name) -> [\(results.map(\.description).joined(separator: ", "))]") }
             return results
-        } catch {
+        case .failure(let error):
             if options.debug { log("\(name) trapped: \(error.reason)") }
             throw .fromTrap(error, function: name)
-        }
-    }
-
-    private func waitForTurn() async {
-        guard callInProgress else {
-            callInProgress = true
-            return
-        }
-        await withCheckedContinuation { waitingCalls.append($0) }
-    }
-
-    private func endTurn() {
-        if waitingCalls.isEmpty {
-            callInProgress = false
-        } else {
-            waitingCalls.removeFirst().resume()
         }
     }
 
@@ -141,11 +151,15 @@ public actor Spirit {
         try gate.enter { () throws(SpiritError) -> [Value] in try unguardedCall(name, arguments) }
     }
 
-    private nonisolated func unguardedCall(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
+    /// `nested`: the call comes from a host function that this Spirit's suspended call awaits, and
+    /// runs inside it.
+    private nonisolated func unguardedCall(
+        _ name: String, _ arguments: [Value], nested: Bool = false
+    ) throws(SpiritError) -> [Value] {
         guard let function = instance.exportedFunction(name) else { throw .unknownFunction(name) }
         // Another Spirit's synchronous import cannot wait for a guest suspended in an async host
         // function, and must not run in the middle of it.
-        guard !suspendedInHost else {
+        guard nested || !suspendedInHost else {
             throw .trap(function: name, Trap(.host("the Spirit is suspended in an async host function")))
         }
         let type = store.functionType(function)

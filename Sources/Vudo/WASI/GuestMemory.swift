@@ -47,19 +47,6 @@ struct GuestMemory {
         return string
     }
 
-    /// The `(buf, buf_len)` pairs of an iovec or ciovec array.
-    func vectors(at address: UInt32, count: UInt32) throws(WASIErrno) -> [(address: UInt32, length: UInt32)] {
-        guard count > 0 else { return [] }
-        guard UInt64(count) * 8 <= UInt64(UInt32.max) else { throw .fault }
-        let raw = try bytes(at: address, count: count * 8)
-        return (0..<Int(count)).map { k in
-            (
-                UInt32(truncatingIfNeeded: Self.decode(raw[(k * 8)..<(k * 8 + 4)])),
-                UInt32(truncatingIfNeeded: Self.decode(raw[(k * 8 + 4)..<(k * 8 + 8)]))
-            )
-        }
-    }
-
     static func decode(_ bytes: some Collection<UInt8>) -> UInt64 {
         var value: UInt64 = 0
         for (shift, byte) in bytes.enumerated() { value |= UInt64(byte) << (8 * shift) }

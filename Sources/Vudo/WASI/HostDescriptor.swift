@@ -71,7 +71,7 @@ final class WASIDescriptor {
 
     var fileType: UInt8 {
         switch kind {
-        case .input, .output: WASIABI.FileType.characterDevice
+        case .input, .output: StreamType.of(hostDescriptor: kind.streamDescriptor).fileType
         case .file(let descriptor): (try? HostFileSystem.stat(descriptor).fileType) ?? WASIABI.FileType.unknown
         case .directory: WASIABI.FileType.directory
         }

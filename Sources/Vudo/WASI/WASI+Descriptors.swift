@@ -10,105 +10,22 @@ import Darwin
 extension WASI {
     typealias Rights = WASIABI.Rights
 
-    /// `fd_read` (offset nil) and `fd_pread`: one host read, scattered over the iovecs.
-    func fdRead(
-        _ memory: GuestMemory, _ number: UInt32, vectors: UInt32, count: UInt32, offset: UInt64?, result: UInt32
-    ) throws(WASIErrno) {
-        let descriptor = try descriptors.get(number)
-        let iovecs = try memory.vectors(at: vectors, count: count)
-        for iovec in iovecs { try memory.check(iovec.address, count: iovec.length) }
-        try memory.check(result, count: 4)
-        let total = iovecs.reduce(0) { $0 + Int($1.length) }
-        let bytes: [UInt8]
-        switch descriptor.kind {
-        case .input(let input):
-            guard offset == nil else { throw .invalidSeek }
-            try descriptor.require(Rights.fdRead)
-            bytes = total == 0 ? [] : input.read(upTo: total)
-        case .output:
-            throw .badFileDescriptor
-        case .directory:
-            throw .isDirectory
-        case .file(let host):
-            try descriptor.require(Rights.fdRead | (offset == nil ? 0 : Rights.fdSeek))
-            bytes = try Self.hostRead(host, count: total, offset: offset)
-        }
-        var rest = bytes[...]
-        for iovec in iovecs where !rest.isEmpty {
-            let chunk = rest.prefix(Int(iovec.length))
-            try memory.write(Array(chunk), at: iovec.address)
-            rest = rest.dropFirst(chunk.count)
-        }
-        try memory.store(UInt32(bytes.count), at: result)
-    }
-
-    private static func hostRead(_ host: HostDescriptor, count: Int, offset: UInt64?) throws(WASIErrno) -> [UInt8] {
-        guard count > 0 else { return [] }
-        if let offset, offset > UInt64(Int64.max) { throw .invalid }
-        var buffer = [UInt8](repeating: 0, count: count)
-        while true {
-            let got = buffer.withUnsafeMutableBytes { raw in
-                if let offset { return pread(host.rawValue, raw.baseAddress, count, off_t(offset)) }
-                return read(host.rawValue, raw.baseAddress, count)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw WASIErrno.current
-            }
-            return Array(buffer[..<got])
-        }
-    }
-
-    /// `fd_write` (offset nil) and `fd_pwrite`: the iovecs gathered into one host write.
-    func fdWrite(
-        _ memory: GuestMemory, _ number: UInt32, vectors: UInt32, count: UInt32, offset: UInt64?, result: UInt32
-    ) throws(WASIErrno) {
-        let descriptor = try descriptors.get(number)
-        var bytes: [UInt8] = []
-        for iovec in try memory.vectors(at: vectors, count: count) {
-            bytes += try memory.bytes(at: iovec.address, count: iovec.length)
-        }
-        try memory.check(result, count: 4)
-        switch descriptor.kind {
-        case .output(let output):
-            guard offset == nil else { throw .invalidSeek }
-            if !bytes.isEmpty { output.write(bytes) }
-        case .input:
-            throw .badFileDescriptor
-        case .directory:
-            throw .isDirectory
-        case .file(let host):
-            try descriptor.require(Rights.fdWrite | (offset == nil ? 0 : Rights.fdSeek))
-            try Self.hostWrite(bytes, to: host, offset: offset)
-        }
-        try memory.store(UInt32(bytes.count), at: result)
-    }
-
-    private static func hostWrite(_ bytes: [UInt8], to host: HostDescriptor, offset: UInt64?) throws(WASIErrno) {
-        if let offset, offset > UInt64(Int64.max) { throw .invalid }
-        var done = 0
-        while done < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                let start = raw.baseAddress! + done
-                if let offset { return pwrite(host.rawValue, start, raw.count - done, off_t(offset) + off_t(done)) }
-                return write(host.rawValue, start, raw.count - done)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw WASIErrno.current
-            }
-            done += written
-        }
-    }
-
     /// `fd_seek` and `fd_tell` (offset 0 from the current position).
     func fdSeek(
         _ memory: GuestMemory, _ number: UInt32, offset: Int64, whence: UInt32, result: UInt32
     ) throws(WASIErrno) {
         let descriptor = try descriptors.get(number)
-        guard case .file(let host) = descriptor.kind else {
-            if case .directory = descriptor.kind { throw .isDirectory }
-            throw .invalidSeek
+        let host: Int32
+        switch descriptor.kind {
+        case .file(let file): host = file.rawValue
+        case .directory: throw .isDirectory
+        case .input, .output:
+            // A standard stream seeks only when the host gave it a regular file.
+            guard let stream = descriptor.kind.streamDescriptor, StreamType.of(hostDescriptor: stream).isRegularFile
+            else {
+                throw .invalidSeek
+            }
+            host = stream
         }
         let isTell = offset == 0 && whence == WASIABI.Whence.current
         try descriptor.require(isTell ? Rights.fdTell : Rights.fdSeek)
@@ -120,7 +37,7 @@ extension WASI {
         default: throw .invalid
         }
         try memory.check(result, count: 8)
-        let position = lseek(host.rawValue, off_t(offset), hostWhence)
+        let position = lseek(host, off_t(offset), hostWhence)
         guard position >= 0 else { throw WASIErrno.current }
         try memory.store(UInt64(position), at: result)
     }
@@ -185,12 +102,21 @@ extension WASI {
     func fdFilestatGet(_ memory: GuestMemory, _ number: UInt32, result: UInt32) throws(WASIErrno) {
         let descriptor = try descriptors.get(number)
         try descriptor.require(Rights.fdFilestatGet)
-        let info: FileStat
+        var info: FileStat
         switch descriptor.kind {
         case .input, .output:
-            info = FileStat(
-                device: 0, inode: 0, fileType: WASIABI.FileType.characterDevice, linkCount: 1, size: 0,
-                accessTime: 0, modificationTime: 0, changeTime: 0)
+            // The same type as `fd_fdstat_get` reports, and the host's facts (a file's size) when
+            // the stream is a host descriptor.
+            let stream = descriptor.kind.streamDescriptor
+            var host = HostStatBuffer()
+            if let stream, fstat(stream, &host) == 0 {
+                info = HostFileSystem.fileStat(host)
+            } else {
+                info = FileStat(
+                    device: 0, inode: 0, fileType: 0, linkCount: 1, size: 0, accessTime: 0, modificationTime: 0,
+                    changeTime: 0)
+            }
+            info.fileType = StreamType.of(hostDescriptor: stream).fileType
         case .file(let host), .directory(let host):
             info = try HostFileSystem.stat(host)
         }

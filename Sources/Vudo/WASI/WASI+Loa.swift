@@ -28,12 +28,25 @@ extension WASI {
 
     /// This WASI as a Loa: every preview-1 function under its capability, all working on this
     /// WASI's descriptors. Register it for one Spirit only, as the descriptors are the program's own.
+    ///
+    /// `poll_oneoff` is an async Loa function with a synchronous form: a Spirit that imports it
+    /// waits in ``Spirit/call(_:_:)`` without holding a thread (its calls then take turns, see
+    /// docs/guide.md, "Async host functions"), and blocks only on synchronous paths.
     public var loa: Loa {
         let functions = WASIFunctions.all.map { function in
-            LoaFunction(name: function.name, type: function.type, capability: Self.capability(of: function.name)) {
-                context, arguments in
+            let capability = Self.capability(of: function.name)
+            let body: LoaFunction.Body = { context, arguments in
                 let memory = try? context.memory.memoryInstance()
                 return try self.call(function, memory: GuestMemory(instance: memory), arguments: arguments)
+            }
+            guard function.asyncImplementation != nil else {
+                return LoaFunction(name: function.name, type: function.type, capability: capability, body: body)
+            }
+            // poll_oneoff suspends the guest under Spirit.call instead of blocking a thread.
+            return LoaFunction(name: function.name, type: function.type, capability: capability, body: body) {
+                context, arguments in
+                let memory = try? context.memory.memoryInstance()
+                return try await self.callAsync(function, memory: GuestMemory(instance: memory), arguments: arguments)
             }
         }
         return Loa(name: Self.loaName, version: Self.loaVersion, functions: functions)

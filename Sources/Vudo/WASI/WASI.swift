@@ -37,12 +37,19 @@ public final class WASI: @unchecked Sendable {
     public init(_ configuration: WASIConfiguration) throws(WASIError) {
         self.configuration = configuration
         typealias Rights = WASIABI.Rights
+        // The rights follow what each stream really is: only a regular file may seek.
+        func rights(_ descriptor: Int32?, reading: Bool) -> UInt64 {
+            StreamType.of(hostDescriptor: descriptor).rights(reading: reading)
+        }
         descriptors[0] = WASIDescriptor(
-            .input(configuration.stdin), rights: Rights.standardInput, inheritingRights: 0)
+            .input(configuration.stdin), rights: rights(configuration.stdin.hostDescriptor, reading: true),
+            inheritingRights: 0)
         descriptors[1] = WASIDescriptor(
-            .output(configuration.stdout), rights: Rights.standardOutput, inheritingRights: 0)
+            .output(configuration.stdout), rights: rights(configuration.stdout.hostDescriptor, reading: false),
+            inheritingRights: 0)
         descriptors[2] = WASIDescriptor(
-            .output(configuration.stderr), rights: Rights.standardOutput, inheritingRights: 0)
+            .output(configuration.stderr), rights: rights(configuration.stderr.hostDescriptor, reading: false),
+            inheritingRights: 0)
         for (k, preopen) in configuration.preopens.enumerated() {
             let opened = open(preopen.hostPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard opened >= 0 else {
@@ -67,14 +74,28 @@ public final class WASI: @unchecked Sendable {
 
     /// Adds every preview-1 function to `store` and defines it in `imports` under
     /// `wasi_snapshot_preview1`.
+    ///
+    /// `poll_oneoff` blocks the thread while it waits when the guest runs under `Store.invoke`, and
+    /// suspends the guest instead under `Store.invokeAsync`.
     public func define(into imports: inout Imports, store: Store) {
         for function in WASIFunctions.all {
-            let address = store.addHostFunction(
-                HostFunction(type: function.type) { caller, arguments in
-                    let memory = caller.memory.map { caller.store.memory($0) }
-                    return try self.call(function, memory: GuestMemory(instance: memory), arguments: arguments)
-                })
-            imports.define(module: Self.moduleName, name: function.name, .function(address))
+            let body: HostFunction.Body = { caller, arguments in
+                let memory = caller.memory.map { caller.store.memory($0) }
+                return try self.call(function, memory: GuestMemory(instance: memory), arguments: arguments)
+            }
+            let host: HostFunction
+            if function.asyncImplementation != nil {
+                host = HostFunction(
+                    type: function.type, body: body,
+                    asyncBody: { caller, arguments in
+                        let memory = caller.memory.map { caller.store.memory($0) }
+                        return try await self.callAsync(
+                            function, memory: GuestMemory(instance: memory), arguments: arguments)
+                    })
+            } else {
+                host = HostFunction(type: function.type, body: body)
+            }
+            imports.define(module: Self.moduleName, name: function.name, .function(store.addHostFunction(host)))
         }
     }
 
@@ -85,15 +106,47 @@ public final class WASI: @unchecked Sendable {
             // proc_exit is the one function without a result.
             throw WASIExit(code: arguments.u32(0))
         }
-        let errno: WASIErrno = lock.withLock {
-            do throws(WASIErrno) {
+        let errno: WASIErrno
+        do throws(WASIErrno) {
+            if function.asyncImplementation != nil {
+                // A function that waits takes the lock itself, never while waiting.
                 try implementation(self, memory, arguments)
-                return .success
-            } catch {
-                return error
+            } else {
+                try withLock { () throws(WASIErrno) in try implementation(self, memory, arguments) }
             }
+            errno = .success
+        } catch {
+            errno = error
         }
         return [.i32(UInt32(errno.rawValue))]
+    }
+
+    /// Runs one function under an async call: a function that waits suspends instead of blocking.
+    /// Throws only `CancellationError` (the task was cancelled while it waited) and ``WASIExit``.
+    nonisolated(nonsending) func callAsync(
+        _ function: WASIFunction, memory: GuestMemory, arguments: [Value]
+    ) async throws -> [Value] {
+        guard let implementation = function.asyncImplementation else {
+            return try call(function, memory: memory, arguments: arguments)
+        }
+        do {
+            try await implementation(self, memory, WASIArguments(values: arguments))
+            return [.i32(UInt32(WASIErrno.success.rawValue))]
+        } catch let errno as WASIErrno {
+            return [.i32(UInt32(errno.rawValue))]
+        }
+    }
+
+    /// Runs `body` holding the lock that guards the descriptor table.
+    func withLock<R>(_ body: () throws(WASIErrno) -> R) throws(WASIErrno) -> R {
+        let outcome: Result<R, WASIErrno> = lock.withLock {
+            do throws(WASIErrno) {
+                return .success(try body())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 }
 

@@ -112,6 +112,8 @@ enum WASIABI {
     }
 
     static let subscriptionClockAbsoluteTime: UInt16 = 1
+    /// `eventrwflags`: the peer hung up (`fd_readwrite_hangup`).
+    static let eventHangUp: UInt16 = 1
     static let subscriptionSize = 48
     static let eventSize = 32
     static let fdstatSize = 24

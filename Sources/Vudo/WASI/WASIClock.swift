@@ -21,17 +21,26 @@ public struct WASIClock: Sendable {
     public var now: @Sendable (WASIClockID) -> UInt64?
     /// The resolution of a clock in nanoseconds, or nil when the host does not have that clock.
     public var resolution: @Sendable (WASIClockID) -> UInt64?
-    /// Blocks for this many nanoseconds (`poll_oneoff` with only clock subscriptions).
+    /// Blocks for this many nanoseconds (`poll_oneoff` waiting only for clocks, in a synchronous
+    /// call).
     public var sleep: @Sendable (UInt64) -> Void
+    /// Waits this many nanoseconds without blocking a thread (`poll_oneoff` waiting only for
+    /// clocks while the guest runs under an async call); throws `CancellationError` when the task
+    /// is cancelled.
+    public var asyncSleep: @Sendable (UInt64) async throws -> Void
 
+    /// A clock from closures. Without `asyncSleep`, async calls use `sleep` too (and block a thread
+    /// while it runs).
     public init(
         now: @escaping @Sendable (WASIClockID) -> UInt64?,
         resolution: @escaping @Sendable (WASIClockID) -> UInt64?,
-        sleep: @escaping @Sendable (UInt64) -> Void
+        sleep: @escaping @Sendable (UInt64) -> Void,
+        asyncSleep: (@Sendable (UInt64) async throws -> Void)? = nil
     ) {
         self.now = now
         self.resolution = resolution
         self.sleep = sleep
+        self.asyncSleep = asyncSleep ?? { nanoseconds in sleep(nanoseconds) }
     }
 
     /// The host's clocks (`clock_gettime`), and a real sleep.
@@ -50,6 +59,10 @@ public struct WASIClock: Sendable {
             var request = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
             var remaining = timespec()
             while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
+        },
+        asyncSleep: { nanoseconds in
+            // Task.sleep takes a signed count; 2^63 ns is still 292 years.
+            try await Task.sleep(nanoseconds: min(nanoseconds, UInt64(Int64.max)))
         }
     )
 
@@ -57,7 +70,9 @@ public struct WASIClock: Sendable {
     /// the program sleeps; resolution 1 ns.
     public static func manual(start: UInt64 = 0) -> WASIClock {
         let time = ManualTime(start)
-        return WASIClock(now: { _ in time.value }, resolution: { _ in 1 }, sleep: { time.advance(by: $0) })
+        return WASIClock(
+            now: { _ in time.value }, resolution: { _ in 1 }, sleep: { time.advance(by: $0) },
+            asyncSleep: { time.advance(by: $0) })
     }
 
     private static func hostClock(_ id: WASIClockID) -> clockid_t {

@@ -3,10 +3,17 @@ import WasmCore
 /// One preview-1 import: its name, wasm type and implementation.
 struct WASIFunction: Sendable {
     typealias Implementation = @Sendable (WASI, GuestMemory, WASIArguments) throws(WASIErrno) -> Void
+    /// Throws a ``WASIErrno`` for the guest, or `CancellationError` when the task is cancelled.
+    typealias AsyncImplementation =
+        nonisolated(nonsending) @Sendable (WASI, GuestMemory, WASIArguments) async throws -> Void
     let name: String
     let type: FunctionType
     /// Nil only for `proc_exit`, which returns nothing and ends the program.
     let implementation: Implementation?
+    /// For a function that may wait (`poll_oneoff`): the form that suspends instead of blocking,
+    /// used when the guest runs under an async call. Such a function takes the WASI's lock itself,
+    /// and never while it waits.
+    var asyncImplementation: AsyncImplementation? = nil
 }
 
 /// The table of every preview-1 function, in the order of the spec's witx.
@@ -133,9 +140,16 @@ enum WASIFunctions {
             try wasi.pathRemove(memory, a.u32(0), path: a.u32(1), length: a.u32(2), directory: false)
         },
         // Polling, processes, randomness, sockets.
-        function("poll_oneoff", "iiii") { wasi, memory, a throws(WASIErrno) in
-            try wasi.pollOneoff(memory, subscriptions: a.u32(0), events: a.u32(1), count: a.u32(2), result: a.u32(3))
-        },
+        WASIFunction(
+            name: "poll_oneoff", type: FunctionType(parameters: [.i32, .i32, .i32, .i32], results: [.i32]),
+            implementation: { wasi, memory, a throws(WASIErrno) in
+                try wasi.pollOneoff(
+                    memory, subscriptions: a.u32(0), events: a.u32(1), count: a.u32(2), result: a.u32(3))
+            },
+            asyncImplementation: { wasi, memory, a in
+                try await wasi.pollOneoffAsync(
+                    memory, subscriptions: a.u32(0), events: a.u32(1), count: a.u32(2), result: a.u32(3))
+            }),
         WASIFunction(name: "proc_exit", type: FunctionType(parameters: [.i32], results: []), implementation: nil),
         notImplemented("proc_raise", "i"),
         function("sched_yield", "") { _, _, _ throws(WASIErrno) in },

@@ -34,6 +34,17 @@ public struct HostFunction {
             throw Trap(.host("an async host function was called from a synchronous call; use invokeAsync"))
         }
     }
+
+    /// A host function with two bodies for the same work: `asyncBody` when the guest runs under
+    /// ``Store/invokeAsync(_:_:isolation:)`` (the guest is suspended, no thread waits), `body`
+    /// everywhere else (``Store/invoke(_:_:)``, or a call nested in another host function). For work
+    /// that may wait, such as sleeping or polling descriptors, where blocking a thread is acceptable
+    /// only when the caller is synchronous anyway.
+    public init(type: FunctionType, body: @escaping Body, asyncBody: @escaping AsyncBody) {
+        self.type = type
+        self.body = body
+        self.asyncBody = asyncBody
+    }
 }
 
 /// Values to satisfy a module's imports, by module and field name.

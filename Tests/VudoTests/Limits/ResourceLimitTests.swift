@@ -2,10 +2,18 @@ import Testing
 import Vudo
 
 /// Fuel, deadlines, cancellation, call depth and memory caps on a misbehaving Spirit.
-@Suite struct ResourceLimitTests {
-    private func load(_ limits: ResourceLimits) async throws -> Spirit {
+///
+/// A broken limit would let a guest run for ever: every test has a time limit, and the ones that
+/// stop a guest bound how long the guest ran (measured by ``TimedLog`` on the Spirit's actor) by
+/// what a loaded 2-core machine meets.
+@Suite(.timeLimit(.minutes(1))) struct ResourceLimitTests {
+    private func load(_ limits: ResourceLimits, log: TimedLog? = nil) async throws -> Spirit {
         var options = SpiritOptions()
         options.limits = limits
+        if let log {
+            options.debug = true
+            options.logger = log.logger
+        }
         return try await Fixtures.load("runaway.wasm", options: options)
     }
 
@@ -15,9 +23,12 @@ import Vudo
     }
 
     @Test func runningOutOfFuelIsATypedErrorAndRefuellingContinues() async throws {
-        let spirit = try await load(ResourceLimits(fuel: 10_000))
+        let log = TimedLog()
+        let spirit = try await load(ResourceLimits(fuel: 10_000), log: log)
         let error = await #expect(throws: SpiritError.self) { _ = try await spirit.call("spin", []) }
         #expect(trapReason(error) == .outOfFuel)
+        let ran = try #require(log.interval(from: "call spin", to: "spin trapped"))
+        #expect(ran < .seconds(2), "10,000 units of fuel lasted \(ran)")
         #expect(await spirit.fuelRemaining == 0)
         await spirit.refuel(1_000_000)
         #expect(try await spirit.call("count", [.i32(1000)]) == [.i32(1000)])
@@ -26,24 +37,31 @@ import Vudo
     }
 
     @Test func aCallThatRanOutOfFuelResumesAfterRefuelling() async throws {
-        let spirit = try await load(ResourceLimits(fuel: 2_000))
+        let log = TimedLog()
+        let spirit = try await load(ResourceLimits(fuel: 2_000), log: log)
         let error = await #expect(throws: SpiritError.self) { _ = try await spirit.call("count", [.i32(100_000)]) }
         #expect(trapReason(error) == .outOfFuel)
+        let ran = try #require(log.interval(from: "call count", to: "count trapped"))
+        #expect(ran < .seconds(2), "2,000 units of fuel lasted \(ran)")
         await spirit.refuel(10_000_000)
         #expect(try await spirit.resume() == [.i32(100_000)])
     }
 
     @Test func aTimeoutStopsATightLoop() async throws {
-        let spirit = try await load(ResourceLimits(timeout: .milliseconds(50)))
-        // `spin` never ends by itself: the trap is the proof (no wall-clock bound, which a loaded
-        // machine could break).
+        let log = TimedLog()
+        let spirit = try await load(ResourceLimits(timeout: .milliseconds(100)), log: log)
+        // `spin` never ends by itself: the trap is the proof that the deadline stopped it.
         let error = await #expect(throws: SpiritError.self) { _ = try await spirit.call("spin", []) }
         #expect(trapReason(error) == .deadlineExceeded)
+        // Not before the deadline, and promptly after it.
+        let ran = try #require(log.interval(from: "call spin", to: "spin trapped"))
+        #expect(ran >= .milliseconds(100) && ran < .seconds(2), "a 100 ms deadline stopped the guest after \(ran)")
         #expect(try await spirit.call("count", [.i32(10)]) == [.i32(10)])
     }
 
     @Test func cancellingTheAwaitingTaskStopsTheGuest() async throws {
-        let spirit = try await load(ResourceLimits())
+        let log = TimedLog()
+        let spirit = try await load(ResourceLimits(), log: log)
         let call = Task { () -> TrapReason? in
             do {
                 _ = try await spirit.call("spin", [])
@@ -54,11 +72,16 @@ import Vudo
                 return nil
             }
         }
-        try await Task.sleep(for: .milliseconds(30))
-        call.cancel()
+        // Cancel once the guest is spinning.
+        let canceller = OffPoolCanceller(call, after: .milliseconds(30)) { log.instant(of: "call spin") != nil }
         // `spin` never ends by itself: that it stops, with this reason, is the proof.
         let reason = await call.value
+        let cancelled = try #require(canceller.cancelledAt)
         #expect(reason == .cancelled)
+        // The spinning guest polls for cancellation itself: it stops within 2 s even when the test
+        // waits longer for a thread to report it.
+        let stopped = try #require(log.instant(of: "spin trapped"))
+        #expect(stopped - cancelled < .seconds(2), "the guest stopped \(stopped - cancelled) after the cancellation")
         #expect(try await spirit.call("count", [.i32(3)]) == [.i32(3)])
     }
 
@@ -84,12 +107,17 @@ import Vudo
 }
 
 /// A Spirit that is not interruptible still honours fuel and timeouts, which bring checkpoints back.
-@Suite struct UninterruptibleSpiritTests {
+@Suite(.timeLimit(.minutes(1))) struct UninterruptibleSpiritTests {
     @Test func fuelStillStopsAnUninterruptibleSpirit() async throws {
+        let log = TimedLog()
         var options = SpiritOptions()
         options.limits = ResourceLimits(fuel: 5_000, interruptible: false)
+        options.debug = true
+        options.logger = log.logger
         let spirit = try await Fixtures.load("runaway.wasm", options: options)
         let error = await #expect(throws: SpiritError.self) { _ = try await spirit.call("spin", []) }
+        let ran = try #require(log.interval(from: "call spin", to: "spin trapped"))
+        #expect(ran < .seconds(2), "5,000 units of fuel lasted \(ran)")
         guard case .trap(_, let trap) = error else {
             Issue.record("expected a trap, got \(String(describing: error))")
             return
