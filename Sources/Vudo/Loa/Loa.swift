@@ -88,7 +88,7 @@ public struct LoaFunction: Sendable {
     }
 
     /// A function with two bodies for the same work, for work that may wait (sleeping, polling):
-    /// `asyncBody` when the guest runs under ``Spirit/call(_:_:)`` of a Spirit that links async
+    /// `asyncBody` when the guest runs under ``Spirit/call(_:_:)->_`` of a Spirit that links async
     /// functions, so that the guest is suspended and no thread waits; `body` on synchronous paths
     /// (another Spirit's import, a call nested in a host function), where waiting blocks the caller.
     public init(

@@ -95,7 +95,7 @@ public actor Spirit {
     /// When the Spirit imports an async host function, its guest may be suspended in the middle of
     /// a call, so calls take turns: a call waits while another is in progress. Cancelling the task
     /// of a waiting call ends the wait at once with ``SpiritError/trap(function:_:)`` carrying
-    /// ``TrapReason/cancelled``, the same error as cancelling a running guest (Swift's
+    /// `TrapReason.cancelled`, the same error as cancelling a running guest (Swift's
     /// `CancellationError` is not a ``SpiritError``, the one error type of every call). An async
     /// host function that calls back into the Spirit suspended in it does not wait: its call runs
     /// at once, nested inside the suspended one (synchronously, as a call from a synchronous host
