@@ -60,19 +60,29 @@ public final class Store {
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
         let slots = max(configuration.valueStackSlots, 1024)
-        valueStack = .allocate(capacity: slots)
+        valueStack = Self.mapStack(of: UInt64.self, count: slots)
         valueStackEnd = valueStack + slots
         stackTop = valueStack
-        frames = .allocate(capacity: configuration.maxCallDepth + 1)
+        frames = Self.mapStack(of: CallFrame.self, count: max(configuration.maxCallDepth, 0) + 1)
         metering = .allocate(capacity: 1)
         metering.initialize(to: Metering())
         fuel = configuration.fuel
     }
 
     deinit {
-        valueStack.deallocate()
-        frames.deallocate()
+        VirtualMemory.release(valueStack, (valueStackEnd - valueStack) * MemoryLayout<UInt64>.stride)
+        VirtualMemory.release(frames, (max(configuration.maxCallDepth, 0) + 1) * MemoryLayout<CallFrame>.stride)
         metering.deallocate()
+    }
+
+    /// The stacks are sized for the deepest program (16 MiB of value slots by default) but most
+    /// programs use a few pages of them: mapped from the kernel, the rest costs nothing.
+    private static func mapStack<T>(of: T.Type, count: Int) -> UnsafeMutablePointer<T> {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+        guard !overflow, let mapped = VirtualMemory.allocate(bytes) else {
+            fatalError("cannot map a stack of \(count) \(T.self) (EngineConfiguration is too large)")
+        }
+        return mapped.bindMemory(to: T.self, capacity: count)
     }
 
     func typeID(_ type: FunctionType) -> Int {
