@@ -33,12 +33,7 @@ public final class MemoryInstance {
         // A shared budget smaller than the maximum is as far as this memory can ever grow.
         wantedBytes = Int(min(maxPages, budget?.maxPages ?? maxPages)) * Self.pageSize
         let bytes = Int(type.limits.min) * Self.pageSize
-        guard var reservation = MemoryReservation(wanted: wantedBytes, needed: bytes) else {
-            budget?.release(type.limits.min)
-            throw InstantiationError(.limit, "cannot reserve address space for \(bytes) bytes of memory")
-        }
-        guard reservation.commit(upTo: bytes, wanted: wantedBytes) else {
-            reservation.release()
+        guard let reservation = MemoryReservation(wanted: wantedBytes, needed: bytes) else {
             budget?.release(type.limits.min)
             throw InstantiationError(.limit, "cannot allocate \(bytes) bytes of memory")
         }

@@ -24,8 +24,8 @@ struct MemoryReservation {
     /// Address space all memories of the process reserve now.
     static var totalReserved: Int { processReserved.load(ordering: .relaxed) }
 
-    /// Reserves `wanted` bytes, or at least `needed` when the process has reserved too much
-    /// already; nil when even that is refused.
+    /// Reserves `wanted` bytes, or only `needed` when the process has reserved too much already,
+    /// and commits the first `needed`; nil when even that is refused.
     init?(wanted: Int, needed: Int) {
         let needed = VirtualMemory.roundedToPages(needed)
         let wanted = max(VirtualMemory.roundedToPages(wanted), needed)
@@ -33,18 +33,22 @@ struct MemoryReservation {
             if let base = VirtualMemory.reserve(wanted) {
                 self.base = base
                 reservedBytes = wanted
-                return
+                if commit(upTo: needed, wanted: wanted) { return }
+                release()
+                return nil
             }
             Self.uncharge(wanted)
         }
         // Needed bytes are charged even past the limit: the memory could not exist without them.
         guard Self.charge(needed, limit: Int.max) else { return nil }
-        guard let base = VirtualMemory.reserve(needed) else {
+        // Reserved and committed at once: one system call.
+        guard let base = VirtualMemory.allocateCommitted(needed) else {
             Self.uncharge(needed)
             return nil
         }
         self.base = base
         reservedBytes = needed
+        committedBytes = needed
     }
 
     /// Makes the first `byteCount` bytes usable, moving to a larger reservation (of `wanted` bytes
@@ -53,12 +57,11 @@ struct MemoryReservation {
     mutating func commit(upTo byteCount: Int, wanted: Int) -> Bool {
         guard byteCount > committedBytes else { return true }
         if byteCount > reservedBytes {
-            guard var larger = MemoryReservation(wanted: wanted, needed: byteCount),
-                larger.commit(upTo: committedBytes, wanted: wanted)
-            else { return false }
+            guard var larger = MemoryReservation(wanted: wanted, needed: byteCount) else { return false }
             larger.base.copyMemory(from: base, byteCount: committedBytes)
             swap(&self, &larger)
             larger.release()
+            return true
         }
         guard VirtualMemory.commit(base + committedBytes, byteCount - committedBytes) else { return false }
         committedBytes = byteCount

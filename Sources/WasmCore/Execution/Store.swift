@@ -16,6 +16,8 @@ public final class Store {
     let valueStackEnd: UnsafeMutablePointer<UInt64>
     /// Return addresses of active wasm calls.
     let frames: UnsafeMutablePointer<CallFrame>
+    /// Where both stacks live.
+    private let stacks: StackMapping
     /// First free value-stack slot and call depth, as of the innermost host call or invocation.
     var stackTop: UnsafeMutablePointer<UInt64>
     var callDepth = 0
@@ -60,29 +62,19 @@ public final class Store {
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
         let slots = max(configuration.valueStackSlots, 1024)
-        valueStack = Self.mapStack(of: UInt64.self, count: slots)
+        stacks = StackMapping(valueSlots: slots, frameCount: max(configuration.maxCallDepth, 0) + 1)
+        valueStack = stacks.valueStack
         valueStackEnd = valueStack + slots
         stackTop = valueStack
-        frames = Self.mapStack(of: CallFrame.self, count: max(configuration.maxCallDepth, 0) + 1)
+        frames = stacks.frames
         metering = .allocate(capacity: 1)
         metering.initialize(to: Metering())
         fuel = configuration.fuel
     }
 
     deinit {
-        VirtualMemory.release(valueStack, (valueStackEnd - valueStack) * MemoryLayout<UInt64>.stride)
-        VirtualMemory.release(frames, (max(configuration.maxCallDepth, 0) + 1) * MemoryLayout<CallFrame>.stride)
+        stacks.release()
         metering.deallocate()
-    }
-
-    /// The stacks are sized for the deepest program (16 MiB of value slots by default) but most
-    /// programs use a few pages of them: mapped from the kernel, the rest costs nothing.
-    private static func mapStack<T>(of: T.Type, count: Int) -> UnsafeMutablePointer<T> {
-        let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
-        guard !overflow, let mapped = VirtualMemory.allocate(bytes) else {
-            fatalError("cannot map a stack of \(count) \(T.self) (EngineConfiguration is too large)")
-        }
-        return mapped.bindMemory(to: T.self, capacity: count)
     }
 
     func typeID(_ type: FunctionType) -> Int {

@@ -44,7 +44,14 @@ enum VirtualMemory {
         map(roundedToPages(byteCount), protection: PROT_READ | PROT_WRITE, flags: MAP_NORESERVE)
     }
 
-    /// Returns a mapping from ``reserve(_:)`` or ``allocate(_:)``, with the size it was asked for.
+    /// Maps readable, writable, zeroed memory that is charged against the commit limit like any
+    /// allocation: a reservation committed whole from the start.
+    static func allocateCommitted(_ byteCount: Int) -> UnsafeMutableRawPointer? {
+        map(roundedToPages(byteCount), protection: PROT_READ | PROT_WRITE, flags: 0)
+    }
+
+    /// Returns a mapping from ``reserve(_:)``, ``allocate(_:)`` or ``allocateCommitted(_:)``, with
+    /// the size it was asked for.
     static func release(_ start: UnsafeMutableRawPointer, _ byteCount: Int) {
         munmap(start, roundedToPages(byteCount))
     }

@@ -161,24 +161,29 @@ public struct OpcodeInfo: Sendable {
     }
 
     /// A row is program text: a word that is not a type is a typo in the table, not input, and
-    /// must not quietly drop an operand.
+    /// must not quietly drop an operand. Read as bytes: every decode builds the whole table first,
+    /// so this runs some 600 times in every process that loads a module (splitting on a string
+    /// separator went through the regex library and was a fifth of an empty module's validation).
     private static func parseSignature(_ text: String, of name: String) -> StackSignature {
-        let sides = text.split(separator: "->", omittingEmptySubsequences: false)
-        precondition(sides.count == 2, "opcode table: signature of \(name) lacks one '->'")
-        func types(_ side: Substring) -> [ValueType] {
-            side.split(separator: " ").map { word in
-                switch word {
-                case "i32": .i32
-                case "i64": .i64
-                case "f32": .f32
-                case "f64": .f64
-                case "v128": .v128
-                default: preconditionFailure("opcode table: unknown type '\(word)' in the signature of \(name)")
-                }
+        var signature = StackSignature(parameters: [], results: [])
+        var arrows = 0
+        for word in text.utf8.split(separator: UInt8(ascii: " ")) {
+            if word.elementsEqual("->".utf8) {
+                arrows += 1
+                continue
             }
+            guard let type = valueTypes.first(where: { word.elementsEqual($0.name.utf8) })?.type else {
+                preconditionFailure("opcode table: unknown type '\(String(word) ?? "")' in the signature of \(name)")
+            }
+            if arrows == 0 { signature.parameters.append(type) } else { signature.results.append(type) }
         }
-        return StackSignature(parameters: types(sides[0]), results: types(sides[1]))
+        precondition(arrows == 1, "opcode table: signature of \(name) lacks one '->'")
+        return signature
     }
+
+    private static let valueTypes: [(name: String, type: ValueType)] = [
+        ("i32", .i32), ("i64", .i64), ("f32", .f32), ("f64", .f64), ("v128", .v128),
+    ]
 }
 
 /// Lookup tables derived once from the opcode table.
