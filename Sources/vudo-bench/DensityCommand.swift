@@ -59,12 +59,13 @@ enum DensityCommand {
     static func render(_ report: Report) -> String {
         var lines = ["", "Density (\(report.measurements.first?.count ?? 0) instances of a one-page module per phase)"]
         lines += ResultTable.table(
-            header: ["phase", "load total", "per instance", "resident KiB each", "after one call"],
+            header: ["phase", "load total", "per instance", "resident KiB each", "after one call", "unload total"],
             rows: report.measurements.map { m in
                 [
                     m.phase.rawValue, formatSeconds(m.loadSeconds),
                     String(format: "%.1f µs", m.secondsPerInstance * 1e6),
                     String(format: "%.1f", m.loadedKiBPerInstance), String(format: "%.1f", m.calledKiBPerInstance),
+                    formatSeconds(m.unloadSeconds),
                 ]
             })
         lines += report.notes.map { "note: " + $0 }

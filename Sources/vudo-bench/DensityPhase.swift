@@ -21,6 +21,8 @@ enum DensityPhase: String, CaseIterable, Codable {
         let residentBeforeKiB: Int
         let residentLoadedKiB: Int
         let residentCalledKiB: Int
+        /// Dropping them all.
+        let unloadSeconds: Double
 
         var secondsPerInstance: Double { loadSeconds / Double(count) }
         var loadedKiBPerInstance: Double { Double(residentLoadedKiB - residentBeforeKiB) / Double(count) }
@@ -46,28 +48,29 @@ enum DensityPhase: String, CaseIterable, Codable {
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try load(module: module, bytes: bytes, count: count)
-        let seconds = seconds(clock.now - start)
+        let loadSeconds = seconds(clock.now - start)
         let afterLoad = residentKiB()
         try loaded.call()
         let afterCall = residentKiB()
-        withExtendedLifetime(loaded) {}
+        let unloadStart = clock.now
+        loaded.drop()
+        let unloadSeconds = seconds(clock.now - unloadStart)
         return Measurement(
-            phase: self, count: count, loadSeconds: seconds, residentBeforeKiB: before,
-            residentLoadedKiB: afterLoad, residentCalledKiB: afterCall)
+            phase: self, count: count, loadSeconds: loadSeconds, residentBeforeKiB: before,
+            residentLoadedKiB: afterLoad, residentCalledKiB: afterCall, unloadSeconds: unloadSeconds)
     }
 
     private func load(module: Module, bytes: [UInt8], count: Int) throws -> LoadedInstances {
+        let loaded = LoadedInstances()
         switch self {
         case .stores:
-            var loaded: [(Store, FunctionAddress)] = []
-            loaded.reserveCapacity(count)
+            loaded.stores.reserveCapacity(count)
             for _ in 0..<count {
                 let store = Store()
                 let instance = try store.instantiate(module)
                 guard let run = instance.exportedFunction("run") else { throw BenchError("no `run` export") }
-                loaded.append((store, run))
+                loaded.stores.append((store, run))
             }
-            return .stores(loaded)
         case .spiritsFromBytes, .spiritsFromModule:
             let fromBytes = self == .spiritsFromBytes
             let spirits = try waitFor { () async throws -> [Spirit] in
@@ -79,26 +82,31 @@ enum DensityPhase: String, CaseIterable, Codable {
                 }
                 return spirits
             }
-            return .spirits(spirits)
+            loaded.spirits = spirits
         }
+        return loaded
     }
 }
 
 /// What a phase keeps alive while resident memory is read.
-private enum LoadedInstances {
-    case stores([(Store, FunctionAddress)])
-    case spirits([Spirit])
+private final class LoadedInstances {
+    var stores: [(Store, FunctionAddress)] = []
+    var spirits: [Spirit] = []
 
     /// Calls `run` once on each, which touches its memory page and its value stack.
     func call() throws {
-        switch self {
-        case .stores(let stores):
-            for (store, run) in stores { _ = try store.invoke(run, []) }
-        case .spirits(let spirits):
-            try waitFor { () async throws in
-                for spirit in spirits { _ = try await spirit.call("run", []) }
-            }
+        for (store, run) in stores { _ = try store.invoke(run, []) }
+        // The task may outlive `waitFor` by a moment: it must not hold the Spirits then, or
+        // `drop` would not be what frees them.
+        for spirit in spirits {
+            try waitFor { [weak spirit] () async throws in _ = try await spirit?.call("run", []) }
         }
+    }
+
+    /// Releases them all (the last references).
+    func drop() {
+        stores = []
+        spirits = []
     }
 }
 

@@ -167,23 +167,46 @@ public struct OpcodeInfo: Sendable {
     private static func parseSignature(_ text: String, of name: String) -> StackSignature {
         var signature = StackSignature(parameters: [], results: [])
         var arrows = 0
-        for word in text.utf8.split(separator: UInt8(ascii: " ")) {
-            if word.elementsEqual("->".utf8) {
-                arrows += 1
-                continue
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != UInt8(ascii: " ") else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end
+                if word.elementsEqual("->".utf8) {
+                    arrows += 1
+                } else if let type = valueType(word) {
+                    if arrows == 0 { signature.parameters.append(type) } else { signature.results.append(type) }
+                } else {
+                    preconditionFailure(
+                        "opcode table: unknown type '\(String(decoding: word, as: UTF8.self))' in \(name)")
+                }
             }
-            guard let type = valueTypes.first(where: { word.elementsEqual($0.name.utf8) })?.type else {
-                preconditionFailure("opcode table: unknown type '\(String(word) ?? "")' in the signature of \(name)")
-            }
-            if arrows == 0 { signature.parameters.append(type) } else { signature.results.append(type) }
         }
         precondition(arrows == 1, "opcode table: signature of \(name) lacks one '->'")
         return signature
     }
 
-    private static let valueTypes: [(name: String, type: ValueType)] = [
-        ("i32", .i32), ("i64", .i64), ("f32", .f32), ("f64", .f64), ("v128", .v128),
-    ]
+    private static func valueType(_ word: UnsafeBufferPointer<UInt8>) -> ValueType? {
+        switch (word.count, word.first) {
+        case (3, UInt8(ascii: "i")):
+            if word[1] == UInt8(ascii: "3"), word[2] == UInt8(ascii: "2") { return .i32 }
+            if word[1] == UInt8(ascii: "6"), word[2] == UInt8(ascii: "4") { return .i64 }
+        case (3, UInt8(ascii: "f")):
+            if word[1] == UInt8(ascii: "3"), word[2] == UInt8(ascii: "2") { return .f32 }
+            if word[1] == UInt8(ascii: "6"), word[2] == UInt8(ascii: "4") { return .f64 }
+        case (4, UInt8(ascii: "v")):
+            if word.elementsEqual("v128".utf8) { return .v128 }
+        default: break
+        }
+        return nil
+    }
 }
 
 /// Lookup tables derived once from the opcode table.
