@@ -103,7 +103,7 @@ enum RunCommand {
             printError("\(first): \(error)")
             return 1
         }
-        if WASI.isImported(by: module) { return runWASI(arguments, limits: limits) }
+        if WASI.isImported(by: module) { return runWASI(arguments, limits: limits, module: module) }
         var rest = arguments.dropFirst()
         var function = "_start"
         if rest.first == "--invoke" {
@@ -115,14 +115,15 @@ enum RunCommand {
         return InvokeCommand.invoke(module, path: first, function: function, arguments: Array(rest), limits: limits)
     }
 
-    private static func runWASI(_ arguments: [String], limits: LimitOptions) -> Int32 {
+    private static func runWASI(_ arguments: [String], limits: LimitOptions, module: Module? = nil) -> Int32 {
         let command: WASICommandLine
         do {
             command = try WASICommandLine.parse(arguments)
         } catch {
             usageError("\(error)")
         }
-        return command.run(engine: limits.engine)
+        guard let module else { return command.run(engine: limits.engine) }
+        return command.run(module, engine: limits.engine)
     }
 }
 
