@@ -89,6 +89,24 @@ import Darwin
         #expect(try residentPages(UnsafeMutableRawPointer(store.frames), frames) == 0)
     }
 
+    @Test func aReleasedStackComesBackZeroedAndNotResident() throws {
+        let size = 1 << 20
+        var blocks: [UnsafeMutableRawPointer] = []
+        for _ in 0..<4 {
+            let block = try #require(StackArena.take(size))
+            block.storeBytes(of: 0xDEAD_BEEF, toByteOffset: 4096, as: UInt64.self)
+            blocks.append(block)
+        }
+        for block in blocks { StackArena.give(block, size) }
+        // Whichever blocks come back (other tests take stacks too), none keeps what was written.
+        for _ in 0..<4 {
+            let block = try #require(StackArena.take(size))
+            #expect(block.load(fromByteOffset: 4096, as: UInt64.self) == 0)
+            #expect(try residentPages(block, size) <= 1)
+            StackArena.give(block, size)
+        }
+    }
+
     /// How many host pages of `[start, start + byteCount)` are resident, from mincore(2).
     private func residentPages(_ start: UnsafeMutableRawPointer, _ byteCount: Int) throws -> Int {
         let pages = (byteCount + VirtualMemory.pageSize - 1) / VirtualMemory.pageSize

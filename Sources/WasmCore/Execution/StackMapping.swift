@@ -1,8 +1,7 @@
-/// A store's value stack and call-frame stack, in one mapping from the kernel.
+/// A store's value stack and call-frame stack, in one block of address space from ``StackArena``.
 ///
 /// Both are sized for the deepest program (16 MiB of value slots and 20,001 frames by default) but
-/// most programs use a few pages of them: mapped rather than allocated, the rest costs nothing, and
-/// one mapping is one system call for a new store instead of two.
+/// most programs use a few pages of them: mapped rather than allocated, the rest costs nothing.
 struct StackMapping {
     let valueStack: UnsafeMutablePointer<UInt64>
     let frames: UnsafeMutablePointer<CallFrame>
@@ -16,7 +15,7 @@ struct StackMapping {
         let frameOffset = VirtualMemory.roundedToPages(valueBytes.partialValue)
         let total = frameOffset.addingReportingOverflow(frameBytes.partialValue)
         guard !valueBytes.overflow, !frameBytes.overflow, !total.overflow,
-            let base = VirtualMemory.allocate(total.partialValue)
+            let base = StackArena.take(total.partialValue)
         else {
             fatalError("cannot map stacks of \(valueSlots) slots and \(frameCount) frames (EngineConfiguration)")
         }
@@ -28,6 +27,6 @@ struct StackMapping {
 
     /// Unmaps both stacks; nothing may use them afterwards.
     func release() {
-        VirtualMemory.release(base, byteCount)
+        StackArena.give(base, byteCount)
     }
 }
