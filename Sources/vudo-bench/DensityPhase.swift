@@ -73,12 +73,16 @@ enum DensityPhase: String, CaseIterable, Codable {
             }
         case .spiritsFromBytes, .spiritsFromModule:
             let fromBytes = self == .spiritsFromBytes
+            // One options value for all, as an embedder loading many Spirits alike would keep.
+            let options = SpiritOptions()
             let spirits = try waitFor { () async throws -> [Spirit] in
                 var spirits: [Spirit] = []
                 spirits.reserveCapacity(count)
                 for _ in 0..<count {
                     spirits.append(
-                        fromBytes ? try await loadSpirit(bytes) : try await loadSpirit(module: module))
+                        fromBytes
+                            ? try await loadSpirit(bytes, options: options)
+                            : try await loadSpirit(module: module, options: options))
                 }
                 return spirits
             }
