@@ -1,9 +1,9 @@
 /// A linear memory: raw bytes the interpreter addresses with one bounds check per access.
 ///
-/// The bytes live in a reservation of address space as large as the memory may grow (see
-/// ``MemoryReservation``): pages are committed as the memory grows, read as zero until written,
-/// and only the ones written become resident. Growing never copies and keeps the base address,
-/// except for a memory that could not reserve its maximum.
+/// The bytes live in a reservation of address space as large as the memory may grow: pages are
+/// committed as the memory grows, read as zero until written, and only the ones written become
+/// resident. Growing never copies and keeps the base address, except for a memory that could not
+/// reserve its maximum (past 64 TiB of reservations in one process), which moves when it grows.
 public final class MemoryInstance {
     static let pageSize = 65536
 
