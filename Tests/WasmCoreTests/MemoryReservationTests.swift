@@ -89,6 +89,24 @@ import Darwin
         #expect(try residentPages(UnsafeMutableRawPointer(store.frames), frames) == 0)
     }
 
+    @Test func aReleasedReservationComesBackZeroedAndNotResident() throws {
+        // An odd size, so that the pooled reservation is most likely this test's own.
+        let wanted = 13 * 65536
+        for _ in 0..<3 {
+            var reservation = try #require(MemoryReservation(wanted: wanted, needed: 2 * 65536))
+            #expect(reservation.reservedBytes == wanted)
+            #expect(reservation.committedBytes == 2 * 65536)
+            #expect(try residentPages(reservation.base, wanted) == 0)
+            #expect(reservation.base.load(fromByteOffset: 65536, as: UInt64.self) == 0)
+            reservation.base.storeBytes(of: 0xDEAD_BEEF, toByteOffset: 65536, as: UInt64.self)
+            let grown = reservation.commit(upTo: 5 * 65536, wanted: wanted)
+            #expect(grown)
+            #expect(reservation.base.load(fromByteOffset: 4 * 65536, as: UInt64.self) == 0)
+            reservation.base.storeBytes(of: 0xDEAD_BEEF, toByteOffset: 4 * 65536, as: UInt64.self)
+            reservation.release()
+        }
+    }
+
     @Test func aReleasedStackComesBackZeroedAndNotResident() throws {
         let size = 1 << 20
         var blocks: [UnsafeMutableRawPointer] = []

@@ -29,6 +29,14 @@ struct MemoryReservation {
     init?(wanted: Int, needed: Int) {
         let needed = VirtualMemory.roundedToPages(needed)
         let wanted = max(VirtualMemory.roundedToPages(wanted), needed)
+        // A pooled reservation is charged already.
+        if let pooled = ReservationPool.take(wanted) {
+            base = pooled
+            reservedBytes = wanted
+            if commit(upTo: needed, wanted: wanted) { return }
+            release()
+            return nil
+        }
         if wanted > needed, Self.charge(wanted, limit: Self.processLimit) {
             if let base = VirtualMemory.reserve(wanted) {
                 self.base = base
@@ -68,8 +76,10 @@ struct MemoryReservation {
         return true
     }
 
-    /// Unmaps the reservation; nothing may use it afterwards.
+    /// Gives the reservation back (to ``ReservationPool``, or unmapped); nothing may use it
+    /// afterwards.
     func release() {
+        if ReservationPool.give(base, reservedBytes, committed: committedBytes) { return }
         VirtualMemory.release(base, reservedBytes)
         Self.uncharge(reservedBytes)
     }
