@@ -20,7 +20,7 @@ let package = Package(
         // The embedding layer: Spirits, Loas, Séances.
         .target(name: "Vudo", dependencies: ["WasmCore", "WasmText"]),
         .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo", "WasmText"]),
-        .executableTarget(name: "vudo-bench", dependencies: ["WasmCore"]),
+        .executableTarget(name: "vudo-bench", dependencies: ["WasmCore", "Vudo"]),
         // The internal instruction table and the generator of WasmCore's handlers and
         // `InternalOp` (a development tool: nothing links it).
         .target(name: "InternalCodeSpec"),

@@ -62,7 +62,7 @@ enum ResultTable {
     static func formatRatio(_ ratio: Double) -> String { String(format: "%.2f", ratio) }
 
     /// Left-aligns the first column and right-aligns the numbers.
-    private static func table(header: [String], rows: [[String]]) -> [String] {
+    static func table(header: [String], rows: [[String]]) -> [String] {
         let widths = header.indices.map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0
         }

@@ -81,20 +81,39 @@ func write(_ text: String, to path: String) throws {
     }
 }
 
+func writeJSON(_ value: some Encodable, _ path: String?) throws {
+    guard let path else { return }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n", to: path)
+    print("wrote \(path)")
+}
+
 do {
     let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
     if options.showHelp {
         print(BenchOptions.usage)
         exit(0)
     }
+    if let phase = options.densityPhase {
+        try DensityCommand.runPhase(phase.name, count: phase.count)
+        exit(0)
+    }
+    if options.coreMark {
+        let report = try CoreMarkCommand.run(options)
+        print(CoreMarkCommand.render(report))
+        try writeJSON(report, options.jsonPath)
+        exit(0)
+    }
+    if options.density {
+        let report = try DensityCommand.run(options)
+        print(DensityCommand.render(report))
+        try writeJSON(report, options.jsonPath)
+        exit(0)
+    }
     let report = try runBenchmarks(options)
     print(ResultTable.render(report))
-    if let path = options.jsonPath {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: path)
-        print("wrote \(path)")
-    }
+    try writeJSON(report, options.jsonPath)
     if let path = options.svgPath {
         try write(SVGChart.ratios(report) ?? SVGChart.times(report), to: path)
         print("wrote \(path)")

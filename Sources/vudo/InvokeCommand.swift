@@ -1,4 +1,3 @@
-import Dispatch
 import Vudo
 
 /// `vudo invoke FILE FUNC [ARGS...]`: loads FILE as a Spirit linked against the core Loa and calls
@@ -16,32 +15,28 @@ enum InvokeCommand {
     /// Exit status: 0 success, 1 a module that does not load or a call that traps or aborts (the
     /// typed error is printed), 2 arguments that do not fit the signature.
     static func invoke(path: String, function name: String, arguments: [String], limits: LimitOptions) -> Int32 {
-        let bytes: [UInt8]
+        let module: Module
         do {
-            bytes = try ModuleFile.bytes(atPath: path)
+            module = try Module(bytes: ModuleFile.bytes(atPath: path))
         } catch {
             printError("\(path): \(error)")
             return 1
         }
-        return invoke(bytes, path: path, function: name, arguments: arguments, limits: limits)
+        return invoke(module, path: path, function: name, arguments: arguments, limits: limits)
     }
 
+    /// Loads and calls synchronously, on this thread: the concurrency runtime's threads start only
+    /// for a Spirit linked to async host functions, whose calls may suspend.
     static func invoke(
-        _ bytes: [UInt8], path: String, function name: String, arguments: [String], limits: LimitOptions
+        _ module: Module, path: String, function name: String, arguments: [String], limits: LimitOptions
     ) -> Int32 {
         // The core Loa with every capability is granted by default; output goes to standard output.
-        var spiritOptions = SpiritOptions(name: spiritName(path))
-        spiritOptions.limits = limits.limits
-        let options = spiritOptions
-        let loaded = waitFor { () async -> Result<Spirit, SpiritError> in
-            do throws(SpiritError) { return .success(try await loadSpirit(bytes, options: options)) } catch {
-                return .failure(error)
-            }
-        }
+        var options = SpiritOptions(name: spiritName(path))
+        options.limits = limits.limits
         let spirit: Spirit
-        switch loaded {
-        case .success(let loadedSpirit): spirit = loadedSpirit
-        case .failure(let error):
+        do {
+            spirit = try Spirit(module: module, options: options)
+        } catch {
             printError("\(path): \(error)")
             return 1
         }
@@ -62,14 +57,21 @@ enum InvokeCommand {
             }
             values.append(value)
         }
-        let called = waitFor { [values] () async -> Result<[Value], SpiritError> in
-            do throws(SpiritError) { return .success(try await spirit.call(name, values)) } catch {
-                return .failure(error)
+        let called: Result<[Value], SpiritError>
+        if spirit.linksAsyncFunctions {
+            called = waitFor { [values] () async -> Result<[Value], SpiritError> in
+                do throws(SpiritError) { return .success(try await spirit.call(name, values)) } catch {
+                    return .failure(error)
+                }
+            }
+        } else {
+            do throws(SpiritError) { called = .success(try spirit.callSynchronously(name, values)) } catch {
+                called = .failure(error)
             }
         }
         switch called {
         case .success(let results):
-            for result in results { print(ArgumentParser.format(result)) }
+            for result in results { printOutput(ArgumentParser.format(result)) }
             return 0
         case .failure(let error):
             printError(error.description)
@@ -94,16 +96,14 @@ enum RunCommand {
         guard let first = arguments.first else { usageError("run needs a FILE") }
         // WASI options may come before the file; only a WASI command has them.
         if first.hasPrefix("--") { return runWASI(arguments, limits: limits) }
-        let bytes: [UInt8]
+        let module: Module
         do {
-            bytes = try ModuleFile.bytes(atPath: first)
+            module = try Module(bytes: ModuleFile.bytes(atPath: first))
         } catch {
             printError("\(first): \(error)")
             return 1
         }
-        if let module = try? Module(bytes: bytes), WASI.isImported(by: module) {
-            return runWASI(arguments, limits: limits)
-        }
+        if WASI.isImported(by: module) { return runWASI(arguments, limits: limits, module: module) }
         var rest = arguments.dropFirst()
         var function = "_start"
         if rest.first == "--invoke" {
@@ -112,37 +112,19 @@ enum RunCommand {
             function = name
         }
         if rest.first == "--" { rest.removeFirst() }
-        return InvokeCommand.invoke(bytes, path: first, function: function, arguments: Array(rest), limits: limits)
+        return InvokeCommand.invoke(module, path: first, function: function, arguments: Array(rest), limits: limits)
     }
 
-    private static func runWASI(_ arguments: [String], limits: LimitOptions) -> Int32 {
+    private static func runWASI(_ arguments: [String], limits: LimitOptions, module: Module? = nil) -> Int32 {
         let command: WASICommandLine
         do {
             command = try WASICommandLine.parse(arguments)
         } catch {
             usageError("\(error)")
         }
-        return command.run(engine: limits.engine)
+        guard let module else { return command.run(engine: limits.engine) }
+        return command.run(module, engine: limits.engine)
     }
-}
-
-/// Waits for async work from the synchronous command entry points. The work runs on the
-/// concurrency pool while this thread blocks, so it must not need the main actor.
-func waitFor<T: Sendable>(_ operation: @escaping @Sendable () async -> T) -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        box.value = await operation()
-        done.signal()
-    }
-    done.wait()
-    guard let value = box.value else { fatalError("waitFor: the operation finished without a value") }
-    return value
-}
-
-// @unchecked: written once by the task before it signals, read only after the wait returns.
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    var value: T?
 }
 
 /// Reads command-line arguments as wasm values: decimal integers, floats (`nan`, `inf`, `-inf`

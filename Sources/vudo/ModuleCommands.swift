@@ -18,7 +18,7 @@ enum ValidateCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard arguments.count == 1 else { usageError("validate takes one FILE") }
         guard loadValidModule(arguments[0]) != nil else { return 1 }
-        print("\(arguments[0]): valid")
+        printOutput("\(arguments[0]): valid")
         return 0
     }
 }

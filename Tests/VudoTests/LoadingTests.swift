@@ -11,6 +11,23 @@ import Vudo
         #expect(fromBytes.listFunctions() == fromPath.listFunctions())
     }
 
+    @Test func spiritsOfOneDecodedModuleAreIndependent() async throws {
+        let module = try Module(
+            bytes: WAT.encode(
+                """
+                (module
+                  (memory (export "memory") 1)
+                  (func (export "bump") (result i32)
+                    (i32.store (i32.const 8) (i32.add (i32.load (i32.const 8)) (i32.const 1)))
+                    (i32.load (i32.const 8))))
+                """))
+        let first = try await loadSpirit(module: module)
+        let second = try await loadSpirit(module: module)
+        #expect(try await first.call("bump", []) == [.i32(1)])
+        #expect(try await first.call("bump", []) == [.i32(2)])
+        #expect(try await second.call("bump", []) == [.i32(1)])
+    }
+
     @Test func aMissingFileIsATypedError() async {
         await #expect {
             _ = try await loadSpirit(path: "/nonexistent/spirit.wasm")

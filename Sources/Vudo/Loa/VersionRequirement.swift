@@ -109,7 +109,12 @@ extension SemanticVersion {
 }
 
 extension String {
+    /// Without leading and trailing spaces. (Through `reversed()` this took runtime type
+    /// instantiation and conformance lookups in every process, for the default grants' `^1.0`.)
     var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
     }
 }

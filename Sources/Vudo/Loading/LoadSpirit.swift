@@ -15,6 +15,14 @@ public func loadSpirit(_ bytes: [UInt8], options: SpiritOptions = SpiritOptions(
     return try Spirit(module: module, options: options)
 }
 
+/// Validates, links and instantiates a Spirit from a module decoded already: loading many Spirits
+/// of one module this way decodes it once.
+///
+/// Throws what ``loadSpirit(_:options:)`` throws, except `.decoding`.
+public func loadSpirit(module: Module, options: SpiritOptions = SpiritOptions()) async throws(SpiritError) -> Spirit {
+    try Spirit(module: module, options: options)
+}
+
 /// Decodes, validates, links and instantiates a Spirit written in the WebAssembly text format.
 ///
 /// Throws ``SpiritError/textFormat(_:)`` for malformed text (with its line and column), then what

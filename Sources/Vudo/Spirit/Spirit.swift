@@ -16,7 +16,7 @@ public actor Spirit {
     /// Serializes calls and memory access, and detects a call re-entering this Spirit.
     nonisolated let gate = SpiritGate()
     /// Whether an import is an async Loa function (calls then go through `Store.invokeAsync`).
-    private nonisolated let linksAsyncFunctions: Bool
+    package nonisolated let linksAsyncFunctions: Bool
     /// Set, under the gate, while a call may be suspended in an async host function.
     nonisolated(unsafe) private var suspendedInHost = false
     /// Calls through `Store.invokeAsync` take turns (see ``call(_:_:)``).
@@ -30,7 +30,9 @@ public actor Spirit {
     /// Everything the Spirit exports, in export order.
     public nonisolated let exports: [SpiritExport]
 
-    init(module: Module, options: SpiritOptions) throws(SpiritError) {
+    /// Loads synchronously what ``loadSpirit(module:options:)`` loads (the command-line tool uses
+    /// it to run without starting the concurrency runtime's threads).
+    package init(module: Module, options: SpiritOptions) throws(SpiritError) {
         var engine = options.limits.applied(to: options.engine)
         if let maximum = options.memory.maximum { engine.maxMemoryPages = min(engine.maxMemoryPages, maximum) }
         let store = Store(configuration: engine)
@@ -147,7 +149,7 @@ public actor Spirit {
     /// ``call(_:_:)`` without the actor hop, through the gate: how another Spirit's import reaches
     /// this one. The caller must first check ``SpiritGate/isEnteredByCurrentCall``, or a cycle
     /// blocks forever.
-    nonisolated func callSynchronously(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
+    package nonisolated func callSynchronously(_ name: String, _ arguments: [Value]) throws(SpiritError) -> [Value] {
         try gate.enter { () throws(SpiritError) -> [Value] in try unguardedCall(name, arguments) }
     }
 

@@ -26,7 +26,19 @@ public enum HostFile {
         var bytes = [UInt8](repeating: 0, count: knownSize ? Int(status.st_size) : 1 << 16)
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
+            if filled == bytes.count {
+                // Full: a regular file usually ends here, which one byte tells without growing.
+                var probe: UInt8 = 0
+                let count = readFromDescriptor(descriptor, &probe, 1)
+                if count == 0 { return bytes }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadError(errno: errno)
+                }
+                bytes.append(probe)
+                filled += 1
+                bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16)))
+            }
             let count = bytes.withUnsafeMutableBytes {
                 readFromDescriptor(descriptor, $0.baseAddress! + filled, $0.count - filled)
             }

@@ -87,7 +87,6 @@ public struct WASICommandLine: Sendable {
     /// traps. Problems are reported on the configuration's
     /// standard error.
     public func run(engine: EngineConfiguration = EngineConfiguration()) -> Int32 {
-        let report = { (message: String) in configuration.stderr.write(Array("vudo: \(message)\n".utf8)) }
         let module: Module
         do {
             module = try Module(bytes: ModuleFile.bytes(atPath: file))
@@ -95,6 +94,12 @@ public struct WASICommandLine: Sendable {
             report("\(file): \(error)")
             return 1
         }
+        return run(module, engine: engine)
+    }
+
+    /// ``run(engine:)`` with ``file`` already decoded (the command-line tool decodes it first to
+    /// tell a WASI command from a Spirit).
+    package func run(_ module: Module, engine: EngineConfiguration = EngineConfiguration()) -> Int32 {
         do {
             let wasi = try WASI(configuration)
             return Int32(truncatingIfNeeded: try wasi.run(module, engine: engine))
@@ -103,6 +108,10 @@ public struct WASICommandLine: Sendable {
             report("\(file): \(error)")
             return 1
         }
+    }
+
+    private func report(_ message: String) {
+        configuration.stderr.write(Array("vudo: \(message)\n".utf8))
     }
 
     /// Parses `arguments` (those after `run`), runs the program and returns its exit status;

@@ -1,12 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A linear memory: raw bytes the interpreter addresses with one bounds check per access.
+///
+/// The bytes live in a reservation of address space as large as the memory may grow: pages are
+/// committed as the memory grows, read as zero until written, and only the ones written become
+/// resident. Growing never copies and keeps the base address, except for a memory that could not
+/// reserve its maximum (past 64 TiB of reservations in one process), which moves when it grows.
 public final class MemoryInstance {
     static let pageSize = 65536
 
@@ -17,6 +14,9 @@ public final class MemoryInstance {
     public let maxPages: UInt64
 
     let budget: MemoryBudget?
+    private var reservation: MemoryReservation
+    /// What the reservation should cover: as far as the memory may grow.
+    private let wantedBytes: Int
 
     init(type: MemoryType, engineLimit: UInt64, budget: MemoryBudget? = nil) throws(InstantiationError) {
         self.type = type
@@ -30,19 +30,22 @@ public final class MemoryInstance {
                 .limit,
                 "memory of \(type.limits.min) pages exceeds the shared memory budget of \(budget.maxPages) pages")
         }
-        self.budget = budget
+        // A shared budget smaller than the maximum is as far as this memory can ever grow.
+        wantedBytes = Int(min(maxPages, budget?.maxPages ?? maxPages)) * Self.pageSize
         let bytes = Int(type.limits.min) * Self.pageSize
-        // calloc: the pages come zeroed, and untouched ones are never made resident.
-        guard let base = calloc(max(bytes, 1), 1) else {
+        guard let reservation = MemoryReservation(wanted: wantedBytes, needed: bytes) else {
+            budget?.release(type.limits.min)
             throw InstantiationError(.limit, "cannot allocate \(bytes) bytes of memory")
         }
+        self.budget = budget
+        self.reservation = reservation
         state = .allocate(capacity: 1)
-        state.initialize(to: MemoryState(base: base, byteCount: UInt64(bytes)))
+        state.initialize(to: MemoryState(base: reservation.base, byteCount: UInt64(bytes)))
     }
 
     deinit {
         budget?.release(pageCount)
-        free(state.pointee.base)
+        reservation.release()
         state.deallocate()
     }
 
@@ -56,15 +59,16 @@ public final class MemoryInstance {
         if delta == 0 { return old }
         if let budget, !budget.reserve(delta) { return nil }
         let newBytes = Int(old + delta) * Self.pageSize
-        guard let base = realloc(state.pointee.base, newBytes) else {
+        guard reservation.commit(upTo: newBytes, wanted: wantedBytes) else {
             budget?.release(delta)
             return nil
         }
-        let oldBytes = Int(state.pointee.byteCount)
-        (base + oldBytes).initializeMemory(as: UInt8.self, repeating: 0, count: newBytes - oldBytes)
-        state.pointee = MemoryState(base: base, byteCount: UInt64(newBytes))
+        state.pointee = MemoryState(base: reservation.base, byteCount: UInt64(newBytes))
         return old
     }
+
+    /// Address space this memory has reserved, in bytes (at least its size).
+    var reservedByteCount: Int { reservation.reservedBytes }
 
     /// Copies bytes in, bounds-checked; false when the range is out of bounds.
     public func write(_ bytes: some Collection<UInt8>, at offset: Int) -> Bool {

@@ -18,6 +18,8 @@ public final class Store {
     let valueStackEnd: UnsafeMutablePointer<UInt64>
     /// Return addresses of active wasm calls.
     let frames: UnsafeMutablePointer<CallFrame>
+    /// Where both stacks live.
+    private let stacks: StackMapping
     /// First free value-stack slot and call depth, as of the innermost host call or invocation.
     var stackTop: UnsafeMutablePointer<UInt64>
     var callDepth = 0
@@ -62,18 +64,18 @@ public final class Store {
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
         let slots = max(configuration.valueStackSlots, 1024)
-        valueStack = .allocate(capacity: slots)
+        stacks = StackMapping(valueSlots: slots, frameCount: max(configuration.maxCallDepth, 0) + 1)
+        valueStack = stacks.valueStack
         valueStackEnd = valueStack + slots
         stackTop = valueStack
-        frames = .allocate(capacity: configuration.maxCallDepth + 1)
+        frames = stacks.frames
         metering = .allocate(capacity: 1)
         metering.initialize(to: Metering())
         fuel = configuration.fuel
     }
 
     deinit {
-        valueStack.deallocate()
-        frames.deallocate()
+        stacks.release()
         metering.deallocate()
     }
 

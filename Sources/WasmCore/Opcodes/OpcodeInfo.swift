@@ -161,23 +161,51 @@ public struct OpcodeInfo: Sendable {
     }
 
     /// A row is program text: a word that is not a type is a typo in the table, not input, and
-    /// must not quietly drop an operand.
+    /// must not quietly drop an operand. Read as bytes: every decode builds the whole table first,
+    /// so this runs some 600 times in every process that loads a module (splitting on a string
+    /// separator went through the regex library and was a fifth of an empty module's validation).
     private static func parseSignature(_ text: String, of name: String) -> StackSignature {
-        let sides = text.split(separator: "->", omittingEmptySubsequences: false)
-        precondition(sides.count == 2, "opcode table: signature of \(name) lacks one '->'")
-        func types(_ side: Substring) -> [ValueType] {
-            side.split(separator: " ").map { word in
-                switch word {
-                case "i32": .i32
-                case "i64": .i64
-                case "f32": .f32
-                case "f64": .f64
-                case "v128": .v128
-                default: preconditionFailure("opcode table: unknown type '\(word)' in the signature of \(name)")
+        var signature = StackSignature(parameters: [], results: [])
+        var arrows = 0
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != UInt8(ascii: " ") else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end
+                if word.elementsEqual("->".utf8) {
+                    arrows += 1
+                } else if let type = valueType(word) {
+                    if arrows == 0 { signature.parameters.append(type) } else { signature.results.append(type) }
+                } else {
+                    preconditionFailure(
+                        "opcode table: unknown type '\(String(decoding: word, as: UTF8.self))' in \(name)")
                 }
             }
         }
-        return StackSignature(parameters: types(sides[0]), results: types(sides[1]))
+        precondition(arrows == 1, "opcode table: signature of \(name) lacks one '->'")
+        return signature
+    }
+
+    private static func valueType(_ word: UnsafeBufferPointer<UInt8>) -> ValueType? {
+        switch (word.count, word.first) {
+        case (3, UInt8(ascii: "i")):
+            if word[1] == UInt8(ascii: "3"), word[2] == UInt8(ascii: "2") { return .i32 }
+            if word[1] == UInt8(ascii: "6"), word[2] == UInt8(ascii: "4") { return .i64 }
+        case (3, UInt8(ascii: "f")):
+            if word[1] == UInt8(ascii: "3"), word[2] == UInt8(ascii: "2") { return .f32 }
+            if word[1] == UInt8(ascii: "6"), word[2] == UInt8(ascii: "4") { return .f64 }
+        case (4, UInt8(ascii: "v")):
+            if word.elementsEqual("v128".utf8) { return .v128 }
+        default: break
+        }
+        return nil
     }
 }
 
