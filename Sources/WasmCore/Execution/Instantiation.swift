@@ -62,9 +62,9 @@ extension Store {
         for (definedIndex, typeIndex) in module.functionTypeIndices.enumerated() {
             let type = module.types[Int(typeIndex)]
             let entry = FunctionEntry(
-                code: nil, frameSize: 0, parameterCount: type.parameters.count,
-                declaredLocalCount: Int(module.codes[definedIndex].localCount), constants: nil, constantCount: 0,
-                resultCount: type.results.count,
+                code: nil, frameSize: 0, parameterCount: type.parameters.slotCount,
+                declaredLocalCount: module.codes[definedIndex].localSlotCount, constants: nil, constantCount: 0,
+                resultCount: type.results.slotCount,
                 typeID: typeID(type), isHost: false, runtime: nil, definedIndex: definedIndex,
                 address: functions.count)
             let function = FunctionInstance(entry: entry, type: type, host: nil)

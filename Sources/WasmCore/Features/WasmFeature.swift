@@ -41,7 +41,7 @@ public enum WasmFeature: String, CaseIterable, Sendable, Hashable, CustomStringC
     /// What this engine does with the feature today.
     public var support: Support {
         switch self {
-        case .simd: .validation
+        case .simd, .relaxedSIMD: .execution
         default: .none
         }
     }

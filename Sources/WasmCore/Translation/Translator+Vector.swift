@@ -1,0 +1,62 @@
+extension Translator {
+    /// v128 instructions: constants (two constant slots), loads and stores, lane accesses and the
+    /// lane-wise operations, most of them one internal instruction each.
+    mutating func translateVector(_ instruction: Instruction) throws {
+        switch (instruction.opcode, instruction.immediate) {
+        case (.v128Const, .v128(let value)):
+            pushConstant(value)
+        case (.i8x16Shuffle, .shuffle(let lanes)):
+            // The lane indices become a constant operand.
+            let y = pop()
+            let x = pop()
+            emitProducer(.i8x16Shuffle, x, y, constantSlot(lanes), width: 2)
+        case (_, .memory(_, let offset)):
+            guard let op = InternalOp.direct(instruction.opcode) else { throw unsupported(instruction) }
+            let offset = UInt32(truncatingIfNeeded: offset)
+            if instruction.opcode == .v128Store {
+                let value = pop()
+                let address = pop()
+                if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: true) {
+                    emit(fused, sum.base, value, sum.addend)
+                } else {
+                    emit(op, address, value, offset)
+                }
+            } else {
+                let address = pop()
+                if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: false) {
+                    emitProducer(fused, sum.base, sum.addend, width: 2)
+                } else {
+                    emitProducer(op, address, offset, width: 2)
+                }
+            }
+        case (_, .memoryLane(_, let offset, let lane)):
+            guard let op = InternalOp.direct(instruction.opcode) else { throw unsupported(instruction) }
+            let vector = pop()
+            let address = pop()
+            // The offset follows in a data word.
+            if instruction.opcode.info.signature?.results.isEmpty == true {
+                emit(op, address, vector, UInt32(lane))
+            } else {
+                emitProducer(op, address, vector, UInt32(lane), width: 2)
+            }
+            emit(.data, 0, 0, UInt32(truncatingIfNeeded: offset))
+        case (_, .lane(let lane)):
+            guard let op = InternalOp.direct(instruction.opcode), let signature = instruction.opcode.info.signature
+            else { throw unsupported(instruction) }
+            if signature.parameters.count == 2 {
+                let y = pop()
+                let x = pop()
+                emitProducer(op, x, y, UInt32(lane), width: 2)
+            } else {
+                emitProducer(op, pop(), UInt32(lane), width: signature.results.slotCount)
+            }
+        default:
+            guard let op = InternalOp.direct(instruction.opcode), let signature = instruction.opcode.info.signature,
+                signature.parameters.count <= 3
+            else { throw unsupported(instruction) }
+            var operands: [UInt32] = [0, 0, 0]
+            for k in (0..<signature.parameters.count).reversed() { operands[k] = pop() }
+            emitProducer(op, operands[0], operands[1], operands[2], width: signature.results.slotCount)
+        }
+    }
+}
