@@ -270,7 +270,7 @@ public enum Generator {
 
     static func handlers(_ group: HandlerGroup) -> String {
         var out = header + "\n// \(group.summary)\n"
-        if group == .vector { out += "\nprivate typealias V = VectorNumeric\n" }
+        if group == .vector || group == .vectorMemory { out += "\nprivate typealias V = VectorNumeric\n" }
         var names: [String] = []
         var twins: [(String, String)] = []
         for row in InstructionTable.all {

@@ -48,12 +48,12 @@ extension InstructionTable {
         // (name, text, result, memory type, bytes, expression of the loaded v)
         let loads: [(String, String, VectorKind, String, Int, String)] = [
             ("v128Load", "v128.load", .u64x2, "SIMD2<UInt64>", 16, "v"),
-            ("v128Load8x8S", "v128.load8x8_s", .i16x8, "SIMD8<Int8>", 8, "SIMD8<Int16>(truncatingIfNeeded: v)"),
-            ("v128Load8x8U", "v128.load8x8_u", .u16x8, "SIMD8<UInt8>", 8, "SIMD8<UInt16>(truncatingIfNeeded: v)"),
-            ("v128Load16x4S", "v128.load16x4_s", .i32x4, "SIMD4<Int16>", 8, "SIMD4<Int32>(truncatingIfNeeded: v)"),
-            ("v128Load16x4U", "v128.load16x4_u", .u32x4, "SIMD4<UInt16>", 8, "SIMD4<UInt32>(truncatingIfNeeded: v)"),
-            ("v128Load32x2S", "v128.load32x2_s", .i64x2, "SIMD2<Int32>", 8, "SIMD2<Int64>(truncatingIfNeeded: v)"),
-            ("v128Load32x2U", "v128.load32x2_u", .u64x2, "SIMD2<UInt32>", 8, "SIMD2<UInt64>(truncatingIfNeeded: v)"),
+            ("v128Load8x8S", "v128.load8x8_s", .i16x8, "SIMD8<Int8>", 8, "V.widen(v)"),
+            ("v128Load8x8U", "v128.load8x8_u", .u16x8, "SIMD8<UInt8>", 8, "V.widen(v)"),
+            ("v128Load16x4S", "v128.load16x4_s", .i32x4, "SIMD4<Int16>", 8, "V.widen(v)"),
+            ("v128Load16x4U", "v128.load16x4_u", .u32x4, "SIMD4<UInt16>", 8, "V.widen(v)"),
+            ("v128Load32x2S", "v128.load32x2_s", .i64x2, "SIMD2<Int32>", 8, "V.widen(v)"),
+            ("v128Load32x2U", "v128.load32x2_u", .u64x2, "SIMD2<UInt32>", 8, "V.widen(v)"),
             ("v128Load8Splat", "v128.load8_splat", .u8x16, "UInt8", 1, "SIMD16<UInt8>(repeating: v)"),
             ("v128Load16Splat", "v128.load16_splat", .u16x8, "UInt16", 2, "SIMD8<UInt16>(repeating: v)"),
             ("v128Load32Splat", "v128.load32_splat", .u32x4, "UInt32", 4, "SIMD4<UInt32>(repeating: v)"),
@@ -205,76 +205,56 @@ extension InstructionTable {
 
     static let vectorIntegers: [InstructionSpec] = {
         var rows: [InstructionSpec] = []
-        // (shape, signed kind, unsigned kind, the wider signed and unsigned lane types)
-        let shapes: [(String, VectorKind, VectorKind, String, String)] = [
-            ("i8x16", .i8x16, .u8x16, "SIMD16<Int16>", "SIMD16<UInt16>"),
-            ("i16x8", .i16x8, .u16x8, "SIMD8<Int32>", "SIMD8<UInt32>"),
-            ("i32x4", .i32x4, .u32x4, "", ""),
-            ("i64x2", .i64x2, .u64x2, "", ""),
+        // (shape, signed kind, unsigned kind)
+        let shapes: [(String, VectorKind, VectorKind)] = [
+            ("i8x16", .i8x16, .u8x16), ("i16x8", .i16x8, .u16x8), ("i32x4", .i32x4, .u32x4), ("i64x2", .i64x2, .u64x2),
         ]
-        for (shape, s, u, wideSigned, wideUnsigned) in shapes {
-            let t = shape
-            let comparisons: [(String, String, VectorKind, String)] =
-                [("Eq", "eq", u, ".=="), ("Ne", "ne", u, ".!="), ("LtS", "lt_s", s, ".<")]
-                + (shape == "i64x2" ? [] : [("LtU", "lt_u", u, ".<")]) + [("GtS", "gt_s", s, ".>")]
-                + (shape == "i64x2" ? [] : [("GtU", "gt_u", u, ".>")]) + [("LeS", "le_s", s, ".<=")]
-                + (shape == "i64x2" ? [] : [("LeU", "le_u", u, ".<=")]) + [("GeS", "ge_s", s, ".>=")]
-                + (shape == "i64x2" ? [] : [("GeU", "ge_u", u, ".>=")])
-            for (suffix, text, kind, op) in comparisons {
-                rows += vectorBinary(t + suffix, "\(t).\(text)", kind, s, "V.mask(x \(op) y)")
+        for (t, s, u) in shapes {
+            let hasUnsignedComparisons = t != "i64x2"
+            var comparisons: [(String, String, VectorKind, String)] = [("Eq", "eq", u, ".=="), ("Ne", "ne", u, ".!=")]
+            for (suffix, text, op) in [
+                ("Lt", "lt", ".<"), ("Gt", "gt", ".>"), ("Le", "le", ".<="), ("Ge", "ge", ".>="),
+            ] {
+                comparisons.append((suffix + "S", text + "_s", s, op))
+                if hasUnsignedComparisons { comparisons.append((suffix + "U", text + "_u", u, op)) }
             }
-            rows += vectorUnary(t + "Abs", "\(t).abs", s, s, "V.abs(x)")
-            rows += vectorUnary(t + "Neg", "\(t).neg", u, u, "0 &- x")
-            rows += vectorTest(t + "AllTrue", "\(t).all_true", u, "V.allTrue(x)")
-            rows += vectorTest(t + "Bitmask", "\(t).bitmask", s, "V.bitmask(x)")
+            // A comparison's lanes are all ones where it holds: its mask's storage.
+            for (suffix, text, kind, op) in comparisons {
+                rows += vectorBinary(
+                    t + suffix, "\(t).\(text)", kind, s, "unsafeBitCast(x \(op) y, to: \(s.swiftType).self)")
+            }
+            let zeroS = "\(s.swiftType)()"
+            let zeroU = "\(u.swiftType)()"
+            rows += vectorUnary(t + "Abs", "\(t).abs", s, s, "x.replacing(with: \(zeroS) &- x, where: x .< \(zeroS))")
+            rows += vectorUnary(t + "Neg", "\(t).neg", u, u, "\(zeroU) &- x")
+            rows += vectorTest(t + "AllTrue", "\(t).all_true", u, "V.hasBits(x .== \(zeroU)) ? 0 : 1")
+            rows += vectorTest(t + "Bitmask", "\(t).bitmask", u, "V.bitmask(x)")
             rows += vectorShift(t + "Shl", "\(t).shl", u, "V.shiftLeft(x, y)")
             rows += vectorShift(t + "ShrS", "\(t).shr_s", s, "V.shiftRight(x, y)")
             rows += vectorShift(t + "ShrU", "\(t).shr_u", u, "V.shiftRight(x, y)")
             rows += vectorBinary(t + "Add", "\(t).add", u, u, "x &+ y")
             rows += vectorBinary(t + "Sub", "\(t).sub", u, u, "x &- y")
-            if shape != "i8x16" { rows += vectorBinary(t + "Mul", "\(t).mul", u, u, "x &* y") }
-            if shape == "i64x2" { continue }
-            rows += vectorBinary(t + "MinS", "\(t).min_s", s, s, "V.smaller(x, y)")
-            rows += vectorBinary(t + "MinU", "\(t).min_u", u, u, "V.smaller(x, y)")
-            rows += vectorBinary(t + "MaxS", "\(t).max_s", s, s, "V.larger(x, y)")
-            rows += vectorBinary(t + "MaxU", "\(t).max_u", u, u, "V.larger(x, y)")
-            if shape == "i32x4" { continue }
-            // Saturating arithmetic and rounding averages, computed in lanes twice as wide.
-            func wide(_ type: String, _ v: String) -> String { "\(type)(truncatingIfNeeded: \(v))" }
-            rows += vectorBinary(
-                t + "AddSatS", "\(t).add_sat_s", s, s,
-                "\(s.swiftType)(clamping: \(wide(wideSigned, "x")) &+ \(wide(wideSigned, "y")))")
-            rows += vectorBinary(
-                t + "AddSatU", "\(t).add_sat_u", u, u,
-                "\(u.swiftType)(clamping: \(wide(wideUnsigned, "x")) &+ \(wide(wideUnsigned, "y")))")
-            rows += vectorBinary(
-                t + "SubSatS", "\(t).sub_sat_s", s, s,
-                "\(s.swiftType)(clamping: \(wide(wideSigned, "x")) &- \(wide(wideSigned, "y")))")
-            rows += vectorBinary(
-                t + "SubSatU", "\(t).sub_sat_u", u, u,
-                "\(u.swiftType)(clamping: \(wide(wideSigned, "x")) &- \(wide(wideSigned, "y")))")
-            rows += vectorBinary(
-                t + "AvgrU", "\(t).avgr_u", u, u,
-                "\(u.swiftType)(truncatingIfNeeded: (\(wide(wideUnsigned, "x")) &+ \(wide(wideUnsigned, "y")) &+ 1) &>> 1)"
-            )
+            if t != "i8x16" { rows += vectorBinary(t + "Mul", "\(t).mul", u, u, "x &* y") }
+            if t == "i64x2" { continue }
+            rows += vectorBinary(t + "MinS", "\(t).min_s", s, s, "x.replacing(with: y, where: y .< x)")
+            rows += vectorBinary(t + "MinU", "\(t).min_u", u, u, "x.replacing(with: y, where: y .< x)")
+            rows += vectorBinary(t + "MaxS", "\(t).max_s", s, s, "x.replacing(with: y, where: x .< y)")
+            rows += vectorBinary(t + "MaxU", "\(t).max_u", u, u, "x.replacing(with: y, where: x .< y)")
+            if t == "i32x4" { continue }
+            rows += vectorBinary(t + "AddSatS", "\(t).add_sat_s", s, s, "V.addSaturating(x, y)")
+            rows += vectorBinary(t + "AddSatU", "\(t).add_sat_u", u, u, "V.addSaturating(x, y)")
+            rows += vectorBinary(t + "SubSatS", "\(t).sub_sat_s", s, s, "V.subtractSaturating(x, y)")
+            rows += vectorBinary(t + "SubSatU", "\(t).sub_sat_u", u, u, "V.subtractSaturating(x, y)")
+            // Rounding up without a wider lane: (x + y + 1) / 2 = (x | y) - (x ^ y) / 2.
+            rows += vectorBinary(t + "AvgrU", "\(t).avgr_u", u, u, "(x | y) &- ((x ^ y) &>> 1)")
         }
         rows += vectorUnary("i8x16Popcnt", "i8x16.popcnt", .u8x16, .u8x16, "V.popcount(x)")
-        rows += vectorBinary(
-            "i8x16NarrowI16x8S", "i8x16.narrow_i16x8_s", .i16x8, .i8x16,
-            "SIMD16<Int8>(clamping: SIMD16<Int16>(lowHalf: x, highHalf: y))")
-        rows += vectorBinary(
-            "i8x16NarrowI16x8U", "i8x16.narrow_i16x8_u", .i16x8, .u8x16,
-            "SIMD16<UInt8>(clamping: SIMD16<Int16>(lowHalf: x, highHalf: y))")
-        rows += vectorBinary(
-            "i16x8NarrowI32x4S", "i16x8.narrow_i32x4_s", .i32x4, .i16x8,
-            "SIMD8<Int16>(clamping: SIMD8<Int32>(lowHalf: x, highHalf: y))")
-        rows += vectorBinary(
-            "i16x8NarrowI32x4U", "i16x8.narrow_i32x4_u", .i32x4, .u16x8,
-            "SIMD8<UInt16>(clamping: SIMD8<Int32>(lowHalf: x, highHalf: y))")
+        rows += vectorBinary("i8x16NarrowI16x8S", "i8x16.narrow_i16x8_s", .i16x8, .i8x16, "V.narrowSigned(x, y)")
+        rows += vectorBinary("i8x16NarrowI16x8U", "i8x16.narrow_i16x8_u", .i16x8, .u8x16, "V.narrowUnsigned(x, y)")
+        rows += vectorBinary("i16x8NarrowI32x4S", "i16x8.narrow_i32x4_s", .i32x4, .i16x8, "V.narrowSigned(x, y)")
+        rows += vectorBinary("i16x8NarrowI32x4U", "i16x8.narrow_i32x4_u", .i32x4, .u16x8, "V.narrowUnsigned(x, y)")
         rows += vectorBinary("i16x8Q15mulrSatS", "i16x8.q15mulr_sat_s", .i16x8, .i16x8, "V.q15MultiplyRounding(x, y)")
-        rows += vectorBinary(
-            "i32x4DotI16x8S", "i32x4.dot_i16x8_s", .i16x8, .i32x4,
-            "V.pairwiseSum(SIMD8<Int32>(truncatingIfNeeded: x) &* SIMD8<Int32>(truncatingIfNeeded: y))")
+        rows += vectorBinary("i32x4DotI16x8S", "i32x4.dot_i16x8_s", .i16x8, .i32x4, "V.dot(x, y)")
         // Widening: (wider shape, narrower shape, signed and unsigned kinds of each)
         let widenings: [(String, String, VectorKind, VectorKind, VectorKind, VectorKind)] = [
             ("i16x8", "i8x16", .i8x16, .u8x16, .i16x8, .u16x8),
@@ -287,19 +267,17 @@ extension InstructionTable {
                 let lower = sign.lowercased()
                 for half in ["Low", "High"] {
                     let h = half.lowercased()
-                    func widened(_ v: String) -> String { "\(to.swiftType)(truncatingIfNeeded: \(v).\(h)Half)" }
                     rows += vectorUnary(
                         "\(wide)Extend\(half)\(n)\(sign)", "\(wide).extend_\(h)_\(narrow)_\(lower)", from, to,
-                        widened("x"))
+                        "V.widen\(half)(x)")
                     rows += vectorBinary(
                         "\(wide)Extmul\(half)\(n)\(sign)", "\(wide).extmul_\(h)_\(narrow)_\(lower)", from, to,
-                        "\(widened("x")) &* \(widened("y"))")
+                        "V.widen\(half)(x) &* V.widen\(half)(y)")
                 }
                 if wide != "i64x2" {
                     rows += vectorUnary(
                         "\(wide)ExtaddPairwise\(n)\(sign)", "\(wide).extadd_pairwise_\(narrow)_\(lower)", from, to,
-                        "\(to.swiftType)(truncatingIfNeeded: x.evenHalf) &+ \(to.swiftType)(truncatingIfNeeded: x.oddHalf)"
-                    )
+                        "V.addPairs(x)")
                 }
             }
         }
@@ -318,14 +296,15 @@ extension InstructionTable {
                 ("Eq", "eq", ".=="), ("Ne", "ne", ".!="), ("Lt", "lt", ".<"), ("Gt", "gt", ".>"),
                 ("Le", "le", ".<="), ("Ge", "ge", ".>="),
             ] {
-                rows += vectorBinary(t + suffix, "\(t).\(text)", kind, mask, "V.mask(x \(op) y)")
+                rows += vectorBinary(
+                    t + suffix, "\(t).\(text)", kind, mask, "unsafeBitCast(x \(op) y, to: \(mask.swiftType).self)")
             }
             for (suffix, text, rule) in [
                 ("Ceil", "ceil", "up"), ("Floor", "floor", "down"), ("Trunc", "trunc", "towardZero"),
                 ("Nearest", "nearest", "toNearestOrEven"),
             ] {
                 rows += vectorUnary(
-                    t + suffix, "\(t).\(text)", kind, kind, "V.round(x, .\(rule), bits: \(bits.swiftType).self)")
+                    t + suffix, "\(t).\(text)", kind, kind, "V.round(x, .\(rule))")
             }
             // Sign operations work on the bits, so that NaN payloads pass through unchanged.
             rows += vectorUnary(t + "Abs", "\(t).abs", bits, bits, "x & ~\(sign)")
@@ -337,8 +316,8 @@ extension InstructionTable {
             rows += vectorBinary(t + "Div", "\(t).div", kind, kind, "x / y")
             rows += vectorBinary(t + "Min", "\(t).min", kind, kind, "V.minimum(x, y)")
             rows += vectorBinary(t + "Max", "\(t).max", kind, kind, "V.maximum(x, y)")
-            rows += vectorBinary(t + "Pmin", "\(t).pmin", kind, kind, "V.smaller(x, y)")
-            rows += vectorBinary(t + "Pmax", "\(t).pmax", kind, kind, "V.larger(x, y)")
+            rows += vectorBinary(t + "Pmin", "\(t).pmin", kind, kind, "x.replacing(with: y, where: y .< x)")
+            rows += vectorBinary(t + "Pmax", "\(t).pmax", kind, kind, "x.replacing(with: y, where: x .< y)")
         }
         return rows
     }()
@@ -348,15 +327,21 @@ extension InstructionTable {
     static let vectorConversions: [InstructionSpec] = {
         var rows: [InstructionSpec] = []
         rows += vectorUnary(
-            "f32x4DemoteF64x2Zero", "f32x4.demote_f64x2_zero", .f64x2, .f32x4, "V.demoteZero(x)")
+            "f32x4DemoteF64x2Zero", "f32x4.demote_f64x2_zero", .f64x2, .f32x4,
+            "SIMD4<Float>(Float(x[0]), Float(x[1]), 0, 0)")
         rows += vectorUnary(
-            "f64x2PromoteLowF32x4", "f64x2.promote_low_f32x4", .f32x4, .f64x2, "SIMD2<Double>(x.lowHalf)")
+            "f64x2PromoteLowF32x4", "f64x2.promote_low_f32x4", .f32x4, .f64x2,
+            "SIMD2<Double>(Double(x[0]), Double(x[1]))")
         rows += vectorUnary(
             "i32x4TruncSatF32x4S", "i32x4.trunc_sat_f32x4_s", .f32x4, .i32x4, "V.truncateSaturatingSigned(x)")
         rows += vectorUnary(
             "i32x4TruncSatF32x4U", "i32x4.trunc_sat_f32x4_u", .f32x4, .u32x4, "V.truncateSaturatingUnsigned(x)")
-        rows += vectorUnary("f32x4ConvertI32x4S", "f32x4.convert_i32x4_s", .i32x4, .f32x4, "SIMD4<Float>(x)")
-        rows += vectorUnary("f32x4ConvertI32x4U", "f32x4.convert_i32x4_u", .u32x4, .f32x4, "SIMD4<Float>(x)")
+        rows += vectorUnary(
+            "f32x4ConvertI32x4S", "f32x4.convert_i32x4_s", .i32x4, .f32x4,
+            "SIMD4<Float>(Float(x[0]), Float(x[1]), Float(x[2]), Float(x[3]))")
+        rows += vectorUnary(
+            "f32x4ConvertI32x4U", "f32x4.convert_i32x4_u", .u32x4, .f32x4,
+            "SIMD4<Float>(Float(x[0]), Float(x[1]), Float(x[2]), Float(x[3]))")
         rows += vectorUnary(
             "i32x4TruncSatF64x2SZero", "i32x4.trunc_sat_f64x2_s_zero", .f64x2, .i32x4,
             "V.truncateSaturatingSignedZero(x)")
@@ -364,9 +349,11 @@ extension InstructionTable {
             "i32x4TruncSatF64x2UZero", "i32x4.trunc_sat_f64x2_u_zero", .f64x2, .u32x4,
             "V.truncateSaturatingUnsignedZero(x)")
         rows += vectorUnary(
-            "f64x2ConvertLowI32x4S", "f64x2.convert_low_i32x4_s", .i32x4, .f64x2, "SIMD2<Double>(x.lowHalf)")
+            "f64x2ConvertLowI32x4S", "f64x2.convert_low_i32x4_s", .i32x4, .f64x2,
+            "SIMD2<Double>(Double(x[0]), Double(x[1]))")
         rows += vectorUnary(
-            "f64x2ConvertLowI32x4U", "f64x2.convert_low_i32x4_u", .u32x4, .f64x2, "SIMD2<Double>(x.lowHalf)")
+            "f64x2ConvertLowI32x4U", "f64x2.convert_low_i32x4_u", .u32x4, .f64x2,
+            "SIMD2<Double>(Double(x[0]), Double(x[1]))")
         return rows
     }()
 
@@ -407,11 +394,11 @@ extension InstructionTable {
         // Both operands signed; the pairwise sums wrap to 16 bits.
         rows += vectorBinary(
             "i16x8RelaxedDotI8x16I7x16S", "i16x8.relaxed_dot_i8x16_i7x16_s", .i8x16, .i16x8,
-            "V.pairwiseSum(SIMD16<Int16>(truncatingIfNeeded: x) &* SIMD16<Int16>(truncatingIfNeeded: y))")
+            "V.dot(x, y)")
         // Both operands signed; four products summed exactly, then z added, wrapping.
         rows += vectorTernary(
             "i32x4RelaxedDotI8x16I7x16AddS", "i32x4.relaxed_dot_i8x16_i7x16_add_s", .i8x16, .i32x4, .i32x4,
-            "V.pairwiseSum(V.pairwiseSum(SIMD16<Int32>(truncatingIfNeeded: x) &* SIMD16<Int32>(truncatingIfNeeded: y))) &+ z"
+            "V.dotAdd(x, y, z)"
         )
         return rows
     }()

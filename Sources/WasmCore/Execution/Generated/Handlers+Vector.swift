@@ -266,7 +266,7 @@ func executeI8x16Eq(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<Int8> = V.mask(x .== y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .== y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -278,7 +278,7 @@ func executeI8x16Ne(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<Int8> = V.mask(x .!= y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .!= y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -290,7 +290,7 @@ func executeI8x16LtS(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = V.mask(x .< y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .< y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -302,7 +302,7 @@ func executeI8x16LtU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<Int8> = V.mask(x .< y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .< y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -314,7 +314,7 @@ func executeI8x16GtS(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = V.mask(x .> y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .> y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -326,7 +326,7 @@ func executeI8x16GtU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<Int8> = V.mask(x .> y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .> y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -338,7 +338,7 @@ func executeI8x16LeS(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = V.mask(x .<= y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .<= y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -350,7 +350,7 @@ func executeI8x16LeU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<Int8> = V.mask(x .<= y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .<= y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -362,7 +362,7 @@ func executeI8x16GeS(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = V.mask(x .>= y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .>= y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -374,7 +374,7 @@ func executeI8x16GeU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<Int8> = V.mask(x .>= y)
+    let result: SIMD16<Int8> = unsafeBitCast(x .>= y, to: SIMD16<Int8>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -385,7 +385,7 @@ func executeI8x16Abs(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = V.abs(x)
+    let result: SIMD16<Int8> = x.replacing(with: SIMD16<Int8>() &- x, where: x .< SIMD16<Int8>())
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -396,7 +396,7 @@ func executeI8x16Neg(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
-    let result: SIMD16<UInt8> = 0 &- x
+    let result: SIMD16<UInt8> = SIMD16<UInt8>() &- x
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -407,7 +407,7 @@ func executeI8x16AllTrue(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
-    fp.setI32(pc.a, V.allTrue(x))
+    fp.setI32(pc.a, V.hasBits(x .== SIMD16<UInt8>()) ? 0 : 1)
     return next(pc.next, fp, md, ms, context)
 }
 
@@ -416,7 +416,7 @@ func executeI8x16AllTrue(
 func executeI8x16Bitmask(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
+    let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     fp.setI32(pc.a, V.bitmask(x))
     return next(pc.next, fp, md, ms, context)
 }
@@ -488,7 +488,7 @@ func executeI8x16MinS(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = V.smaller(x, y)
+    let result: SIMD16<Int8> = x.replacing(with: y, where: y .< x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -500,7 +500,7 @@ func executeI8x16MinU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<UInt8> = V.smaller(x, y)
+    let result: SIMD16<UInt8> = x.replacing(with: y, where: y .< x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -512,7 +512,7 @@ func executeI8x16MaxS(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = V.larger(x, y)
+    let result: SIMD16<Int8> = x.replacing(with: y, where: x .< y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -524,7 +524,7 @@ func executeI8x16MaxU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<UInt8> = V.larger(x, y)
+    let result: SIMD16<UInt8> = x.replacing(with: y, where: x .< y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -536,8 +536,7 @@ func executeI8x16AddSatS(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = SIMD16<Int8>(
-        clamping: SIMD16<Int16>(truncatingIfNeeded: x) &+ SIMD16<Int16>(truncatingIfNeeded: y))
+    let result: SIMD16<Int8> = V.addSaturating(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -549,8 +548,7 @@ func executeI8x16AddSatU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<UInt8> = SIMD16<UInt8>(
-        clamping: SIMD16<UInt16>(truncatingIfNeeded: x) &+ SIMD16<UInt16>(truncatingIfNeeded: y))
+    let result: SIMD16<UInt8> = V.addSaturating(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -562,8 +560,7 @@ func executeI8x16SubSatS(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD16<Int8> = SIMD16<Int8>(
-        clamping: SIMD16<Int16>(truncatingIfNeeded: x) &- SIMD16<Int16>(truncatingIfNeeded: y))
+    let result: SIMD16<Int8> = V.subtractSaturating(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -575,8 +572,7 @@ func executeI8x16SubSatU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<UInt8> = SIMD16<UInt8>(
-        clamping: SIMD16<Int16>(truncatingIfNeeded: x) &- SIMD16<Int16>(truncatingIfNeeded: y))
+    let result: SIMD16<UInt8> = V.subtractSaturating(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -588,8 +584,7 @@ func executeI8x16AvgrU(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD16<UInt8> = SIMD16<UInt8>(
-        truncatingIfNeeded: (SIMD16<UInt16>(truncatingIfNeeded: x) &+ SIMD16<UInt16>(truncatingIfNeeded: y) &+ 1) &>> 1)
+    let result: SIMD16<UInt8> = (x | y) &- ((x ^ y) &>> 1)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -601,7 +596,7 @@ func executeI16x8Eq(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<Int16> = V.mask(x .== y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .== y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -613,7 +608,7 @@ func executeI16x8Ne(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<Int16> = V.mask(x .!= y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .!= y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -625,7 +620,7 @@ func executeI16x8LtS(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = V.mask(x .< y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .< y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -637,7 +632,7 @@ func executeI16x8LtU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<Int16> = V.mask(x .< y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .< y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -649,7 +644,7 @@ func executeI16x8GtS(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = V.mask(x .> y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .> y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -661,7 +656,7 @@ func executeI16x8GtU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<Int16> = V.mask(x .> y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .> y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -673,7 +668,7 @@ func executeI16x8LeS(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = V.mask(x .<= y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .<= y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -685,7 +680,7 @@ func executeI16x8LeU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<Int16> = V.mask(x .<= y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .<= y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -697,7 +692,7 @@ func executeI16x8GeS(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = V.mask(x .>= y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .>= y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -709,7 +704,7 @@ func executeI16x8GeU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<Int16> = V.mask(x .>= y)
+    let result: SIMD8<Int16> = unsafeBitCast(x .>= y, to: SIMD8<Int16>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -720,7 +715,7 @@ func executeI16x8Abs(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = V.abs(x)
+    let result: SIMD8<Int16> = x.replacing(with: SIMD8<Int16>() &- x, where: x .< SIMD8<Int16>())
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -731,7 +726,7 @@ func executeI16x8Neg(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
-    let result: SIMD8<UInt16> = 0 &- x
+    let result: SIMD8<UInt16> = SIMD8<UInt16>() &- x
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -742,7 +737,7 @@ func executeI16x8AllTrue(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
-    fp.setI32(pc.a, V.allTrue(x))
+    fp.setI32(pc.a, V.hasBits(x .== SIMD8<UInt16>()) ? 0 : 1)
     return next(pc.next, fp, md, ms, context)
 }
 
@@ -751,7 +746,7 @@ func executeI16x8AllTrue(
 func executeI16x8Bitmask(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
+    let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     fp.setI32(pc.a, V.bitmask(x))
     return next(pc.next, fp, md, ms, context)
 }
@@ -835,7 +830,7 @@ func executeI16x8MinS(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = V.smaller(x, y)
+    let result: SIMD8<Int16> = x.replacing(with: y, where: y .< x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -847,7 +842,7 @@ func executeI16x8MinU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<UInt16> = V.smaller(x, y)
+    let result: SIMD8<UInt16> = x.replacing(with: y, where: y .< x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -859,7 +854,7 @@ func executeI16x8MaxS(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = V.larger(x, y)
+    let result: SIMD8<Int16> = x.replacing(with: y, where: x .< y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -871,7 +866,7 @@ func executeI16x8MaxU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<UInt16> = V.larger(x, y)
+    let result: SIMD8<UInt16> = x.replacing(with: y, where: x .< y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -883,8 +878,7 @@ func executeI16x8AddSatS(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = SIMD8<Int16>(
-        clamping: SIMD8<Int32>(truncatingIfNeeded: x) &+ SIMD8<Int32>(truncatingIfNeeded: y))
+    let result: SIMD8<Int16> = V.addSaturating(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -896,8 +890,7 @@ func executeI16x8AddSatU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<UInt16> = SIMD8<UInt16>(
-        clamping: SIMD8<UInt32>(truncatingIfNeeded: x) &+ SIMD8<UInt32>(truncatingIfNeeded: y))
+    let result: SIMD8<UInt16> = V.addSaturating(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -909,8 +902,7 @@ func executeI16x8SubSatS(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD8<Int16> = SIMD8<Int16>(
-        clamping: SIMD8<Int32>(truncatingIfNeeded: x) &- SIMD8<Int32>(truncatingIfNeeded: y))
+    let result: SIMD8<Int16> = V.subtractSaturating(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -922,8 +914,7 @@ func executeI16x8SubSatU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<UInt16> = SIMD8<UInt16>(
-        clamping: SIMD8<Int32>(truncatingIfNeeded: x) &- SIMD8<Int32>(truncatingIfNeeded: y))
+    let result: SIMD8<UInt16> = V.subtractSaturating(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -935,8 +926,7 @@ func executeI16x8AvgrU(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD8<UInt16> = SIMD8<UInt16>(
-        truncatingIfNeeded: (SIMD8<UInt32>(truncatingIfNeeded: x) &+ SIMD8<UInt32>(truncatingIfNeeded: y) &+ 1) &>> 1)
+    let result: SIMD8<UInt16> = (x | y) &- ((x ^ y) &>> 1)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -948,7 +938,7 @@ func executeI32x4Eq(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD4<Int32> = V.mask(x .== y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .== y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -960,7 +950,7 @@ func executeI32x4Ne(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD4<Int32> = V.mask(x .!= y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .!= y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -972,7 +962,7 @@ func executeI32x4LtS(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD4<Int32> = V.mask(x .< y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .< y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -984,7 +974,7 @@ func executeI32x4LtU(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD4<Int32> = V.mask(x .< y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .< y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -996,7 +986,7 @@ func executeI32x4GtS(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD4<Int32> = V.mask(x .> y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .> y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1008,7 +998,7 @@ func executeI32x4GtU(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD4<Int32> = V.mask(x .> y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .> y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1020,7 +1010,7 @@ func executeI32x4LeS(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD4<Int32> = V.mask(x .<= y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .<= y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1032,7 +1022,7 @@ func executeI32x4LeU(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD4<Int32> = V.mask(x .<= y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .<= y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1044,7 +1034,7 @@ func executeI32x4GeS(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD4<Int32> = V.mask(x .>= y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .>= y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1056,7 +1046,7 @@ func executeI32x4GeU(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD4<Int32> = V.mask(x .>= y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .>= y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1067,7 +1057,7 @@ func executeI32x4Abs(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
-    let result: SIMD4<Int32> = V.abs(x)
+    let result: SIMD4<Int32> = x.replacing(with: SIMD4<Int32>() &- x, where: x .< SIMD4<Int32>())
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1078,7 +1068,7 @@ func executeI32x4Neg(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
-    let result: SIMD4<UInt32> = 0 &- x
+    let result: SIMD4<UInt32> = SIMD4<UInt32>() &- x
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1089,7 +1079,7 @@ func executeI32x4AllTrue(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
-    fp.setI32(pc.a, V.allTrue(x))
+    fp.setI32(pc.a, V.hasBits(x .== SIMD4<UInt32>()) ? 0 : 1)
     return next(pc.next, fp, md, ms, context)
 }
 
@@ -1098,7 +1088,7 @@ func executeI32x4AllTrue(
 func executeI32x4Bitmask(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
+    let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     fp.setI32(pc.a, V.bitmask(x))
     return next(pc.next, fp, md, ms, context)
 }
@@ -1182,7 +1172,7 @@ func executeI32x4MinS(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD4<Int32> = V.smaller(x, y)
+    let result: SIMD4<Int32> = x.replacing(with: y, where: y .< x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1194,7 +1184,7 @@ func executeI32x4MinU(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD4<UInt32> = V.smaller(x, y)
+    let result: SIMD4<UInt32> = x.replacing(with: y, where: y .< x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1206,7 +1196,7 @@ func executeI32x4MaxS(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD4<Int32> = V.larger(x, y)
+    let result: SIMD4<Int32> = x.replacing(with: y, where: x .< y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1218,7 +1208,7 @@ func executeI32x4MaxU(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD4<UInt32> = V.larger(x, y)
+    let result: SIMD4<UInt32> = x.replacing(with: y, where: x .< y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1230,7 +1220,7 @@ func executeI64x2Eq(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<UInt64>.self)
     let y = fp.v128(pc.c, as: SIMD2<UInt64>.self)
-    let result: SIMD2<Int64> = V.mask(x .== y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .== y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1242,7 +1232,7 @@ func executeI64x2Ne(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<UInt64>.self)
     let y = fp.v128(pc.c, as: SIMD2<UInt64>.self)
-    let result: SIMD2<Int64> = V.mask(x .!= y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .!= y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1254,7 +1244,7 @@ func executeI64x2LtS(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Int64>.self)
     let y = fp.v128(pc.c, as: SIMD2<Int64>.self)
-    let result: SIMD2<Int64> = V.mask(x .< y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .< y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1266,7 +1256,7 @@ func executeI64x2GtS(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Int64>.self)
     let y = fp.v128(pc.c, as: SIMD2<Int64>.self)
-    let result: SIMD2<Int64> = V.mask(x .> y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .> y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1278,7 +1268,7 @@ func executeI64x2LeS(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Int64>.self)
     let y = fp.v128(pc.c, as: SIMD2<Int64>.self)
-    let result: SIMD2<Int64> = V.mask(x .<= y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .<= y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1290,7 +1280,7 @@ func executeI64x2GeS(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Int64>.self)
     let y = fp.v128(pc.c, as: SIMD2<Int64>.self)
-    let result: SIMD2<Int64> = V.mask(x .>= y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .>= y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1301,7 +1291,7 @@ func executeI64x2Abs(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Int64>.self)
-    let result: SIMD2<Int64> = V.abs(x)
+    let result: SIMD2<Int64> = x.replacing(with: SIMD2<Int64>() &- x, where: x .< SIMD2<Int64>())
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1312,7 +1302,7 @@ func executeI64x2Neg(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD2<UInt64>.self)
-    let result: SIMD2<UInt64> = 0 &- x
+    let result: SIMD2<UInt64> = SIMD2<UInt64>() &- x
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1323,7 +1313,7 @@ func executeI64x2AllTrue(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD2<UInt64>.self)
-    fp.setI32(pc.a, V.allTrue(x))
+    fp.setI32(pc.a, V.hasBits(x .== SIMD2<UInt64>()) ? 0 : 1)
     return next(pc.next, fp, md, ms, context)
 }
 
@@ -1332,7 +1322,7 @@ func executeI64x2AllTrue(
 func executeI64x2Bitmask(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let x = fp.v128(pc.b, as: SIMD2<Int64>.self)
+    let x = fp.v128(pc.b, as: SIMD2<UInt64>.self)
     fp.setI32(pc.a, V.bitmask(x))
     return next(pc.next, fp, md, ms, context)
 }
@@ -1427,7 +1417,7 @@ func executeI8x16NarrowI16x8S(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD16<Int8> = SIMD16<Int8>(clamping: SIMD16<Int16>(lowHalf: x, highHalf: y))
+    let result: SIMD16<Int8> = V.narrowSigned(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1439,7 +1429,7 @@ func executeI8x16NarrowI16x8U(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD16<UInt8> = SIMD16<UInt8>(clamping: SIMD16<Int16>(lowHalf: x, highHalf: y))
+    let result: SIMD16<UInt8> = V.narrowUnsigned(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1451,7 +1441,7 @@ func executeI16x8NarrowI32x4S(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD8<Int16> = SIMD8<Int16>(clamping: SIMD8<Int32>(lowHalf: x, highHalf: y))
+    let result: SIMD8<Int16> = V.narrowSigned(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1463,7 +1453,7 @@ func executeI16x8NarrowI32x4U(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD8<UInt16> = SIMD8<UInt16>(clamping: SIMD8<Int32>(lowHalf: x, highHalf: y))
+    let result: SIMD8<UInt16> = V.narrowUnsigned(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1487,7 +1477,7 @@ func executeI32x4DotI16x8S(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD4<Int32> = V.pairwiseSum(SIMD8<Int32>(truncatingIfNeeded: x) &* SIMD8<Int32>(truncatingIfNeeded: y))
+    let result: SIMD4<Int32> = V.dot(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1498,7 +1488,7 @@ func executeI16x8ExtendLowI8x16S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
-    let result: SIMD8<Int16> = SIMD8<Int16>(truncatingIfNeeded: x.lowHalf)
+    let result: SIMD8<Int16> = V.widenLow(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1510,8 +1500,7 @@ func executeI16x8ExtmulLowI8x16S(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD8<Int16> =
-        SIMD8<Int16>(truncatingIfNeeded: x.lowHalf) &* SIMD8<Int16>(truncatingIfNeeded: y.lowHalf)
+    let result: SIMD8<Int16> = V.widenLow(x) &* V.widenLow(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1522,7 +1511,7 @@ func executeI16x8ExtendHighI8x16S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
-    let result: SIMD8<Int16> = SIMD8<Int16>(truncatingIfNeeded: x.highHalf)
+    let result: SIMD8<Int16> = V.widenHigh(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1534,8 +1523,7 @@ func executeI16x8ExtmulHighI8x16S(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD8<Int16> =
-        SIMD8<Int16>(truncatingIfNeeded: x.highHalf) &* SIMD8<Int16>(truncatingIfNeeded: y.highHalf)
+    let result: SIMD8<Int16> = V.widenHigh(x) &* V.widenHigh(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1546,8 +1534,7 @@ func executeI16x8ExtaddPairwiseI8x16S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
-    let result: SIMD8<Int16> =
-        SIMD8<Int16>(truncatingIfNeeded: x.evenHalf) &+ SIMD8<Int16>(truncatingIfNeeded: x.oddHalf)
+    let result: SIMD8<Int16> = V.addPairs(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1558,7 +1545,7 @@ func executeI16x8ExtendLowI8x16U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
-    let result: SIMD8<UInt16> = SIMD8<UInt16>(truncatingIfNeeded: x.lowHalf)
+    let result: SIMD8<UInt16> = V.widenLow(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1570,8 +1557,7 @@ func executeI16x8ExtmulLowI8x16U(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD8<UInt16> =
-        SIMD8<UInt16>(truncatingIfNeeded: x.lowHalf) &* SIMD8<UInt16>(truncatingIfNeeded: y.lowHalf)
+    let result: SIMD8<UInt16> = V.widenLow(x) &* V.widenLow(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1582,7 +1568,7 @@ func executeI16x8ExtendHighI8x16U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
-    let result: SIMD8<UInt16> = SIMD8<UInt16>(truncatingIfNeeded: x.highHalf)
+    let result: SIMD8<UInt16> = V.widenHigh(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1594,8 +1580,7 @@ func executeI16x8ExtmulHighI8x16U(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
     let y = fp.v128(pc.c, as: SIMD16<UInt8>.self)
-    let result: SIMD8<UInt16> =
-        SIMD8<UInt16>(truncatingIfNeeded: x.highHalf) &* SIMD8<UInt16>(truncatingIfNeeded: y.highHalf)
+    let result: SIMD8<UInt16> = V.widenHigh(x) &* V.widenHigh(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1606,8 +1591,7 @@ func executeI16x8ExtaddPairwiseI8x16U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD16<UInt8>.self)
-    let result: SIMD8<UInt16> =
-        SIMD8<UInt16>(truncatingIfNeeded: x.evenHalf) &+ SIMD8<UInt16>(truncatingIfNeeded: x.oddHalf)
+    let result: SIMD8<UInt16> = V.addPairs(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1618,7 +1602,7 @@ func executeI32x4ExtendLowI16x8S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
-    let result: SIMD4<Int32> = SIMD4<Int32>(truncatingIfNeeded: x.lowHalf)
+    let result: SIMD4<Int32> = V.widenLow(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1630,8 +1614,7 @@ func executeI32x4ExtmulLowI16x8S(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD4<Int32> =
-        SIMD4<Int32>(truncatingIfNeeded: x.lowHalf) &* SIMD4<Int32>(truncatingIfNeeded: y.lowHalf)
+    let result: SIMD4<Int32> = V.widenLow(x) &* V.widenLow(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1642,7 +1625,7 @@ func executeI32x4ExtendHighI16x8S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
-    let result: SIMD4<Int32> = SIMD4<Int32>(truncatingIfNeeded: x.highHalf)
+    let result: SIMD4<Int32> = V.widenHigh(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1654,8 +1637,7 @@ func executeI32x4ExtmulHighI16x8S(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
     let y = fp.v128(pc.c, as: SIMD8<Int16>.self)
-    let result: SIMD4<Int32> =
-        SIMD4<Int32>(truncatingIfNeeded: x.highHalf) &* SIMD4<Int32>(truncatingIfNeeded: y.highHalf)
+    let result: SIMD4<Int32> = V.widenHigh(x) &* V.widenHigh(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1666,8 +1648,7 @@ func executeI32x4ExtaddPairwiseI16x8S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<Int16>.self)
-    let result: SIMD4<Int32> =
-        SIMD4<Int32>(truncatingIfNeeded: x.evenHalf) &+ SIMD4<Int32>(truncatingIfNeeded: x.oddHalf)
+    let result: SIMD4<Int32> = V.addPairs(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1678,7 +1659,7 @@ func executeI32x4ExtendLowI16x8U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
-    let result: SIMD4<UInt32> = SIMD4<UInt32>(truncatingIfNeeded: x.lowHalf)
+    let result: SIMD4<UInt32> = V.widenLow(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1690,8 +1671,7 @@ func executeI32x4ExtmulLowI16x8U(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD4<UInt32> =
-        SIMD4<UInt32>(truncatingIfNeeded: x.lowHalf) &* SIMD4<UInt32>(truncatingIfNeeded: y.lowHalf)
+    let result: SIMD4<UInt32> = V.widenLow(x) &* V.widenLow(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1702,7 +1682,7 @@ func executeI32x4ExtendHighI16x8U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
-    let result: SIMD4<UInt32> = SIMD4<UInt32>(truncatingIfNeeded: x.highHalf)
+    let result: SIMD4<UInt32> = V.widenHigh(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1714,8 +1694,7 @@ func executeI32x4ExtmulHighI16x8U(
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
     let y = fp.v128(pc.c, as: SIMD8<UInt16>.self)
-    let result: SIMD4<UInt32> =
-        SIMD4<UInt32>(truncatingIfNeeded: x.highHalf) &* SIMD4<UInt32>(truncatingIfNeeded: y.highHalf)
+    let result: SIMD4<UInt32> = V.widenHigh(x) &* V.widenHigh(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1726,8 +1705,7 @@ func executeI32x4ExtaddPairwiseI16x8U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD8<UInt16>.self)
-    let result: SIMD4<UInt32> =
-        SIMD4<UInt32>(truncatingIfNeeded: x.evenHalf) &+ SIMD4<UInt32>(truncatingIfNeeded: x.oddHalf)
+    let result: SIMD4<UInt32> = V.addPairs(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1738,7 +1716,7 @@ func executeI64x2ExtendLowI32x4S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
-    let result: SIMD2<Int64> = SIMD2<Int64>(truncatingIfNeeded: x.lowHalf)
+    let result: SIMD2<Int64> = V.widenLow(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1750,8 +1728,7 @@ func executeI64x2ExtmulLowI32x4S(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD2<Int64> =
-        SIMD2<Int64>(truncatingIfNeeded: x.lowHalf) &* SIMD2<Int64>(truncatingIfNeeded: y.lowHalf)
+    let result: SIMD2<Int64> = V.widenLow(x) &* V.widenLow(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1762,7 +1739,7 @@ func executeI64x2ExtendHighI32x4S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
-    let result: SIMD2<Int64> = SIMD2<Int64>(truncatingIfNeeded: x.highHalf)
+    let result: SIMD2<Int64> = V.widenHigh(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1774,8 +1751,7 @@ func executeI64x2ExtmulHighI32x4S(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
     let y = fp.v128(pc.c, as: SIMD4<Int32>.self)
-    let result: SIMD2<Int64> =
-        SIMD2<Int64>(truncatingIfNeeded: x.highHalf) &* SIMD2<Int64>(truncatingIfNeeded: y.highHalf)
+    let result: SIMD2<Int64> = V.widenHigh(x) &* V.widenHigh(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1786,7 +1762,7 @@ func executeI64x2ExtendLowI32x4U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
-    let result: SIMD2<UInt64> = SIMD2<UInt64>(truncatingIfNeeded: x.lowHalf)
+    let result: SIMD2<UInt64> = V.widenLow(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1798,8 +1774,7 @@ func executeI64x2ExtmulLowI32x4U(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD2<UInt64> =
-        SIMD2<UInt64>(truncatingIfNeeded: x.lowHalf) &* SIMD2<UInt64>(truncatingIfNeeded: y.lowHalf)
+    let result: SIMD2<UInt64> = V.widenLow(x) &* V.widenLow(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1810,7 +1785,7 @@ func executeI64x2ExtendHighI32x4U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
-    let result: SIMD2<UInt64> = SIMD2<UInt64>(truncatingIfNeeded: x.highHalf)
+    let result: SIMD2<UInt64> = V.widenHigh(x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1822,8 +1797,7 @@ func executeI64x2ExtmulHighI32x4U(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
     let y = fp.v128(pc.c, as: SIMD4<UInt32>.self)
-    let result: SIMD2<UInt64> =
-        SIMD2<UInt64>(truncatingIfNeeded: x.highHalf) &* SIMD2<UInt64>(truncatingIfNeeded: y.highHalf)
+    let result: SIMD2<UInt64> = V.widenHigh(x) &* V.widenHigh(y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1835,7 +1809,7 @@ func executeF32x4Eq(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
     let y = fp.v128(pc.c, as: SIMD4<Float>.self)
-    let result: SIMD4<Int32> = V.mask(x .== y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .== y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1847,7 +1821,7 @@ func executeF32x4Ne(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
     let y = fp.v128(pc.c, as: SIMD4<Float>.self)
-    let result: SIMD4<Int32> = V.mask(x .!= y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .!= y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1859,7 +1833,7 @@ func executeF32x4Lt(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
     let y = fp.v128(pc.c, as: SIMD4<Float>.self)
-    let result: SIMD4<Int32> = V.mask(x .< y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .< y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1871,7 +1845,7 @@ func executeF32x4Gt(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
     let y = fp.v128(pc.c, as: SIMD4<Float>.self)
-    let result: SIMD4<Int32> = V.mask(x .> y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .> y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1883,7 +1857,7 @@ func executeF32x4Le(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
     let y = fp.v128(pc.c, as: SIMD4<Float>.self)
-    let result: SIMD4<Int32> = V.mask(x .<= y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .<= y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1895,7 +1869,7 @@ func executeF32x4Ge(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
     let y = fp.v128(pc.c, as: SIMD4<Float>.self)
-    let result: SIMD4<Int32> = V.mask(x .>= y)
+    let result: SIMD4<Int32> = unsafeBitCast(x .>= y, to: SIMD4<Int32>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1906,7 +1880,7 @@ func executeF32x4Ceil(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
-    let result: SIMD4<Float> = V.round(x, .up, bits: SIMD4<UInt32>.self)
+    let result: SIMD4<Float> = V.round(x, .up)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1917,7 +1891,7 @@ func executeF32x4Floor(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
-    let result: SIMD4<Float> = V.round(x, .down, bits: SIMD4<UInt32>.self)
+    let result: SIMD4<Float> = V.round(x, .down)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1928,7 +1902,7 @@ func executeF32x4Trunc(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
-    let result: SIMD4<Float> = V.round(x, .towardZero, bits: SIMD4<UInt32>.self)
+    let result: SIMD4<Float> = V.round(x, .towardZero)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1939,7 +1913,7 @@ func executeF32x4Nearest(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
-    let result: SIMD4<Float> = V.round(x, .toNearestOrEven, bits: SIMD4<UInt32>.self)
+    let result: SIMD4<Float> = V.round(x, .toNearestOrEven)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2056,7 +2030,7 @@ func executeF32x4Pmin(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
     let y = fp.v128(pc.c, as: SIMD4<Float>.self)
-    let result: SIMD4<Float> = V.smaller(x, y)
+    let result: SIMD4<Float> = x.replacing(with: y, where: y .< x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2068,7 +2042,7 @@ func executeF32x4Pmax(
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
     let y = fp.v128(pc.c, as: SIMD4<Float>.self)
-    let result: SIMD4<Float> = V.larger(x, y)
+    let result: SIMD4<Float> = x.replacing(with: y, where: x .< y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2080,7 +2054,7 @@ func executeF64x2Eq(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
     let y = fp.v128(pc.c, as: SIMD2<Double>.self)
-    let result: SIMD2<Int64> = V.mask(x .== y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .== y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2092,7 +2066,7 @@ func executeF64x2Ne(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
     let y = fp.v128(pc.c, as: SIMD2<Double>.self)
-    let result: SIMD2<Int64> = V.mask(x .!= y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .!= y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2104,7 +2078,7 @@ func executeF64x2Lt(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
     let y = fp.v128(pc.c, as: SIMD2<Double>.self)
-    let result: SIMD2<Int64> = V.mask(x .< y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .< y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2116,7 +2090,7 @@ func executeF64x2Gt(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
     let y = fp.v128(pc.c, as: SIMD2<Double>.self)
-    let result: SIMD2<Int64> = V.mask(x .> y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .> y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2128,7 +2102,7 @@ func executeF64x2Le(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
     let y = fp.v128(pc.c, as: SIMD2<Double>.self)
-    let result: SIMD2<Int64> = V.mask(x .<= y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .<= y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2140,7 +2114,7 @@ func executeF64x2Ge(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
     let y = fp.v128(pc.c, as: SIMD2<Double>.self)
-    let result: SIMD2<Int64> = V.mask(x .>= y)
+    let result: SIMD2<Int64> = unsafeBitCast(x .>= y, to: SIMD2<Int64>.self)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2151,7 +2125,7 @@ func executeF64x2Ceil(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
-    let result: SIMD2<Double> = V.round(x, .up, bits: SIMD2<UInt64>.self)
+    let result: SIMD2<Double> = V.round(x, .up)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2162,7 +2136,7 @@ func executeF64x2Floor(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
-    let result: SIMD2<Double> = V.round(x, .down, bits: SIMD2<UInt64>.self)
+    let result: SIMD2<Double> = V.round(x, .down)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2173,7 +2147,7 @@ func executeF64x2Trunc(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
-    let result: SIMD2<Double> = V.round(x, .towardZero, bits: SIMD2<UInt64>.self)
+    let result: SIMD2<Double> = V.round(x, .towardZero)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2184,7 +2158,7 @@ func executeF64x2Nearest(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
-    let result: SIMD2<Double> = V.round(x, .toNearestOrEven, bits: SIMD2<UInt64>.self)
+    let result: SIMD2<Double> = V.round(x, .toNearestOrEven)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2301,7 +2275,7 @@ func executeF64x2Pmin(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
     let y = fp.v128(pc.c, as: SIMD2<Double>.self)
-    let result: SIMD2<Double> = V.smaller(x, y)
+    let result: SIMD2<Double> = x.replacing(with: y, where: y .< x)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2313,7 +2287,7 @@ func executeF64x2Pmax(
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
     let y = fp.v128(pc.c, as: SIMD2<Double>.self)
-    let result: SIMD2<Double> = V.larger(x, y)
+    let result: SIMD2<Double> = x.replacing(with: y, where: x .< y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2324,7 +2298,7 @@ func executeF32x4DemoteF64x2Zero(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD2<Double>.self)
-    let result: SIMD4<Float> = V.demoteZero(x)
+    let result: SIMD4<Float> = SIMD4<Float>(Float(x[0]), Float(x[1]), 0, 0)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2335,7 +2309,7 @@ func executeF64x2PromoteLowF32x4(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Float>.self)
-    let result: SIMD2<Double> = SIMD2<Double>(x.lowHalf)
+    let result: SIMD2<Double> = SIMD2<Double>(Double(x[0]), Double(x[1]))
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2368,7 +2342,7 @@ func executeF32x4ConvertI32x4S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
-    let result: SIMD4<Float> = SIMD4<Float>(x)
+    let result: SIMD4<Float> = SIMD4<Float>(Float(x[0]), Float(x[1]), Float(x[2]), Float(x[3]))
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2379,7 +2353,7 @@ func executeF32x4ConvertI32x4U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
-    let result: SIMD4<Float> = SIMD4<Float>(x)
+    let result: SIMD4<Float> = SIMD4<Float>(Float(x[0]), Float(x[1]), Float(x[2]), Float(x[3]))
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2412,7 +2386,7 @@ func executeF64x2ConvertLowI32x4S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<Int32>.self)
-    let result: SIMD2<Double> = SIMD2<Double>(x.lowHalf)
+    let result: SIMD2<Double> = SIMD2<Double>(Double(x[0]), Double(x[1]))
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2423,7 +2397,7 @@ func executeF64x2ConvertLowI32x4U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let x = fp.v128(pc.b, as: SIMD4<UInt32>.self)
-    let result: SIMD2<Double> = SIMD2<Double>(x.lowHalf)
+    let result: SIMD2<Double> = SIMD2<Double>(Double(x[0]), Double(x[1]))
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2487,8 +2461,7 @@ func executeI16x8RelaxedDotI8x16I7x16S(
 ) {
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
-    let result: SIMD8<Int16> = V.pairwiseSum(
-        SIMD16<Int16>(truncatingIfNeeded: x) &* SIMD16<Int16>(truncatingIfNeeded: y))
+    let result: SIMD8<Int16> = V.dot(x, y)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -2501,8 +2474,7 @@ func executeI32x4RelaxedDotI8x16I7x16AddS(
     let x = fp.v128(pc.b, as: SIMD16<Int8>.self)
     let y = fp.v128(pc.c, as: SIMD16<Int8>.self)
     let z = fp.v128(pc.d, as: SIMD4<Int32>.self)
-    let result: SIMD4<Int32> =
-        V.pairwiseSum(V.pairwiseSum(SIMD16<Int32>(truncatingIfNeeded: x) &* SIMD16<Int32>(truncatingIfNeeded: y))) &+ z
+    let result: SIMD4<Int32> = V.dotAdd(x, y, z)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }

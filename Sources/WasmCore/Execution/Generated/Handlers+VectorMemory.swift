@@ -3,6 +3,8 @@
 
 // v128 loads and stores of the first memory, bounds-checked against its size in `ms`.
 
+private typealias V = VectorNumeric
+
 /// `v128.load`
 @_cdecl("vudo_execute_v128Load") @inline(__always)
 func executeV128Load(
@@ -37,7 +39,7 @@ func executeV128Load8x8S(
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD8<Int8>.self)
-    let result: SIMD8<Int16> = SIMD8<Int16>(truncatingIfNeeded: v)
+    let result: SIMD8<Int16> = V.widen(v)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -50,7 +52,7 @@ func executeV128Load8x8U(
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD8<UInt8>.self)
-    let result: SIMD8<UInt16> = SIMD8<UInt16>(truncatingIfNeeded: v)
+    let result: SIMD8<UInt16> = V.widen(v)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -63,7 +65,7 @@ func executeV128Load16x4S(
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD4<Int16>.self)
-    let result: SIMD4<Int32> = SIMD4<Int32>(truncatingIfNeeded: v)
+    let result: SIMD4<Int32> = V.widen(v)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -76,7 +78,7 @@ func executeV128Load16x4U(
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD4<UInt16>.self)
-    let result: SIMD4<UInt32> = SIMD4<UInt32>(truncatingIfNeeded: v)
+    let result: SIMD4<UInt32> = V.widen(v)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -89,7 +91,7 @@ func executeV128Load32x2S(
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD2<Int32>.self)
-    let result: SIMD2<Int64> = SIMD2<Int64>(truncatingIfNeeded: v)
+    let result: SIMD2<Int64> = V.widen(v)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -102,7 +104,7 @@ func executeV128Load32x2U(
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD2<UInt32>.self)
-    let result: SIMD2<UInt64> = SIMD2<UInt64>(truncatingIfNeeded: v)
+    let result: SIMD2<UInt64> = V.widen(v)
     fp.setV128(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
