@@ -4,6 +4,7 @@
 
     python3 Fuzz/differential.py [--count N] [--seed S] [--keep DIR] [--timeout SECONDS]
     python3 Fuzz/differential.py --check FILE.wasm     # compare one module, print both traces
+    python3 Fuzz/differential.py --vector-programs     # dense SIMD modules (Fuzz/vector_programs.py)
 
 Each module is instantiated once per engine; every function import is a stub (imports named
 `log*`, binaryen's `fuzzing-support.log-*`, print their arguments) returning zeros; every exported
@@ -373,6 +374,18 @@ def hide_vectors_at_the_boundary(path, features):
     return done.returncode == 0
 
 
+def generate_vector_program(rng, directory, index):
+    """A module of Fuzz/vector_programs.py, assembled by binaryen."""
+    import vector_programs
+    wat_path = os.path.join(directory, f"v{index:05d}.wat")
+    wasm_path = os.path.join(directory, f"v{index:05d}.wasm")
+    with open(wat_path, "w") as f:
+        f.write(vector_programs.generate(rng))
+    done = subprocess.run(["wasm-opt", wat_path, "-o", wasm_path, *FEATURES, SIMD], capture_output=True, timeout=60)
+    os.remove(wat_path)
+    return wasm_path if done.returncode == 0 else None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=200)
@@ -385,6 +398,8 @@ def main():
     parser.add_argument("--reference-types", action="store_true",
                         help="also enable reference types in generated modules (most come out invalid)")
     parser.add_argument("--no-simd", action="store_true", help="leave SIMD out of generated modules")
+    parser.add_argument("--vector-programs", action="store_true",
+                        help="random SIMD expression programs (Fuzz/vector_programs.py) instead of binaryen's -ttf")
     parser.add_argument("--wasmtime-trace", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -405,7 +420,10 @@ def main():
     print(f"seed {seed}")
     for index in range(args.count):
         features = FEATURES + ([] if args.no_simd else [SIMD]) + ([REFERENCE_TYPES] if args.reference_types else [])
-        path = generate(rng, args.keep, index, features)
+        if args.vector_programs:
+            path = generate_vector_program(rng, args.keep, index)
+        else:
+            path = generate(rng, args.keep, index, features)
         if path is None:
             counts["ungenerated"] += 1
             continue

@@ -31,6 +31,18 @@ import WasmCore
         .v128(V128(SIMD4<Int32>(a, b, c, d)))
     }
 
+    /// Lane 0 is in the lowest bytes whatever the shape (wasm's lane order), and every shape reads
+    /// the same 16 bytes.
+    @Test func v128LanesAreLittleEndian() {
+        let v = V128(SIMD4<UInt32>(1, 2, 3, 0xFFFF_FFFF))
+        #expect(v.low == 0x0000_0002_0000_0001 && v.high == 0xFFFF_FFFF_0000_0003)
+        #expect(v.u8x16[4] == 2 && v.u8x16[15] == 0xFF)
+        #expect(v.i16x8 == SIMD8<Int16>(1, 0, 2, 0, 3, 0, -1, -1))
+        #expect(v.i64x2 == SIMD2<Int64>(0x0000_0002_0000_0001, -0x0000_0000_FFFF_FFFD))
+        #expect(V128(SIMD2<Double>(1, -0.0)) == V128(low: 0x3FF0_0000_0000_0000, high: 0x8000_0000_0000_0000))
+        #expect(V128(v.f32x4) == v && V128(v.i8x16) == v && V128(v.u16x8) == v && V128(v.u64x2) == v)
+    }
+
     @Test func mixedParametersLocalsAndResults() throws {
         // t = v + w = (11, 22, 33, 44); k = a + t[3] = 2 + 44; results: b + w.low, t * k, k.
         let w = V128(SIMD2<Int64>(5, -9))
