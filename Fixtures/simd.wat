@@ -78,6 +78,16 @@
   (func (export "shuffle") (param $x v128) (param $y v128) (result v128)
     (i8x16.shuffle 31 0 30 1 29 2 28 3 27 4 26 5 25 6 24 7 (local.get $x) (local.get $y)))
 
+  ;; Whole 32-bit lanes: the shuffle of `wasm_i32x4_shuffle(x, y, 1, 7, 0, 4)`.
+  (func (export "shuffle_words") (param $x v128) (param $y v128) (result v128)
+    (i8x16.shuffle 4 5 6 7 28 29 30 31 0 1 2 3 16 17 18 19 (local.get $x) (local.get $y)))
+
+  ;; Multiplies feeding adds, in both operand orders (superinstructions).
+  (func (export "mul_add") (param $a v128) (param $b v128) (param $c v128) (result v128)
+    (f32x4.add (f32x4.mul (local.get $a) (local.get $b)) (local.get $c)))
+  (func (export "add_mul") (param $a v128) (param $b v128) (param $c v128) (result v128)
+    (f64x2.add (local.get $c) (f64x2.mul (local.get $a) (local.get $b))))
+
   ;; A single v128 result from a parameter at slot 1: copied down to slots 0-1.
   (func (export "second") (param i32) (param $v v128) (result v128) (local.get $v))
 

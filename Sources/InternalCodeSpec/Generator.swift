@@ -221,7 +221,9 @@ public enum Generator {
     // MARK: Handlers
 
     /// The handler lists of the handwritten files (Sources/WasmCore/Execution/Handlers).
-    static let handwrittenFragments = ["controlHandlers", "callHandlers", "variableHandlers", "memoryAndTableHandlers"]
+    static let handwrittenFragments = [
+        "controlHandlers", "callHandlers", "variableHandlers", "memoryAndTableHandlers", "vectorMoveHandlers",
+    ]
 
     enum HandlerGroup: String, CaseIterable {
         case numeric = "Numeric"

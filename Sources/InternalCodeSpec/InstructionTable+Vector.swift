@@ -18,11 +18,13 @@ extension InstructionTable {
         "f32x4RelaxedMin": "f32x4Min", "f32x4RelaxedMax": "f32x4Max",
         "f64x2RelaxedMin": "f64x2Min", "f64x2RelaxedMax": "f64x2Max",
         "i16x8RelaxedQ15mulrS": "i16x8Q15mulrSatS",
+        // The multiply-add superinstructions compute what the relaxed multiply-adds do (not fused).
+        "f32x4MulAdd": "f32x4RelaxedMadd", "f64x2MulAdd": "f64x2RelaxedMadd",
     ]
 
     static let vector: [InstructionSpec] =
         vectorMoves + vectorMemory + vectorLanes + vectorBitwise
-        + vectorIntegers + vectorFloats + vectorConversions + relaxedVector
+        + vectorIntegers + vectorFloats + vectorConversions + relaxedVector + vectorFused
 
     // MARK: Moves of v128 values
 
@@ -40,6 +42,14 @@ extension InstructionTable {
         InstructionSpec(
             "globalSet128", "global.set128",
             [Operand(.a, .slot, "value"), Operand(.c32, .index("global"), "global")], .handwritten(pure: false)),
+        // An `i8x16.shuffle` of whole 32-bit lanes: four 3-bit lane numbers in d.
+        InstructionSpec(
+            "i8x16ShuffleWords", "i8x16.shuffle_words",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .slot, "y"),
+                Operand(.d, .immediate, "lanes"),
+            ],
+            .handwritten(pure: true)),
     ]
 
     // MARK: Loads and stores
@@ -400,6 +410,21 @@ extension InstructionTable {
             "i32x4RelaxedDotI8x16I7x16AddS", "i32x4.relaxed_dot_i8x16_i7x16_add_s", .i8x16, .i32x4, .i32x4,
             "V.dotAdd(x, y, z)"
         )
+        return rows
+    }()
+
+    // MARK: Superinstructions
+
+    /// A multiply feeding an add (dot products, matrix kernels), rounded twice like the two
+    /// instructions; addition commutes exactly, so either operand order fuses into this form.
+    static let vectorFused: [InstructionSpec] = {
+        var rows: [InstructionSpec] = []
+        for (shape, kind) in [("f32x4", VectorKind.f32x4), ("f64x2", .f64x2)] {
+            var row = vectorTernary(shape + "MulAdd", shape + ".mul_add", kind, kind, kind, "x * y + z")[0]
+            row.wasm = nil
+            row.fusion = Fusion(producer: shape + "Mul", consumer: shape + "Add", producerIsFirst: nil)
+            rows.append(row)
+        }
         return rows
     }()
 

@@ -118,6 +118,29 @@ import WasmCore
         #expect(try wasm.call("shuffle", [.v128(x), .v128(y)]) == [.v128(expected)])
     }
 
+    @Test func shufflesOfWholeLanesMoveWords() throws {
+        #expect(try wasm.store.internalCode(of: wasm.function("shuffle_words")).contains(" i8x16ShuffleWords "))
+        let results = try wasm.call("shuffle_words", [Self.i32x4(10, 11, 12, 13), Self.i32x4(20, 21, 22, 23)])
+        #expect(results == [Self.i32x4(11, 23, 10, 20)])
+    }
+
+    /// Rounded twice, as the two instructions: 0.1f * 3 + 1e8 is 100000000.3 before rounding.
+    @Test func multiplyAddIsOneInstructionRoundedTwice() throws {
+        #expect(try wasm.store.internalCode(of: wasm.function("mul_add")).contains(" f32x4MulAdd "))
+        #expect(try wasm.store.internalCode(of: wasm.function("add_mul")).contains(" f64x2MulAdd "))
+        let a = V128(SIMD4<Float>(0.1, 2, -3, .infinity))
+        let b = V128(SIMD4<Float>(3, 4, 5, 0))
+        let c = V128(SIMD4<Float>(1e8, 1, 0.5, 1))
+        let product = a.f32x4 * b.f32x4
+        let expected = product + c.f32x4
+        let results = try wasm.call("mul_add", [.v128(a), .v128(b), .v128(c)])
+        #expect(results.count == 1)
+        guard case .v128(let sum)? = results.first else { return }
+        #expect(sum.f32x4[0] == expected[0] && sum.f32x4[1] == 9 && sum.f32x4[2] == -14.5 && sum.f32x4[3].isNaN)
+        let x = V128(SIMD2<Double>(1.5, -2)), y = V128(SIMD2<Double>(2, 0.25)), z = V128(SIMD2<Double>(0.25, 1))
+        #expect(try wasm.call("add_mul", [.v128(x), .v128(y), .v128(z)]) == [.v128(V128(SIMD2<Double>(3.25, 0.5)))])
+    }
+
     @Test func aSingleResultMovesDownToSlotZero() throws {
         let v = Self.i32x4(9, 8, 7, 6)
         #expect(try wasm.call("second", [.i32(1), v]) == [v])

@@ -6,10 +6,14 @@ extension Translator {
         case (.v128Const, .v128(let value)):
             pushConstant(value)
         case (.i8x16Shuffle, .shuffle(let lanes)):
-            // The lane indices become a constant operand.
             let y = pop()
             let x = pop()
-            emitProducer(.i8x16Shuffle, x, y, constantSlot(lanes), width: 2)
+            if let words = Self.wordLanes(lanes) {
+                emitProducer(.i8x16ShuffleWords, x, y, words, width: 2)
+            } else {
+                // The lane indices become a constant operand.
+                emitProducer(.i8x16Shuffle, x, y, constantSlot(lanes), width: 2)
+            }
         case (_, .memory(_, let offset)):
             guard let op = InternalOp.direct(instruction.opcode) else { throw unsupported(instruction) }
             let offset = UInt32(truncatingIfNeeded: offset)
@@ -56,7 +60,24 @@ extension Translator {
             else { throw unsupported(instruction) }
             var operands: [UInt32] = [0, 0, 0]
             for k in (0..<signature.parameters.count).reversed() { operands[k] = pop() }
-            emitProducer(op, operands[0], operands[1], operands[2], width: signature.results.slotCount)
+            if signature.parameters.count == 2, let fused = takeFoldableOperand(into: op, operands[0], operands[1]) {
+                emitProducer(fused.op, fused.b, fused.c, fused.d, width: 2)
+            } else {
+                emitProducer(op, operands[0], operands[1], operands[2], width: signature.results.slotCount)
+            }
         }
+    }
+
+    /// When a shuffle's 16 lane indices pick whole 32-bit lanes (4k, 4k+1, 4k+2, 4k+3 in each
+    /// group of four), the four lane numbers k, 3 bits each (`i8x16.shuffle_words`).
+    static func wordLanes(_ lanes: V128) -> UInt32? {
+        var words: UInt32 = 0
+        for group in 0..<4 {
+            let first = lanes.byte(4 * group)
+            guard first % 4 == 0, first < 32 else { return nil }
+            for k in 1..<4 where lanes.byte(4 * group + k) != first + UInt8(k) { return nil }
+            words |= UInt32(first / 4) << (3 * UInt32(group))
+        }
+        return words
     }
 }

@@ -2714,5 +2714,7 @@ extension InternalOp {
         (.f64x2RelaxedMin, executeF64x2Min),
         (.f64x2RelaxedMax, executeF64x2Max),
         (.i16x8RelaxedQ15mulrS, executeI16x8Q15mulrSatS),
+        (.f32x4MulAdd, executeF32x4RelaxedMadd),
+        (.f64x2MulAdd, executeF64x2RelaxedMadd),
     ]
 }

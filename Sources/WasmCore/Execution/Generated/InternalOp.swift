@@ -351,6 +351,7 @@ enum InternalOp: UInt16, CaseIterable {
     case select128
     case globalGet128
     case globalSet128
+    case i8x16ShuffleWords
     case v128Load
     case v128LoadAddImm
     case v128Load8x8S
@@ -608,6 +609,8 @@ enum InternalOp: UInt16, CaseIterable {
     case i16x8RelaxedQ15mulrS
     case i16x8RelaxedDotI8x16I7x16S
     case i32x4RelaxedDotI8x16I7x16AddS
+    case f32x4MulAdd
+    case f64x2MulAdd
 }
 
 extension InternalOp {
@@ -619,7 +622,8 @@ extension InternalOp {
     /// list is indexed by raw value.
     static let handlers: [Handler] =
         (numericHandlers + memoryHandlers + branchHandlers + superinstructionHandlers + vectorHandlers
-        + vectorMemoryHandlers + controlHandlers + callHandlers + variableHandlers + memoryAndTableHandlers)
+        + vectorMemoryHandlers + controlHandlers + callHandlers + variableHandlers + memoryAndTableHandlers
+        + vectorMoveHandlers)
         .sorted { $0.0.rawValue < $1.0.rawValue }.map(\.1)
 
     /// The name in internal-code listings.
@@ -972,6 +976,7 @@ extension InternalOp {
         case .select128: "select128"
         case .globalGet128: "global.get128"
         case .globalSet128: "global.set128"
+        case .i8x16ShuffleWords: "i8x16.shuffle_words"
         case .v128Load: "v128.load"
         case .v128LoadAddImm: "v128.load_at_sum"
         case .v128Load8x8S: "v128.load8x8_s"
@@ -1229,6 +1234,8 @@ extension InternalOp {
         case .i16x8RelaxedQ15mulrS: "i16x8.relaxed_q15mulr_s"
         case .i16x8RelaxedDotI8x16I7x16S: "i16x8.relaxed_dot_i8x16_i7x16_s"
         case .i32x4RelaxedDotI8x16I7x16AddS: "i32x4.relaxed_dot_i8x16_i7x16_add_s"
+        case .f32x4MulAdd: "f32x4.mul_add"
+        case .f64x2MulAdd: "f64x2.mul_add"
         }
     }
 
@@ -2398,6 +2405,11 @@ extension InternalOp {
             ]
         case .globalGet128: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .index("global"), "global")]
         case .globalSet128: [InternalOperand(.a, .slot, "value"), InternalOperand(.c32, .index("global"), "global")]
+        case .i8x16ShuffleWords:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "lanes"),
+            ]
         case .v128Load:
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
@@ -2990,6 +3002,16 @@ extension InternalOp {
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
             ]
+        case .f32x4MulAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64x2MulAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
         }
     }
 
@@ -3035,45 +3057,46 @@ extension InternalOp {
             .f64AddMul, .f64MulSub, .f64SubMul, .f64MulMul, .f64MulMulRight, .f64AddAdd, .f64AddAddRight, .f64SubAdd,
             .f64AddSub, .i32AddAdd, .i32MulAdd, .i32XorAdd, .i32RotlXor, .f64LoadAdd, .f64AddLoad, .f64LoadSub,
             .f64SubLoad, .f64LoadMul, .f64MulLoad, .f64SumLoadAdd, .f64AddSumLoad, .f64SumLoadSub, .f64SubSumLoad,
-            .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd, .select128, .globalGet128, .v128Load,
-            .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S,
-            .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero,
-            .v128Load64Zero, .i8x16Splat, .i16x8Splat, .i32x4Splat, .i64x2Splat, .f32x4Splat, .f64x2Splat,
-            .i8x16ExtractLaneS, .i8x16ExtractLaneU, .i16x8ExtractLaneS, .i16x8ExtractLaneU, .i32x4ExtractLane,
-            .i64x2ExtractLane, .f32x4ExtractLane, .f64x2ExtractLane, .i8x16ReplaceLane, .i16x8ReplaceLane,
-            .i32x4ReplaceLane, .i64x2ReplaceLane, .f32x4ReplaceLane, .f64x2ReplaceLane, .i8x16Swizzle, .i8x16Shuffle,
-            .v128Not, .v128And, .v128Andnot, .v128Or, .v128Xor, .v128Bitselect, .v128AnyTrue, .i8x16Eq, .i8x16Ne,
-            .i8x16LtS, .i8x16LtU, .i8x16GtS, .i8x16GtU, .i8x16LeS, .i8x16LeU, .i8x16GeS, .i8x16GeU, .i8x16Abs,
-            .i8x16Neg, .i8x16AllTrue, .i8x16Bitmask, .i8x16Shl, .i8x16ShrS, .i8x16ShrU, .i8x16Add, .i8x16Sub,
-            .i8x16MinS, .i8x16MinU, .i8x16MaxS, .i8x16MaxU, .i8x16AddSatS, .i8x16AddSatU, .i8x16SubSatS, .i8x16SubSatU,
-            .i8x16AvgrU, .i16x8Eq, .i16x8Ne, .i16x8LtS, .i16x8LtU, .i16x8GtS, .i16x8GtU, .i16x8LeS, .i16x8LeU,
-            .i16x8GeS, .i16x8GeU, .i16x8Abs, .i16x8Neg, .i16x8AllTrue, .i16x8Bitmask, .i16x8Shl, .i16x8ShrS, .i16x8ShrU,
-            .i16x8Add, .i16x8Sub, .i16x8Mul, .i16x8MinS, .i16x8MinU, .i16x8MaxS, .i16x8MaxU, .i16x8AddSatS,
-            .i16x8AddSatU, .i16x8SubSatS, .i16x8SubSatU, .i16x8AvgrU, .i32x4Eq, .i32x4Ne, .i32x4LtS, .i32x4LtU,
-            .i32x4GtS, .i32x4GtU, .i32x4LeS, .i32x4LeU, .i32x4GeS, .i32x4GeU, .i32x4Abs, .i32x4Neg, .i32x4AllTrue,
-            .i32x4Bitmask, .i32x4Shl, .i32x4ShrS, .i32x4ShrU, .i32x4Add, .i32x4Sub, .i32x4Mul, .i32x4MinS, .i32x4MinU,
-            .i32x4MaxS, .i32x4MaxU, .i64x2Eq, .i64x2Ne, .i64x2LtS, .i64x2GtS, .i64x2LeS, .i64x2GeS, .i64x2Abs,
-            .i64x2Neg, .i64x2AllTrue, .i64x2Bitmask, .i64x2Shl, .i64x2ShrS, .i64x2ShrU, .i64x2Add, .i64x2Sub, .i64x2Mul,
-            .i8x16Popcnt, .i8x16NarrowI16x8S, .i8x16NarrowI16x8U, .i16x8NarrowI32x4S, .i16x8NarrowI32x4U,
-            .i16x8Q15mulrSatS, .i32x4DotI16x8S, .i16x8ExtendLowI8x16S, .i16x8ExtmulLowI8x16S, .i16x8ExtendHighI8x16S,
-            .i16x8ExtmulHighI8x16S, .i16x8ExtaddPairwiseI8x16S, .i16x8ExtendLowI8x16U, .i16x8ExtmulLowI8x16U,
-            .i16x8ExtendHighI8x16U, .i16x8ExtmulHighI8x16U, .i16x8ExtaddPairwiseI8x16U, .i32x4ExtendLowI16x8S,
-            .i32x4ExtmulLowI16x8S, .i32x4ExtendHighI16x8S, .i32x4ExtmulHighI16x8S, .i32x4ExtaddPairwiseI16x8S,
-            .i32x4ExtendLowI16x8U, .i32x4ExtmulLowI16x8U, .i32x4ExtendHighI16x8U, .i32x4ExtmulHighI16x8U,
-            .i32x4ExtaddPairwiseI16x8U, .i64x2ExtendLowI32x4S, .i64x2ExtmulLowI32x4S, .i64x2ExtendHighI32x4S,
-            .i64x2ExtmulHighI32x4S, .i64x2ExtendLowI32x4U, .i64x2ExtmulLowI32x4U, .i64x2ExtendHighI32x4U,
-            .i64x2ExtmulHighI32x4U, .f32x4Eq, .f32x4Ne, .f32x4Lt, .f32x4Gt, .f32x4Le, .f32x4Ge, .f32x4Ceil, .f32x4Floor,
-            .f32x4Trunc, .f32x4Nearest, .f32x4Abs, .f32x4Neg, .f32x4Sqrt, .f32x4Add, .f32x4Sub, .f32x4Mul, .f32x4Div,
-            .f32x4Min, .f32x4Max, .f32x4Pmin, .f32x4Pmax, .f64x2Eq, .f64x2Ne, .f64x2Lt, .f64x2Gt, .f64x2Le, .f64x2Ge,
-            .f64x2Ceil, .f64x2Floor, .f64x2Trunc, .f64x2Nearest, .f64x2Abs, .f64x2Neg, .f64x2Sqrt, .f64x2Add, .f64x2Sub,
-            .f64x2Mul, .f64x2Div, .f64x2Min, .f64x2Max, .f64x2Pmin, .f64x2Pmax, .f32x4DemoteF64x2Zero,
-            .f64x2PromoteLowF32x4, .i32x4TruncSatF32x4S, .i32x4TruncSatF32x4U, .f32x4ConvertI32x4S, .f32x4ConvertI32x4U,
-            .i32x4TruncSatF64x2SZero, .i32x4TruncSatF64x2UZero, .f64x2ConvertLowI32x4S, .f64x2ConvertLowI32x4U,
-            .i8x16RelaxedSwizzle, .i32x4RelaxedTruncF32x4S, .i32x4RelaxedTruncF32x4U, .i32x4RelaxedTruncF64x2SZero,
-            .i32x4RelaxedTruncF64x2UZero, .f32x4RelaxedMadd, .f32x4RelaxedNmadd, .f64x2RelaxedMadd, .f64x2RelaxedNmadd,
-            .i8x16RelaxedLaneselect, .i16x8RelaxedLaneselect, .i32x4RelaxedLaneselect, .i64x2RelaxedLaneselect,
-            .f32x4RelaxedMin, .f32x4RelaxedMax, .f64x2RelaxedMin, .f64x2RelaxedMax, .i16x8RelaxedQ15mulrS,
-            .i16x8RelaxedDotI8x16I7x16S, .i32x4RelaxedDotI8x16I7x16AddS:
+            .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd, .select128, .globalGet128,
+            .i8x16ShuffleWords, .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S,
+            .v128Load16x4U, .v128Load32x2S, .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat,
+            .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .i8x16Splat, .i16x8Splat, .i32x4Splat, .i64x2Splat,
+            .f32x4Splat, .f64x2Splat, .i8x16ExtractLaneS, .i8x16ExtractLaneU, .i16x8ExtractLaneS, .i16x8ExtractLaneU,
+            .i32x4ExtractLane, .i64x2ExtractLane, .f32x4ExtractLane, .f64x2ExtractLane, .i8x16ReplaceLane,
+            .i16x8ReplaceLane, .i32x4ReplaceLane, .i64x2ReplaceLane, .f32x4ReplaceLane, .f64x2ReplaceLane,
+            .i8x16Swizzle, .i8x16Shuffle, .v128Not, .v128And, .v128Andnot, .v128Or, .v128Xor, .v128Bitselect,
+            .v128AnyTrue, .i8x16Eq, .i8x16Ne, .i8x16LtS, .i8x16LtU, .i8x16GtS, .i8x16GtU, .i8x16LeS, .i8x16LeU,
+            .i8x16GeS, .i8x16GeU, .i8x16Abs, .i8x16Neg, .i8x16AllTrue, .i8x16Bitmask, .i8x16Shl, .i8x16ShrS, .i8x16ShrU,
+            .i8x16Add, .i8x16Sub, .i8x16MinS, .i8x16MinU, .i8x16MaxS, .i8x16MaxU, .i8x16AddSatS, .i8x16AddSatU,
+            .i8x16SubSatS, .i8x16SubSatU, .i8x16AvgrU, .i16x8Eq, .i16x8Ne, .i16x8LtS, .i16x8LtU, .i16x8GtS, .i16x8GtU,
+            .i16x8LeS, .i16x8LeU, .i16x8GeS, .i16x8GeU, .i16x8Abs, .i16x8Neg, .i16x8AllTrue, .i16x8Bitmask, .i16x8Shl,
+            .i16x8ShrS, .i16x8ShrU, .i16x8Add, .i16x8Sub, .i16x8Mul, .i16x8MinS, .i16x8MinU, .i16x8MaxS, .i16x8MaxU,
+            .i16x8AddSatS, .i16x8AddSatU, .i16x8SubSatS, .i16x8SubSatU, .i16x8AvgrU, .i32x4Eq, .i32x4Ne, .i32x4LtS,
+            .i32x4LtU, .i32x4GtS, .i32x4GtU, .i32x4LeS, .i32x4LeU, .i32x4GeS, .i32x4GeU, .i32x4Abs, .i32x4Neg,
+            .i32x4AllTrue, .i32x4Bitmask, .i32x4Shl, .i32x4ShrS, .i32x4ShrU, .i32x4Add, .i32x4Sub, .i32x4Mul,
+            .i32x4MinS, .i32x4MinU, .i32x4MaxS, .i32x4MaxU, .i64x2Eq, .i64x2Ne, .i64x2LtS, .i64x2GtS, .i64x2LeS,
+            .i64x2GeS, .i64x2Abs, .i64x2Neg, .i64x2AllTrue, .i64x2Bitmask, .i64x2Shl, .i64x2ShrS, .i64x2ShrU, .i64x2Add,
+            .i64x2Sub, .i64x2Mul, .i8x16Popcnt, .i8x16NarrowI16x8S, .i8x16NarrowI16x8U, .i16x8NarrowI32x4S,
+            .i16x8NarrowI32x4U, .i16x8Q15mulrSatS, .i32x4DotI16x8S, .i16x8ExtendLowI8x16S, .i16x8ExtmulLowI8x16S,
+            .i16x8ExtendHighI8x16S, .i16x8ExtmulHighI8x16S, .i16x8ExtaddPairwiseI8x16S, .i16x8ExtendLowI8x16U,
+            .i16x8ExtmulLowI8x16U, .i16x8ExtendHighI8x16U, .i16x8ExtmulHighI8x16U, .i16x8ExtaddPairwiseI8x16U,
+            .i32x4ExtendLowI16x8S, .i32x4ExtmulLowI16x8S, .i32x4ExtendHighI16x8S, .i32x4ExtmulHighI16x8S,
+            .i32x4ExtaddPairwiseI16x8S, .i32x4ExtendLowI16x8U, .i32x4ExtmulLowI16x8U, .i32x4ExtendHighI16x8U,
+            .i32x4ExtmulHighI16x8U, .i32x4ExtaddPairwiseI16x8U, .i64x2ExtendLowI32x4S, .i64x2ExtmulLowI32x4S,
+            .i64x2ExtendHighI32x4S, .i64x2ExtmulHighI32x4S, .i64x2ExtendLowI32x4U, .i64x2ExtmulLowI32x4U,
+            .i64x2ExtendHighI32x4U, .i64x2ExtmulHighI32x4U, .f32x4Eq, .f32x4Ne, .f32x4Lt, .f32x4Gt, .f32x4Le, .f32x4Ge,
+            .f32x4Ceil, .f32x4Floor, .f32x4Trunc, .f32x4Nearest, .f32x4Abs, .f32x4Neg, .f32x4Sqrt, .f32x4Add, .f32x4Sub,
+            .f32x4Mul, .f32x4Div, .f32x4Min, .f32x4Max, .f32x4Pmin, .f32x4Pmax, .f64x2Eq, .f64x2Ne, .f64x2Lt, .f64x2Gt,
+            .f64x2Le, .f64x2Ge, .f64x2Ceil, .f64x2Floor, .f64x2Trunc, .f64x2Nearest, .f64x2Abs, .f64x2Neg, .f64x2Sqrt,
+            .f64x2Add, .f64x2Sub, .f64x2Mul, .f64x2Div, .f64x2Min, .f64x2Max, .f64x2Pmin, .f64x2Pmax,
+            .f32x4DemoteF64x2Zero, .f64x2PromoteLowF32x4, .i32x4TruncSatF32x4S, .i32x4TruncSatF32x4U,
+            .f32x4ConvertI32x4S, .f32x4ConvertI32x4U, .i32x4TruncSatF64x2SZero, .i32x4TruncSatF64x2UZero,
+            .f64x2ConvertLowI32x4S, .f64x2ConvertLowI32x4U, .i8x16RelaxedSwizzle, .i32x4RelaxedTruncF32x4S,
+            .i32x4RelaxedTruncF32x4U, .i32x4RelaxedTruncF64x2SZero, .i32x4RelaxedTruncF64x2UZero, .f32x4RelaxedMadd,
+            .f32x4RelaxedNmadd, .f64x2RelaxedMadd, .f64x2RelaxedNmadd, .i8x16RelaxedLaneselect, .i16x8RelaxedLaneselect,
+            .i32x4RelaxedLaneselect, .i64x2RelaxedLaneselect, .f32x4RelaxedMin, .f32x4RelaxedMax, .f64x2RelaxedMin,
+            .f64x2RelaxedMax, .i16x8RelaxedQ15mulrS, .i16x8RelaxedDotI8x16I7x16S, .i32x4RelaxedDotI8x16I7x16AddS,
+            .f32x4MulAdd, .f64x2MulAdd:
             true
         default: false
         }
@@ -3723,6 +3746,8 @@ extension InternalOp {
         case (.i32Add, .brIfI32Ne): first ? .i32AddBrIfNe : nil
         case (.i32Add, .brIfI32LtU): first ? .i32AddBrIfLtU : nil
         case (.i32Add, .brIfI32LeU): first ? .i32AddBrIfLeU : nil
+        case (.f32x4Mul, .f32x4Add): .f32x4MulAdd
+        case (.f64x2Mul, .f64x2Add): .f64x2MulAdd
         default: nil
         }
     }

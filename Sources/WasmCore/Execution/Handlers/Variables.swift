@@ -52,36 +52,6 @@ func executeGlobalSet(
     next(pc.next, fp, md, ms, context)
 }
 
-/// `select128 result, x, y, condition`: `select` of two v128 values (two slots each).
-@_cdecl("vudo_execute_select128") @inline(__always)
-func executeSelect128(
-    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
-) {
-    let chosen = fp.i32(pc.d) != 0 ? pc.b : pc.c
-    fp.setV128(pc.a, fp.v128(chosen, as: SIMD2<UInt64>.self))
-    next(pc.next, fp, md, ms, context)
-}
-
-/// `global.get128 result, global`: a v128 global's two words.
-@_cdecl("vudo_execute_globalGet128") @inline(__always)
-func executeGlobalGet128(
-    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
-) {
-    let cell = context.state.pointee.instance.pointee.globals[Int(pc.c32)]
-    fp.setV128(pc.a, UnsafeRawPointer(cell).loadUnaligned(as: SIMD2<UInt64>.self))
-    next(pc.next, fp, md, ms, context)
-}
-
-/// `global.set128 value, global`
-@_cdecl("vudo_execute_globalSet128") @inline(__always)
-func executeGlobalSet128(
-    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
-) {
-    let cell = context.state.pointee.instance.pointee.globals[Int(pc.c32)]
-    UnsafeMutableRawPointer(cell).storeBytes(of: fp.v128(pc.a, as: SIMD2<UInt64>.self), as: SIMD2<UInt64>.self)
-    next(pc.next, fp, md, ms, context)
-}
-
 /// `ref.func result, function`: a funcref is its entry's address.
 @_cdecl("vudo_execute_refFunc") @inline(__always)
 func executeRefFunc(
@@ -105,8 +75,5 @@ extension InternalOp {
         (.globalGet, executeGlobalGet),
         (.globalSet, executeGlobalSet),
         (.refFunc, executeRefFunc),
-        (.select128, executeSelect128),
-        (.globalGet128, executeGlobalGet128),
-        (.globalSet128, executeGlobalSet128),
     ]
 }
