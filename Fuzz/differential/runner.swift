@@ -38,7 +38,7 @@ enum DifferentialRunner {
             let name = entry.name
             let stub = HostFunction(type: type) { _, arguments in
                 if name.hasPrefix("log") {
-                    print("log " + arguments.map(format).joined(separator: " "))
+                    print("log \(name) " + arguments.map(format).joined(separator: " "))
                 } else {
                     print("import \(name)")
                 }

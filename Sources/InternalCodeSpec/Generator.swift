@@ -221,13 +221,17 @@ public enum Generator {
     // MARK: Handlers
 
     /// The handler lists of the handwritten files (Sources/WasmCore/Execution/Handlers).
-    static let handwrittenFragments = ["controlHandlers", "callHandlers", "variableHandlers", "memoryAndTableHandlers"]
+    static let handwrittenFragments = [
+        "controlHandlers", "callHandlers", "variableHandlers", "memoryAndTableHandlers", "vectorMoveHandlers",
+    ]
 
     enum HandlerGroup: String, CaseIterable {
         case numeric = "Numeric"
         case memory = "Memory"
         case branches = "Branches"
         case superinstructions = "Superinstructions"
+        case vector = "Vector"
+        case vectorMemory = "VectorMemory"
 
         static func of(_ family: Family) -> HandlerGroup {
             switch family {
@@ -235,6 +239,10 @@ public enum Generator {
             case .load, .store: .memory
             case .compareBranch, .testBranch: .branches
             case .ternary, .loadOperation, .counterBranch, .compute: .superinstructions
+            case .vectorUnary, .vectorTest, .vectorBinary, .vectorTernary, .vectorShift, .splat, .extractLane,
+                .replaceLane:
+                .vector
+            case .vectorLoad, .vectorStore, .loadLane, .storeLane: .vectorMemory
             }
         }
 
@@ -244,6 +252,8 @@ public enum Generator {
             case .memory: "memoryHandlers"
             case .branches: "branchHandlers"
             case .superinstructions: "superinstructionHandlers"
+            case .vector: "vectorHandlers"
+            case .vectorMemory: "vectorMemoryHandlers"
             }
         }
 
@@ -253,12 +263,16 @@ public enum Generator {
             case .memory: "Loads and stores of the first memory, bounds-checked against its size in `ms`."
             case .branches: "Compare-and-branch: a comparison fused with the `br_if` or `if` that tests it."
             case .superinstructions: "Superinstructions: frequent pairs of instructions as one (docs/interpreter.md)."
+            case .vector:
+                "v128 operations: each vector is two consecutive slots, computed with Swift's SIMD types (VectorNumeric.swift)."
+            case .vectorMemory: "v128 loads and stores of the first memory, bounds-checked against its size in `ms`."
             }
         }
     }
 
     static func handlers(_ group: HandlerGroup) -> String {
         var out = header + "\n// \(group.summary)\n"
+        if group == .vector || group == .vectorMemory { out += "\nprivate typealias V = VectorNumeric\n" }
         var names: [String] = []
         var twins: [(String, String)] = []
         for row in InstructionTable.all {
@@ -307,7 +321,89 @@ public enum Generator {
             }
         }
         let fallThrough = "return next(pc.next, fp, md, ms, context)"
+        let pastDataWord = "return next(pc.data(2), fp, md, ms, context)"
+        func readVector(_ kind: VectorKind, _ field: String) -> String {
+            "fp.v128(pc.\(field), as: \(kind.swiftType).self)"
+        }
+        func writeVector(_ kind: VectorKind, _ expression: String) {
+            body.append("let result: \(kind.swiftType) = \(expression)")
+            body.append("fp.setV128(pc.a, result)")
+        }
+        /// The byte offset of lane `field` in a vector of `kind`, masked to the vector.
+        func laneOffset(_ kind: VectorKind, _ field: String) -> String {
+            "(pc.\(field) & \(kind.laneCount - 1)) &* \(kind.laneBytes)"
+        }
         switch family {
+        case .vectorUnary(let operand, let result, let expression):
+            body.append("let x = \(readVector(operand, "b"))")
+            writeVector(result, expression)
+            body.append(fallThrough)
+        case .vectorTest(let operand, let result, let expression):
+            body.append("let x = \(readVector(operand, "b"))")
+            body.append(write(result, "a", expression))
+            body.append(fallThrough)
+        case .vectorBinary(let operand, let result, let expression):
+            body.append("let x = \(readVector(operand, "b"))")
+            body.append("let y = \(readVector(operand, "c"))")
+            writeVector(result, expression)
+            body.append(fallThrough)
+        case .vectorTernary(let operand, let third, let result, let expression):
+            body.append("let x = \(readVector(operand, "b"))")
+            body.append("let y = \(readVector(operand, "c"))")
+            body.append("let z = \(readVector(third, "d"))")
+            writeVector(result, expression)
+            body.append(fallThrough)
+        case .vectorShift(let kind, let expression):
+            body.append("let x = \(readVector(kind, "b"))")
+            body.append("let y = \(read(.i32, "c"))")
+            writeVector(kind, expression)
+            body.append(fallThrough)
+        case .splat(let operand, let result, let expression):
+            body.append("let x = \(read(operand, "b"))")
+            writeVector(result, expression)
+            body.append(fallThrough)
+        case .extractLane(let operand, let result, let conversion):
+            body.append(
+                "let v = UnsafeRawPointer(fp + pc.b).load(fromByteOffset: \(laneOffset(operand, "c")), as: \(operand.laneType).self)"
+            )
+            body.append(write(result, "a", conversion))
+            body.append(fallThrough)
+        case .replaceLane(let kind, let operand):
+            body.append("let y = \(kind.laneType)(truncatingIfNeeded: \(read(operand, "c")))")
+            body.append("fp.setV128(pc.a, \(readVector(.u64x2, "b")))")
+            body.append(
+                "UnsafeMutableRawPointer(fp + pc.a).storeBytes(of: y, toByteOffset: \(laneOffset(kind, "d")), as: \(kind.laneType).self)"
+            )
+            body.append(fallThrough)
+        case .vectorLoad(let result, let memoryType, let bytes, let expression, let wrappingSum):
+            body.append(address(base: "b", offset: "pc.c32", wrappingSum: wrappingSum))
+            body.append(boundsCheck(bytes: bytes))
+            body.append("let v = md.loadUnaligned(fromByteOffset: Int(address), as: \(memoryType).self)")
+            writeVector(result, expression)
+            body.append(fallThrough)
+        case .vectorStore(let wrappingSum):
+            body.append(address(base: "a", offset: "pc.c32", wrappingSum: wrappingSum))
+            body.append(boundsCheck(bytes: 16))
+            body.append(
+                "md.storeBytes(of: \(readVector(.u64x2, "b")), toByteOffset: Int(address), as: SIMD2<UInt64>.self)")
+            body.append(fallThrough)
+        case .loadLane(let kind):
+            body.append(address(base: "b", offset: "pc.data().c32", wrappingSum: false))
+            body.append(boundsCheck(bytes: kind.laneBytes))
+            body.append("let v = md.loadUnaligned(fromByteOffset: Int(address), as: \(kind.laneType).self)")
+            body.append("fp.setV128(pc.a, \(readVector(.u64x2, "c")))")
+            body.append(
+                "UnsafeMutableRawPointer(fp + pc.a).storeBytes(of: v, toByteOffset: \(laneOffset(kind, "d")), as: \(kind.laneType).self)"
+            )
+            body.append(pastDataWord)
+        case .storeLane(let kind):
+            body.append(address(base: "a", offset: "pc.data().c32", wrappingSum: false))
+            body.append(boundsCheck(bytes: kind.laneBytes))
+            body.append(
+                "let v = UnsafeRawPointer(fp + pc.b).load(fromByteOffset: \(laneOffset(kind, "c")), as: \(kind.laneType).self)"
+            )
+            body.append("md.storeBytes(of: v, toByteOffset: Int(address), as: \(kind.laneType).self)")
+            body.append(pastDataWord)
         case .unary(let operand, let result, let expression, let traps):
             body.append("let x = \(read(operand, "b"))")
             compute(result, expression, traps: traps)
@@ -392,13 +488,15 @@ public enum Generator {
     }
 
     private static func boundsCheck(_ memoryType: String) -> String {
-        let size: Int
         switch memoryType {
-        case "UInt8", "Int8": size = 1
-        case "UInt16", "Int16": size = 2
-        case "UInt32", "Int32": size = 4
-        default: size = 8
+        case "UInt8", "Int8": boundsCheck(bytes: 1)
+        case "UInt16", "Int16": boundsCheck(bytes: 2)
+        case "UInt32", "Int32": boundsCheck(bytes: 4)
+        default: boundsCheck(bytes: 8)
         }
-        return "guard _fastPath(address &+ \(size) <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }"
+    }
+
+    private static func boundsCheck(bytes: Int) -> String {
+        "guard _fastPath(address &+ \(bytes) <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }"
     }
 }

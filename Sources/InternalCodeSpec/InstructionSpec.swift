@@ -115,6 +115,46 @@ public enum ValueKind: String, Sendable {
     }
 }
 
+/// A v128 as the handlers compute with it: the Swift SIMD type of one lane interpretation. A v128
+/// lies in two consecutive slots (low 8 bytes first); handlers load and store it whole.
+public enum VectorKind: String, Sendable {
+    case i8x16 = "SIMD16<Int8>", u8x16 = "SIMD16<UInt8>"
+    case i16x8 = "SIMD8<Int16>", u16x8 = "SIMD8<UInt16>"
+    case i32x4 = "SIMD4<Int32>", u32x4 = "SIMD4<UInt32>"
+    case i64x2 = "SIMD2<Int64>", u64x2 = "SIMD2<UInt64>"
+    case f32x4 = "SIMD4<Float>", f64x2 = "SIMD2<Double>"
+
+    /// The Swift type a handler computes with.
+    public var swiftType: String { rawValue }
+
+    /// Lanes, and bytes per lane.
+    public var laneCount: Int {
+        switch self {
+        case .i8x16, .u8x16: 16
+        case .i16x8, .u16x8: 8
+        case .i32x4, .u32x4, .f32x4: 4
+        case .i64x2, .u64x2, .f64x2: 2
+        }
+    }
+    public var laneBytes: Int { 16 / laneCount }
+
+    /// The scalar type of one lane.
+    public var laneType: String {
+        switch self {
+        case .i8x16: "Int8"
+        case .u8x16: "UInt8"
+        case .i16x8: "Int16"
+        case .u16x8: "UInt16"
+        case .i32x4: "Int32"
+        case .u32x4: "UInt32"
+        case .i64x2: "Int64"
+        case .u64x2: "UInt64"
+        case .f32x4: "Float"
+        case .f64x2: "Double"
+        }
+    }
+}
+
 /// The regular shapes of instruction whose handlers are generated. Expressions are Swift, over
 /// `x`, `y` and `z` of the operand kinds (and `v` for a loaded value).
 public enum Family: Sendable {
@@ -145,10 +185,41 @@ public enum Family: Sendable {
     /// (or the immediate c, sign-extended).
     case counterBranch(condition: String, stepInSlot: Bool, immediate: Bool, testsOnlyX: Bool)
 
+    // v128 families: x, y and z are vectors of their kind unless said otherwise.
+
+    /// `a = expression(x)`, x from slot b.
+    case vectorUnary(operand: VectorKind, result: VectorKind, expression: String)
+    /// `a = expression(x)` of a scalar kind, x from slot b (`any_true`, `bitmask`).
+    case vectorTest(operand: VectorKind, result: ValueKind, expression: String)
+    /// `a = expression(x, y)`, x from slot b, y from slot c.
+    case vectorBinary(operand: VectorKind, result: VectorKind, expression: String)
+    /// `a = expression(x, y, z)`, from slots b, c, d (`z` of `third`'s kind).
+    case vectorTernary(operand: VectorKind, third: VectorKind, result: VectorKind, expression: String)
+    /// `a = expression(x, y)`, x a vector from slot b, y an i32 from slot c (shifts).
+    case vectorShift(kind: VectorKind, expression: String)
+    /// `a = expression(x)`, x a scalar from slot b.
+    case splat(operand: ValueKind, result: VectorKind, expression: String)
+    /// `a = conversion(v)`: v the lane `c` of the vector in slot b, of the kind's lane type.
+    case extractLane(operand: VectorKind, result: ValueKind, conversion: String)
+    /// `a` = the vector in slot b with lane `d` replaced by the scalar in slot c (truncated to the
+    /// kind's lane type).
+    case replaceLane(kind: VectorKind, operand: ValueKind)
+    /// `a = expression(v)`, v of `memoryType` (`bytes` long) loaded from slot b plus the offset
+    /// c32 (no wrap), or with `wrappingSum`, slot b plus c32 wrapping to 32 bits.
+    case vectorLoad(result: VectorKind, memoryType: String, bytes: Int, expression: String, wrappingSum: Bool)
+    /// Store the vector in slot b at slot a plus the offset c32 (or wrapping addend).
+    case vectorStore(wrappingSum: Bool)
+    /// `a` = the vector in slot c with lane `d` loaded from slot b plus the offset in the data word.
+    case loadLane(kind: VectorKind)
+    /// Store lane `c` of the vector in slot b at slot a plus the offset in the data word.
+    case storeLane(kind: VectorKind)
+
     var isPure: Bool {
         switch self {
-        case .unary, .binary, .ternary, .load, .loadOperation, .compute: true
-        case .compareBranch, .testBranch, .store, .counterBranch: false
+        case .unary, .binary, .ternary, .load, .loadOperation, .compute, .vectorUnary, .vectorTest, .vectorBinary,
+            .vectorTernary, .vectorShift, .splat, .extractLane, .replaceLane, .vectorLoad:
+            true
+        case .compareBranch, .testBranch, .store, .counterBranch, .vectorStore, .loadLane, .storeLane: false
         }
     }
 }

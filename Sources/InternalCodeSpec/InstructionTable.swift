@@ -4,7 +4,7 @@
 public enum InstructionTable {
     public static let all: [InstructionSpec] = sharingHandlers(
         control + variables + memoryAndTables + integer + floatingPoint + conversions + loadsAndStores + branches
-            + fused)
+            + fused + vector)
 
     /// Operations that compute the same bits as another (see `InstructionSpec.sharesHandlerWith`).
     static let twins: [String: String] = [
@@ -29,7 +29,7 @@ public enum InstructionTable {
     private static func sharingHandlers(_ rows: [InstructionSpec]) -> [InstructionSpec] {
         rows.map { row in
             var row = row
-            row.sharesHandlerWith = twins[row.name]
+            row.sharesHandlerWith = twins[row.name] ?? vectorTwins[row.name]
             return row
         }
     }

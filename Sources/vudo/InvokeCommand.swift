@@ -128,7 +128,11 @@ enum RunCommand {
 }
 
 /// Reads command-line arguments as wasm values: decimal integers, floats (`nan`, `inf`, `-inf`
-/// too), or hexadecimal bit patterns (`0x7fc00000`).
+/// too), or hexadecimal bit patterns (`0x7fc00000`). A v128 is its lane shape and its lanes,
+/// lane 0 first (`i32x4:1,2,3,4`, `f32x4:1.5,nan,-inf,0`, `i8x16:` with 16 lanes; each lane as its
+/// scalar type reads it, so `0x` bit patterns too), or its 128 bits in hexadecimal
+/// (`0x00000004000000030000000200000001`, lane 0 in the lowest digits). Results print the same
+/// way; a v128 prints as `i32x4` lanes.
 enum ArgumentParser {
     static func parse(_ text: String, as type: ValueType) -> Value? {
         let hexBits = text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : nil
@@ -155,7 +159,7 @@ enum ArgumentParser {
             default: return nil
             }
         case .v128:
-            return nil
+            return parseVector(text).map { .v128($0) }
         }
     }
 
@@ -165,7 +169,59 @@ enum ArgumentParser {
         case .i64(let v): String(Int64(bitPattern: v))
         case .f32(let bits): String(Float(bitPattern: bits))
         case .f64(let bits): String(Double(bitPattern: bits))
+        case .v128(let v): "i32x4:" + (0..<4).map { String(v.i32x4[$0]) }.joined(separator: ",")
         default: value.description
         }
+    }
+
+    /// `SHAPE:lane,...` or `0x` and up to 32 hexadecimal digits.
+    private static func parseVector(_ text: String) -> V128? {
+        if text.hasPrefix("0x") {
+            let digits = text.dropFirst(2)
+            guard !digits.isEmpty, digits.count <= 32 else { return nil }
+            let lowDigits = digits.suffix(16)
+            let highDigits = digits.dropLast(lowDigits.count)
+            guard let low = UInt64(lowDigits, radix: 16) else { return nil }
+            guard let high = highDigits.isEmpty ? 0 : UInt64(highDigits, radix: 16) else { return nil }
+            return V128(low: low, high: high)
+        }
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let lanes = parts[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        switch parts[0] {
+        case "i8x16": return integerLanes(lanes, SIMD16<UInt8>.self, as: .i32).map { V128($0) }
+        case "i16x8": return integerLanes(lanes, SIMD8<UInt16>.self, as: .i32).map { V128($0) }
+        case "i32x4": return integerLanes(lanes, SIMD4<UInt32>.self, as: .i32).map { V128($0) }
+        case "i64x2": return integerLanes(lanes, SIMD2<UInt64>.self, as: .i64).map { V128($0) }
+        case "f32x4": return integerLanes(lanes, SIMD4<UInt32>.self, as: .f32).map { V128($0) }
+        case "f64x2": return integerLanes(lanes, SIMD2<UInt64>.self, as: .f64).map { V128($0) }
+        default: return nil
+        }
+    }
+
+    /// Each lane read as a value of `type` (a float as its bits), which must fit the lane: an
+    /// integer lane takes its signed or its unsigned range.
+    private static func integerLanes<Lanes: SIMD>(
+        _ texts: [String], _: Lanes.Type, as type: ValueType
+    ) -> Lanes? where Lanes.Scalar: FixedWidthInteger {
+        guard texts.count == Lanes.scalarCount else { return nil }
+        var lanes = Lanes()
+        let width = Lanes.Scalar.bitWidth
+        for (index, text) in texts.enumerated() {
+            let bits: UInt64
+            switch parse(text, as: type) {
+            case .i32(let v)?: bits = UInt64(v)
+            case .i64(let v)?, .f64(let v)?: bits = v
+            case .f32(let v)?: bits = UInt64(v)
+            default: return nil
+            }
+            if width < 32 {
+                // In range as a signed or as an unsigned lane: -128...255 for i8.
+                let signed = Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
+                guard signed >= -(1 << (width - 1)), signed < 1 << width else { return nil }
+            }
+            lanes[index] = Lanes.Scalar(truncatingIfNeeded: bits)
+        }
+        return lanes
     }
 }

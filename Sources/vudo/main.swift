@@ -13,6 +13,7 @@ let usage = """
       run FILE [--invoke NAME] [ARGS...]   run the module's _start (or NAME); a WASI command takes
                                            --dir HOST[::GUEST], --dir-ro, --env K=V, -- ARGS
       invoke FILE FUNC [ARGS...]           call an export; arguments are parsed by its signature
+                                           (a v128 by lanes: i32x4:1,2,3,4, f32x4:..., or 0x + 32 digits)
         run and invoke take limits: --fuel N, --timeout SECONDS, --max-memory PAGES, --max-call-depth N
       validate FILE                        decode and validate a module
       inspect FILE                         sections, types, imports, exports, memories, custom sections

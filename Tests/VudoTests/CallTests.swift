@@ -28,6 +28,24 @@ import Vudo
         #expect(unsigned == 1)
     }
 
+    /// A v128 crosses as a `V128`, built from and read as any lane shape; lane 0 is the lowest.
+    @Test func typedCallsTakeAndReturnVectors() async throws {
+        let spirit = try await loadSpirit(
+            wat: """
+                (module
+                  (func (export "scale") (param $v v128) (param $k f32) (result v128)
+                    (f32x4.mul (local.get $v) (f32x4.splat (local.get $k))))
+                  (func (export "lanes") (param $v v128) (result i32 i32)
+                    (i16x8.extract_lane_u 0 (local.get $v)) (i16x8.extract_lane_s 7 (local.get $v))))
+                """)
+        let scaled: V128 = try await spirit.call("scale", V128(SIMD4<Float>(1, -2, 0.5, 4)), Float(2))
+        #expect(scaled.f32x4 == SIMD4<Float>(2, -4, 1, 8))
+        let (first, last) = try await spirit.call(
+            "lanes", V128(SIMD8<Int16>(-1, 2, 3, 4, 5, 6, 7, -8)), returning: (Int32, Int32).self)
+        #expect(first == 0xFFFF)
+        #expect(last == -8)
+    }
+
     @Test func multipleResultsComeBackAsATuple() async throws {
         let calculator = try await Fixtures.load("calculator.wasm")
         let (quotient, remainder) = try await calculator.call(

@@ -44,7 +44,8 @@ import Testing
         let listed =
             InternalOp.numericHandlers + InternalOp.memoryHandlers + InternalOp.branchHandlers
             + InternalOp.superinstructionHandlers + InternalOp.controlHandlers + InternalOp.callHandlers
-            + InternalOp.variableHandlers + InternalOp.memoryAndTableHandlers
+            + InternalOp.variableHandlers + InternalOp.memoryAndTableHandlers + InternalOp.vectorHandlers
+            + InternalOp.vectorMemoryHandlers + InternalOp.vectorMoveHandlers
         #expect(listed.map(\.0).sorted { $0.rawValue < $1.rawValue } == InternalOp.allCases)
         #expect(InternalOp.handlers.count == InternalOp.allCases.count)
     }

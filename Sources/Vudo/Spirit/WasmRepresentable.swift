@@ -1,5 +1,7 @@
 /// A Swift type that crosses the WebAssembly boundary as one value: `Int32`, `UInt32` (i32),
-/// `Int64`, `UInt64` (i64), `Float` (f32), `Double` (f64) and `Bool` (i32, non-zero is true).
+/// `Int64`, `UInt64` (i64), `Float` (f32), `Double` (f64), `Bool` (i32, non-zero is true) and
+/// `V128` (v128: build one from any lane shape, `V128(SIMD4<Float>(...))`, and read it back the
+/// same way, `.f32x4`).
 public protocol WasmRepresentable: Sendable {
     static var wasmType: ValueType { get }
     var wasmValue: Value { get }
@@ -47,4 +49,10 @@ extension Bool: WasmRepresentable {
     public static var wasmType: ValueType { .i32 }
     public var wasmValue: Value { .i32(self ? 1 : 0) }
     public init?(wasmValue: Value) { guard case .i32(let v) = wasmValue else { return nil }; self = v != 0 }
+}
+
+extension V128: WasmRepresentable {
+    public static var wasmType: ValueType { .v128 }
+    public var wasmValue: Value { .v128(self) }
+    public init?(wasmValue: Value) { guard case .v128(let v) = wasmValue else { return nil }; self = v }
 }

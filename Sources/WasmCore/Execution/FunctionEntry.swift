@@ -7,8 +7,9 @@ struct FunctionEntry {
     var code: CodePointer?
     /// Slots the frame needs: locals (parameters included) and the deepest operand stack.
     var frameSize: Int
+    /// Slots the parameters take (see SlotLayout.swift: a v128 takes two), as the other counts.
     var parameterCount: Int
-    /// Declared locals beyond the parameters; zeroed on entry.
+    /// Slots of the declared locals beyond the parameters; zeroed on entry.
     var declaredLocalCount: Int
     /// The translated code's constants, copied into the slots after the locals on entry.
     var constants: UnsafeMutablePointer<UInt64>?

@@ -75,9 +75,9 @@ extension Store {
             let typeID = typeIDs[Int(typeIndex)]
             guard let type = types[typeID].functionType else { throw InstantiationError(.link, "non-function type") }
             let entry = FunctionEntry(
-                code: nil, frameSize: 0, parameterCount: type.parameters.count,
-                declaredLocalCount: Int(module.codes[definedIndex].localCount), constants: nil, constantCount: 0,
-                resultCount: type.results.count,
+                code: nil, frameSize: 0, parameterCount: type.parameters.slotCount,
+                declaredLocalCount: module.codes[definedIndex].localSlotCount, constants: nil, constantCount: 0,
+                resultCount: type.results.slotCount,
                 typeID: typeID, isHost: false, runtime: nil, definedIndex: definedIndex,
                 address: functions.count)
             let function = FunctionInstance(entry: entry, type: type, host: nil)

@@ -49,7 +49,7 @@ extension Store {
             keepForResumption(error, base: base, resultTypes: callee.type.results, baseDepth: baseDepth)
             throw error
         }
-        return callee.type.results.enumerated().map { value(of: $0.element, at: base + $0.offset) }
+        return values(of: callee.type.results, at: base)
     }
 
     /// Awaits the async host function the guest stopped at and puts its results where the guest
@@ -60,7 +60,7 @@ extension Store {
     ) async throws(Trap) {
         let host = functions[stop.callee.pointee.address]
         guard let asyncBody = host.host?.asyncBody else { throw Trap(.host("not an async host function")) }
-        let arguments = host.type.parameters.enumerated().map { value(of: $0.element, at: stop.arguments + $0.offset) }
+        let arguments = values(of: host.type.parameters, at: stop.arguments)
         let savedTop = stackTop
         stackTop = stop.state.fp + stop.state.function.pointee.frameSize
         callDepth = stop.state.depth
@@ -76,7 +76,7 @@ extension Store {
         } catch {
             throw withBacktrace(error, stop.state.function, stop.state.depth, baseDepth)
         }
-        for (k, result) in results.enumerated() { stop.arguments[k] = bits(of: result) }
+        write(results, to: stop.arguments)
     }
 
     private func callAsync(

@@ -92,9 +92,9 @@ public final class Store {
     public func addHostFunction(_ function: HostFunction) -> FunctionAddress {
         let address = functions.count
         let entry = FunctionEntry(
-            code: nil, frameSize: max(function.type.parameters.count, function.type.results.count),
-            parameterCount: function.type.parameters.count, declaredLocalCount: 0, constants: nil, constantCount: 0,
-            resultCount: function.type.results.count, typeID: typeID(function.type), isHost: true,
+            code: nil, frameSize: max(function.type.parameters.slotCount, function.type.results.slotCount),
+            parameterCount: function.type.parameters.slotCount, declaredLocalCount: 0, constants: nil,
+            constantCount: 0, resultCount: function.type.results.slotCount, typeID: typeID(function.type), isHost: true,
             runtime: nil, definedIndex: -1, address: address)
         functions.append(FunctionInstance(entry: entry, type: function.type, host: function))
         return FunctionAddress(address)
@@ -157,14 +157,31 @@ public final class Store {
         }
     }
 
+    /// Writes a value's slots: one, or two for a v128.
     func write(_ value: Value, to slot: UnsafeMutablePointer<UInt64>) {
         slot.pointee = bits(of: value)
-        if case .v128(let v) = value {
-            slot.pointee = v.low
-            slot[1] = v.high
+        if case .v128(let v) = value { slot[1] = v.high }
+    }
+
+    /// Values of `types` from consecutive slots, each at its offset by slot width.
+    func values(of types: [ValueType], at base: UnsafeMutablePointer<UInt64>) -> [Value] {
+        var offset = 0
+        return types.map { type in
+            defer { offset += type.slotWidth }
+            return value(of: type, at: base + offset)
         }
     }
 
+    /// Writes values to consecutive slots, each at its offset by slot width.
+    func write(_ values: [Value], to base: UnsafeMutablePointer<UInt64>) {
+        var offset = 0
+        for value in values {
+            write(value, to: base + offset)
+            offset += value.type.slotWidth
+        }
+    }
+
+    /// A value's bits in one slot: the low half of a v128 (see `write(_:to:)`).
     func bits(of value: Value) -> UInt64 {
         switch value {
         case .i32(let v): UInt64(v)
@@ -243,7 +260,7 @@ public final class Store {
                 throw error
             }
         }
-        return type.results.enumerated().map { value(of: $0.element, at: base + $0.offset) }
+        return values(of: type.results, at: base)
     }
 
     /// A host function calling back into the guest nests the interpreter on the native stack:
@@ -277,7 +294,7 @@ public final class Store {
             keepForResumption(error, base: call.base, resultTypes: call.resultTypes, baseDepth: call.baseDepth)
             throw error
         }
-        return call.resultTypes.enumerated().map { value(of: $0.element, at: call.base + $0.offset) }
+        return values(of: call.resultTypes, at: call.base)
     }
 
     /// Forgets a call waiting in ``resume()``, releasing its stack.
@@ -309,14 +326,11 @@ public final class Store {
         else {
             throw Trap(.host("arguments \(arguments.map(\.type)) do not match the parameters \(type.parameters)"))
         }
-        if type.parameters.contains(.v128) || type.results.contains(.v128) {
-            throw Trap(.host("v128 values cannot cross the host boundary yet"))
-        }
         let base = stackTop
-        guard valueStackEnd - base > max(arguments.count, type.results.count) else {
+        guard valueStackEnd - base > max(type.parameters.slotCount, type.results.slotCount) else {
             throw Trap(.callStackExhausted)
         }
-        for (k, argument) in arguments.enumerated() { base[k] = bits(of: argument) }
+        write(arguments, to: base)
         return base
     }
 
@@ -334,9 +348,9 @@ public final class Store {
         let function = functions[entry.pointee.address]
         guard let host = function.host else { throw Trap(.host("not a host function")) }
         let type = function.type
-        let arguments = type.parameters.enumerated().map { value(of: $0.element, at: slots + $0.offset) }
+        let arguments = values(of: type.parameters, at: slots)
         let savedTop = stackTop
-        stackTop = slots + max(type.parameters.count, type.results.count)
+        stackTop = slots + max(type.parameters.slotCount, type.results.slotCount)
         defer { stackTop = savedTop }
         let results: [Value]
         do {
@@ -347,7 +361,7 @@ public final class Store {
             throw Trap(.host("\(error)"), underlyingError: error)
         }
         try checkResults(results, of: type)
-        for (k, result) in results.enumerated() { slots[k] = bits(of: result) }
+        write(results, to: slots)
     }
 }
 

@@ -41,8 +41,10 @@ public enum WasmFeature: String, CaseIterable, Sendable, Hashable, CustomStringC
     /// What this engine does with the feature today.
     public var support: Support {
         switch self {
-        case .simd, .relaxedSIMD, .tailCall, .extendedConst, .multiMemory, .memory64, .exceptionHandling,
-            .legacyExceptions, .functionReferences, .gc:
+        case .simd, .relaxedSIMD:
+            .execution
+        case .tailCall, .extendedConst, .multiMemory, .memory64, .exceptionHandling, .legacyExceptions,
+            .functionReferences, .gc:
             .validation
         case .threads, .customPageSizes, .wideArithmetic, .customDescriptors:
             .none

@@ -145,11 +145,15 @@ public struct OpcodeInfo: Sendable {
     public let signature: StackSignature?
     /// The feature the instruction belongs to; nil for the WebAssembly 2.0 baseline without SIMD.
     public let feature: WasmFeature?
+    /// What Vudo does where the specification leaves a choice: the one deterministic behaviour of
+    /// each relaxed SIMD instruction.
+    public let note: String?
 
     init(
         _ opcode: Opcode, _ name: String, _ encoding: OpcodeEncoding, _ immediates: ImmediateKind,
-        _ signatureText: String?, _ category: OpcodeCategory, feature: WasmFeature? = nil
+        _ signatureText: String?, _ category: OpcodeCategory, feature: WasmFeature? = nil, note: String? = nil
     ) {
+        self.note = note
         self.opcode = opcode
         self.name = name
         self.encoding = encoding

@@ -1213,83 +1213,105 @@ extension Opcode {
         case .i8x16RelaxedSwizzle:
             OpcodeInfo(
                 self, "i8x16.relaxed_swizzle", .prefixed(0xFD, 0x100), .none, "v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `i8x16.swizzle`: a lane index of 16 or more selects 0")
         case .i32x4RelaxedTruncF32x4S:
             OpcodeInfo(
                 self, "i32x4.relaxed_trunc_f32x4_s", .prefixed(0xFD, 0x101), .none, "v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `i32x4.trunc_sat_f32x4_s`: NaN gives 0, out-of-range lanes saturate")
         case .i32x4RelaxedTruncF32x4U:
             OpcodeInfo(
                 self, "i32x4.relaxed_trunc_f32x4_u", .prefixed(0xFD, 0x102), .none, "v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `i32x4.trunc_sat_f32x4_u`: NaN gives 0, out-of-range lanes saturate")
         case .i32x4RelaxedTruncF64x2SZero:
             OpcodeInfo(
                 self, "i32x4.relaxed_trunc_f64x2_s_zero", .prefixed(0xFD, 0x103), .none, "v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `i32x4.trunc_sat_f64x2_s_zero`: NaN gives 0, out-of-range lanes saturate")
         case .i32x4RelaxedTruncF64x2UZero:
             OpcodeInfo(
                 self, "i32x4.relaxed_trunc_f64x2_u_zero", .prefixed(0xFD, 0x104), .none, "v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `i32x4.trunc_sat_f64x2_u_zero`: NaN gives 0, out-of-range lanes saturate")
         case .f32x4RelaxedMadd:
             OpcodeInfo(
                 self, "f32x4.relaxed_madd", .prefixed(0xFD, 0x105), .none, "v128 v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "not fused: `a * b` is rounded, then `+ c` is rounded")
         case .f32x4RelaxedNmadd:
             OpcodeInfo(
                 self, "f32x4.relaxed_nmadd", .prefixed(0xFD, 0x106), .none, "v128 v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "not fused: `-(a * b)` is rounded, then `+ c` is rounded")
         case .f64x2RelaxedMadd:
             OpcodeInfo(
                 self, "f64x2.relaxed_madd", .prefixed(0xFD, 0x107), .none, "v128 v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "not fused: `a * b` is rounded, then `+ c` is rounded")
         case .f64x2RelaxedNmadd:
             OpcodeInfo(
                 self, "f64x2.relaxed_nmadd", .prefixed(0xFD, 0x108), .none, "v128 v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "not fused: `-(a * b)` is rounded, then `+ c` is rounded")
         case .i8x16RelaxedLaneselect:
             OpcodeInfo(
                 self, "i8x16.relaxed_laneselect", .prefixed(0xFD, 0x109), .none, "v128 v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `v128.bitselect`: each bit comes from `a` where the mask bit is 1, else from `b`")
         case .i16x8RelaxedLaneselect:
             OpcodeInfo(
                 self, "i16x8.relaxed_laneselect", .prefixed(0xFD, 0x10A), .none, "v128 v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `v128.bitselect`: each bit comes from `a` where the mask bit is 1, else from `b`")
         case .i32x4RelaxedLaneselect:
             OpcodeInfo(
                 self, "i32x4.relaxed_laneselect", .prefixed(0xFD, 0x10B), .none, "v128 v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `v128.bitselect`: each bit comes from `a` where the mask bit is 1, else from `b`")
         case .i64x2RelaxedLaneselect:
             OpcodeInfo(
                 self, "i64x2.relaxed_laneselect", .prefixed(0xFD, 0x10C), .none, "v128 v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `v128.bitselect`: each bit comes from `a` where the mask bit is 1, else from `b`")
         case .f32x4RelaxedMin:
             OpcodeInfo(
                 self, "f32x4.relaxed_min", .prefixed(0xFD, 0x10D), .none, "v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `f32x4.min`: NaN if either lane is NaN, and -0 is less than +0")
         case .f32x4RelaxedMax:
             OpcodeInfo(
                 self, "f32x4.relaxed_max", .prefixed(0xFD, 0x10E), .none, "v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `f32x4.max`: NaN if either lane is NaN, and +0 is greater than -0")
         case .f64x2RelaxedMin:
             OpcodeInfo(
                 self, "f64x2.relaxed_min", .prefixed(0xFD, 0x10F), .none, "v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `f64x2.min`: NaN if either lane is NaN, and -0 is less than +0")
         case .f64x2RelaxedMax:
             OpcodeInfo(
                 self, "f64x2.relaxed_max", .prefixed(0xFD, 0x110), .none, "v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `f64x2.max`: NaN if either lane is NaN, and +0 is greater than -0")
         case .i16x8RelaxedQ15mulrS:
             OpcodeInfo(
                 self, "i16x8.relaxed_q15mulr_s", .prefixed(0xFD, 0x111), .none, "v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "as `i16x8.q15mulr_sat_s`: -32768 times -32768 saturates to 32767")
         case .i16x8RelaxedDotI8x16I7x16S:
             OpcodeInfo(
                 self, "i16x8.relaxed_dot_i8x16_i7x16_s", .prefixed(0xFD, 0x112), .none, "v128 v128 -> v128", .vector,
-                feature: .relaxedSIMD)
+                feature: .relaxedSIMD,
+                note: "the lanes of `b` are signed too; each pair's sum wraps to 16 bits")
         case .i32x4RelaxedDotI8x16I7x16AddS:
             OpcodeInfo(
                 self, "i32x4.relaxed_dot_i8x16_i7x16_add_s", .prefixed(0xFD, 0x113), .none, "v128 v128 v128 -> v128",
-                .vector, feature: .relaxedSIMD)
+                .vector, feature: .relaxedSIMD,
+                note:
+                    "the lanes of `b` are signed too; the four products are summed exactly, then `c` is added, wrapping to 32 bits"
+            )
         }
     }
 }

@@ -26,6 +26,13 @@ public enum OpcodeReference {
                 lines.append("| `\(row.encoding)` | `\(row.name)` | \(immediates) | \(signature) | \(feature) |")
             }
             lines.append("")
+            let noted = rows.filter { $0.note != nil }
+            if !noted.isEmpty {
+                lines.append("Where the specification lets an engine choose, Vudo always behaves one way:")
+                lines.append("")
+                for row in noted { lines.append("- `\(row.name)`: \(row.note ?? "")") }
+                lines.append("")
+            }
         }
         lines.append("Total: \(OpcodeTable.rows.count) opcodes.")
         return lines.joined(separator: "\n") + "\n"

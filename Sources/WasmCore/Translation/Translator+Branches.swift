@@ -5,14 +5,14 @@ extension Translator {
     /// is safe: each destination lies at or below every source still to be copied.
     mutating func moveTop(_ count: Int, toHeight height: Int) {
         let first = stack.count - count
-        for k in 0..<count where stack[first + k] != home(height + k) {
-            emitCopy(home(height + k), stack[first + k])
+        for k in 0..<count where stack[first + k] != home(k, of: count, toHeight: height) {
+            emitCopy(home(k, of: count, toHeight: height), stack[first + k], wide: isWide(first + k))
         }
     }
 
     func topIsInPlace(_ count: Int, height: Int) -> Bool {
         let first = stack.count - count
-        return (0..<count).allSatisfy { stack[first + $0] == home(height + $0) }
+        return (0..<count).allSatisfy { stack[first + $0] == home($0, of: count, toHeight: height) }
     }
 
     /// Results to slots 0..<n, then return. Values are first made home so that no copy into the
@@ -29,13 +29,18 @@ extension Translator {
             } else if foldableProducer(of: result) != nil {
                 code[code.count - 1].a = 0
                 emit(.ret)
+            } else if isWide(first) {
+                emitCopy(0, result, wide: true)
+                emit(.ret)
             } else {
                 emit(.retFrom, result)
             }
             return
         }
         for k in 0..<count { materialize(first + k) }
-        for k in 0..<count { emitCopy(UInt32(k), stack[first + k]) }
+        for k in 0..<count {
+            emitCopy(UInt32(homeOffset(first + k) - homeOffset(first)), stack[first + k], wide: isWide(first + k))
+        }
         emit(.ret)
     }
 
@@ -57,7 +62,7 @@ extension Translator {
 
     mutating func markUnreachable() {
         controls[controls.count - 1].isUnreachable = true
-        stack.removeSubrange(controls[controls.count - 1].height...)
+        truncateStack(to: controls[controls.count - 1].height)
     }
 
     /// Emits a conditional branch (taken when the condition is non-zero, or zero when `negated`),
@@ -80,8 +85,8 @@ extension Translator {
                     y = UInt32(UInt16(bitPattern: narrow))
                 } else if let slotForm = op.slotForm {
                     // Above the compared operand, which may still sit in the next home slot.
-                    let temporary = home(stack.count + 1)
-                    reserve(stack.count + 2)
+                    let temporary = Self.operandBase + UInt32(slotHeight + 1)
+                    reserve(slots: slotHeight + 2)
                     emit(.const32, temporary, 0, y)
                     y = temporary
                     branch = slotForm

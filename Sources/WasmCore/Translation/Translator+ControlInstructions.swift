@@ -15,8 +15,7 @@ extension Translator {
             controls.append(
                 ControlFrame(
                     kind: isLoop ? .loop : .block, height: stack.count - signature.parameters.count,
-                    parameterCount: signature.parameters.count, resultCount: signature.results.count,
-                    loopStart: code.count))
+                    signature: signature, loopStart: code.count))
             if isLoop { emitCheckpoint() }
         case (.if, .blockType(let blockType)):
             let signature = try blockSignature(blockType)
@@ -25,8 +24,7 @@ extension Translator {
             materializeAll(parameterCount: signature.parameters.count)
             let branch = emitConditionalBranch(condition, comparison: comparison, negated: true)
             var frame = ControlFrame(
-                kind: .if, height: stack.count - signature.parameters.count,
-                parameterCount: signature.parameters.count, resultCount: signature.results.count, loopStart: 0)
+                kind: .if, height: stack.count - signature.parameters.count, signature: signature, loopStart: 0)
             frame.elsePatch = branch
             controls.append(frame)
         case (.else, _):
@@ -40,8 +38,8 @@ extension Translator {
             frame.kind = .else
             frame.isUnreachable = false
             bindLabel()
-            stack.removeSubrange(min(frame.height, stack.count)...)
-            for _ in 0..<frame.parameterCount { _ = push() }
+            truncateStack(to: frame.height)
+            for parameter in frame.parameterTypes { _ = push(parameter) }
             controls.append(frame)
         case (.end, _):
             let frame = controls.removeLast()
@@ -53,8 +51,8 @@ extension Translator {
             for index in frame.endPatches { patch(index, to: code.count) }
             if let elsePatch = frame.elsePatch { patch(elsePatch, to: code.count) }
             bindLabel()
-            stack.removeSubrange(min(frame.height, stack.count)...)
-            for _ in 0..<frame.resultCount { _ = push() }
+            truncateStack(to: frame.height)
+            for result in frame.resultTypes { _ = push(result) }
         case (.br, .index(let depth)):
             emitBranch(depth: depth)
             markUnreachable()

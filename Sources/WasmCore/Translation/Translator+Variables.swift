@@ -8,12 +8,15 @@ extension Translator {
             retargetable = nil
         case (.select, _), (.selectTyped, _):
             let condition = pop()
+            let wide = isWide(stack.count - 1)
             let second = pop()
             let first = pop()
-            emitProducer(.select, first, second, condition)
-        case (.localGet, .index(let local)):
-            pushSlot(local)
-        case (.localSet, .index(let local)):
+            emitProducer(wide ? .select128 : .select, first, second, condition, width: wide ? 2 : 1)
+        case (.localGet, .index(let index)):
+            let local = local(index)
+            pushSlot(local.slot, width: local.width)
+        case (.localSet, .index(let index)):
+            let (local, width) = local(index)
             let isOnlyReader = !stack.dropLast().contains(local)
             if let producer = retargetable, let top = stack.last, top == home(stack.count - 1),
                 code[producer].a == top, isOnlyReader
@@ -24,9 +27,10 @@ extension Translator {
             } else {
                 let value = pop()
                 materializeReads(of: local)
-                if value != local { emitCopy(local, value) }
+                if value != local { emitCopy(local, value, wide: width == 2) }
             }
-        case (.localTee, .index(let local)):
+        case (.localTee, .index(let index)):
+            let (local, width) = local(index)
             let isOnlyReader = !stack.dropLast().contains(local)
             if let producer = retargetable, let top = stack.last, top == home(stack.count - 1),
                 code[producer].a == top, isOnlyReader
@@ -39,13 +43,17 @@ extension Translator {
                 if value != local {
                     materialize(stack.count - 1)
                     materializeReads(of: local)
-                    emitCopy(local, stack[stack.count - 1])
+                    emitCopy(local, stack[stack.count - 1], wide: width == 2)
                 }
             }
         case (.globalGet, .index(let global)):
-            emitProducer(.globalGet, 0, global)
+            if context.vectorGlobals.contains(global) {
+                emitProducer(.globalGet128, 0, global, width: 2)
+            } else {
+                emitProducer(.globalGet, 0, global)
+            }
         case (.globalSet, .index(let global)):
-            emit(.globalSet, pop(), 0, global)
+            emit(context.vectorGlobals.contains(global) ? .globalSet128 : .globalSet, pop(), 0, global)
         case (.refNull, _):
             pushConstant(0)
         case (.refIsNull, _):

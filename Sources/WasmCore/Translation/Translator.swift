@@ -3,10 +3,12 @@
 /// (`ModuleValidator.validate(translating:)`).
 ///
 /// Values live in frame slots: slots `0..<localCount` hold the locals, the next ones the function's
-/// constants (copied in at entry), and the operand at stack height `h` has the "home" slot
-/// `operandBase + h`. The translator tracks, for each operand, the
-/// slot that holds it, so that `local.get` costs nothing: its operand simply names the local's slot
-/// until something could change that local, at which point it is copied home ("materialized").
+/// constants (copied in at entry), and the operands their "home" slots after those, one after the
+/// other. A v128 takes two consecutive slots wherever it lives (see SlotLayout.swift), so local `i`
+/// is at slot `i` and the operand at stack height `h` at home `operandBase + h` only while no v128
+/// comes before them. The translator tracks, for each operand, the slot that holds it, so that
+/// `local.get` costs nothing: its operand simply names the local's slot until something could
+/// change that local, at which point it is copied home ("materialized").
 struct Translator {
     struct Context {
         let module: Module
@@ -17,6 +19,8 @@ struct Translator {
         var typeIDs: [Int] = []
         /// Emit checkpoints for fuel and interruption (see `EngineConfiguration.meteringEnabled`).
         var metering = false
+        /// The globals that hold a v128 (two words), by index.
+        let vectorGlobals: Set<UInt32>
 
         init(module: Module, metering: Bool) {
             self.module = module
@@ -24,6 +28,8 @@ struct Translator {
             functionTypes = (module.importedFunctionTypes + module.functionTypeIndices).map { index in
                 module.functionType(at: index) ?? FunctionType(parameters: [], results: [])
             }
+            let globalTypes = module.importedGlobals.map(\.valueType) + module.globals.map(\.type.valueType)
+            vectorGlobals = Set(globalTypes.indices.filter { globalTypes[$0] == .v128 }.map { UInt32($0) })
         }
     }
 
@@ -33,8 +39,8 @@ struct Translator {
         var kind: FrameKind
         /// Stack height below the frame's parameters.
         var height: Int
-        var parameterCount: Int
-        var resultCount: Int
+        var parameterTypes: [ValueType]
+        var resultTypes: [ValueType]
         /// For loops, the code index branches jump to.
         var loopStart: Int
         /// Branch instructions whose target is this frame's end: (code index, which operand).
@@ -43,19 +49,39 @@ struct Translator {
         var elsePatch: Int?
         var isUnreachable = false
 
+        init(kind: FrameKind, height: Int, signature: FunctionType, loopStart: Int) {
+            self.kind = kind
+            self.height = height
+            parameterTypes = signature.parameters
+            resultTypes = signature.results
+            self.loopStart = loopStart
+        }
+
+        var parameterCount: Int { parameterTypes.count }
+        var resultCount: Int { resultTypes.count }
         var labelArity: Int { kind == .loop ? parameterCount : resultCount }
     }
 
     let context: Context
     let type: FunctionType
+    /// Slots the locals (parameters included) take.
     let localCount: Int
+    /// Each local's first slot, when a v128 local makes it differ from the local's index (empty
+    /// otherwise), and which locals are v128.
+    let localSlots: [UInt32]
+    let wideLocals: Set<UInt32>
     /// The distinct constants the body pushes, in first-use order, and the virtual slot of each.
-    /// A constant that only ever becomes an immediate gets no real slot (see `finish()`).
+    /// A constant that only ever becomes an immediate gets no real slot (see `finish()`). A v128
+    /// constant is two entries, its low and high halves.
     var constants: [UInt64] = []
     var constantSlots: [UInt64: UInt32] = [:]
+    var vectorConstantSlots: [V128: UInt32] = [:]
     var code: [EmittedInstruction] = []
     /// The slot holding each operand on the wasm stack.
     var stack: [UInt32] = []
+    /// For each operand, the slot height above its home: its home's offset plus its width.
+    var slotHeights: [Int] = []
+    /// The most operand slots the frame needs.
     var maxHeight = 0
     var controls: [ControlFrame] = []
     /// Nesting depth of blocks opened inside unreachable code, which are skipped whole.
@@ -72,9 +98,30 @@ struct Translator {
     init(context: Context, type: FunctionType, body: FunctionBody) {
         self.context = context
         self.type = type
-        localCount = type.parameters.count + Int(body.localCount)
+        localCount = type.parameters.slotCount + body.localSlotCount
+        if type.parameters.contains(.v128) || body.localTypes.contains(.v128) {
+            var slots: [UInt32] = []
+            var wide: Set<UInt32> = []
+            var slot: UInt32 = 0
+            func add(_ type: ValueType) {
+                if type == .v128 { wide.insert(UInt32(slots.count)) }
+                slots.append(slot)
+                slot += UInt32(type.slotWidth)
+            }
+            for parameter in type.parameters { add(parameter) }
+            for (count, localType) in zip(body.localCounts, body.localTypes) {
+                for _ in 0..<count { add(localType) }
+            }
+            localSlots = slots
+            wideLocals = wide
+        } else {
+            localSlots = []
+            wideLocals = []
+        }
         controls.append(
-            ControlFrame(kind: .function, height: 0, parameterCount: 0, resultCount: type.results.count, loopStart: 0))
+            ControlFrame(
+                kind: .function, height: 0, signature: FunctionType(parameters: [], results: type.results),
+                loopStart: 0))
         emitCheckpoint()
     }
 
@@ -101,6 +148,11 @@ struct Translator {
         Self.forEachSlotOperand(in: &code) { slot in
             if Self.isConstant(slot) { used[Int(slot - Self.constantBase)] = true }
             return slot
+        }
+        // A v128 constant's halves stay together (its handlers read the slot after the one named).
+        for slot in vectorConstantSlots.values {
+            let low = Int(slot - Self.constantBase)
+            if used[low] || used[low + 1] { (used[low], used[low + 1]) = (true, true) }
         }
         var realConstantSlot = [UInt32](repeating: 0, count: constants.count)
         var pool: [UInt64] = []
@@ -145,7 +197,29 @@ struct Translator {
     static let constantBase: UInt32 = 1 << 30
     static let operandBase: UInt32 = 1 << 31
 
-    func home(_ height: Int) -> UInt32 { Self.operandBase + UInt32(height) }
+    /// The home slot of the operand at stack height `index` (at most the current height).
+    func home(_ index: Int) -> UInt32 { Self.operandBase + UInt32(homeOffset(index)) }
+
+    /// Where the home of the operand at stack height `index` starts among the operand slots.
+    func homeOffset(_ index: Int) -> Int { index == 0 ? 0 : slotHeights[index - 1] }
+
+    /// Operand slots in use.
+    var slotHeight: Int { slotHeights.last ?? 0 }
+
+    /// Whether the operand at stack height `index` is a v128 (two slots).
+    func isWide(_ index: Int) -> Bool { slotHeights[index] - homeOffset(index) == 2 }
+
+    /// Where the `k`th of the top `count` operands goes when the operands from stack height
+    /// `height` up are replaced by those `count` (a branch's values, a block's results).
+    func home(_ k: Int, of count: Int, toHeight height: Int) -> UInt32 {
+        let first = stack.count - count
+        return Self.operandBase + UInt32(homeOffset(height) + homeOffset(first + k) - homeOffset(first))
+    }
+
+    /// The slot and width of local `index`.
+    func local(_ index: UInt32) -> (slot: UInt32, width: Int) {
+        localSlots.isEmpty ? (index, 1) : (localSlots[Int(index)], wideLocals.contains(index) ? 2 : 1)
+    }
 
     static func isConstant(_ slot: UInt32) -> Bool { slot >= constantBase && slot < operandBase }
 
@@ -157,9 +231,10 @@ struct Translator {
     func isTemporary(_ slot: UInt32) -> Bool { Self.isTemporary(slot) }
 
     /// Pushes an operand that lives in an existing slot (a local or a constant): no code.
-    mutating func pushSlot(_ slot: UInt32) {
+    mutating func pushSlot(_ slot: UInt32, width: Int = 1) {
         stack.append(slot)
-        if stack.count > maxHeight { maxHeight = stack.count }
+        slotHeights.append(slotHeight + width)
+        if slotHeight > maxHeight { maxHeight = slotHeight }
     }
 
     mutating func pushConstant(_ bits: UInt64) {
@@ -170,14 +245,38 @@ struct Translator {
         pushSlot(slot)
     }
 
-    mutating func push() -> UInt32 {
-        let slot = home(stack.count)
-        stack.append(slot)
-        if stack.count > maxHeight { maxHeight = stack.count }
+    mutating func pushConstant(_ vector: V128) { pushSlot(constantSlot(vector), width: 2) }
+
+    /// A v128 constant takes two consecutive constant slots (`finish()` keeps them together).
+    mutating func constantSlot(_ vector: V128) -> UInt32 {
+        if let slot = vectorConstantSlots[vector] { return slot }
+        let slot = Self.constantBase + UInt32(constants.count)
+        constants.append(vector.low)
+        constants.append(vector.high)
+        vectorConstantSlots[vector] = slot
         return slot
     }
 
-    mutating func pop() -> UInt32 { stack.removeLast() }
+    /// Pushes an operand into its home slot (two for a v128), which the caller then writes.
+    mutating func push(width: Int = 1) -> UInt32 {
+        let slot = home(stack.count)
+        pushSlot(slot, width: width)
+        return slot
+    }
+
+    mutating func push(_ type: ValueType) -> UInt32 { push(width: type.slotWidth) }
+
+    mutating func pop() -> UInt32 {
+        slotHeights.removeLast()
+        return stack.removeLast()
+    }
+
+    /// Drops the operands from stack height `height` up.
+    mutating func truncateStack(to height: Int) {
+        guard height < stack.count else { return }
+        stack.removeSubrange(height...)
+        slotHeights.removeSubrange(height...)
+    }
 
     @discardableResult
     mutating func emit(
@@ -188,15 +287,25 @@ struct Translator {
         return code.count - 1
     }
 
-    /// Emits an instruction whose operand `a` is the destination of a fresh top-of-stack value.
-    mutating func emitProducer(_ op: InternalOp, _ b: UInt32 = 0, _ c: UInt32 = 0, _ d: UInt32 = 0) {
-        let destination = push()
+    /// Emits an instruction whose operand `a` is the destination of a fresh top-of-stack value
+    /// (a v128 with `width` 2).
+    mutating func emitProducer(
+        _ op: InternalOp, _ b: UInt32 = 0, _ c: UInt32 = 0, _ d: UInt32 = 0, width: Int = 1
+    ) {
+        let destination = push(width: width)
         emit(op, destination, b, c, d)
         retargetable = code.count - 1
     }
 
-    /// A copy right after another copy (with no label between) joins it as one `copy2`.
-    mutating func emitCopy(_ destination: UInt32, _ source: UInt32) {
+    /// A copy right after another copy (with no label between) joins it as one `copy2`. A v128
+    /// (`wide`) is copied as its two halves, low first, which is right whenever the destination
+    /// does not start above the source (the translator only ever copies downwards or between
+    /// disjoint slots).
+    mutating func emitCopy(_ destination: UInt32, _ source: UInt32, wide: Bool = false) {
+        if wide {
+            emit(.copy2, destination, source, destination + 1, source + 1)
+            return
+        }
         let previous = code.count - 1
         if previous >= lastLabel, code[previous].op == .copy {
             code[previous].op = .copy2
@@ -211,7 +320,7 @@ struct Translator {
     mutating func materialize(_ index: Int) {
         let target = home(index)
         if stack[index] != target {
-            emitCopy(target, stack[index])
+            emitCopy(target, stack[index], wide: isWide(index))
             stack[index] = target
         }
     }
@@ -242,7 +351,7 @@ struct Translator {
     }
 
     /// Makes sure the frame has `height` operand slots.
-    mutating func reserve(_ height: Int) {
+    mutating func reserve(slots height: Int) {
         if height > maxHeight { maxHeight = height }
     }
 
@@ -286,7 +395,7 @@ struct Translator {
         case .parametric, .variable, .reference: try translateVariable(instruction)
         case .memory, .table: try translateMemoryOrTable(instruction)
         case .numeric: try translateNumeric(instruction)
-        case .vector: throw unsupported(instruction)
+        case .vector: try translateVector(instruction)
         }
     }
 
@@ -318,9 +427,10 @@ struct Translator {
         return home(first)
     }
 
+    /// The callee's results are in its frame's first slots, which are the arguments' homes.
     mutating func finishCall(_ calleeType: FunctionType) {
-        stack.removeLast(calleeType.parameters.count)
-        for _ in calleeType.results { _ = push() }
+        truncateStack(to: stack.count - calleeType.parameters.count)
+        for result in calleeType.results { _ = push(result) }
     }
 
     func blockSignature(_ blockType: BlockType) throws -> FunctionType {

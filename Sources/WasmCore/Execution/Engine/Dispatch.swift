@@ -98,4 +98,13 @@ extension FramePointer {
     @inline(__always) func setI64(_ slot: Int, _ value: UInt64) { self[slot] = value }
     @inline(__always) func setF32(_ slot: Int, _ value: Float) { self[slot] = UInt64(bitCast(value, to: UInt32.self)) }
     @inline(__always) func setF64(_ slot: Int, _ value: Double) { self[slot] = bitCast(value, to: UInt64.self) }
+
+    /// A v128 in slots `slot` and `slot + 1`, as any 16-byte SIMD type (`SIMD4<Float>`, ...).
+    @inline(__always) func v128<T: BitwiseCopyable>(_ slot: Int, as type: T.Type) -> T {
+        UnsafeRawPointer(self + slot).loadUnaligned(as: T.self)
+    }
+
+    @inline(__always) func setV128<T: BitwiseCopyable>(_ slot: Int, _ value: T) {
+        UnsafeMutableRawPointer(self + slot).storeBytes(of: value, as: T.self)
+    }
 }

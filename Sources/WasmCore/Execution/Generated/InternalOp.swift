@@ -348,6 +348,269 @@ enum InternalOp: UInt16, CaseIterable {
     case i32AddBrIfLeU
     case i32ShrUImmAndImm
     case i32ShlImmAdd
+    case select128
+    case globalGet128
+    case globalSet128
+    case i8x16ShuffleWords
+    case v128Load
+    case v128LoadAddImm
+    case v128Load8x8S
+    case v128Load8x8U
+    case v128Load16x4S
+    case v128Load16x4U
+    case v128Load32x2S
+    case v128Load32x2U
+    case v128Load8Splat
+    case v128Load16Splat
+    case v128Load32Splat
+    case v128Load64Splat
+    case v128Load32Zero
+    case v128Load64Zero
+    case v128Store
+    case v128StoreAddImm
+    case v128Load8Lane
+    case v128Load16Lane
+    case v128Load32Lane
+    case v128Load64Lane
+    case v128Store8Lane
+    case v128Store16Lane
+    case v128Store32Lane
+    case v128Store64Lane
+    case i8x16Splat
+    case i16x8Splat
+    case i32x4Splat
+    case i64x2Splat
+    case f32x4Splat
+    case f64x2Splat
+    case i8x16ExtractLaneS
+    case i8x16ExtractLaneU
+    case i16x8ExtractLaneS
+    case i16x8ExtractLaneU
+    case i32x4ExtractLane
+    case i64x2ExtractLane
+    case f32x4ExtractLane
+    case f64x2ExtractLane
+    case i8x16ReplaceLane
+    case i16x8ReplaceLane
+    case i32x4ReplaceLane
+    case i64x2ReplaceLane
+    case f32x4ReplaceLane
+    case f64x2ReplaceLane
+    case i8x16Swizzle
+    case i8x16Shuffle
+    case v128Not
+    case v128And
+    case v128Andnot
+    case v128Or
+    case v128Xor
+    case v128Bitselect
+    case v128AnyTrue
+    case i8x16Eq
+    case i8x16Ne
+    case i8x16LtS
+    case i8x16LtU
+    case i8x16GtS
+    case i8x16GtU
+    case i8x16LeS
+    case i8x16LeU
+    case i8x16GeS
+    case i8x16GeU
+    case i8x16Abs
+    case i8x16Neg
+    case i8x16AllTrue
+    case i8x16Bitmask
+    case i8x16Shl
+    case i8x16ShrS
+    case i8x16ShrU
+    case i8x16Add
+    case i8x16Sub
+    case i8x16MinS
+    case i8x16MinU
+    case i8x16MaxS
+    case i8x16MaxU
+    case i8x16AddSatS
+    case i8x16AddSatU
+    case i8x16SubSatS
+    case i8x16SubSatU
+    case i8x16AvgrU
+    case i16x8Eq
+    case i16x8Ne
+    case i16x8LtS
+    case i16x8LtU
+    case i16x8GtS
+    case i16x8GtU
+    case i16x8LeS
+    case i16x8LeU
+    case i16x8GeS
+    case i16x8GeU
+    case i16x8Abs
+    case i16x8Neg
+    case i16x8AllTrue
+    case i16x8Bitmask
+    case i16x8Shl
+    case i16x8ShrS
+    case i16x8ShrU
+    case i16x8Add
+    case i16x8Sub
+    case i16x8Mul
+    case i16x8MinS
+    case i16x8MinU
+    case i16x8MaxS
+    case i16x8MaxU
+    case i16x8AddSatS
+    case i16x8AddSatU
+    case i16x8SubSatS
+    case i16x8SubSatU
+    case i16x8AvgrU
+    case i32x4Eq
+    case i32x4Ne
+    case i32x4LtS
+    case i32x4LtU
+    case i32x4GtS
+    case i32x4GtU
+    case i32x4LeS
+    case i32x4LeU
+    case i32x4GeS
+    case i32x4GeU
+    case i32x4Abs
+    case i32x4Neg
+    case i32x4AllTrue
+    case i32x4Bitmask
+    case i32x4Shl
+    case i32x4ShrS
+    case i32x4ShrU
+    case i32x4Add
+    case i32x4Sub
+    case i32x4Mul
+    case i32x4MinS
+    case i32x4MinU
+    case i32x4MaxS
+    case i32x4MaxU
+    case i64x2Eq
+    case i64x2Ne
+    case i64x2LtS
+    case i64x2GtS
+    case i64x2LeS
+    case i64x2GeS
+    case i64x2Abs
+    case i64x2Neg
+    case i64x2AllTrue
+    case i64x2Bitmask
+    case i64x2Shl
+    case i64x2ShrS
+    case i64x2ShrU
+    case i64x2Add
+    case i64x2Sub
+    case i64x2Mul
+    case i8x16Popcnt
+    case i8x16NarrowI16x8S
+    case i8x16NarrowI16x8U
+    case i16x8NarrowI32x4S
+    case i16x8NarrowI32x4U
+    case i16x8Q15mulrSatS
+    case i32x4DotI16x8S
+    case i16x8ExtendLowI8x16S
+    case i16x8ExtmulLowI8x16S
+    case i16x8ExtendHighI8x16S
+    case i16x8ExtmulHighI8x16S
+    case i16x8ExtaddPairwiseI8x16S
+    case i16x8ExtendLowI8x16U
+    case i16x8ExtmulLowI8x16U
+    case i16x8ExtendHighI8x16U
+    case i16x8ExtmulHighI8x16U
+    case i16x8ExtaddPairwiseI8x16U
+    case i32x4ExtendLowI16x8S
+    case i32x4ExtmulLowI16x8S
+    case i32x4ExtendHighI16x8S
+    case i32x4ExtmulHighI16x8S
+    case i32x4ExtaddPairwiseI16x8S
+    case i32x4ExtendLowI16x8U
+    case i32x4ExtmulLowI16x8U
+    case i32x4ExtendHighI16x8U
+    case i32x4ExtmulHighI16x8U
+    case i32x4ExtaddPairwiseI16x8U
+    case i64x2ExtendLowI32x4S
+    case i64x2ExtmulLowI32x4S
+    case i64x2ExtendHighI32x4S
+    case i64x2ExtmulHighI32x4S
+    case i64x2ExtendLowI32x4U
+    case i64x2ExtmulLowI32x4U
+    case i64x2ExtendHighI32x4U
+    case i64x2ExtmulHighI32x4U
+    case f32x4Eq
+    case f32x4Ne
+    case f32x4Lt
+    case f32x4Gt
+    case f32x4Le
+    case f32x4Ge
+    case f32x4Ceil
+    case f32x4Floor
+    case f32x4Trunc
+    case f32x4Nearest
+    case f32x4Abs
+    case f32x4Neg
+    case f32x4Sqrt
+    case f32x4Add
+    case f32x4Sub
+    case f32x4Mul
+    case f32x4Div
+    case f32x4Min
+    case f32x4Max
+    case f32x4Pmin
+    case f32x4Pmax
+    case f64x2Eq
+    case f64x2Ne
+    case f64x2Lt
+    case f64x2Gt
+    case f64x2Le
+    case f64x2Ge
+    case f64x2Ceil
+    case f64x2Floor
+    case f64x2Trunc
+    case f64x2Nearest
+    case f64x2Abs
+    case f64x2Neg
+    case f64x2Sqrt
+    case f64x2Add
+    case f64x2Sub
+    case f64x2Mul
+    case f64x2Div
+    case f64x2Min
+    case f64x2Max
+    case f64x2Pmin
+    case f64x2Pmax
+    case f32x4DemoteF64x2Zero
+    case f64x2PromoteLowF32x4
+    case i32x4TruncSatF32x4S
+    case i32x4TruncSatF32x4U
+    case f32x4ConvertI32x4S
+    case f32x4ConvertI32x4U
+    case i32x4TruncSatF64x2SZero
+    case i32x4TruncSatF64x2UZero
+    case f64x2ConvertLowI32x4S
+    case f64x2ConvertLowI32x4U
+    case i8x16RelaxedSwizzle
+    case i32x4RelaxedTruncF32x4S
+    case i32x4RelaxedTruncF32x4U
+    case i32x4RelaxedTruncF64x2SZero
+    case i32x4RelaxedTruncF64x2UZero
+    case f32x4RelaxedMadd
+    case f32x4RelaxedNmadd
+    case f64x2RelaxedMadd
+    case f64x2RelaxedNmadd
+    case i8x16RelaxedLaneselect
+    case i16x8RelaxedLaneselect
+    case i32x4RelaxedLaneselect
+    case i64x2RelaxedLaneselect
+    case f32x4RelaxedMin
+    case f32x4RelaxedMax
+    case f64x2RelaxedMin
+    case f64x2RelaxedMax
+    case i16x8RelaxedQ15mulrS
+    case i16x8RelaxedDotI8x16I7x16S
+    case i32x4RelaxedDotI8x16I7x16AddS
+    case f32x4MulAdd
+    case f64x2MulAdd
 }
 
 extension InternalOp {
@@ -358,8 +621,9 @@ extension InternalOp {
     /// A test checks that each operation appears exactly once, so that the sorted
     /// list is indexed by raw value.
     static let handlers: [Handler] =
-        (numericHandlers + memoryHandlers + branchHandlers + superinstructionHandlers + controlHandlers + callHandlers
-        + variableHandlers + memoryAndTableHandlers)
+        (numericHandlers + memoryHandlers + branchHandlers + superinstructionHandlers + vectorHandlers
+        + vectorMemoryHandlers + controlHandlers + callHandlers + variableHandlers + memoryAndTableHandlers
+        + vectorMoveHandlers)
         .sorted { $0.0.rawValue < $1.0.rawValue }.map(\.1)
 
     /// The name in internal-code listings.
@@ -709,6 +973,269 @@ extension InternalOp {
         case .i32AddBrIfLeU: "i32.add_br_if_le_u"
         case .i32ShrUImmAndImm: "i32.shr_u_and"
         case .i32ShlImmAdd: "i32.shl_add"
+        case .select128: "select128"
+        case .globalGet128: "global.get128"
+        case .globalSet128: "global.set128"
+        case .i8x16ShuffleWords: "i8x16.shuffle_words"
+        case .v128Load: "v128.load"
+        case .v128LoadAddImm: "v128.load_at_sum"
+        case .v128Load8x8S: "v128.load8x8_s"
+        case .v128Load8x8U: "v128.load8x8_u"
+        case .v128Load16x4S: "v128.load16x4_s"
+        case .v128Load16x4U: "v128.load16x4_u"
+        case .v128Load32x2S: "v128.load32x2_s"
+        case .v128Load32x2U: "v128.load32x2_u"
+        case .v128Load8Splat: "v128.load8_splat"
+        case .v128Load16Splat: "v128.load16_splat"
+        case .v128Load32Splat: "v128.load32_splat"
+        case .v128Load64Splat: "v128.load64_splat"
+        case .v128Load32Zero: "v128.load32_zero"
+        case .v128Load64Zero: "v128.load64_zero"
+        case .v128Store: "v128.store"
+        case .v128StoreAddImm: "v128.store_at_sum"
+        case .v128Load8Lane: "v128.load8_lane"
+        case .v128Load16Lane: "v128.load16_lane"
+        case .v128Load32Lane: "v128.load32_lane"
+        case .v128Load64Lane: "v128.load64_lane"
+        case .v128Store8Lane: "v128.store8_lane"
+        case .v128Store16Lane: "v128.store16_lane"
+        case .v128Store32Lane: "v128.store32_lane"
+        case .v128Store64Lane: "v128.store64_lane"
+        case .i8x16Splat: "i8x16.splat"
+        case .i16x8Splat: "i16x8.splat"
+        case .i32x4Splat: "i32x4.splat"
+        case .i64x2Splat: "i64x2.splat"
+        case .f32x4Splat: "f32x4.splat"
+        case .f64x2Splat: "f64x2.splat"
+        case .i8x16ExtractLaneS: "i8x16.extract_lane_s"
+        case .i8x16ExtractLaneU: "i8x16.extract_lane_u"
+        case .i16x8ExtractLaneS: "i16x8.extract_lane_s"
+        case .i16x8ExtractLaneU: "i16x8.extract_lane_u"
+        case .i32x4ExtractLane: "i32x4.extract_lane"
+        case .i64x2ExtractLane: "i64x2.extract_lane"
+        case .f32x4ExtractLane: "f32x4.extract_lane"
+        case .f64x2ExtractLane: "f64x2.extract_lane"
+        case .i8x16ReplaceLane: "i8x16.replace_lane"
+        case .i16x8ReplaceLane: "i16x8.replace_lane"
+        case .i32x4ReplaceLane: "i32x4.replace_lane"
+        case .i64x2ReplaceLane: "i64x2.replace_lane"
+        case .f32x4ReplaceLane: "f32x4.replace_lane"
+        case .f64x2ReplaceLane: "f64x2.replace_lane"
+        case .i8x16Swizzle: "i8x16.swizzle"
+        case .i8x16Shuffle: "i8x16.shuffle"
+        case .v128Not: "v128.not"
+        case .v128And: "v128.and"
+        case .v128Andnot: "v128.andnot"
+        case .v128Or: "v128.or"
+        case .v128Xor: "v128.xor"
+        case .v128Bitselect: "v128.bitselect"
+        case .v128AnyTrue: "v128.any_true"
+        case .i8x16Eq: "i8x16.eq"
+        case .i8x16Ne: "i8x16.ne"
+        case .i8x16LtS: "i8x16.lt_s"
+        case .i8x16LtU: "i8x16.lt_u"
+        case .i8x16GtS: "i8x16.gt_s"
+        case .i8x16GtU: "i8x16.gt_u"
+        case .i8x16LeS: "i8x16.le_s"
+        case .i8x16LeU: "i8x16.le_u"
+        case .i8x16GeS: "i8x16.ge_s"
+        case .i8x16GeU: "i8x16.ge_u"
+        case .i8x16Abs: "i8x16.abs"
+        case .i8x16Neg: "i8x16.neg"
+        case .i8x16AllTrue: "i8x16.all_true"
+        case .i8x16Bitmask: "i8x16.bitmask"
+        case .i8x16Shl: "i8x16.shl"
+        case .i8x16ShrS: "i8x16.shr_s"
+        case .i8x16ShrU: "i8x16.shr_u"
+        case .i8x16Add: "i8x16.add"
+        case .i8x16Sub: "i8x16.sub"
+        case .i8x16MinS: "i8x16.min_s"
+        case .i8x16MinU: "i8x16.min_u"
+        case .i8x16MaxS: "i8x16.max_s"
+        case .i8x16MaxU: "i8x16.max_u"
+        case .i8x16AddSatS: "i8x16.add_sat_s"
+        case .i8x16AddSatU: "i8x16.add_sat_u"
+        case .i8x16SubSatS: "i8x16.sub_sat_s"
+        case .i8x16SubSatU: "i8x16.sub_sat_u"
+        case .i8x16AvgrU: "i8x16.avgr_u"
+        case .i16x8Eq: "i16x8.eq"
+        case .i16x8Ne: "i16x8.ne"
+        case .i16x8LtS: "i16x8.lt_s"
+        case .i16x8LtU: "i16x8.lt_u"
+        case .i16x8GtS: "i16x8.gt_s"
+        case .i16x8GtU: "i16x8.gt_u"
+        case .i16x8LeS: "i16x8.le_s"
+        case .i16x8LeU: "i16x8.le_u"
+        case .i16x8GeS: "i16x8.ge_s"
+        case .i16x8GeU: "i16x8.ge_u"
+        case .i16x8Abs: "i16x8.abs"
+        case .i16x8Neg: "i16x8.neg"
+        case .i16x8AllTrue: "i16x8.all_true"
+        case .i16x8Bitmask: "i16x8.bitmask"
+        case .i16x8Shl: "i16x8.shl"
+        case .i16x8ShrS: "i16x8.shr_s"
+        case .i16x8ShrU: "i16x8.shr_u"
+        case .i16x8Add: "i16x8.add"
+        case .i16x8Sub: "i16x8.sub"
+        case .i16x8Mul: "i16x8.mul"
+        case .i16x8MinS: "i16x8.min_s"
+        case .i16x8MinU: "i16x8.min_u"
+        case .i16x8MaxS: "i16x8.max_s"
+        case .i16x8MaxU: "i16x8.max_u"
+        case .i16x8AddSatS: "i16x8.add_sat_s"
+        case .i16x8AddSatU: "i16x8.add_sat_u"
+        case .i16x8SubSatS: "i16x8.sub_sat_s"
+        case .i16x8SubSatU: "i16x8.sub_sat_u"
+        case .i16x8AvgrU: "i16x8.avgr_u"
+        case .i32x4Eq: "i32x4.eq"
+        case .i32x4Ne: "i32x4.ne"
+        case .i32x4LtS: "i32x4.lt_s"
+        case .i32x4LtU: "i32x4.lt_u"
+        case .i32x4GtS: "i32x4.gt_s"
+        case .i32x4GtU: "i32x4.gt_u"
+        case .i32x4LeS: "i32x4.le_s"
+        case .i32x4LeU: "i32x4.le_u"
+        case .i32x4GeS: "i32x4.ge_s"
+        case .i32x4GeU: "i32x4.ge_u"
+        case .i32x4Abs: "i32x4.abs"
+        case .i32x4Neg: "i32x4.neg"
+        case .i32x4AllTrue: "i32x4.all_true"
+        case .i32x4Bitmask: "i32x4.bitmask"
+        case .i32x4Shl: "i32x4.shl"
+        case .i32x4ShrS: "i32x4.shr_s"
+        case .i32x4ShrU: "i32x4.shr_u"
+        case .i32x4Add: "i32x4.add"
+        case .i32x4Sub: "i32x4.sub"
+        case .i32x4Mul: "i32x4.mul"
+        case .i32x4MinS: "i32x4.min_s"
+        case .i32x4MinU: "i32x4.min_u"
+        case .i32x4MaxS: "i32x4.max_s"
+        case .i32x4MaxU: "i32x4.max_u"
+        case .i64x2Eq: "i64x2.eq"
+        case .i64x2Ne: "i64x2.ne"
+        case .i64x2LtS: "i64x2.lt_s"
+        case .i64x2GtS: "i64x2.gt_s"
+        case .i64x2LeS: "i64x2.le_s"
+        case .i64x2GeS: "i64x2.ge_s"
+        case .i64x2Abs: "i64x2.abs"
+        case .i64x2Neg: "i64x2.neg"
+        case .i64x2AllTrue: "i64x2.all_true"
+        case .i64x2Bitmask: "i64x2.bitmask"
+        case .i64x2Shl: "i64x2.shl"
+        case .i64x2ShrS: "i64x2.shr_s"
+        case .i64x2ShrU: "i64x2.shr_u"
+        case .i64x2Add: "i64x2.add"
+        case .i64x2Sub: "i64x2.sub"
+        case .i64x2Mul: "i64x2.mul"
+        case .i8x16Popcnt: "i8x16.popcnt"
+        case .i8x16NarrowI16x8S: "i8x16.narrow_i16x8_s"
+        case .i8x16NarrowI16x8U: "i8x16.narrow_i16x8_u"
+        case .i16x8NarrowI32x4S: "i16x8.narrow_i32x4_s"
+        case .i16x8NarrowI32x4U: "i16x8.narrow_i32x4_u"
+        case .i16x8Q15mulrSatS: "i16x8.q15mulr_sat_s"
+        case .i32x4DotI16x8S: "i32x4.dot_i16x8_s"
+        case .i16x8ExtendLowI8x16S: "i16x8.extend_low_i8x16_s"
+        case .i16x8ExtmulLowI8x16S: "i16x8.extmul_low_i8x16_s"
+        case .i16x8ExtendHighI8x16S: "i16x8.extend_high_i8x16_s"
+        case .i16x8ExtmulHighI8x16S: "i16x8.extmul_high_i8x16_s"
+        case .i16x8ExtaddPairwiseI8x16S: "i16x8.extadd_pairwise_i8x16_s"
+        case .i16x8ExtendLowI8x16U: "i16x8.extend_low_i8x16_u"
+        case .i16x8ExtmulLowI8x16U: "i16x8.extmul_low_i8x16_u"
+        case .i16x8ExtendHighI8x16U: "i16x8.extend_high_i8x16_u"
+        case .i16x8ExtmulHighI8x16U: "i16x8.extmul_high_i8x16_u"
+        case .i16x8ExtaddPairwiseI8x16U: "i16x8.extadd_pairwise_i8x16_u"
+        case .i32x4ExtendLowI16x8S: "i32x4.extend_low_i16x8_s"
+        case .i32x4ExtmulLowI16x8S: "i32x4.extmul_low_i16x8_s"
+        case .i32x4ExtendHighI16x8S: "i32x4.extend_high_i16x8_s"
+        case .i32x4ExtmulHighI16x8S: "i32x4.extmul_high_i16x8_s"
+        case .i32x4ExtaddPairwiseI16x8S: "i32x4.extadd_pairwise_i16x8_s"
+        case .i32x4ExtendLowI16x8U: "i32x4.extend_low_i16x8_u"
+        case .i32x4ExtmulLowI16x8U: "i32x4.extmul_low_i16x8_u"
+        case .i32x4ExtendHighI16x8U: "i32x4.extend_high_i16x8_u"
+        case .i32x4ExtmulHighI16x8U: "i32x4.extmul_high_i16x8_u"
+        case .i32x4ExtaddPairwiseI16x8U: "i32x4.extadd_pairwise_i16x8_u"
+        case .i64x2ExtendLowI32x4S: "i64x2.extend_low_i32x4_s"
+        case .i64x2ExtmulLowI32x4S: "i64x2.extmul_low_i32x4_s"
+        case .i64x2ExtendHighI32x4S: "i64x2.extend_high_i32x4_s"
+        case .i64x2ExtmulHighI32x4S: "i64x2.extmul_high_i32x4_s"
+        case .i64x2ExtendLowI32x4U: "i64x2.extend_low_i32x4_u"
+        case .i64x2ExtmulLowI32x4U: "i64x2.extmul_low_i32x4_u"
+        case .i64x2ExtendHighI32x4U: "i64x2.extend_high_i32x4_u"
+        case .i64x2ExtmulHighI32x4U: "i64x2.extmul_high_i32x4_u"
+        case .f32x4Eq: "f32x4.eq"
+        case .f32x4Ne: "f32x4.ne"
+        case .f32x4Lt: "f32x4.lt"
+        case .f32x4Gt: "f32x4.gt"
+        case .f32x4Le: "f32x4.le"
+        case .f32x4Ge: "f32x4.ge"
+        case .f32x4Ceil: "f32x4.ceil"
+        case .f32x4Floor: "f32x4.floor"
+        case .f32x4Trunc: "f32x4.trunc"
+        case .f32x4Nearest: "f32x4.nearest"
+        case .f32x4Abs: "f32x4.abs"
+        case .f32x4Neg: "f32x4.neg"
+        case .f32x4Sqrt: "f32x4.sqrt"
+        case .f32x4Add: "f32x4.add"
+        case .f32x4Sub: "f32x4.sub"
+        case .f32x4Mul: "f32x4.mul"
+        case .f32x4Div: "f32x4.div"
+        case .f32x4Min: "f32x4.min"
+        case .f32x4Max: "f32x4.max"
+        case .f32x4Pmin: "f32x4.pmin"
+        case .f32x4Pmax: "f32x4.pmax"
+        case .f64x2Eq: "f64x2.eq"
+        case .f64x2Ne: "f64x2.ne"
+        case .f64x2Lt: "f64x2.lt"
+        case .f64x2Gt: "f64x2.gt"
+        case .f64x2Le: "f64x2.le"
+        case .f64x2Ge: "f64x2.ge"
+        case .f64x2Ceil: "f64x2.ceil"
+        case .f64x2Floor: "f64x2.floor"
+        case .f64x2Trunc: "f64x2.trunc"
+        case .f64x2Nearest: "f64x2.nearest"
+        case .f64x2Abs: "f64x2.abs"
+        case .f64x2Neg: "f64x2.neg"
+        case .f64x2Sqrt: "f64x2.sqrt"
+        case .f64x2Add: "f64x2.add"
+        case .f64x2Sub: "f64x2.sub"
+        case .f64x2Mul: "f64x2.mul"
+        case .f64x2Div: "f64x2.div"
+        case .f64x2Min: "f64x2.min"
+        case .f64x2Max: "f64x2.max"
+        case .f64x2Pmin: "f64x2.pmin"
+        case .f64x2Pmax: "f64x2.pmax"
+        case .f32x4DemoteF64x2Zero: "f32x4.demote_f64x2_zero"
+        case .f64x2PromoteLowF32x4: "f64x2.promote_low_f32x4"
+        case .i32x4TruncSatF32x4S: "i32x4.trunc_sat_f32x4_s"
+        case .i32x4TruncSatF32x4U: "i32x4.trunc_sat_f32x4_u"
+        case .f32x4ConvertI32x4S: "f32x4.convert_i32x4_s"
+        case .f32x4ConvertI32x4U: "f32x4.convert_i32x4_u"
+        case .i32x4TruncSatF64x2SZero: "i32x4.trunc_sat_f64x2_s_zero"
+        case .i32x4TruncSatF64x2UZero: "i32x4.trunc_sat_f64x2_u_zero"
+        case .f64x2ConvertLowI32x4S: "f64x2.convert_low_i32x4_s"
+        case .f64x2ConvertLowI32x4U: "f64x2.convert_low_i32x4_u"
+        case .i8x16RelaxedSwizzle: "i8x16.relaxed_swizzle"
+        case .i32x4RelaxedTruncF32x4S: "i32x4.relaxed_trunc_f32x4_s"
+        case .i32x4RelaxedTruncF32x4U: "i32x4.relaxed_trunc_f32x4_u"
+        case .i32x4RelaxedTruncF64x2SZero: "i32x4.relaxed_trunc_f64x2_s_zero"
+        case .i32x4RelaxedTruncF64x2UZero: "i32x4.relaxed_trunc_f64x2_u_zero"
+        case .f32x4RelaxedMadd: "f32x4.relaxed_madd"
+        case .f32x4RelaxedNmadd: "f32x4.relaxed_nmadd"
+        case .f64x2RelaxedMadd: "f64x2.relaxed_madd"
+        case .f64x2RelaxedNmadd: "f64x2.relaxed_nmadd"
+        case .i8x16RelaxedLaneselect: "i8x16.relaxed_laneselect"
+        case .i16x8RelaxedLaneselect: "i16x8.relaxed_laneselect"
+        case .i32x4RelaxedLaneselect: "i32x4.relaxed_laneselect"
+        case .i64x2RelaxedLaneselect: "i64x2.relaxed_laneselect"
+        case .f32x4RelaxedMin: "f32x4.relaxed_min"
+        case .f32x4RelaxedMax: "f32x4.relaxed_max"
+        case .f64x2RelaxedMin: "f64x2.relaxed_min"
+        case .f64x2RelaxedMax: "f64x2.relaxed_max"
+        case .i16x8RelaxedQ15mulrS: "i16x8.relaxed_q15mulr_s"
+        case .i16x8RelaxedDotI8x16I7x16S: "i16x8.relaxed_dot_i8x16_i7x16_s"
+        case .i32x4RelaxedDotI8x16I7x16AddS: "i32x4.relaxed_dot_i8x16_i7x16_add_s"
+        case .f32x4MulAdd: "f32x4.mul_add"
+        case .f64x2MulAdd: "f64x2.mul_add"
         }
     }
 
@@ -1871,13 +2398,630 @@ extension InternalOp {
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c, .immediate, "shift"), InternalOperand(.d, .slot, "y"),
             ]
+        case .select128:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "condition"),
+            ]
+        case .globalGet128: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .index("global"), "global")]
+        case .globalSet128: [InternalOperand(.a, .slot, "value"), InternalOperand(.c32, .index("global"), "global")]
+        case .i8x16ShuffleWords:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "lanes"),
+            ]
+        case .v128Load:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128LoadAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .v128Load8x8S:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load8x8U:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load16x4S:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load16x4U:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load32x2S:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load32x2U:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load8Splat:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load16Splat:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load32Splat:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load64Splat:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load32Zero:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Load64Zero:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128Store:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .v128StoreAddImm:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "addend"),
+            ]
+        case .v128Load8Lane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .v128Load16Lane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .v128Load32Lane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .v128Load64Lane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .v128Store8Lane:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .v128Store16Lane:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .v128Store32Lane:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .v128Store64Lane:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .i8x16Splat: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8Splat: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4Splat: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2Splat: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4Splat: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2Splat: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i8x16ExtractLaneS:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .i8x16ExtractLaneU:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .i16x8ExtractLaneS:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .i16x8ExtractLaneU:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .i32x4ExtractLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .i64x2ExtractLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .f32x4ExtractLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .f64x2ExtractLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .immediate, "lane"),
+            ]
+        case .i8x16ReplaceLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .i16x8ReplaceLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .i32x4ReplaceLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .i64x2ReplaceLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .f32x4ReplaceLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .f64x2ReplaceLane:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "lane"),
+            ]
+        case .i8x16Swizzle:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16Shuffle:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "lanes"),
+            ]
+        case .v128Not: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .v128And:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .v128Andnot:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .v128Or:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .v128Xor:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .v128Bitselect:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .v128AnyTrue: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i8x16Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16LtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16LtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16GtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16GtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16LeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16LeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16GeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16GeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16Abs: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i8x16Neg: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i8x16AllTrue: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i8x16Bitmask: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i8x16Shl:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16ShrS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16ShrU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16MinS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16MinU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16MaxS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16MaxU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16AddSatS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16AddSatU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16SubSatS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16SubSatU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16AvgrU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8LtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8LtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8GtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8GtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8LeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8LeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8GeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8GeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8Abs: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8Neg: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8AllTrue: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8Bitmask: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8Shl:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8ShrS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8ShrU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8MinS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8MinU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8MaxS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8MaxU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8AddSatS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8AddSatU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8SubSatS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8SubSatU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8AvgrU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4LtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4LtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4GtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4GtU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4LeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4LeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4GeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4GeU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4Abs: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4Neg: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4AllTrue: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4Bitmask: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4Shl:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4ShrS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4ShrU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4MinS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4MinU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4MaxS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4MaxU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2LtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2GtS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2LeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2GeS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2Abs: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2Neg: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2AllTrue: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2Bitmask: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2Shl:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2ShrS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2ShrU:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16Popcnt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i8x16NarrowI16x8S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i8x16NarrowI16x8U:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8NarrowI32x4S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8NarrowI32x4U:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8Q15mulrSatS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4DotI16x8S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8ExtendLowI8x16S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8ExtmulLowI8x16S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8ExtendHighI8x16S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8ExtmulHighI8x16S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8ExtaddPairwiseI8x16S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8ExtendLowI8x16U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8ExtmulLowI8x16U:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8ExtendHighI8x16U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i16x8ExtmulHighI8x16U:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8ExtaddPairwiseI8x16U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4ExtendLowI16x8S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4ExtmulLowI16x8S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4ExtendHighI16x8S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4ExtmulHighI16x8S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4ExtaddPairwiseI16x8S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4ExtendLowI16x8U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4ExtmulLowI16x8U:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4ExtendHighI16x8U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4ExtmulHighI16x8U:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4ExtaddPairwiseI16x8U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2ExtendLowI32x4S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2ExtmulLowI32x4S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2ExtendHighI32x4S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2ExtmulHighI32x4S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2ExtendLowI32x4U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2ExtmulLowI32x4U:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i64x2ExtendHighI32x4U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i64x2ExtmulHighI32x4U:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Lt:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Gt:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Le:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Ge:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Ceil: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4Floor: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4Trunc: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4Nearest: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4Abs: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4Neg: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4Sqrt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Div:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Min:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Max:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Pmin:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4Pmax:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Eq:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Ne:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Lt:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Gt:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Le:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Ge:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Ceil: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2Floor: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2Trunc: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2Nearest: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2Abs: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2Neg: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2Sqrt: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2Add:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Sub:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Mul:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Div:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Min:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Max:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Pmin:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2Pmax:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4DemoteF64x2Zero: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2PromoteLowF32x4: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4TruncSatF32x4S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4TruncSatF32x4U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4ConvertI32x4S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4ConvertI32x4U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4TruncSatF64x2SZero: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4TruncSatF64x2UZero: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2ConvertLowI32x4S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f64x2ConvertLowI32x4U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i8x16RelaxedSwizzle:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4RelaxedTruncF32x4S: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4RelaxedTruncF32x4U: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4RelaxedTruncF64x2SZero: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .i32x4RelaxedTruncF64x2UZero: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x")]
+        case .f32x4RelaxedMadd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f32x4RelaxedNmadd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64x2RelaxedMadd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64x2RelaxedNmadd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .i8x16RelaxedLaneselect:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .i16x8RelaxedLaneselect:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .i32x4RelaxedLaneselect:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .i64x2RelaxedLaneselect:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f32x4RelaxedMin:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f32x4RelaxedMax:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2RelaxedMin:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .f64x2RelaxedMax:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8RelaxedQ15mulrS:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i16x8RelaxedDotI8x16I7x16S:
+            [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"), InternalOperand(.c, .slot, "y")]
+        case .i32x4RelaxedDotI8x16I7x16AddS:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f32x4MulAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
+        case .f64x2MulAdd:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
+            ]
         }
     }
 
     /// Instructions that follow this one as extra operands.
     var dataWords: Int {
         switch self {
-        case .callIndirect, .memoryInit, .dataDrop, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop: 1
+        case .callIndirect, .memoryInit, .dataDrop, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop,
+            .v128Load8Lane, .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane,
+            .v128Store32Lane, .v128Store64Lane:
+            1
         default: 0
         }
     }
@@ -1913,7 +3057,46 @@ extension InternalOp {
             .f64AddMul, .f64MulSub, .f64SubMul, .f64MulMul, .f64MulMulRight, .f64AddAdd, .f64AddAddRight, .f64SubAdd,
             .f64AddSub, .i32AddAdd, .i32MulAdd, .i32XorAdd, .i32RotlXor, .f64LoadAdd, .f64AddLoad, .f64LoadSub,
             .f64SubLoad, .f64LoadMul, .f64MulLoad, .f64SumLoadAdd, .f64AddSumLoad, .f64SumLoadSub, .f64SubSumLoad,
-            .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd:
+            .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd, .select128, .globalGet128,
+            .i8x16ShuffleWords, .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S,
+            .v128Load16x4U, .v128Load32x2S, .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat,
+            .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .i8x16Splat, .i16x8Splat, .i32x4Splat, .i64x2Splat,
+            .f32x4Splat, .f64x2Splat, .i8x16ExtractLaneS, .i8x16ExtractLaneU, .i16x8ExtractLaneS, .i16x8ExtractLaneU,
+            .i32x4ExtractLane, .i64x2ExtractLane, .f32x4ExtractLane, .f64x2ExtractLane, .i8x16ReplaceLane,
+            .i16x8ReplaceLane, .i32x4ReplaceLane, .i64x2ReplaceLane, .f32x4ReplaceLane, .f64x2ReplaceLane,
+            .i8x16Swizzle, .i8x16Shuffle, .v128Not, .v128And, .v128Andnot, .v128Or, .v128Xor, .v128Bitselect,
+            .v128AnyTrue, .i8x16Eq, .i8x16Ne, .i8x16LtS, .i8x16LtU, .i8x16GtS, .i8x16GtU, .i8x16LeS, .i8x16LeU,
+            .i8x16GeS, .i8x16GeU, .i8x16Abs, .i8x16Neg, .i8x16AllTrue, .i8x16Bitmask, .i8x16Shl, .i8x16ShrS, .i8x16ShrU,
+            .i8x16Add, .i8x16Sub, .i8x16MinS, .i8x16MinU, .i8x16MaxS, .i8x16MaxU, .i8x16AddSatS, .i8x16AddSatU,
+            .i8x16SubSatS, .i8x16SubSatU, .i8x16AvgrU, .i16x8Eq, .i16x8Ne, .i16x8LtS, .i16x8LtU, .i16x8GtS, .i16x8GtU,
+            .i16x8LeS, .i16x8LeU, .i16x8GeS, .i16x8GeU, .i16x8Abs, .i16x8Neg, .i16x8AllTrue, .i16x8Bitmask, .i16x8Shl,
+            .i16x8ShrS, .i16x8ShrU, .i16x8Add, .i16x8Sub, .i16x8Mul, .i16x8MinS, .i16x8MinU, .i16x8MaxS, .i16x8MaxU,
+            .i16x8AddSatS, .i16x8AddSatU, .i16x8SubSatS, .i16x8SubSatU, .i16x8AvgrU, .i32x4Eq, .i32x4Ne, .i32x4LtS,
+            .i32x4LtU, .i32x4GtS, .i32x4GtU, .i32x4LeS, .i32x4LeU, .i32x4GeS, .i32x4GeU, .i32x4Abs, .i32x4Neg,
+            .i32x4AllTrue, .i32x4Bitmask, .i32x4Shl, .i32x4ShrS, .i32x4ShrU, .i32x4Add, .i32x4Sub, .i32x4Mul,
+            .i32x4MinS, .i32x4MinU, .i32x4MaxS, .i32x4MaxU, .i64x2Eq, .i64x2Ne, .i64x2LtS, .i64x2GtS, .i64x2LeS,
+            .i64x2GeS, .i64x2Abs, .i64x2Neg, .i64x2AllTrue, .i64x2Bitmask, .i64x2Shl, .i64x2ShrS, .i64x2ShrU, .i64x2Add,
+            .i64x2Sub, .i64x2Mul, .i8x16Popcnt, .i8x16NarrowI16x8S, .i8x16NarrowI16x8U, .i16x8NarrowI32x4S,
+            .i16x8NarrowI32x4U, .i16x8Q15mulrSatS, .i32x4DotI16x8S, .i16x8ExtendLowI8x16S, .i16x8ExtmulLowI8x16S,
+            .i16x8ExtendHighI8x16S, .i16x8ExtmulHighI8x16S, .i16x8ExtaddPairwiseI8x16S, .i16x8ExtendLowI8x16U,
+            .i16x8ExtmulLowI8x16U, .i16x8ExtendHighI8x16U, .i16x8ExtmulHighI8x16U, .i16x8ExtaddPairwiseI8x16U,
+            .i32x4ExtendLowI16x8S, .i32x4ExtmulLowI16x8S, .i32x4ExtendHighI16x8S, .i32x4ExtmulHighI16x8S,
+            .i32x4ExtaddPairwiseI16x8S, .i32x4ExtendLowI16x8U, .i32x4ExtmulLowI16x8U, .i32x4ExtendHighI16x8U,
+            .i32x4ExtmulHighI16x8U, .i32x4ExtaddPairwiseI16x8U, .i64x2ExtendLowI32x4S, .i64x2ExtmulLowI32x4S,
+            .i64x2ExtendHighI32x4S, .i64x2ExtmulHighI32x4S, .i64x2ExtendLowI32x4U, .i64x2ExtmulLowI32x4U,
+            .i64x2ExtendHighI32x4U, .i64x2ExtmulHighI32x4U, .f32x4Eq, .f32x4Ne, .f32x4Lt, .f32x4Gt, .f32x4Le, .f32x4Ge,
+            .f32x4Ceil, .f32x4Floor, .f32x4Trunc, .f32x4Nearest, .f32x4Abs, .f32x4Neg, .f32x4Sqrt, .f32x4Add, .f32x4Sub,
+            .f32x4Mul, .f32x4Div, .f32x4Min, .f32x4Max, .f32x4Pmin, .f32x4Pmax, .f64x2Eq, .f64x2Ne, .f64x2Lt, .f64x2Gt,
+            .f64x2Le, .f64x2Ge, .f64x2Ceil, .f64x2Floor, .f64x2Trunc, .f64x2Nearest, .f64x2Abs, .f64x2Neg, .f64x2Sqrt,
+            .f64x2Add, .f64x2Sub, .f64x2Mul, .f64x2Div, .f64x2Min, .f64x2Max, .f64x2Pmin, .f64x2Pmax,
+            .f32x4DemoteF64x2Zero, .f64x2PromoteLowF32x4, .i32x4TruncSatF32x4S, .i32x4TruncSatF32x4U,
+            .f32x4ConvertI32x4S, .f32x4ConvertI32x4U, .i32x4TruncSatF64x2SZero, .i32x4TruncSatF64x2UZero,
+            .f64x2ConvertLowI32x4S, .f64x2ConvertLowI32x4U, .i8x16RelaxedSwizzle, .i32x4RelaxedTruncF32x4S,
+            .i32x4RelaxedTruncF32x4U, .i32x4RelaxedTruncF64x2SZero, .i32x4RelaxedTruncF64x2UZero, .f32x4RelaxedMadd,
+            .f32x4RelaxedNmadd, .f64x2RelaxedMadd, .f64x2RelaxedNmadd, .i8x16RelaxedLaneselect, .i16x8RelaxedLaneselect,
+            .i32x4RelaxedLaneselect, .i64x2RelaxedLaneselect, .f32x4RelaxedMin, .f32x4RelaxedMax, .f64x2RelaxedMin,
+            .f64x2RelaxedMax, .i16x8RelaxedQ15mulrS, .i16x8RelaxedDotI8x16I7x16S, .i32x4RelaxedDotI8x16I7x16AddS,
+            .f32x4MulAdd, .f64x2MulAdd:
             true
         default: false
         }
@@ -1941,7 +3124,10 @@ extension InternalOp {
             .brIfI64LeU, .brIfI64LeUImm, .brIfI64GeS, .brIfI64GeSImm, .brIfI64GeU, .brIfI64GeUImm, .brIfI64Eqz,
             .brIfI64Nez, .brIfF32Eq, .brIfF32Ne, .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt, .brIfF32NotGt, .brIfF32Le,
             .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe, .brIfF64Eq, .brIfF64Ne, .brIfF64Lt, .brIfF64NotLt, .brIfF64Gt,
-            .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe:
+            .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe, .globalGet128, .globalSet128,
+            .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S,
+            .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero,
+            .v128Load64Zero, .v128Store, .v128StoreAddImm:
             true
         default: false
         }
@@ -2146,6 +3332,260 @@ extension InternalOp {
         case .i64Store8: .i64Store8
         case .i64Store16: .i64Store16
         case .i64Store32: .i64Store32
+        case .v128Load: .v128Load
+        case .v128Load8x8S: .v128Load8x8S
+        case .v128Load8x8U: .v128Load8x8U
+        case .v128Load16x4S: .v128Load16x4S
+        case .v128Load16x4U: .v128Load16x4U
+        case .v128Load32x2S: .v128Load32x2S
+        case .v128Load32x2U: .v128Load32x2U
+        case .v128Load8Splat: .v128Load8Splat
+        case .v128Load16Splat: .v128Load16Splat
+        case .v128Load32Splat: .v128Load32Splat
+        case .v128Load64Splat: .v128Load64Splat
+        case .v128Load32Zero: .v128Load32Zero
+        case .v128Load64Zero: .v128Load64Zero
+        case .v128Store: .v128Store
+        case .v128Load8Lane: .v128Load8Lane
+        case .v128Load16Lane: .v128Load16Lane
+        case .v128Load32Lane: .v128Load32Lane
+        case .v128Load64Lane: .v128Load64Lane
+        case .v128Store8Lane: .v128Store8Lane
+        case .v128Store16Lane: .v128Store16Lane
+        case .v128Store32Lane: .v128Store32Lane
+        case .v128Store64Lane: .v128Store64Lane
+        case .i8x16Splat: .i8x16Splat
+        case .i16x8Splat: .i16x8Splat
+        case .i32x4Splat: .i32x4Splat
+        case .i64x2Splat: .i64x2Splat
+        case .f32x4Splat: .f32x4Splat
+        case .f64x2Splat: .f64x2Splat
+        case .i8x16ExtractLaneS: .i8x16ExtractLaneS
+        case .i8x16ExtractLaneU: .i8x16ExtractLaneU
+        case .i16x8ExtractLaneS: .i16x8ExtractLaneS
+        case .i16x8ExtractLaneU: .i16x8ExtractLaneU
+        case .i32x4ExtractLane: .i32x4ExtractLane
+        case .i64x2ExtractLane: .i64x2ExtractLane
+        case .f32x4ExtractLane: .f32x4ExtractLane
+        case .f64x2ExtractLane: .f64x2ExtractLane
+        case .i8x16ReplaceLane: .i8x16ReplaceLane
+        case .i16x8ReplaceLane: .i16x8ReplaceLane
+        case .i32x4ReplaceLane: .i32x4ReplaceLane
+        case .i64x2ReplaceLane: .i64x2ReplaceLane
+        case .f32x4ReplaceLane: .f32x4ReplaceLane
+        case .f64x2ReplaceLane: .f64x2ReplaceLane
+        case .i8x16Swizzle: .i8x16Swizzle
+        case .v128Not: .v128Not
+        case .v128And: .v128And
+        case .v128Andnot: .v128Andnot
+        case .v128Or: .v128Or
+        case .v128Xor: .v128Xor
+        case .v128Bitselect: .v128Bitselect
+        case .v128AnyTrue: .v128AnyTrue
+        case .i8x16Eq: .i8x16Eq
+        case .i8x16Ne: .i8x16Ne
+        case .i8x16LtS: .i8x16LtS
+        case .i8x16LtU: .i8x16LtU
+        case .i8x16GtS: .i8x16GtS
+        case .i8x16GtU: .i8x16GtU
+        case .i8x16LeS: .i8x16LeS
+        case .i8x16LeU: .i8x16LeU
+        case .i8x16GeS: .i8x16GeS
+        case .i8x16GeU: .i8x16GeU
+        case .i8x16Abs: .i8x16Abs
+        case .i8x16Neg: .i8x16Neg
+        case .i8x16AllTrue: .i8x16AllTrue
+        case .i8x16Bitmask: .i8x16Bitmask
+        case .i8x16Shl: .i8x16Shl
+        case .i8x16ShrS: .i8x16ShrS
+        case .i8x16ShrU: .i8x16ShrU
+        case .i8x16Add: .i8x16Add
+        case .i8x16Sub: .i8x16Sub
+        case .i8x16MinS: .i8x16MinS
+        case .i8x16MinU: .i8x16MinU
+        case .i8x16MaxS: .i8x16MaxS
+        case .i8x16MaxU: .i8x16MaxU
+        case .i8x16AddSatS: .i8x16AddSatS
+        case .i8x16AddSatU: .i8x16AddSatU
+        case .i8x16SubSatS: .i8x16SubSatS
+        case .i8x16SubSatU: .i8x16SubSatU
+        case .i8x16AvgrU: .i8x16AvgrU
+        case .i16x8Eq: .i16x8Eq
+        case .i16x8Ne: .i16x8Ne
+        case .i16x8LtS: .i16x8LtS
+        case .i16x8LtU: .i16x8LtU
+        case .i16x8GtS: .i16x8GtS
+        case .i16x8GtU: .i16x8GtU
+        case .i16x8LeS: .i16x8LeS
+        case .i16x8LeU: .i16x8LeU
+        case .i16x8GeS: .i16x8GeS
+        case .i16x8GeU: .i16x8GeU
+        case .i16x8Abs: .i16x8Abs
+        case .i16x8Neg: .i16x8Neg
+        case .i16x8AllTrue: .i16x8AllTrue
+        case .i16x8Bitmask: .i16x8Bitmask
+        case .i16x8Shl: .i16x8Shl
+        case .i16x8ShrS: .i16x8ShrS
+        case .i16x8ShrU: .i16x8ShrU
+        case .i16x8Add: .i16x8Add
+        case .i16x8Sub: .i16x8Sub
+        case .i16x8Mul: .i16x8Mul
+        case .i16x8MinS: .i16x8MinS
+        case .i16x8MinU: .i16x8MinU
+        case .i16x8MaxS: .i16x8MaxS
+        case .i16x8MaxU: .i16x8MaxU
+        case .i16x8AddSatS: .i16x8AddSatS
+        case .i16x8AddSatU: .i16x8AddSatU
+        case .i16x8SubSatS: .i16x8SubSatS
+        case .i16x8SubSatU: .i16x8SubSatU
+        case .i16x8AvgrU: .i16x8AvgrU
+        case .i32x4Eq: .i32x4Eq
+        case .i32x4Ne: .i32x4Ne
+        case .i32x4LtS: .i32x4LtS
+        case .i32x4LtU: .i32x4LtU
+        case .i32x4GtS: .i32x4GtS
+        case .i32x4GtU: .i32x4GtU
+        case .i32x4LeS: .i32x4LeS
+        case .i32x4LeU: .i32x4LeU
+        case .i32x4GeS: .i32x4GeS
+        case .i32x4GeU: .i32x4GeU
+        case .i32x4Abs: .i32x4Abs
+        case .i32x4Neg: .i32x4Neg
+        case .i32x4AllTrue: .i32x4AllTrue
+        case .i32x4Bitmask: .i32x4Bitmask
+        case .i32x4Shl: .i32x4Shl
+        case .i32x4ShrS: .i32x4ShrS
+        case .i32x4ShrU: .i32x4ShrU
+        case .i32x4Add: .i32x4Add
+        case .i32x4Sub: .i32x4Sub
+        case .i32x4Mul: .i32x4Mul
+        case .i32x4MinS: .i32x4MinS
+        case .i32x4MinU: .i32x4MinU
+        case .i32x4MaxS: .i32x4MaxS
+        case .i32x4MaxU: .i32x4MaxU
+        case .i64x2Eq: .i64x2Eq
+        case .i64x2Ne: .i64x2Ne
+        case .i64x2LtS: .i64x2LtS
+        case .i64x2GtS: .i64x2GtS
+        case .i64x2LeS: .i64x2LeS
+        case .i64x2GeS: .i64x2GeS
+        case .i64x2Abs: .i64x2Abs
+        case .i64x2Neg: .i64x2Neg
+        case .i64x2AllTrue: .i64x2AllTrue
+        case .i64x2Bitmask: .i64x2Bitmask
+        case .i64x2Shl: .i64x2Shl
+        case .i64x2ShrS: .i64x2ShrS
+        case .i64x2ShrU: .i64x2ShrU
+        case .i64x2Add: .i64x2Add
+        case .i64x2Sub: .i64x2Sub
+        case .i64x2Mul: .i64x2Mul
+        case .i8x16Popcnt: .i8x16Popcnt
+        case .i8x16NarrowI16x8S: .i8x16NarrowI16x8S
+        case .i8x16NarrowI16x8U: .i8x16NarrowI16x8U
+        case .i16x8NarrowI32x4S: .i16x8NarrowI32x4S
+        case .i16x8NarrowI32x4U: .i16x8NarrowI32x4U
+        case .i16x8Q15mulrSatS: .i16x8Q15mulrSatS
+        case .i32x4DotI16x8S: .i32x4DotI16x8S
+        case .i16x8ExtendLowI8x16S: .i16x8ExtendLowI8x16S
+        case .i16x8ExtmulLowI8x16S: .i16x8ExtmulLowI8x16S
+        case .i16x8ExtendHighI8x16S: .i16x8ExtendHighI8x16S
+        case .i16x8ExtmulHighI8x16S: .i16x8ExtmulHighI8x16S
+        case .i16x8ExtaddPairwiseI8x16S: .i16x8ExtaddPairwiseI8x16S
+        case .i16x8ExtendLowI8x16U: .i16x8ExtendLowI8x16U
+        case .i16x8ExtmulLowI8x16U: .i16x8ExtmulLowI8x16U
+        case .i16x8ExtendHighI8x16U: .i16x8ExtendHighI8x16U
+        case .i16x8ExtmulHighI8x16U: .i16x8ExtmulHighI8x16U
+        case .i16x8ExtaddPairwiseI8x16U: .i16x8ExtaddPairwiseI8x16U
+        case .i32x4ExtendLowI16x8S: .i32x4ExtendLowI16x8S
+        case .i32x4ExtmulLowI16x8S: .i32x4ExtmulLowI16x8S
+        case .i32x4ExtendHighI16x8S: .i32x4ExtendHighI16x8S
+        case .i32x4ExtmulHighI16x8S: .i32x4ExtmulHighI16x8S
+        case .i32x4ExtaddPairwiseI16x8S: .i32x4ExtaddPairwiseI16x8S
+        case .i32x4ExtendLowI16x8U: .i32x4ExtendLowI16x8U
+        case .i32x4ExtmulLowI16x8U: .i32x4ExtmulLowI16x8U
+        case .i32x4ExtendHighI16x8U: .i32x4ExtendHighI16x8U
+        case .i32x4ExtmulHighI16x8U: .i32x4ExtmulHighI16x8U
+        case .i32x4ExtaddPairwiseI16x8U: .i32x4ExtaddPairwiseI16x8U
+        case .i64x2ExtendLowI32x4S: .i64x2ExtendLowI32x4S
+        case .i64x2ExtmulLowI32x4S: .i64x2ExtmulLowI32x4S
+        case .i64x2ExtendHighI32x4S: .i64x2ExtendHighI32x4S
+        case .i64x2ExtmulHighI32x4S: .i64x2ExtmulHighI32x4S
+        case .i64x2ExtendLowI32x4U: .i64x2ExtendLowI32x4U
+        case .i64x2ExtmulLowI32x4U: .i64x2ExtmulLowI32x4U
+        case .i64x2ExtendHighI32x4U: .i64x2ExtendHighI32x4U
+        case .i64x2ExtmulHighI32x4U: .i64x2ExtmulHighI32x4U
+        case .f32x4Eq: .f32x4Eq
+        case .f32x4Ne: .f32x4Ne
+        case .f32x4Lt: .f32x4Lt
+        case .f32x4Gt: .f32x4Gt
+        case .f32x4Le: .f32x4Le
+        case .f32x4Ge: .f32x4Ge
+        case .f32x4Ceil: .f32x4Ceil
+        case .f32x4Floor: .f32x4Floor
+        case .f32x4Trunc: .f32x4Trunc
+        case .f32x4Nearest: .f32x4Nearest
+        case .f32x4Abs: .f32x4Abs
+        case .f32x4Neg: .f32x4Neg
+        case .f32x4Sqrt: .f32x4Sqrt
+        case .f32x4Add: .f32x4Add
+        case .f32x4Sub: .f32x4Sub
+        case .f32x4Mul: .f32x4Mul
+        case .f32x4Div: .f32x4Div
+        case .f32x4Min: .f32x4Min
+        case .f32x4Max: .f32x4Max
+        case .f32x4Pmin: .f32x4Pmin
+        case .f32x4Pmax: .f32x4Pmax
+        case .f64x2Eq: .f64x2Eq
+        case .f64x2Ne: .f64x2Ne
+        case .f64x2Lt: .f64x2Lt
+        case .f64x2Gt: .f64x2Gt
+        case .f64x2Le: .f64x2Le
+        case .f64x2Ge: .f64x2Ge
+        case .f64x2Ceil: .f64x2Ceil
+        case .f64x2Floor: .f64x2Floor
+        case .f64x2Trunc: .f64x2Trunc
+        case .f64x2Nearest: .f64x2Nearest
+        case .f64x2Abs: .f64x2Abs
+        case .f64x2Neg: .f64x2Neg
+        case .f64x2Sqrt: .f64x2Sqrt
+        case .f64x2Add: .f64x2Add
+        case .f64x2Sub: .f64x2Sub
+        case .f64x2Mul: .f64x2Mul
+        case .f64x2Div: .f64x2Div
+        case .f64x2Min: .f64x2Min
+        case .f64x2Max: .f64x2Max
+        case .f64x2Pmin: .f64x2Pmin
+        case .f64x2Pmax: .f64x2Pmax
+        case .f32x4DemoteF64x2Zero: .f32x4DemoteF64x2Zero
+        case .f64x2PromoteLowF32x4: .f64x2PromoteLowF32x4
+        case .i32x4TruncSatF32x4S: .i32x4TruncSatF32x4S
+        case .i32x4TruncSatF32x4U: .i32x4TruncSatF32x4U
+        case .f32x4ConvertI32x4S: .f32x4ConvertI32x4S
+        case .f32x4ConvertI32x4U: .f32x4ConvertI32x4U
+        case .i32x4TruncSatF64x2SZero: .i32x4TruncSatF64x2SZero
+        case .i32x4TruncSatF64x2UZero: .i32x4TruncSatF64x2UZero
+        case .f64x2ConvertLowI32x4S: .f64x2ConvertLowI32x4S
+        case .f64x2ConvertLowI32x4U: .f64x2ConvertLowI32x4U
+        case .i8x16RelaxedSwizzle: .i8x16RelaxedSwizzle
+        case .i32x4RelaxedTruncF32x4S: .i32x4RelaxedTruncF32x4S
+        case .i32x4RelaxedTruncF32x4U: .i32x4RelaxedTruncF32x4U
+        case .i32x4RelaxedTruncF64x2SZero: .i32x4RelaxedTruncF64x2SZero
+        case .i32x4RelaxedTruncF64x2UZero: .i32x4RelaxedTruncF64x2UZero
+        case .f32x4RelaxedMadd: .f32x4RelaxedMadd
+        case .f32x4RelaxedNmadd: .f32x4RelaxedNmadd
+        case .f64x2RelaxedMadd: .f64x2RelaxedMadd
+        case .f64x2RelaxedNmadd: .f64x2RelaxedNmadd
+        case .i8x16RelaxedLaneselect: .i8x16RelaxedLaneselect
+        case .i16x8RelaxedLaneselect: .i16x8RelaxedLaneselect
+        case .i32x4RelaxedLaneselect: .i32x4RelaxedLaneselect
+        case .i64x2RelaxedLaneselect: .i64x2RelaxedLaneselect
+        case .f32x4RelaxedMin: .f32x4RelaxedMin
+        case .f32x4RelaxedMax: .f32x4RelaxedMax
+        case .f64x2RelaxedMin: .f64x2RelaxedMin
+        case .f64x2RelaxedMax: .f64x2RelaxedMax
+        case .i16x8RelaxedQ15mulrS: .i16x8RelaxedQ15mulrS
+        case .i16x8RelaxedDotI8x16I7x16S: .i16x8RelaxedDotI8x16I7x16S
+        case .i32x4RelaxedDotI8x16I7x16AddS: .i32x4RelaxedDotI8x16I7x16AddS
         default: nil
         }
     }
@@ -2212,6 +3652,8 @@ extension InternalOp {
         case .f64Store: .f64StoreAddImm
         case .i32Store8: .i32Store8AddImm
         case .i32Store16: .i32Store16AddImm
+        case .v128Load: .v128LoadAddImm
+        case .v128Store: .v128StoreAddImm
         default: nil
         }
     }
@@ -2304,6 +3746,8 @@ extension InternalOp {
         case (.i32Add, .brIfI32Ne): first ? .i32AddBrIfNe : nil
         case (.i32Add, .brIfI32LtU): first ? .i32AddBrIfLtU : nil
         case (.i32Add, .brIfI32LeU): first ? .i32AddBrIfLeU : nil
+        case (.f32x4Mul, .f32x4Add): .f32x4MulAdd
+        case (.f64x2Mul, .f64x2Add): .f64x2MulAdd
         default: nil
         }
     }
