@@ -23,7 +23,8 @@ public enum InstructionTable {
         "f64AddSumLoad": "f64SumLoadAdd", "f64MulSumLoad": "f64SumLoadMul",
         // The bulk operations read their operation from the instruction (`d`).
         "memoryInit": "bulk", "dataDrop": "bulk", "tableGrow": "bulk", "tableFill": "bulk",
-        "tableCopy": "bulk", "tableInit": "bulk", "elemDrop": "bulk",
+        "tableCopy": "bulk", "tableInit": "bulk", "elemDrop": "bulk", "memorySizeAt": "bulk", "memoryGrowAt": "bulk",
+        "memoryFillAt": "bulk", "memoryCopyAt": "bulk",
     ]
 
     private static func sharingHandlers(_ rows: [InstructionSpec]) -> [InstructionSpec] {
@@ -60,6 +61,17 @@ public enum InstructionTable {
         // Data word: the expected type's canonical id (c32).
         InstructionSpec(
             "callIndirect", "call_indirect",
+            [Operand(.a, .slot, "base"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
+            .handwritten(pure: false), dataWords: 1),
+        // Tail calls: the callee's frame replaces the caller's. A host callee is called as by `call`
+        // and continues at the next instruction, which returns its results.
+        InstructionSpec(
+            "returnCall", "return_call",
+            [Operand(.a, .slot, "base"), Operand(.c32, .index("function"), "function")],
+            .handwritten(pure: false)),
+        // Data word: the expected type's canonical id (c32).
+        InstructionSpec(
+            "returnCallIndirect", "return_call_indirect",
             [Operand(.a, .slot, "base"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
             .handwritten(pure: false), dataWords: 1),
         InstructionSpec(
@@ -116,6 +128,39 @@ public enum InstructionTable {
             .handwritten(pure: false), dataWords: 1),
         // Data word: the segment (c32).
         InstructionSpec("dataDrop", "data.drop", [bulkOperation], .handwritten(pure: false), dataWords: 1),
+        // Accesses to a memory other than a 32-bit memory 0 (multiple memories, 64-bit addresses):
+        // `memory.window` checks `address + offset` against that memory and hands the next
+        // instruction, an ordinary load or store at address 0, a base and size narrowed to the bytes
+        // from there on; `memory.window_end` restores memory 0's. Data word: the offset (64 bits).
+        InstructionSpec(
+            "memoryWindow", "memory.window",
+            [
+                Operand(.a, .slot, "address"), Operand(.b, .index("memory"), "memory"),
+                Operand(.c, .immediate, "is64"),
+            ],
+            .handwritten(pure: false), dataWords: 1),
+        InstructionSpec("memoryWindowEnd", "memory.window_end", [], .handwritten(pure: false)),
+        // memory.size, memory.grow, memory.fill and memory.copy on any memory, with 32- or 64-bit
+        // operands, through the bulk handler. Data word: the memory (c32); for memory.copy also the
+        // source memory (a, 32 bits).
+        InstructionSpec(
+            "memorySizeAt", "memory.size_at", [Operand(.a, .result, "result"), bulkOperation],
+            .handwritten(pure: false), dataWords: 1),
+        InstructionSpec(
+            "memoryGrowAt", "memory.grow_at",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "delta"), bulkOperation],
+            .handwritten(pure: false), dataWords: 1),
+        InstructionSpec(
+            "memoryFillAt", "memory.fill_at", threeSlots("destination", "value", "count") + [bulkOperation],
+            .handwritten(pure: false), dataWords: 1),
+        InstructionSpec(
+            "memoryCopyAt", "memory.copy_at", threeSlots("destination", "source", "count") + [bulkOperation],
+            .handwritten(pure: false), dataWords: 1),
+        // A 64-bit table index as the 32-bit one the table instructions read, saturated: every
+        // index past 32 bits is out of bounds of any table the engine allows.
+        InstructionSpec(
+            "tableIndexFromI64", "table.index_from_i64", [Operand(.a, .result, "result"), Operand(.b, .slot, "index")],
+            .handwritten(pure: true)),
         InstructionSpec(
             "tableGet", "table.get",
             [Operand(.a, .result, "result"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],

@@ -37,6 +37,11 @@ enum SpectestHostModule {
         if let tableAddress = try? store.addTable(table) {
             imports.define(module: name, name: "table", .table(tableAddress))
         }
+        // The 3.0 suite's `table64` (the reference interpreter's spectest.ml has it too).
+        let table64 = TableType(elementType: .funcref, limits: Limits(min: 10, max: 20), is64: true)
+        if let tableAddress = try? store.addTable(table64) {
+            imports.define(module: name, name: "table64", .table(tableAddress))
+        }
         if let memoryAddress = try? store.addMemory(memory) {
             imports.define(module: name, name: "memory", .memory(memoryAddress))
         }

@@ -20,6 +20,13 @@ public final class MemoryManager {
 
     init(store: Store) { self.store = store }
 
+    /// A manager of one given memory, without a guest allocator (a guest's allocator serves its
+    /// default memory only).
+    init(store: Store, memory: MemoryAddress) {
+        self.store = store
+        address = memory
+    }
+
     /// Adopts the memory at `address` unless one is known already (imported memory, host calls).
     func use(_ address: MemoryAddress) {
         if self.address == nil { self.address = address }

@@ -13,6 +13,8 @@ public actor Spirit {
     nonisolated(unsafe) private let store: Store
     nonisolated(unsafe) private let instance: Instance
     nonisolated(unsafe) let memoryManager: MemoryManager
+    /// Managers of exported memories other than the default one, made on first use.
+    private var namedMemoryManagers: [String: MemoryManager] = [:]
     /// Serializes calls and memory access, and detects a call re-entering this Spirit.
     nonisolated let gate = SpiritGate()
     /// Whether an import is an async Loa function (calls then go through `Store.invokeAsync`).
@@ -217,5 +219,30 @@ public actor Spirit {
         _ body: @Sendable (MemoryManager) throws(E) -> R
     ) throws(E) -> R {
         try gate.enter { () throws(E) -> R in try body(memoryManager) }
+    }
+
+    /// The memory the Spirit exports as `name`, for a Spirit with several memories; nil when it
+    /// exports no memory of that name. ``memory`` is the one host calls and the guest's allocator
+    /// use; a named memory's allocations come from the host's ``BumpAllocator`` in that memory.
+    public nonisolated func memory(named name: String) -> SpiritMemory? {
+        guard exports.contains(where: { $0.name == name && $0.kind == .memory }) else { return nil }
+        return SpiritMemory(spirit: self, exportName: name)
+    }
+
+    /// ``withMemory(_:)`` on the exported memory `name` (see ``memory(named:)``); the default
+    /// memory when there is no such export.
+    public func withMemory<R: Sendable, E: Error>(
+        named name: String, _ body: @Sendable (MemoryManager) throws(E) -> R
+    ) throws(E) -> R {
+        let manager = namedMemoryManager(name)
+        return try gate.enter { () throws(E) -> R in try body(manager) }
+    }
+
+    private func namedMemoryManager(_ name: String) -> MemoryManager {
+        if let manager = namedMemoryManagers[name] { return manager }
+        guard case .memory(let address) = instance.export(name) else { return memoryManager }
+        let manager = MemoryManager(store: store, memory: address)
+        namedMemoryManagers[name] = manager
+        return manager
     }
 }

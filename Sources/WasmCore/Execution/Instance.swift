@@ -27,6 +27,7 @@ public final class Instance {
     /// What the interpreter reads of this instance, behind one pointer it can hold without ARC.
     let runtime: UnsafeMutablePointer<InstanceRuntime>
     private let tableStorages: UnsafeMutablePointer<UnsafeMutablePointer<TableStorage>>
+    private let memoryStates: UnsafeMutablePointer<UnsafeMutablePointer<MemoryState>>
 
     init(
         module: Module, functions: [FunctionInstance], globals: [GlobalInstance], memories: [MemoryInstance],
@@ -51,16 +52,19 @@ public final class Instance {
         }
         tableStorages = .allocate(capacity: max(tables.count, 1))
         for (i, table) in tables.enumerated() { (tableStorages + i).initialize(to: table.storage) }
+        memoryStates = .allocate(capacity: max(memories.count, 1))
+        for (i, memory) in memories.enumerated() { (memoryStates + i).initialize(to: memory.state) }
         runtime = .allocate(capacity: 1)
         runtime.initialize(
             to: InstanceRuntime(
                 functions: self.functions, globals: self.globals, memoryState: memoryState, tables: tableStorages,
-                owner: .passUnretained(self)))
+                memories: memoryStates, owner: .passUnretained(self)))
     }
 
     deinit {
         runtime.deallocate()
         tableStorages.deallocate()
+        memoryStates.deallocate()
         functions.deallocate()
         globals.deallocate()
         if ownsPlaceholderMemory {
@@ -110,6 +114,8 @@ struct InstanceRuntime {
     let globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
     let memoryState: UnsafeMutablePointer<MemoryState>
     let tables: UnsafeMutablePointer<UnsafeMutablePointer<TableStorage>>
+    /// Every memory of the instance, by index (memory 0 is also `memoryState`).
+    let memories: UnsafeMutablePointer<UnsafeMutablePointer<MemoryState>>
     /// For slow paths that need the object; the store keeps it alive.
     let owner: Unmanaged<Instance>
 }

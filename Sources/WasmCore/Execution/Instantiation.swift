@@ -164,11 +164,11 @@ extension Store {
         for (index, segment) in module.elements.enumerated() {
             switch segment.mode {
             case .active(let tableIndex, let offsetExpression):
-                let offset = UInt32(
-                    truncatingIfNeeded: evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low)
                 let table = instance.tables[Int(tableIndex)]
+                let offset = address(
+                    evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low, is64: table.type.is64)
                 let items = instance.elementSegments[index]
-                guard UInt64(offset) + UInt64(items.count) <= UInt64(table.count) else {
+                guard offset <= UInt64(table.count), UInt64(items.count) <= UInt64(table.count) - offset else {
                     throw InstantiationError(.trap, TrapReason.tableOutOfBounds.description)
                 }
                 table.replace(at: Int(offset), with: items)
@@ -180,10 +180,11 @@ extension Store {
             }
         }
         for (index, segment) in module.data.enumerated() {
-            guard case .active(_, let offsetExpression) = segment.mode else { continue }
-            let offset = UInt32(
-                truncatingIfNeeded: evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low)
-            guard let memory = allMemories.first, memory.write(segment.bytes, at: Int(offset)) else {
+            guard case .active(let memoryIndex, let offsetExpression) = segment.mode else { continue }
+            let memory = allMemories[Int(memoryIndex)]
+            let offset = address(
+                evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low, is64: memory.type.is64)
+            guard offset <= UInt64(Int.max), memory.write(segment.bytes, at: Int(offset)) else {
                 throw InstantiationError(.trap, TrapReason.memoryOutOfBounds.description)
             }
             instance.dataSegments[index] = []
@@ -238,26 +239,49 @@ extension Store {
     }
 
     /// Evaluates a validated constant expression to slot bits (two words for v128).
+    /// A segment offset in its table's or memory's address type.
+    private func address(_ bits: UInt64, is64: Bool) -> UInt64 {
+        is64 ? bits : UInt64(UInt32(truncatingIfNeeded: bits))
+    }
+
+    /// Runs a constant expression (validated: every operand is there and typed).
     private func evaluate(
         _ expression: ConstantExpression, globals: [GlobalInstance], functions: [FunctionInstance]
     ) -> V128 {
-        var result = V128(low: 0, high: 0)
+        var stack: [V128] = []
+        func push(_ bits: UInt64) { stack.append(V128(low: bits, high: 0)) }
         for instruction in expression.instructions {
+            switch instruction.opcode {
+            case .i32Add, .i32Sub, .i32Mul, .i64Add, .i64Sub, .i64Mul:
+                guard let y = stack.popLast()?.low, let x = stack.popLast()?.low else { break }
+                let (x32, y32) = (UInt32(truncatingIfNeeded: x), UInt32(truncatingIfNeeded: y))
+                switch instruction.opcode {
+                case .i32Add: push(UInt64(x32 &+ y32))
+                case .i32Sub: push(UInt64(x32 &- y32))
+                case .i32Mul: push(UInt64(x32 &* y32))
+                case .i64Add: push(x &+ y)
+                case .i64Sub: push(x &- y)
+                default: push(x &* y)
+                }
+                continue
+            default:
+                break
+            }
             switch instruction.immediate {
-            case .i32(let v): result = V128(low: UInt64(UInt32(bitPattern: v)), high: 0)
-            case .i64(let v): result = V128(low: UInt64(bitPattern: v), high: 0)
-            case .f32(let bits): result = V128(low: UInt64(bits), high: 0)
-            case .f64(let bits): result = V128(low: bits, high: 0)
-            case .v128(let v): result = v
-            case .heapType: result = V128(low: 0, high: 0)
+            case .i32(let v): push(UInt64(UInt32(bitPattern: v)))
+            case .i64(let v): push(UInt64(bitPattern: v))
+            case .f32(let bits): push(UInt64(bits))
+            case .f64(let bits): push(bits)
+            case .v128(let v): stack.append(v)
+            case .heapType: push(0)
             case .index(let index) where instruction.opcode == .refFunc:
-                result = V128(low: functions[Int(index)].referenceBits, high: 0)
+                push(functions[Int(index)].referenceBits)
             case .index(let index) where instruction.opcode == .globalGet:
                 let cell = globals[Int(index)].cell
-                result = V128(low: cell.pointee, high: cell[1])
+                stack.append(V128(low: cell.pointee, high: cell[1]))
             default: break
             }
         }
-        return result
+        return stack.last ?? V128(low: 0, high: 0)
     }
 }

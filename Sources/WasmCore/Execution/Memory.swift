@@ -20,7 +20,8 @@ public final class MemoryInstance {
 
     init(type: MemoryType, engineLimit: UInt64, budget: MemoryBudget? = nil) throws(InstantiationError) {
         self.type = type
-        maxPages = min(type.limits.max ?? 65536, engineLimit, 65536)
+        // 32-bit addresses reach 65,536 pages; 64-bit ones as far as the engine allows.
+        maxPages = min(type.limits.max ?? UInt64.max, engineLimit, type.is64 ? UInt64(Int.max / Self.pageSize) : 65536)
         guard type.limits.min <= maxPages else {
             throw InstantiationError(
                 .limit, "memory of \(type.limits.min) pages exceeds the limit of \(maxPages) pages")

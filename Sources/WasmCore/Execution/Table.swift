@@ -8,7 +8,7 @@ public final class TableInstance {
 
     init(type: TableType, engineLimit: UInt64, initial: UInt64 = 0) throws(InstantiationError) {
         self.type = type
-        maxElements = min(type.limits.max ?? UInt64(UInt32.max), engineLimit)
+        maxElements = min(type.limits.max ?? UInt64(UInt32.max), engineLimit, UInt64(UInt32.max))
         guard type.limits.min <= maxElements else {
             throw InstantiationError(.limit, "table of \(type.limits.min) elements exceeds the limit of \(maxElements)")
         }

@@ -41,10 +41,9 @@ public enum WasmFeature: String, CaseIterable, Sendable, Hashable, CustomStringC
     /// What this engine does with the feature today.
     public var support: Support {
         switch self {
-        case .simd, .relaxedSIMD:
+        case .simd, .relaxedSIMD, .tailCall, .extendedConst, .multiMemory, .memory64:
             .execution
-        case .tailCall, .extendedConst, .multiMemory, .memory64, .exceptionHandling, .legacyExceptions,
-            .functionReferences, .gc:
+        case .exceptionHandling, .legacyExceptions, .functionReferences, .gc:
             .validation
         case .threads, .customPageSizes, .wideArithmetic, .customDescriptors:
             .none

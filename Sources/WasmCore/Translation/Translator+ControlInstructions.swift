@@ -119,8 +119,27 @@ extension Translator {
             let base = prepareArguments(calleeType.parameters.count)
             emit(.call, base, 0, function)
             finishCall(calleeType)
+        case (.returnCall, .index(let function)):
+            let calleeType = context.functionTypes[Int(function)]
+            let base = prepareArguments(calleeType.parameters.count)
+            emit(.returnCall, base, 0, function)
+            // Reached only after a host callee: its results are returned as a call's would be.
+            finishCall(calleeType)
+            emitReturn()
+            markUnreachable()
+        case (.returnCallIndirect, .indexPair(let typeIndex, let table)):
+            let calleeType = context.module.functionType(at: typeIndex) ?? FunctionType(parameters: [], results: [])
+            narrowTableIndex(fromTop: 1, table)
+            let index = pop()
+            let base = prepareArguments(calleeType.parameters.count)
+            emit(.returnCallIndirect, base, index, table)
+            emit(.data, 0, 0, UInt32(context.typeIDs[Int(typeIndex)]))
+            finishCall(calleeType)
+            emitReturn()
+            markUnreachable()
         case (.callIndirect, .indexPair(let typeIndex, let table)):
             let calleeType = context.module.functionType(at: typeIndex) ?? FunctionType(parameters: [], results: [])
+            narrowTableIndex(fromTop: 1, table)
             let index = pop()
             let base = prepareArguments(calleeType.parameters.count)
             emit(.callIndirect, base, index, table)

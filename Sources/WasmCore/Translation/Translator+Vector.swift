@@ -14,6 +14,10 @@ extension Translator {
                 // The lane indices become a constant operand.
                 emitProducer(.i8x16Shuffle, x, y, constantSlot(lanes), width: 2)
             }
+        case (_, .memory(let argument)) where !isFastMemory(argument.memory):
+            try translateWindowed(instruction, argument)
+        case (_, .memoryLane(let argument, let lane)) where !isFastMemory(argument.memory):
+            try translateWindowed(instruction, argument, lane: lane)
         case (_, .memory(let argument)):
             let offset = UInt32(truncatingIfNeeded: argument.offset)
             guard let op = InternalOp.direct(instruction.opcode) else { throw unsupported(instruction) }

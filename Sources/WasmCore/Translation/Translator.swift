@@ -21,6 +21,9 @@ struct Translator {
         var metering = false
         /// The globals that hold a v128 (two words), by index.
         let vectorGlobals: Set<UInt32>
+        /// Which memories and tables take 64-bit addresses and indices, by index.
+        let memoryIs64: [Bool]
+        let tableIs64: [Bool]
 
         init(module: Module, metering: Bool) {
             self.module = module
@@ -30,6 +33,8 @@ struct Translator {
             }
             let globalTypes = module.importedGlobals.map(\.valueType) + module.globals.map(\.type.valueType)
             vectorGlobals = Set(globalTypes.indices.filter { globalTypes[$0] == .v128 }.map { UInt32($0) })
+            memoryIs64 = (module.importedMemories + module.memories).map(\.is64)
+            tableIs64 = (module.importedTables + module.tables.map(\.type)).map(\.is64)
         }
     }
 

@@ -15,6 +15,8 @@ enum InternalOp: UInt16, CaseIterable {
     case retFrom
     case call
     case callIndirect
+    case returnCall
+    case returnCallIndirect
     case f64AddToMemory
     case copy
     case copy2
@@ -29,6 +31,13 @@ enum InternalOp: UInt16, CaseIterable {
     case memoryCopy
     case memoryInit
     case dataDrop
+    case memoryWindow
+    case memoryWindowEnd
+    case memorySizeAt
+    case memoryGrowAt
+    case memoryFillAt
+    case memoryCopyAt
+    case tableIndexFromI64
     case tableGet
     case tableSet
     case tableSize
@@ -640,6 +649,8 @@ extension InternalOp {
         case .retFrom: "return_from"
         case .call: "call"
         case .callIndirect: "call_indirect"
+        case .returnCall: "return_call"
+        case .returnCallIndirect: "return_call_indirect"
         case .f64AddToMemory: "f64.add_to_memory"
         case .copy: "copy"
         case .copy2: "copy2"
@@ -654,6 +665,13 @@ extension InternalOp {
         case .memoryCopy: "memory.copy"
         case .memoryInit: "memory.init"
         case .dataDrop: "data.drop"
+        case .memoryWindow: "memory.window"
+        case .memoryWindowEnd: "memory.window_end"
+        case .memorySizeAt: "memory.size_at"
+        case .memoryGrowAt: "memory.grow_at"
+        case .memoryFillAt: "memory.fill_at"
+        case .memoryCopyAt: "memory.copy_at"
+        case .tableIndexFromI64: "table.index_from_i64"
         case .tableGet: "table.get"
         case .tableSet: "table.set"
         case .tableSize: "table.size"
@@ -1257,6 +1275,12 @@ extension InternalOp {
                 InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "index"),
                 InternalOperand(.c32, .index("table"), "table"),
             ]
+        case .returnCall: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("function"), "function")]
+        case .returnCallIndirect:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "index"),
+                InternalOperand(.c32, .index("table"), "table"),
+            ]
         case .f64AddToMemory:
             [
                 InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
@@ -1295,6 +1319,29 @@ extension InternalOp {
                 InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation"),
             ]
         case .dataDrop: [InternalOperand(.d, .immediate, "operation")]
+        case .memoryWindow:
+            [
+                InternalOperand(.a, .slot, "address"), InternalOperand(.b, .index("memory"), "memory"),
+                InternalOperand(.c, .immediate, "is64"),
+            ]
+        case .memoryWindowEnd: []
+        case .memorySizeAt: [InternalOperand(.a, .result, "result"), InternalOperand(.d, .immediate, "operation")]
+        case .memoryGrowAt:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "delta"),
+                InternalOperand(.d, .immediate, "operation"),
+            ]
+        case .memoryFillAt:
+            [
+                InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation"),
+            ]
+        case .memoryCopyAt:
+            [
+                InternalOperand(.a, .slot, "destination"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "count"), InternalOperand(.d, .immediate, "operation"),
+            ]
+        case .tableIndexFromI64: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "index")]
         case .tableGet:
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "index"),
@@ -3018,9 +3065,10 @@ extension InternalOp {
     /// Instructions that follow this one as extra operands.
     var dataWords: Int {
         switch self {
-        case .callIndirect, .memoryInit, .dataDrop, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop,
-            .v128Load8Lane, .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane,
-            .v128Store32Lane, .v128Store64Lane:
+        case .callIndirect, .returnCallIndirect, .memoryInit, .dataDrop, .memoryWindow, .memorySizeAt, .memoryGrowAt,
+            .memoryFillAt, .memoryCopyAt, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop, .v128Load8Lane,
+            .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane,
+            .v128Store64Lane:
             1
         default: 0
         }
@@ -3031,33 +3079,33 @@ extension InternalOp {
     /// does not write what the computation reads.
     var writesOnlyResult: Bool {
         switch self {
-        case .copy, .const32, .select, .globalGet, .refFunc, .i32Add, .i32AddImm, .i32Sub, .i32SubImm, .i32Mul,
-            .i32MulImm, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32AndImm, .i32Or, .i32OrImm, .i32Xor,
-            .i32XorImm, .i32Shl, .i32ShlImm, .i32ShrS, .i32ShrSImm, .i32ShrU, .i32ShrUImm, .i32Rotl, .i32Rotr, .i32Eq,
-            .i32EqImm, .i32Ne, .i32NeImm, .i32LtS, .i32LtSImm, .i32LtU, .i32LtUImm, .i32GtS, .i32GtSImm, .i32GtU,
-            .i32GtUImm, .i32LeS, .i32LeSImm, .i32LeU, .i32LeUImm, .i32GeS, .i32GeSImm, .i32GeU, .i32GeUImm, .i32Eqz,
-            .i32Clz, .i32Ctz, .i32Popcnt, .i64Add, .i64AddImm, .i64Sub, .i64SubImm, .i64Mul, .i64MulImm, .i64DivS,
-            .i64DivU, .i64RemS, .i64RemU, .i64And, .i64AndImm, .i64Or, .i64OrImm, .i64Xor, .i64XorImm, .i64Shl,
-            .i64ShlImm, .i64ShrS, .i64ShrSImm, .i64ShrU, .i64ShrUImm, .i64Rotl, .i64Rotr, .i64Eq, .i64EqImm, .i64Ne,
-            .i64NeImm, .i64LtS, .i64LtSImm, .i64LtU, .i64LtUImm, .i64GtS, .i64GtSImm, .i64GtU, .i64GtUImm, .i64LeS,
-            .i64LeSImm, .i64LeU, .i64LeUImm, .i64GeS, .i64GeSImm, .i64GeU, .i64GeUImm, .i64Eqz, .i64Clz, .i64Ctz,
-            .i64Popcnt, .f32Eq, .f32Ne, .f32Lt, .f32Gt, .f32Le, .f32Ge, .f32Add, .f32Sub, .f32Mul, .f32Div, .f32Min,
-            .f32Max, .f32Ceil, .f32Floor, .f32Trunc, .f32Nearest, .f32Sqrt, .f32Abs, .f32Neg, .f32Copysign, .f64Eq,
-            .f64Ne, .f64Lt, .f64Gt, .f64Le, .f64Ge, .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min, .f64Max, .f64Ceil,
-            .f64Floor, .f64Trunc, .f64Nearest, .f64Sqrt, .f64Abs, .f64Neg, .f64Copysign, .i32WrapI64, .i64ExtendI32S,
-            .i64ExtendI32U, .i32TruncF32S, .i32TruncF32U, .i32TruncSatF32S, .i32TruncSatF32U, .i32TruncF64S,
-            .i32TruncF64U, .i32TruncSatF64S, .i32TruncSatF64U, .i64TruncF32S, .i64TruncF32U, .i64TruncSatF32S,
-            .i64TruncSatF32U, .i64TruncF64S, .i64TruncF64U, .i64TruncSatF64S, .i64TruncSatF64U, .f32ConvertI32S,
-            .f32ConvertI32U, .f32ConvertI64S, .f32ConvertI64U, .f64ConvertI32S, .f64ConvertI32U, .f64ConvertI64S,
-            .f64ConvertI64U, .f32DemoteF64, .f64PromoteF32, .i32ReinterpretF32, .f32ReinterpretI32, .i64ReinterpretF64,
-            .f64ReinterpretI64, .i32Extend8S, .i32Extend16S, .i64Extend8S, .i64Extend16S, .i64Extend32S, .i32Load,
-            .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S,
-            .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U,
-            .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .f64MulAdd,
-            .f64AddMul, .f64MulSub, .f64SubMul, .f64MulMul, .f64MulMulRight, .f64AddAdd, .f64AddAddRight, .f64SubAdd,
-            .f64AddSub, .i32AddAdd, .i32MulAdd, .i32XorAdd, .i32RotlXor, .f64LoadAdd, .f64AddLoad, .f64LoadSub,
-            .f64SubLoad, .f64LoadMul, .f64MulLoad, .f64SumLoadAdd, .f64AddSumLoad, .f64SumLoadSub, .f64SubSumLoad,
-            .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd, .select128, .globalGet128,
+        case .copy, .const32, .select, .globalGet, .refFunc, .tableIndexFromI64, .i32Add, .i32AddImm, .i32Sub,
+            .i32SubImm, .i32Mul, .i32MulImm, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32AndImm, .i32Or,
+            .i32OrImm, .i32Xor, .i32XorImm, .i32Shl, .i32ShlImm, .i32ShrS, .i32ShrSImm, .i32ShrU, .i32ShrUImm, .i32Rotl,
+            .i32Rotr, .i32Eq, .i32EqImm, .i32Ne, .i32NeImm, .i32LtS, .i32LtSImm, .i32LtU, .i32LtUImm, .i32GtS,
+            .i32GtSImm, .i32GtU, .i32GtUImm, .i32LeS, .i32LeSImm, .i32LeU, .i32LeUImm, .i32GeS, .i32GeSImm, .i32GeU,
+            .i32GeUImm, .i32Eqz, .i32Clz, .i32Ctz, .i32Popcnt, .i64Add, .i64AddImm, .i64Sub, .i64SubImm, .i64Mul,
+            .i64MulImm, .i64DivS, .i64DivU, .i64RemS, .i64RemU, .i64And, .i64AndImm, .i64Or, .i64OrImm, .i64Xor,
+            .i64XorImm, .i64Shl, .i64ShlImm, .i64ShrS, .i64ShrSImm, .i64ShrU, .i64ShrUImm, .i64Rotl, .i64Rotr, .i64Eq,
+            .i64EqImm, .i64Ne, .i64NeImm, .i64LtS, .i64LtSImm, .i64LtU, .i64LtUImm, .i64GtS, .i64GtSImm, .i64GtU,
+            .i64GtUImm, .i64LeS, .i64LeSImm, .i64LeU, .i64LeUImm, .i64GeS, .i64GeSImm, .i64GeU, .i64GeUImm, .i64Eqz,
+            .i64Clz, .i64Ctz, .i64Popcnt, .f32Eq, .f32Ne, .f32Lt, .f32Gt, .f32Le, .f32Ge, .f32Add, .f32Sub, .f32Mul,
+            .f32Div, .f32Min, .f32Max, .f32Ceil, .f32Floor, .f32Trunc, .f32Nearest, .f32Sqrt, .f32Abs, .f32Neg,
+            .f32Copysign, .f64Eq, .f64Ne, .f64Lt, .f64Gt, .f64Le, .f64Ge, .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min,
+            .f64Max, .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64Sqrt, .f64Abs, .f64Neg, .f64Copysign, .i32WrapI64,
+            .i64ExtendI32S, .i64ExtendI32U, .i32TruncF32S, .i32TruncF32U, .i32TruncSatF32S, .i32TruncSatF32U,
+            .i32TruncF64S, .i32TruncF64U, .i32TruncSatF64S, .i32TruncSatF64U, .i64TruncF32S, .i64TruncF32U,
+            .i64TruncSatF32S, .i64TruncSatF32U, .i64TruncF64S, .i64TruncF64U, .i64TruncSatF64S, .i64TruncSatF64U,
+            .f32ConvertI32S, .f32ConvertI32U, .f32ConvertI64S, .f32ConvertI64U, .f64ConvertI32S, .f64ConvertI32U,
+            .f64ConvertI64S, .f64ConvertI64U, .f32DemoteF64, .f64PromoteF32, .i32ReinterpretF32, .f32ReinterpretI32,
+            .i64ReinterpretF64, .f64ReinterpretI64, .i32Extend8S, .i32Extend16S, .i64Extend8S, .i64Extend16S,
+            .i64Extend32S, .i32Load, .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load,
+            .f64LoadAddImm, .i32Load8S, .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm,
+            .i32Load16U, .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U,
+            .f64MulAdd, .f64AddMul, .f64MulSub, .f64SubMul, .f64MulMul, .f64MulMulRight, .f64AddAdd, .f64AddAddRight,
+            .f64SubAdd, .f64AddSub, .i32AddAdd, .i32MulAdd, .i32XorAdd, .i32RotlXor, .f64LoadAdd, .f64AddLoad,
+            .f64LoadSub, .f64SubLoad, .f64LoadMul, .f64MulLoad, .f64SumLoadAdd, .f64AddSumLoad, .f64SumLoadSub,
+            .f64SubSumLoad, .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd, .select128, .globalGet128,
             .i8x16ShuffleWords, .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S,
             .v128Load16x4U, .v128Load32x2S, .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat,
             .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .i8x16Splat, .i16x8Splat, .i32x4Splat, .i64x2Splat,
@@ -3105,18 +3153,18 @@ extension InternalOp {
     /// Whether operand bits 32-63 are one 32-bit field (`c32`) rather than `c` and `d`.
     var usesWideC: Bool {
         switch self {
-        case .checkpoint, .br, .brIf, .brIfNot, .brTable, .call, .callIndirect, .f64AddToMemory, .const32, .globalGet,
-            .globalSet, .refFunc, .tableGet, .tableSet, .tableSize, .i32AddImm, .i32SubImm, .i32MulImm, .i32AndImm,
-            .i32OrImm, .i32XorImm, .i32ShlImm, .i32ShrSImm, .i32ShrUImm, .i32EqImm, .i32NeImm, .i32LtSImm, .i32LtUImm,
-            .i32GtSImm, .i32GtUImm, .i32LeSImm, .i32LeUImm, .i32GeSImm, .i32GeUImm, .i64AddImm, .i64SubImm, .i64MulImm,
-            .i64AndImm, .i64OrImm, .i64XorImm, .i64ShlImm, .i64ShrSImm, .i64ShrUImm, .i64EqImm, .i64NeImm, .i64LtSImm,
-            .i64LtUImm, .i64GtSImm, .i64GtUImm, .i64LeSImm, .i64LeUImm, .i64GeSImm, .i64GeUImm, .i32Load,
-            .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S,
-            .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U,
-            .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store,
-            .i32StoreAddImm, .i64Store, .i64StoreAddImm, .f32Store, .f32StoreAddImm, .f64Store, .f64StoreAddImm,
-            .i32Store8, .i32Store8AddImm, .i32Store16, .i32Store16AddImm, .i64Store8, .i64Store16, .i64Store32,
-            .brIfI32Eq, .brIfI32EqImm, .brIfI32Ne, .brIfI32NeImm, .brIfI32LtS, .brIfI32LtSImm, .brIfI32LtU,
+        case .checkpoint, .br, .brIf, .brIfNot, .brTable, .call, .callIndirect, .returnCall, .returnCallIndirect,
+            .f64AddToMemory, .const32, .globalGet, .globalSet, .refFunc, .tableGet, .tableSet, .tableSize, .i32AddImm,
+            .i32SubImm, .i32MulImm, .i32AndImm, .i32OrImm, .i32XorImm, .i32ShlImm, .i32ShrSImm, .i32ShrUImm, .i32EqImm,
+            .i32NeImm, .i32LtSImm, .i32LtUImm, .i32GtSImm, .i32GtUImm, .i32LeSImm, .i32LeUImm, .i32GeSImm, .i32GeUImm,
+            .i64AddImm, .i64SubImm, .i64MulImm, .i64AndImm, .i64OrImm, .i64XorImm, .i64ShlImm, .i64ShrSImm, .i64ShrUImm,
+            .i64EqImm, .i64NeImm, .i64LtSImm, .i64LtUImm, .i64GtSImm, .i64GtUImm, .i64LeSImm, .i64LeUImm, .i64GeSImm,
+            .i64GeUImm, .i32Load, .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load,
+            .f64LoadAddImm, .i32Load8S, .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm,
+            .i32Load16U, .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U,
+            .i32Store, .i32StoreAddImm, .i64Store, .i64StoreAddImm, .f32Store, .f32StoreAddImm, .f64Store,
+            .f64StoreAddImm, .i32Store8, .i32Store8AddImm, .i32Store16, .i32Store16AddImm, .i64Store8, .i64Store16,
+            .i64Store32, .brIfI32Eq, .brIfI32EqImm, .brIfI32Ne, .brIfI32NeImm, .brIfI32LtS, .brIfI32LtSImm, .brIfI32LtU,
             .brIfI32LtUImm, .brIfI32GtS, .brIfI32GtSImm, .brIfI32GtU, .brIfI32GtUImm, .brIfI32LeS, .brIfI32LeSImm,
             .brIfI32LeU, .brIfI32LeUImm, .brIfI32GeS, .brIfI32GeSImm, .brIfI32GeU, .brIfI32GeUImm, .brIfI32Eqz,
             .brIfI32Nez, .brIfI64Eq, .brIfI64EqImm, .brIfI64Ne, .brIfI64NeImm, .brIfI64LtS, .brIfI64LtSImm, .brIfI64LtU,

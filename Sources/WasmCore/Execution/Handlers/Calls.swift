@@ -27,6 +27,58 @@ func executeCallIndirect(
     enter(callee, base: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
 }
 
+/// `return_call base, function`
+@_cdecl("vudo_execute_returnCall") @inline(__always)
+func executeReturnCall(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let callee = context.state.pointee.instance.pointee.functions[Int(pc.c32)]
+    enterInPlace(callee, arguments: fp + pc.a, from: pc, returnTo: pc.next, fp, md, ms, context)
+}
+
+/// `return_call_indirect base, index, table`; data word: the expected type's canonical id (c32).
+@_cdecl("vudo_execute_returnCallIndirect") @inline(__always)
+func executeReturnCallIndirect(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
+    let index = fp.i32(pc.b)
+    guard _fastPath(Int(index) < table.pointee.count) else { return raise(.undefinedElement, at: pc, context) }
+    let bits = table.pointee.elements[Int(index)]
+    guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(bits)) else {
+        return raise(.uninitializedElement(index), at: pc, context)
+    }
+    guard _fastPath(callee.pointee.typeID == Int(pc.data().c32)) else {
+        return raise(.indirectCallTypeMismatch, at: pc, context)
+    }
+    enterInPlace(callee, arguments: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
+}
+
+/// A tail call: `callee`'s frame replaces the running function's (its arguments move down to
+/// slot 0) and no call frame is pushed, so tail recursion runs in constant space. A host callee
+/// is called as by `call`; the instructions at `returnTo` then return its results.
+@inline(__always)
+func enterInPlace(
+    _ callee: UnsafeMutablePointer<FunctionEntry>, arguments: FramePointer, from pc: CodePointer,
+    returnTo: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    guard let code = callee.pointee.code else {
+        return callHostFunction(callee, base: arguments, from: pc, returnTo: returnTo, fp, context)
+    }
+    let state = context.state
+    guard _fastPath(fp + callee.pointee.frameSize <= state.pointee.stackEnd) else {
+        return raise(.callStackExhausted, at: pc, context)
+    }
+    // The arguments lie above slot 0, so an ascending copy never overwrites one before reading it.
+    for k in 0..<callee.pointee.parameterCount { fp[k] = arguments[k] }
+    state.pointee.function = callee
+    callee.initializeFrame(fp)
+    let instance = callee.pointee.runtime.unsafelyUnwrapped
+    if _fastPath(instance == state.pointee.instance) { return next(code, fp, md, ms, context) }
+    state.pointee.instance = instance
+    next(code, fp, instance.memoryBase, instance.memorySize, context)
+}
+
 /// Enters `callee` with its frame at `base`, or calls it if it is a host function.
 @inline(__always)
 func enter(
@@ -95,5 +147,7 @@ extension InternalOp {
     static let callHandlers: [(InternalOp, Handler)] = [
         (.call, executeCall),
         (.callIndirect, executeCallIndirect),
+        (.returnCall, executeReturnCall),
+        (.returnCallIndirect, executeReturnCallIndirect),
     ]
 }

@@ -52,6 +52,38 @@ func executeMemoryCopy(
     next(pc.next, fp, md, ms, context)
 }
 
+/// `memory.window address, memory, is64`; data word: the offset. Checks that `address + offset`
+/// lies within the memory and continues with the registers narrowed to the bytes from there on:
+/// the next instruction, a load or store at address 0, checks its own width against what is left.
+@_cdecl("vudo_execute_memoryWindow") @inline(__always)
+func executeMemoryWindow(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let memory = context.state.pointee.instance.pointee.memories[pc.b].pointee
+    let address = pc.c != 0 ? fp[pc.a] : UInt64(fp.i32(pc.a))
+    let (start, overflow) = address.addingReportingOverflow(pc.data().load(fromByteOffset: 8, as: UInt64.self))
+    guard _fastPath(!overflow && start <= memory.byteCount) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    next(pc.data(2), fp, memory.base + Int(start), memory.byteCount - start, context)
+}
+
+/// `memory.window_end`: memory 0's registers again.
+@_cdecl("vudo_execute_memoryWindowEnd") @inline(__always)
+func executeMemoryWindowEnd(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let instance = context.state.pointee.instance
+    next(pc.next, fp, instance.memoryBase, instance.memorySize, context)
+}
+
+/// `table.index_from_i64 result, index`
+@_cdecl("vudo_execute_tableIndexFromI64") @inline(__always)
+func executeTableIndexFromI64(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    fp[pc.a] = min(fp[pc.b], UInt64(UInt32.max))
+    next(pc.next, fp, md, ms, context)
+}
+
 /// `f64.add_to_memory address, x, offset`: `m += x` for the f64 at the address, one bounds check.
 @_cdecl("vudo_execute_f64AddToMemory") @inline(__always)
 func executeF64AddToMemory(
@@ -108,13 +140,17 @@ func executeBulk(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: 
     } catch {
         return raise(error, at: pc, context)
     }
-    // memory.init may have written memory, but never moves it: md and ms stay current.
-    next(pc.data(2), fp, md, ms, context)
+    // memory.grow_at may have moved memory 0 (one that could not reserve its maximum).
+    next(pc.data(2), fp, instance.memoryBase, instance.memorySize, context)
 }
 
 @inline(never)
 private func performBulk(_ pc: CodePointer, _ fp: FramePointer, _ instance: Instance) throws(TrapReason) {
     func u32(_ slot: Int) -> UInt64 { UInt64(fp.i32(slot)) }
+    /// An address or size in `memory`'s address type.
+    func address(_ slot: Int, _ memory: MemoryInstance) -> UInt64 { memory.type.is64 ? fp[slot] : u32(slot) }
+    /// Whether `count` bytes from `start` lie within `size`, without overflowing.
+    func fits(_ start: UInt64, _ count: UInt64, _ size: UInt64) -> Bool { start <= size && count <= size - start }
     let data = pc.data()
     guard let op = InternalOp(rawValue: UInt16(pc.d)) else {
         throw .internalError("a bulk operation without its operation")
@@ -122,16 +158,42 @@ private func performBulk(_ pc: CodePointer, _ fp: FramePointer, _ instance: Inst
     switch op {
     case .memoryInit:
         let bytes = instance.dataSegments[Int(data.c32)]
-        let destination = u32(pc.a), source = u32(pc.b), count = u32(pc.c)
-        let memory = instance.memoryState.pointee
-        guard source + count <= UInt64(bytes.count), destination + count <= memory.byteCount else {
+        let memory = instance.memories[Int(data.load(fromByteOffset: 8, as: UInt32.self))]
+        let destination = address(pc.a, memory), source = u32(pc.b), count = u32(pc.c)
+        let state = memory.state.pointee
+        guard source + count <= UInt64(bytes.count), fits(destination, count, state.byteCount) else {
             throw .memoryOutOfBounds
         }
         if count > 0 {
             bytes.withUnsafeBytes { raw in
-                (memory.base + Int(destination)).copyMemory(from: raw.baseAddress! + Int(source), byteCount: Int(count))
+                guard let segment = raw.baseAddress else { return }
+                (state.base + Int(destination)).copyMemory(from: segment + Int(source), byteCount: Int(count))
             }
         }
+    case .memorySizeAt:
+        fp[pc.a] = instance.memories[Int(data.c32)].pageCount
+    case .memoryGrowAt:
+        let memory = instance.memories[Int(data.c32)]
+        let failed = memory.type.is64 ? UInt64.max : UInt64(UInt32.max)
+        fp[pc.a] = memory.grow(by: address(pc.b, memory)) ?? failed
+    case .memoryFillAt:
+        let memory = instance.memories[Int(data.c32)]
+        let destination = address(pc.a, memory), count = address(pc.c, memory)
+        let state = memory.state.pointee
+        guard fits(destination, count, state.byteCount) else { throw .memoryOutOfBounds }
+        (state.base + Int(destination)).initializeMemory(
+            as: UInt8.self, repeating: UInt8(truncatingIfNeeded: fp[pc.b]), count: Int(count))
+    case .memoryCopyAt:
+        let target = instance.memories[Int(data.c32)]
+        let origin = instance.memories[Int(data.load(fromByteOffset: 8, as: UInt32.self))]
+        let destination = address(pc.a, target), source = address(pc.b, origin)
+        // The count is 64-bit only when both memories are.
+        let count = target.type.is64 && origin.type.is64 ? fp[pc.c] : u32(pc.c)
+        let to = target.state.pointee, from = origin.state.pointee
+        guard fits(destination, count, to.byteCount), fits(source, count, from.byteCount) else {
+            throw .memoryOutOfBounds
+        }
+        (to.base + Int(destination)).copyMemory(from: from.base + Int(source), byteCount: Int(count))
     case .dataDrop:
         instance.dataSegments[Int(data.c32)] = []
     case .tableGrow:
@@ -185,5 +247,12 @@ extension InternalOp {
         (.tableCopy, executeBulk),
         (.tableInit, executeBulk),
         (.elemDrop, executeBulk),
+        (.memoryWindow, executeMemoryWindow),
+        (.memoryWindowEnd, executeMemoryWindowEnd),
+        (.memorySizeAt, executeBulk),
+        (.memoryGrowAt, executeBulk),
+        (.memoryFillAt, executeBulk),
+        (.memoryCopyAt, executeBulk),
+        (.tableIndexFromI64, executeTableIndexFromI64),
     ]
 }
