@@ -106,11 +106,29 @@ func enter(
 /// A host function: called on the native stack with its arguments in the slots at `base`, where
 /// its results go too. Under `Store.invokeAsync`, an async one stops the run instead, to be
 /// awaited and continued at `returnTo`.
+///
+/// Only the dispatch to `returnTo` happens here, so that it stays a tail call: the store
+/// reference and the host call's error handling live in `performHostCall`, whose releases would
+/// otherwise follow the dispatch and turn it into a call that grows the native stack with every
+/// host call of a loop.
 @inline(never)
 func callHostFunction(
     _ callee: UnsafeMutablePointer<FunctionEntry>, base: FramePointer, from pc: CodePointer, returnTo: CodePointer,
     _ fp: FramePointer, _ context: ContextPointer
 ) {
+    guard performHostCall(callee, base: base, from: pc, returnTo: returnTo, fp, context) else { return }
+    // The host may have grown the memory.
+    let instance = context.state.pointee.instance
+    next(returnTo, fp, instance.memoryBase, instance.memorySize, context)
+}
+
+/// Calls the host function, or stops the run to await it; false when the run stops here (the
+/// host function trapped or threw, or the run is suspended at it).
+@inline(never)
+private func performHostCall(
+    _ callee: UnsafeMutablePointer<FunctionEntry>, base: FramePointer, from pc: CodePointer, returnTo: CodePointer,
+    _ fp: FramePointer, _ context: ContextPointer
+) -> Bool {
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
     if store.suspendsForAsyncHosts, store.reentrancyDepth == 1,
@@ -121,25 +139,22 @@ func callHostFunction(
         state.pointee.hostCallee = callee
         state.pointee.hostArguments = base
         state.pointee.status = .suspendedAtHost
-        return
+        return false
     }
     store.callDepth = state.pointee.depth
     let savedTop = store.stackTop
     store.stackTop = fp + state.pointee.function.pointee.frameSize
+    defer { store.stackTop = savedTop }
     do {
         try store.callHost(callee, arguments: base, caller: state.pointee.instance.pointee.owner.takeUnretainedValue())
     } catch {
-        store.stackTop = savedTop
         state.pointee.pc = pc
         state.pointee.trap = error.reason
         state.pointee.thrown = error
         state.pointee.status = .trapped
-        return
+        return false
     }
-    store.stackTop = savedTop
-    // The host may have grown the memory.
-    let instance = state.pointee.instance
-    next(returnTo, fp, instance.memoryBase, instance.memorySize, context)
+    return true
 }
 
 extension InternalOp {

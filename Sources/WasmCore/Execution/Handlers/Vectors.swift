@@ -38,15 +38,16 @@ func executeGlobalSet128(
 func executeI8x16ShuffleWords(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    var words = (fp.v128(pc.b, as: SIMD4<UInt32>.self), fp.v128(pc.c, as: SIMD4<UInt32>.self))
+    // Lanes are read from the frame, not from a local copy: a local whose address is taken gets a
+    // stack-protector check after the dispatch, which then is no longer a tail call.
     let lanes = pc.d
-    let result = withUnsafeBytes(of: &words) { table in
-        SIMD4<UInt32>(
-            table.load(fromByteOffset: (lanes & 7) &* 4, as: UInt32.self),
-            table.load(fromByteOffset: ((lanes &>> 3) & 7) &* 4, as: UInt32.self),
-            table.load(fromByteOffset: ((lanes &>> 6) & 7) &* 4, as: UInt32.self),
-            table.load(fromByteOffset: ((lanes &>> 9) & 7) &* 4, as: UInt32.self))
+    let x = UnsafeRawPointer(fp + pc.b)
+    let y = UnsafeRawPointer(fp + pc.c)
+    @inline(__always) func lane(_ k: Int) -> UInt32 {
+        let index = (lanes &>> (3 &* k)) & 7
+        return (index < 4 ? x : y).load(fromByteOffset: (index & 3) &* 4, as: UInt32.self)
     }
+    let result = SIMD4<UInt32>(lane(0), lane(1), lane(2), lane(3))
     fp.setV128(pc.a, result)
     next(pc.next, fp, md, ms, context)
 }
