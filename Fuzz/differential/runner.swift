@@ -34,7 +34,10 @@ enum DifferentialRunner {
                 print("unsupported-import \(entry.module).\(entry.name)")
                 return
             }
-            let type = module.types[Int(typeIndex)]
+            guard let type = module.functionType(at: typeIndex) else {
+                print("unsupported-import \(entry.module).\(entry.name)")
+                return
+            }
             let name = entry.name
             let stub = HostFunction(type: type) { _, arguments in
                 if name.hasPrefix("log") {
@@ -97,6 +100,7 @@ enum DifferentialRunner {
         case .v128: "v128"
         case .funcref(let f): f == nil ? "funcref:null" : "funcref:ref"
         case .externref(let e): e == nil ? "externref:null" : "externref:ref"
+        default: "ref"
         }
     }
 
