@@ -290,4 +290,15 @@
   (func (export "select_typed_i64") (param $a i64) (param $b i64) (param $c i32) (result i64)
     (local.set $b (select (result i64) (local.get $a) (local.get $b) (local.get $c)))
     (i64.sub (local.get $b) (local.get $a)))
+;; --- a branch fused with a comparison against a wide immediate ------------------------------
+
+  ;; -2158253 needs more than the branch's 16 immediate bits, so it goes to a slot first: as an
+  ;; i64 it must arrive there sign-extended (found by the differential fuzzer, seed 7001).
+  (func (export "i64_lt_s_wide_immediate_branch") (param $x i64) (result i32)
+    (if (i64.lt_s (local.get $x) (i64.const -2158253)) (then (return (i32.const 1))))
+    (i32.const 0))
+
+  (func (export "i32_lt_u_wide_immediate_branch") (param $x i32) (result i32)
+    (if (i32.lt_u (local.get $x) (i32.const 0x80000001)) (then (return (i32.const 1))))
+    (i32.const 0))
 )

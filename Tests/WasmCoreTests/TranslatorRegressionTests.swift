@@ -207,4 +207,21 @@ import WasmCore
         #expect(try wasm.call("select_typed_i64", [.s64(10), .s64(3), .s32(1)]) == [.i64(0)])
         #expect(try wasm.call("select_typed_i64", [.s64(10), .s64(3), .s32(0)]) == [.s64(-7)])
     }
+
+    // MARK: branches fused with a wide immediate
+
+    @Test func i64ComparisonWithAWideNegativeImmediate() throws {
+        let branch = "i64_lt_s_wide_immediate_branch"
+        #expect(try wasm.call(branch, [.s64(5)]) == [.i32(0)])
+        #expect(try wasm.call(branch, [.s64(-2_158_253)]) == [.i32(0)])
+        #expect(try wasm.call(branch, [.s64(-2_158_254)]) == [.i32(1)])
+        #expect(try wasm.call(branch, [.s64(4_292_809_043)]) == [.i32(0)])
+    }
+
+    @Test func i32UnsignedComparisonWithAWideImmediate() throws {
+        let branch = "i32_lt_u_wide_immediate_branch"
+        #expect(try wasm.i32(branch, 5) == 1)
+        #expect(try wasm.i32(branch, Int32(bitPattern: 0x8000_0001)) == 0)
+        #expect(try wasm.i32(branch, -1) == 0)
+    }
 }

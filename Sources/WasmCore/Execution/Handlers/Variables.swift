@@ -17,12 +17,13 @@ func executeCopy2(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
     next(pc.next, fp, md, ms, context)
 }
 
-/// `const32 result, bits`
+/// `const32 result, bits`: sign-extended, so one slot serves an i64 comparison with a 32-bit
+/// immediate as well as an i32 one (which reads only the low half).
 @_cdecl("vudo_execute_const32") @inline(__always)
 func executeConst32(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    fp[pc.a] = UInt64(pc.c32)
+    fp[pc.a] = UInt64(bitPattern: Int64(Int32(bitPattern: pc.c32)))
     next(pc.next, fp, md, ms, context)
 }
 
