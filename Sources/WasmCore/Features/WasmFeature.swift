@@ -41,10 +41,9 @@ public enum WasmFeature: String, CaseIterable, Sendable, Hashable, CustomStringC
     /// What this engine does with the feature today.
     public var support: Support {
         switch self {
-        case .simd, .relaxedSIMD:
+        case .simd, .relaxedSIMD, .exceptionHandling, .legacyExceptions, .functionReferences:
             .execution
-        case .tailCall, .extendedConst, .multiMemory, .memory64, .exceptionHandling, .legacyExceptions,
-            .functionReferences, .gc:
+        case .tailCall, .extendedConst, .multiMemory, .memory64, .gc:
             .validation
         case .threads, .customPageSizes, .wideArithmetic, .customDescriptors:
             .none

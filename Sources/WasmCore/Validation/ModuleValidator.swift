@@ -279,6 +279,8 @@ struct ModuleValidator {
             let instruction = try readInstruction(&reader, body: body)
             try validator.validate(instruction)
             if let feature = instruction.opcode.info.feature, feature.support < .execution { translator = nil }
+            // `return_call_ref` belongs to typed references, but runs with the tail calls.
+            if instruction.opcode == .returnCallRef, WasmFeature.tailCall.support < .execution { translator = nil }
             try translator?.translate(instruction)
         }
         guard reader.isAtEnd else {

@@ -78,6 +78,10 @@ func callHostFunction(
         try store.callHost(callee, arguments: base, caller: state.pointee.instance.pointee.owner.takeUnretainedValue())
     } catch {
         store.stackTop = savedTop
+        // A wasm exception the host threw (or let through) goes on into the guest.
+        if case .exception(let thrown) = error.reason, let exception = store.guestException(thrown) {
+            return unwind(exception, from: pc, fp, context)
+        }
         state.pointee.pc = pc
         state.pointee.trap = error.reason
         state.pointee.thrown = error
