@@ -106,14 +106,19 @@ extension Store {
         return WasmException(tag: exception.tag, values: values)
     }
 
-    /// An exception a host function throws, kept for the guest; nil when its tag or values do not
-    /// belong to this store or do not match the tag's type (then it is a plain trap).
-    func guestException(_ exception: WasmException) -> Int? {
-        guard exception.tag.index >= 0, exception.tag.index < tags.count else { return nil }
+    /// Whether an exception's tag belongs to this store and its values match the tag's type.
+    func matchesTag(_ exception: WasmException) -> Bool {
+        guard exception.tag.index >= 0, exception.tag.index < tags.count else { return false }
         let type = tags[exception.tag.index].type
-        guard exception.values.count == type.parameters.count,
-            zip(exception.values, type.parameters).allSatisfy({ accepts($0, as: $1) })
-        else { return nil }
+        return exception.values.count == type.parameters.count
+            && zip(exception.values, type.parameters).allSatisfy({ accepts($0, as: $1) })
+    }
+
+    /// An exception a host function throws, kept for the guest; nil when it does not match its
+    /// tag (`callHost` has made that a plain trap).
+    func guestException(_ exception: WasmException) -> Int? {
+        guard matchesTag(exception) else { return nil }
+        let type = tags[exception.tag.index].type
         let count = type.parameters.slotCount
         let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: max(count, 1))
         defer { slots.deallocate() }
