@@ -59,4 +59,18 @@
           (try_table (catch_all_ref $inner) (throw $e (local.get 0)))
           (unreachable))
         (throw_ref))))
+
+  ;; The same loop, bare and inside a try_table: the same internal code.
+  (func (export "plain") (param $n i32) (result i32) (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (i32.mul (local.get $n) (local.get $n))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $s))
+  (func (export "guarded") (param $n i32) (result i32) (local $s i32)
+    (block $h
+      (try_table (catch_all $h)
+        (loop $l
+          (local.set $s (i32.add (local.get $s) (i32.mul (local.get $n) (local.get $n))))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
+    (local.get $s))
 )

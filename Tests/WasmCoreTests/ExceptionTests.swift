@@ -47,6 +47,16 @@ import WasmCore
         #expect(try loaded.i32("throw_loop", 100_000) == 705_082_704)
     }
 
+    @Test func tryTableCostsNothingWhenNothingThrows() throws {
+        let (loaded, _) = try load()
+        func body(_ name: String) throws -> String {
+            let listing = try loaded.store.internalCode(of: loaded.function(name))
+            return String(listing.drop { $0 != "\n" })
+        }
+        #expect(try body("guarded") == body("plain"))
+        #expect(try loaded.i32("guarded", 1000) == loaded.i32("plain", 1000))
+    }
+
     @Test func catchRefAndThrowRefKeepTheException() throws {
         let (loaded, _) = try load()
         #expect(try loaded.i32("rethrow_ref", 5) == 5)

@@ -21,9 +21,16 @@ extension Store {
         withUnsafeMutablePointer(to: &context) { state in
             let pointer = ContextPointer(state)
             start.pc.handler(start.pc, start.fp, state.pointee.md, state.pointee.ms, pointer)
-            // Optimized, handlers call each other and return only once the run has stopped;
-            // unoptimized, each returns after recording where to go on (see `next`).
-            guard !dispatchesByTailCalls() else { return }
+            // Optimized, handlers call each other and return only once the run has stopped (or
+            // bounces); unoptimized, each returns after recording where to go on (see `next`).
+            if dispatchesByTailCalls() {
+                while state.pointee.status == .bouncing {
+                    state.pointee.status = .running
+                    let pc = state.pointee.pc
+                    pc.handler(pc, state.pointee.fp, state.pointee.md, state.pointee.ms, pointer)
+                }
+                return
+            }
             while state.pointee.status == .running {
                 let pc = state.pointee.pc
                 pc.handler(pc, state.pointee.fp, state.pointee.md, state.pointee.ms, pointer)
@@ -43,7 +50,7 @@ extension Store {
             var trap = context.thrown ?? Trap(reason)
             trap.backtrace += backtrace(context.function, context.depth, baseDepth)
             throw trap
-        case .running:
+        case .running, .bouncing:
             throw Trap(.internalError("a handler returned without stopping the run"))
         }
     }

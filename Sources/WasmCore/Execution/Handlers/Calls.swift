@@ -80,7 +80,8 @@ func callHostFunction(
         store.stackTop = savedTop
         // A wasm exception the host threw (or let through) goes on into the guest.
         if case .exception(let thrown) = error.reason, let exception = store.guestException(thrown) {
-            return unwind(exception, from: pc, fp, context)
+            guard let landing = unwind(exception, from: pc, fp, context) else { return }
+            return bounce(to: landing, context)
         }
         state.pointee.pc = pc
         state.pointee.trap = error.reason

@@ -1,13 +1,26 @@
 // Exceptions: `throw` and `throw_ref` (legacy `rethrow` too) unwind through the interpreter's own
 // call frames, looking up each function's handler table (`ExceptionHandler`) only now: the code
 // inside a `try_table` is the same as outside one, so nothing is paid until something throws.
+//
+// The unwinder returns where to continue, and the handler itself dispatches there: a call to the
+// next handler from the (out-of-line, reference-counting) unwinder would not be a tail call, and
+// a loop that throws would grow the native stack with every exception.
+
+/// Where a caught exception continues.
+struct Landing {
+    var pc: CodePointer
+    var fp: FramePointer
+    var md: MemoryBase
+    var ms: MemorySize
+}
 
 /// `throw base, tag`: the tag's values are in the slots from `base`.
 @_cdecl("vudo_execute_throwTag") @inline(__always)
 func executeThrowTag(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    throwNew(pc, fp, context)
+    guard let landing = throwNew(pc, fp, context) else { return }
+    next(landing.pc, landing.fp, landing.md, landing.ms, context)
 }
 
 /// `throw_ref exception`: throws a caught exception again; null traps.
@@ -17,25 +30,38 @@ func executeThrowRef(
 ) {
     let bits = fp[pc.a]
     guard bits != 0 else { return raise(.nullExceptionReference, at: pc, context) }
-    unwind(Int(bits - 1), from: pc, fp, context)
+    guard let landing = unwind(Int(bits - 1), from: pc, fp, context) else { return }
+    next(landing.pc, landing.fp, landing.md, landing.ms, context)
 }
 
 @inline(never)
-private func throwNew(_ pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer) {
+private func throwNew(_ pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer) -> Landing? {
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
     let instance = state.pointee.instance.pointee.owner.takeUnretainedValue()
     let tag = instance.tagAddresses[Int(pc.c32)]
     let count = store.tags[tag].type.parameters.slotCount
     let payload = Array(UnsafeBufferPointer(start: fp + pc.a, count: count))
-    unwind(store.allocateException(tag: tag, payload: payload), from: pc, fp, context)
+    return unwind(store.allocateException(tag: tag, payload: payload), from: pc, fp, context)
+}
+
+/// Continues at `landing` from `Store.run`'s loop, on a fresh native stack: for slow paths whose
+/// call of the next handler would not be a tail call.
+func bounce(to landing: Landing, _ context: ContextPointer) {
+    let state = context.state
+    state.pointee.pc = landing.pc
+    state.pointee.fp = landing.fp
+    state.pointee.md = landing.md
+    state.pointee.ms = landing.ms
+    if dispatchesByTailCalls() { state.pointee.status = .bouncing }
 }
 
 /// Finds the innermost handler of exception `exception` thrown at `pc` (an instruction of the
-/// running function, whose frame is `fp`), leaving frames on the way, and continues there; with
-/// none below the run's first frame, the run stops with the exception.
+/// running function, whose frame is `fp`), leaving frames on the way, and returns where to
+/// continue; nil when the run has stopped: with the exception, when no frame of the run catches
+/// it, or returned, when a handler's label is the run's first function's own.
 @inline(never)
-func unwind(_ exception: Int, from pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer) {
+func unwind(_ exception: Int, from pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer) -> Landing? {
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
     let tag = store.exceptions[exception]?.tag ?? -1
@@ -59,7 +85,7 @@ func unwind(_ exception: Int, from pc: CodePointer, _ fp: FramePointer, _ contex
             state.pointee.fp = fp
             state.pointee.trap = .exception(store.hostException(exception))
             state.pointee.status = .trapped
-            return
+            return nil
         }
         let caller = state.pointee.frames[depth - 1]
         depth -= 1
@@ -91,7 +117,7 @@ private func findCatch(_ handlers: [ExceptionHandler], at index: Int, tag: Int, 
 private func land(
     _ exception: Int, _ target: CatchTarget, _ code: CodePointer, _ fp: FramePointer,
     _ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ store: Store, _ context: ContextPointer
-) {
+) -> Landing? {
     let state = context.state
     if let payload = store.exceptions[exception]?.payload {
         for (slot, bits) in zip(target.slots, payload) { fp[Int(slot)] = bits }
@@ -106,20 +132,21 @@ private func land(
     let instance = function.pointee.runtime.unsafelyUnwrapped
     state.pointee.instance = instance
     if let index = target.target {
-        return next(code + index &* Inst.stride, fp, instance.memoryBase, instance.memorySize, context)
+        return Landing(pc: code + index &* Inst.stride, fp: fp, md: instance.memoryBase, ms: instance.memorySize)
     }
     // The function's own label: return, the values already in the result slots.
     if depth == state.pointee.baseDepth {
         state.pointee.pc = code
         state.pointee.status = .returned
-        return
+        return nil
     }
     let caller = state.pointee.frames[depth - 1]
     state.pointee.depth = depth - 1
     state.pointee.function = caller.function
     let callerInstance = caller.function.pointee.runtime.unsafelyUnwrapped
     state.pointee.instance = callerInstance
-    next(caller.returnPC, caller.fp, callerInstance.memoryBase, callerInstance.memorySize, context)
+    return Landing(
+        pc: caller.returnPC, fp: caller.fp, md: callerInstance.memoryBase, ms: callerInstance.memorySize)
 }
 
 extension InternalOp {
