@@ -9,15 +9,22 @@ import WasmCore
 
     /// The fixture with its host: `host_throw x` throws `host_tag (x, 2x)`, `host_fail` throws a
     /// Swift error, `host_call x` calls the guest's `deep x` (which throws `e 42`).
-    private func load() throws -> (Loaded, hostTag: TagAddress) {
+    private func load(asyncHostThrow: Bool = false) throws -> (Loaded, hostTag: TagAddress) {
         let store = Store()
         var imports = Imports()
         let hostTag = store.addTag(FunctionType(parameters: [.i32, .i64], results: []))
+        let throwType = FunctionType(parameters: [.i32], results: [])
+        let exception = { (arguments: [Value]) in
+            let x = arguments[0].s32!
+            return WasmException(tag: hostTag, values: [.s32(x), .i64(UInt64(bitPattern: Int64(x) * 2))])
+        }
         let hostThrow = store.addHostFunction(
-            HostFunction(type: FunctionType(parameters: [.i32], results: [])) { _, arguments in
-                let x = arguments[0].s32!
-                throw WasmException(tag: hostTag, values: [.s32(x), .i64(UInt64(bitPattern: Int64(x) * 2))])
-            })
+            asyncHostThrow
+                ? HostFunction(type: throwType) { _, arguments async throws in
+                    await Task.yield()
+                    throw exception(arguments)
+                }
+                : HostFunction(type: throwType) { _, arguments in throw exception(arguments) })
         let hostFail = store.addHostFunction(
             HostFunction(type: FunctionType(parameters: [], results: [])) { _, _ in throw HostFailure(code: 7) })
         let hostCall = store.addHostFunction(
@@ -79,6 +86,17 @@ import WasmCore
         let (loaded, _) = try load()
         #expect(try loaded.call("catch_host", [.s32(21)]) == [.s32(21), .i64(42)])
         #expect(try loaded.call("catch_host", [.s32(-3)]) == [.s32(-3), .i64(UInt64(bitPattern: -6))])
+    }
+
+    @Test func asyncHostThrowsAnExceptionTheGuestCatches() async throws {
+        let (loaded, _) = try load(asyncHostThrow: true)
+        let results = try await loaded.store.invokeAsync(loaded.function("catch_host"), [.s32(21)])
+        #expect(results == [.s32(21), .i64(42)])
+    }
+
+    @Test func exceptionKeptInAGlobalStaysItself() throws {
+        let (loaded, _) = try load()
+        #expect(try loaded.i32("saved_exception", 17) == 17)
     }
 
     @Test func hostErrorStaysATrapTheGuestCannotCatch() throws {

@@ -39,6 +39,9 @@ final class TagInstance {
 struct ExceptionInstance {
     var tag: Int
     var payload: [UInt64]
+    /// Whether an `exnref` to it was ever made: such an exception may be kept anywhere (a local,
+    /// a global, a table) and is never released.
+    var isReferenced = false
 }
 
 /// One `try_table` or legacy `try` of a translated function: its body's code range and what it
@@ -89,8 +92,10 @@ extension Store {
         return exceptions.count - 1
     }
 
-    /// Forgets an exception no reference can reach (caught by a clause that does not keep it).
+    /// Forgets an exception caught by a clause that does not keep it, unless a reference to it
+    /// was made before.
     func releaseException(_ index: Int) {
+        guard let exception = exceptions[index], !exception.isReferenced else { return }
         exceptions[index] = nil
         freeExceptions.append(index)
     }

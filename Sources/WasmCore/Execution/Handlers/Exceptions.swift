@@ -123,6 +123,7 @@ private func land(
         for (slot, bits) in zip(target.slots, payload) { fp[Int(slot)] = bits }
     }
     if let slot = target.exceptionSlot {
+        store.exceptions[exception]?.isReferenced = true
         fp[Int(slot)] = UInt64(exception) + 1
     } else {
         store.releaseException(exception)
