@@ -84,6 +84,8 @@ func unwind(_ exception: Int, from pc: CodePointer, _ fp: FramePointer, _ contex
             state.pointee.pc = site
             state.pointee.fp = fp
             state.pointee.trap = .exception(store.hostException(exception))
+            // The host has its values; unless an `exnref` reaches it, nothing else can.
+            store.releaseException(exception)
             state.pointee.status = .trapped
             return nil
         }
