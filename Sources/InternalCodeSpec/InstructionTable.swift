@@ -4,7 +4,7 @@
 public enum InstructionTable {
     public static let all: [InstructionSpec] = sharingHandlers(
         control + variables + memoryAndTables + integer + floatingPoint + conversions + loadsAndStores + branches
-            + fused + vector)
+            + fused + vector + referencesAndExceptions)
 
     /// Operations that compute the same bits as another (see `InstructionSpec.sharesHandlerWith`).
     static let twins: [String: String] = [
@@ -78,6 +78,38 @@ public enum InstructionTable {
             "f64AddToMemory", "f64.add_to_memory",
             [Operand(.a, .slot, "address"), Operand(.b, .slot, "x"), Operand(.c32, .immediate, "offset")],
             .handwritten(pure: false)),
+    ]
+
+    // Typed function references and exceptions (Handlers/References.swift, Exceptions.swift).
+    static let referencesAndExceptions: [InstructionSpec] = [
+        // `call_ref`: the callee is the reference in `reference` (null traps).
+        InstructionSpec(
+            "callRef", "call_ref", [Operand(.a, .slot, "base"), Operand(.b, .slot, "reference")],
+            .handwritten(pure: false)),
+        // `call_indirect` whose expected type is not final: an element of a subtype matches too.
+        // Data word: the expected type's canonical id (c32).
+        InstructionSpec(
+            "callIndirectSubtype", "call_indirect_subtype",
+            [Operand(.a, .slot, "base"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
+            .handwritten(pure: false), dataWords: 1),
+        // `return_call_ref`: `call_ref` whose callee's frame replaces the caller's.
+        InstructionSpec(
+            "returnCallRef", "return_call_ref", [Operand(.a, .slot, "base"), Operand(.b, .slot, "reference")],
+            .handwritten(pure: false)),
+        // `return_call_indirect` whose expected type is not final. Data word: its canonical id (c32).
+        InstructionSpec(
+            "returnCallIndirectSubtype", "return_call_indirect_subtype",
+            [Operand(.a, .slot, "base"), Operand(.b, .slot, "index"), Operand(.c32, .index("table"), "table")],
+            .handwritten(pure: false), dataWords: 1),
+        // Traps when the reference is null; the value stays where it is.
+        InstructionSpec(
+            "refAsNonNull", "ref.as_non_null", [Operand(.a, .slot, "reference")], .handwritten(pure: false)),
+        // `throw`: the tag's values in the slots from `base` (by slot width).
+        InstructionSpec(
+            "throwTag", "throw", [Operand(.a, .slot, "base"), Operand(.c32, .index("tag"), "tag")],
+            .handwritten(pure: false)),
+        // `throw_ref` (and legacy `rethrow`, from the slot its `catch` stored the exception in).
+        InstructionSpec("throwRef", "throw_ref", [Operand(.a, .slot, "exception")], .handwritten(pure: false)),
     ]
 
     static let variables: [InstructionSpec] = [

@@ -26,4 +26,30 @@ struct TextFormatLoadingTests {
             #expect(textError.description == "1:28: unknown operator i32.frobnicate")
         }
     }
+
+    @Test func uncaughtExceptionIsATypedError() async throws {
+        let spirit = try await loadSpirit(
+            wat: """
+                (module
+                  (tag $e (param i32))
+                  (func (export "fail") (param i32) (throw $e (local.get 0)))
+                  (func (export "recover") (param i32) (result i32)
+                    (block $h (result i32)
+                      (try_table (result i32) (catch $e $h) (call 0 (local.get 0)) (i32.const -1)))))
+                """)
+        #expect(try await spirit.call("recover", [.i32(5)]) == [.i32(5)])
+        do {
+            _ = try await spirit.call("fail", [.i32(9)])
+            Issue.record("fail returned")
+        } catch {
+            guard case .uncaughtException(let function, let exception) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(function == "fail")
+            #expect(exception.values == [.i32(9)])
+        }
+        // The Spirit stays usable.
+        #expect(try await spirit.call("recover", [.i32(6)]) == [.i32(6)])
+    }
 }

@@ -109,6 +109,7 @@ import WasmCore
         let wasm = try load()
         let trap = try wasm.trap("call_fail", [.s32(7)])
         #expect(trap.underlyingError as? HostFailure == HostFailure(code: 7))
+        #expect(trap.reason.origin == .host)
         guard case .host = trap.reason else {
             Issue.record("reason \(trap.reason)")
             return

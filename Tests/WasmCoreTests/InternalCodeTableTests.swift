@@ -45,7 +45,8 @@ import Testing
             InternalOp.numericHandlers + InternalOp.memoryHandlers + InternalOp.branchHandlers
             + InternalOp.superinstructionHandlers + InternalOp.controlHandlers + InternalOp.callHandlers
             + InternalOp.variableHandlers + InternalOp.memoryAndTableHandlers + InternalOp.vectorHandlers
-            + InternalOp.vectorMemoryHandlers + InternalOp.vectorMoveHandlers
+            + InternalOp.vectorMemoryHandlers + InternalOp.vectorMoveHandlers + InternalOp.referenceHandlers
+            + InternalOp.exceptionHandlers
         #expect(listed.map(\.0).sorted { $0.rawValue < $1.rawValue } == InternalOp.allCases)
         #expect(InternalOp.handlers.count == InternalOp.allCases.count)
     }

@@ -20,6 +20,7 @@ import WasmCore
         let error = #expect(throws: Trap.self) { try loaded.store.invoke(sum, [.i32(1_000_000)]) }
         #expect(ContinuousClock.now - started < .seconds(2))
         #expect(error?.reason == .outOfFuel)
+        #expect(error?.reason.origin == .limit)
         #expect(loaded.store.fuel == 0)
 
         loaded.store.fuel = nil

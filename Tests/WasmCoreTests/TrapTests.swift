@@ -13,6 +13,7 @@ import WasmCore
     @Test func backtraceNamesEveryFrameInnermostFirst() throws {
         let trap = try wasm.trap("outer")
         #expect(trap.reason == .unreachable)
+        #expect(trap.reason.origin == .guest)
         #expect(trap.backtrace == ["inner", "middle", "outer"])
         #expect(trap.description.hasPrefix("unreachable\n"))
         #expect(trap.description.contains("inner"))

@@ -25,6 +25,9 @@ public enum SpiritError: Error, Sendable, CustomStringConvertible {
     case resultMismatch(function: String, expected: [ValueType], got: [ValueType])
     /// The guest trapped; the Spirit stays usable.
     case trap(function: String, Trap)
+    /// A WebAssembly exception left the guest uncaught, ending the call to `function`: its tag and
+    /// values. The Spirit stays usable.
+    case uncaughtException(function: String, WasmException)
     /// A host function the guest called threw (a bad pointer is a ``MemoryError``), ending the call
     /// to `function`; `module` and `name` are the import. The Spirit stays usable.
     case hostFunction(function: String, module: String, name: String, error: any Error)
@@ -49,6 +52,7 @@ public enum SpiritError: Error, Sendable, CustomStringConvertible {
         case .resultMismatch(let function, let expected, let got):
             "\(function) returns (\(Self.list(got))), expected (\(Self.list(expected)))"
         case .trap(let function, let trap): "\(function) trapped: \(trap)"
+        case .uncaughtException(let function, let exception): "\(function) threw an uncaught exception: \(exception)"
         case .hostFunction(let function, let module, let name, let error):
             "\(function): \(module).\(name) failed: \(error)"
         case .aborted(let function, let abort): "\(function) \(abort)"
@@ -56,10 +60,11 @@ public enum SpiritError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The error a trap in `function` stands for: the host failure or abort that caused it, or
-    /// the trap itself.
+    /// The error a trap in `function` stands for: an uncaught exception, the host failure or abort
+    /// that caused it, or the trap itself.
     static func fromTrap(_ trap: Trap, function: String) -> SpiritError {
-        switch trap.underlyingError {
+        if case .exception(let exception) = trap.reason { return .uncaughtException(function: function, exception) }
+        return switch trap.underlyingError {
         case let abort as SpiritAbort: .aborted(function: function, abort)
         case let failure as HostFunctionFailure:
             .hostFunction(function: function, module: failure.module, name: failure.name, error: failure.error)

@@ -67,6 +67,8 @@ final class FunctionInstance {
     let entry: UnsafeMutablePointer<FunctionEntry>
     let type: FunctionType
     let host: HostFunction?
+    /// The translated code's `try_table`s and `try`s, innermost first (see Handlers/Exceptions.swift).
+    var handlers: [ExceptionHandler] = []
 
     init(entry: FunctionEntry, type: FunctionType, host: HostFunction?) {
         self.entry = .allocate(capacity: 1)
@@ -96,6 +98,7 @@ final class FunctionInstance {
         }
         entry.pointee.code = CodePointer(code)
         entry.pointee.frameSize = output.frameSize
+        handlers = output.handlers
         if !output.constants.isEmpty {
             let constants = UnsafeMutablePointer<UInt64>.allocate(capacity: output.constants.count)
             constants.initialize(from: output.constants, count: output.constants.count)

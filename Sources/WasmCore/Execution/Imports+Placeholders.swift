@@ -17,8 +17,9 @@ extension Imports {
                 value = .memory(try store.addMemory(type))
             case .global(let type):
                 value = .global(store.addGlobal(type, value: .zero(type.valueType)))
-            case .tag:
-                throw InstantiationError.unsupported(.exceptionHandling)
+            case .tag(let type):
+                guard let type = module.functionType(at: type.typeIndex) else { throw ValidationError("unknown type") }
+                value = .tag(store.addTag(type))
             }
             imports.define(module: entry.module, name: entry.name, value)
         }

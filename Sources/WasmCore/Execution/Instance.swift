@@ -17,6 +17,8 @@ public final class Instance {
     var memories: [MemoryInstance] = []
     var tables: [TableInstance] = []
     var typeIDs: [Int] = []
+    /// Store addresses of the module's tags, imported ones first.
+    var tagAddresses: [Int] = []
     var dataSegments: [[UInt8]] = []
     var elementSegments: [[UInt64]] = []
     var memoryAddresses: [MemoryAddress] = []

@@ -19,6 +19,7 @@ extension Store {
         var importedGlobals: [(GlobalInstance, GlobalAddress)] = []
         var importedMemories: [(MemoryInstance, MemoryAddress)] = []
         var importedTables: [(TableInstance, TableAddress)] = []
+        var tagAddresses: [Int] = []
         for entry in module.imports {
             guard let value = imports.lookup(module: entry.module, name: entry.name) else {
                 throw InstantiationError(.link, "unknown import: \(entry.module).\(entry.name)")
@@ -64,6 +65,10 @@ extension Store {
                     ? actual == expected : types.isSubtype(actual, of: expected)
                 guard global.type.isMutable == type.isMutable, fits else { throw mismatch("global type") }
                 importedGlobals.append((global, address))
+            case (.tag(let type), .tag(let address)):
+                // Tags match when their types are the same (tag types are invariant).
+                guard tags[address.index].typeID == typeIDs[Int(type.typeIndex)] else { throw mismatch("tag type") }
+                tagAddresses.append(address.index)
             default:
                 throw mismatch("expected \(Self.kindName(entry.descriptor)), got \(value.kind)")
             }
@@ -128,6 +133,14 @@ extension Store {
         let instance = Instance(
             module: module, functions: allFunctions, globals: allGlobals, memories: allMemories, tables: allTables)
         instance.typeIDs = typeIDs
+        for tag in module.tags {
+            let typeID = typeIDs[Int(tag.typeIndex)]
+            tagAddresses.append(tags.count)
+            tags.append(
+                TagInstance(
+                    type: types[typeID].functionType ?? FunctionType(parameters: [], results: []), typeID: typeID))
+        }
+        instance.tagAddresses = tagAddresses
         instance.translationContext = translation
         instance.dataSegments = module.data.map(\.bytes)
         for function in definedFunctions { function.entry.pointee.runtime = instance.runtime }
@@ -152,7 +165,7 @@ extension Store {
             case .table: value = .table(tableAddresses[index])
             case .memory: value = .memory(memoryAddresses[index])
             case .global: value = .global(globalAddresses[index])
-            case .tag: throw InstantiationError.unsupported(.exceptionHandling)
+            case .tag: value = .tag(TagAddress(tagAddresses[index]))
             }
             instance.addExport(export.name, value)
         }
@@ -225,6 +238,7 @@ extension Store {
         case .table(let address): address.index >= 0 && address.index < tables.count
         case .memory(let address): address.index >= 0 && address.index < memories.count
         case .global(let address): address.index >= 0 && address.index < globals.count
+        case .tag(let address): address.index >= 0 && address.index < tags.count
         }
     }
 

@@ -38,12 +38,21 @@ extension Store {
             hostStop = nil
             deadline = savedDeadline
         }
-        do {
+        do throws(Trap) {
             try execute(callee.entry, frame: base)
             while let stop = hostStop {
                 hostStop = nil
-                try await serve(stop, baseDepth: baseDepth, isolation: isolation)
-                try run(stop.state, baseDepth: baseDepth)
+                // A wasm exception the host function threw goes on into the guest.
+                var exception: Int?
+                do throws(Trap) {
+                    try await serve(stop, baseDepth: baseDepth, isolation: isolation)
+                } catch {
+                    guard case .exception(let thrown) = error.reason, let kept = guestException(thrown) else {
+                        throw error
+                    }
+                    exception = kept
+                }
+                try run(stop.state, baseDepth: baseDepth, throwing: exception)
             }
         } catch {
             keepForResumption(error, base: base, resultTypes: callee.type.results, baseDepth: baseDepth)
@@ -85,7 +94,15 @@ extension Store {
         do {
             return try await body(Caller(store: self, instance: caller), arguments)
         } catch let trap as Trap {
+            if case .exception(let exception) = trap.reason, !matchesTag(exception) {
+                throw Trap(.host("host function threw an exception whose values do not match its tag"))
+            }
             throw trap
+        } catch let exception as WasmException {
+            guard matchesTag(exception) else {
+                throw Trap(.host("host function threw an exception whose values do not match its tag"))
+            }
+            throw Trap(.exception(exception))
         } catch {
             throw Trap(.host("\(error)"), underlyingError: error)
         }

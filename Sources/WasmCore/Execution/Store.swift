@@ -9,6 +9,11 @@ public final class Store {
     var memories: [MemoryInstance] = []
     var globals: [GlobalInstance] = []
     var instances: [Instance] = []
+    var tags: [TagInstance] = []
+    /// Thrown exceptions that a reference may still reach (an `exnref` is an index plus one), and
+    /// the free entries among them.
+    var exceptions: [ExceptionInstance?] = []
+    var freeExceptions: [Int] = []
     /// Canonical ids of every type definition of the store's instances and host functions.
     /// Store objects' types name defined types by these ids.
     let types = TypeRegistry()
@@ -197,8 +202,9 @@ public final class Store {
     }
 
     /// Whether a host value may be passed where `type` is expected: a number of that type, or a
-    /// reference of that type's hierarchy (null only where the type is nullable).
-    func accepts(_ value: Value, as type: ValueType) -> Bool {
+    /// reference of that type's hierarchy (null only where the type is nullable), a function
+    /// reference only where its signature is a subtype of the expected one.
+    public func accepts(_ value: Value, as type: ValueType) -> Bool {
         guard case .ref(let reference) = type else { return value.type == type }
         if value.isNull {
             return reference.isNullable && value.type == .ref(ReferenceType(types.top(of: reference.heapType)))
@@ -213,6 +219,9 @@ public final class Store {
             return types.isSubtype(.extern, of: heapType)
         case (.anyref(.i31?), let heapType):
             return types.isSubtype(.i31, of: heapType)
+        case (.exnref(let address?), let heapType):
+            return exceptions.indices.contains(address.index) && exceptions[address.index] != nil
+                && types.isSubtype(.exn, of: heapType)
         default:
             return false
         }
@@ -356,7 +365,15 @@ public final class Store {
         do {
             results = try host.body(Caller(store: self, instance: caller), arguments)
         } catch let trap as Trap {
+            if case .exception(let exception) = trap.reason, !matchesTag(exception) {
+                throw Trap(.host("host function threw an exception whose values do not match its tag"))
+            }
             throw trap
+        } catch let exception as WasmException {
+            guard matchesTag(exception) else {
+                throw Trap(.host("host function threw an exception whose values do not match its tag"))
+            }
+            throw Trap(.exception(exception))
         } catch {
             throw Trap(.host("\(error)"), underlyingError: error)
         }

@@ -11,6 +11,16 @@ public enum TrapReason: Error, Sendable, Hashable, CustomStringConvertible {
     /// `call_indirect` met a null entry; the table index it looked up.
     case uninitializedElement(UInt32)
     case callStackExhausted
+    /// `call_ref` (or `return_call_ref`) met a null reference.
+    case nullFunctionReference
+    /// `ref.as_non_null` met a null reference.
+    case nullReference
+    /// `throw_ref` met a null exception reference.
+    case nullExceptionReference
+    /// A WebAssembly exception left the guest uncaught: its tag and values. Not a trap in the
+    /// spec's sense (a caller of the guest may handle it), but what a call from the host ends
+    /// with; a host function that throws it (or a ``WasmException``) throws it on into the guest.
+    case exception(WasmException)
     case outOfFuel
     case deadlineExceeded
     case cancelled
@@ -32,6 +42,10 @@ public enum TrapReason: Error, Sendable, Hashable, CustomStringConvertible {
         case .undefinedElement: "undefined element"
         case .uninitializedElement(let index): "uninitialized element \(index)"
         case .callStackExhausted: "call stack exhausted"
+        case .nullFunctionReference: "null function reference"
+        case .nullReference: "null reference"
+        case .nullExceptionReference: "null exception reference"
+        case .exception(let exception): "uncaught exception: \(exception)"
         case .outOfFuel: "out of fuel"
         case .deadlineExceeded: "deadline exceeded"
         case .cancelled: "cancelled"

@@ -127,6 +127,7 @@ public enum ExternalValue: Sendable, Hashable {
     case table(TableAddress)
     case memory(MemoryAddress)
     case global(GlobalAddress)
+    case tag(TagAddress)
 
     public var kind: ExternalKind {
         switch self {
@@ -134,6 +135,7 @@ public enum ExternalValue: Sendable, Hashable {
         case .table: .table
         case .memory: .memory
         case .global: .global
+        case .tag: .tag
         }
     }
 }

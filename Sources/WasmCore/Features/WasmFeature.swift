@@ -41,9 +41,10 @@ public enum WasmFeature: String, CaseIterable, Sendable, Hashable, CustomStringC
     /// What this engine does with the feature today.
     public var support: Support {
         switch self {
-        case .simd, .relaxedSIMD, .tailCall, .extendedConst, .multiMemory, .memory64:
+        case .simd, .relaxedSIMD, .tailCall, .extendedConst, .multiMemory, .memory64, .exceptionHandling,
+            .legacyExceptions, .functionReferences:
             .execution
-        case .exceptionHandling, .legacyExceptions, .functionReferences, .gc:
+        case .gc:
             .validation
         case .threads, .customPageSizes, .wideArithmetic, .customDescriptors:
             .none

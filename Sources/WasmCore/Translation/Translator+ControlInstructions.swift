@@ -42,13 +42,15 @@ extension Translator {
             for parameter in frame.parameterTypes { _ = push(parameter) }
             controls.append(frame)
         case (.end, _):
-            let frame = controls.removeLast()
+            var frame = controls.removeLast()
             if frame.kind == .function {
                 if !frame.isUnreachable { emitReturn() }
                 return
             }
+            closeHandler(&frame)
             if !frame.isUnreachable { moveTop(frame.resultCount, toHeight: frame.height) }
             for index in frame.endPatches { patch(index, to: code.count) }
+            patchCatches(frame)
             if let elsePatch = frame.elsePatch { patch(elsePatch, to: code.count) }
             bindLabel()
             truncateStack(to: frame.height)
@@ -132,7 +134,9 @@ extension Translator {
             narrowTableIndex(fromTop: 1, table)
             let index = pop()
             let base = prepareArguments(calleeType.parameters.count)
-            emit(.returnCallIndirect, base, index, table)
+            let isFinal =
+                Int(typeIndex) < context.module.types.count ? context.module.types[Int(typeIndex)].isFinal : true
+            emit(isFinal ? .returnCallIndirect : .returnCallIndirectSubtype, base, index, table)
             emit(.data, 0, 0, UInt32(context.typeIDs[Int(typeIndex)]))
             finishCall(calleeType)
             emitReturn()
@@ -142,11 +146,14 @@ extension Translator {
             narrowTableIndex(fromTop: 1, table)
             let index = pop()
             let base = prepareArguments(calleeType.parameters.count)
-            emit(.callIndirect, base, index, table)
+            // Only a type that is not final can have subtypes, whose functions match too.
+            let isFinal =
+                Int(typeIndex) < context.module.types.count ? context.module.types[Int(typeIndex)].isFinal : true
+            emit(isFinal ? .callIndirect : .callIndirectSubtype, base, index, table)
             emit(.data, 0, 0, UInt32(context.typeIDs[Int(typeIndex)]))
             finishCall(calleeType)
         default:
-            throw unsupported(instruction)
+            try translateReferenceOrException(instruction)
         }
     }
 }

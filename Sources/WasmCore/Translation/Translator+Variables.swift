@@ -62,7 +62,7 @@ extension Translator {
         case (.refFunc, .index(let function)):
             emitProducer(.refFunc, 0, function)
         default:
-            throw unsupported(instruction)
+            try translateReferenceOrException(instruction)
         }
     }
 }

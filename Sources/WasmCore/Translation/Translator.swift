@@ -38,7 +38,7 @@ struct Translator {
         }
     }
 
-    enum FrameKind { case function, block, loop, `if`, `else` }
+    enum FrameKind { case function, block, loop, `if`, `else`, tryTable, legacyTry, legacyCatch }
 
     struct ControlFrame {
         var kind: FrameKind
@@ -53,6 +53,15 @@ struct Translator {
         /// The `if`'s branch to its `else` (or end when there is none).
         var elsePatch: Int?
         var isUnreachable = false
+        /// `try_table` and legacy `try`: its entry in `handlers`.
+        var handlerIndex: Int?
+        /// Catch clauses that continue at this frame's end: (handler, clause), patched like
+        /// `endPatches`.
+        var catchPatches: [(handler: Int, clause: Int)] = []
+        /// Legacy `try`: the hidden slot its `catch` clauses keep the exception in, and whether a
+        /// `rethrow` reads it (otherwise the exception is released when caught).
+        var exceptionSlot: UInt32?
+        var isRethrown = false
 
         init(kind: FrameKind, height: Int, signature: FunctionType, loopStart: Int) {
             self.kind = kind
@@ -99,6 +108,10 @@ struct Translator {
     /// Code index of the last instruction whose result went to the top operand's home slot and may
     /// be retargeted by a following `local.set` / `local.tee`; nil when that is not safe.
     var retargetable: Int?
+    /// The body's `try_table`s and `try`s (see `ExceptionHandler`), and the hidden slots legacy
+    /// `catch` clauses keep their exception in.
+    var handlers: [ExceptionHandler] = []
+    var hiddenSlotCount = 0
 
     init(context: Context, type: FunctionType, body: FunctionBody) {
         self.context = context
@@ -135,6 +148,8 @@ struct Translator {
         var frameSize: Int
         /// Values for the slots after the locals, copied in when the function is entered.
         var constants: [UInt64]
+        /// Exception handlers, innermost first, with real slot numbers.
+        var handlers: [ExceptionHandler] = []
     }
 
     /// Translates the next instruction of the body, which the validator has just accepted.
@@ -165,18 +180,22 @@ struct Translator {
             realConstantSlot[k] = UInt32(localCount + pool.count)
             pool.append(bits)
         }
-        let operandStart = localCount + pool.count
+        let hiddenStart = localCount + pool.count
+        let operandStart = hiddenStart + hiddenSlotCount
         // Entering a frame zeroes at least four slots after the parameters (see `zeroSlots`).
         let frameSize = max(operandStart + maxHeight + 1, type.parameters.count + minimumZeroedSlots)
         guard frameSize <= EmittedInstruction.slotLimit else {
             throw .frameTooLarge(slots: frameSize, limit: EmittedInstruction.slotLimit)
         }
-        Self.forEachSlotOperand(in: &code) { slot in
+        let renumber = { (slot: UInt32) -> UInt32 in
             if Self.isTemporary(slot) { return UInt32(operandStart) + (slot - Self.operandBase) }
             if Self.isConstant(slot) { return realConstantSlot[Int(slot - Self.constantBase)] }
+            if Self.isHidden(slot) { return UInt32(hiddenStart) + (slot - Self.hiddenBase) }
             return slot
         }
-        return Output(code: code, frameSize: frameSize, constants: pool)
+        Self.forEachSlotOperand(in: &code, renumber)
+        return Output(
+            code: code, frameSize: frameSize, constants: pool, handlers: renumberedHandlers(renumber))
     }
 
     /// Replaces every operand that names a slot (a result or a slot read, as the instruction table
@@ -201,6 +220,10 @@ struct Translator {
     /// (`finish()` renumbers). Locals keep their real numbers.
     static let constantBase: UInt32 = 1 << 30
     static let operandBase: UInt32 = 1 << 31
+    /// Hidden slots (legacy `catch` exceptions) go after the constants, before the operands.
+    static let hiddenBase: UInt32 = 1 << 29
+
+    static func isHidden(_ slot: UInt32) -> Bool { slot >= hiddenBase && slot < constantBase }
 
     /// The home slot of the operand at stack height `index` (at most the current height).
     func home(_ index: Int) -> UInt32 { Self.operandBase + UInt32(homeOffset(index)) }
@@ -380,15 +403,15 @@ struct Translator {
         if controls[controls.count - 1].isUnreachable {
             // Skip dead code, but track nesting so the frame's own else/end is recognized.
             switch instruction.opcode {
-            case .block, .loop, .if:
+            case .block, .loop, .if, .tryTable, .try:
                 deadNesting += 1
                 return
-            case .end:
+            case .end, .delegate:
                 if deadNesting > 0 {
                     deadNesting -= 1
                     return
                 }
-            case .else:
+            case .else, .catch, .catchAll:
                 if deadNesting > 0 { return }
             default:
                 return

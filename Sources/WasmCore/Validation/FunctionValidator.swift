@@ -312,6 +312,8 @@ struct FunctionValidator {
         offset = instruction.offset
         let info = instruction.opcode.info
         instructionName = info.name
+        // `return_call_ref` belongs to typed references, but runs with the tail calls.
+        if instruction.opcode == .returnCallRef { usedFeatures.insert(.tailCall) }
         if let feature = info.feature {
             usedFeatures.insert(feature)
             guard feature.support >= .validation else {

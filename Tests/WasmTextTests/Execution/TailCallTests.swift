@@ -90,4 +90,45 @@ import WasmText
         #expect(module.trap("wrong") == .indirectCallTypeMismatch)
         #expect(module.trap("outside") == .undefinedElement)
     }
+
+    @Test func aTailCallThroughAReferenceRunsInConstantSpace() throws {
+        let module = try Running(
+            """
+            (module
+              (type $step (func (param i64 i64) (result i64)))
+              (elem declare func $sum)
+              (func $sum (type $step) (param $n i64) (param $total i64) (result i64)
+                (if (result i64) (i64.eqz (local.get $n))
+                  (then (local.get $total))
+                  (else
+                    (return_call_ref $step
+                      (i64.sub (local.get $n) (i64.const 1)) (i64.add (local.get $total) (local.get $n))
+                      (ref.func $sum)))))
+              (func (export "sum") (param i64) (result i64)
+                (call $sum (local.get 0) (i64.const 0)))
+              (func (export "null") (result i64)
+                (return_call_ref $step (i64.const 1) (i64.const 2) (ref.null $step))))
+            """)
+        #expect(try module.call("sum", [.i64(3_000_000)]) == [.i64(4_500_001_500_000)])
+        #expect(module.trap("null") == .nullFunctionReference)
+    }
+
+    /// Only GC's `sub` declares a type that is not final: until GC runs, the module is refused.
+    @Test(.enabled(if: WasmFeature.gc.support >= .execution))
+    func anIndirectTailCallAcceptsASubtypesFunction() throws {
+        let module = try Running(
+            """
+            (module
+              (type $base (sub (func (result i32))))
+              (type $derived (sub $base (func (result i32))))
+              (type $other (func (result i32)))
+              (table funcref (elem $seven $eight))
+              (func $seven (type $derived) (i32.const 7))
+              (func $eight (type $other) (i32.const 8))
+              (func (export "derived") (result i32) (return_call_indirect (type $base) (i32.const 0)))
+              (func (export "unrelated") (result i32) (return_call_indirect (type $base) (i32.const 1))))
+            """)
+        #expect(try module.call("derived") == [.i32(7)])
+        #expect(module.trap("unrelated") == .indirectCallTypeMismatch)
+    }
 }

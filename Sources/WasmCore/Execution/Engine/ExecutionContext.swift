@@ -10,6 +10,9 @@ struct ExecutionContext {
         /// The guest called an async host function and waits for its results (see
         /// `Store.invokeAsync`).
         case suspendedAtHost
+        /// Optimized builds: a slow path returned to continue at `pc` from `Store.run`'s loop,
+        /// with the native stack unwound (see `bounce(to:_:)`).
+        case bouncing
     }
 
     // Unoptimized builds only: where the next handler continues (see `next`). Also where a trap

@@ -10,8 +10,9 @@ extension Store {
 
     /// Runs from `start`, a fresh call or where a suspended one stopped, until the function at
     /// `baseDepth` returns (results in its first slots), traps, or stops at an async host function
-    /// (`hostStop` is then set).
-    func run(_ start: ExecutionState, baseDepth: Int) throws(Trap) {
+    /// (`hostStop` is then set). With `exception`, the run starts by throwing it from the
+    /// instruction before `start.pc` (the call of an async host function that threw it).
+    func run(_ start: ExecutionState, baseDepth: Int, throwing exception: Int? = nil) throws(Trap) {
         defer { callDepth = baseDepth }
         guard let instance = start.function.pointee.runtime else { throw Trap(.internalError("not a wasm function")) }
         var context = ExecutionContext(
@@ -20,10 +21,24 @@ extension Store {
             frames: frames, stackEnd: valueStackEnd, metering: metering, store: .passUnretained(self))
         withUnsafeMutablePointer(to: &context) { state in
             let pointer = ContextPointer(state)
-            start.pc.handler(start.pc, start.fp, state.pointee.md, state.pointee.ms, pointer)
-            // Optimized, handlers call each other and return only once the run has stopped;
-            // unoptimized, each returns after recording where to go on (see `next`).
-            guard !dispatchesByTailCalls() else { return }
+            if let exception {
+                if let landing = unwind(exception, from: start.pc - Inst.stride, start.fp, pointer) {
+                    bounce(to: landing, pointer)
+                    if !dispatchesByTailCalls() { state.pointee.status = .running }
+                }
+            } else {
+                start.pc.handler(start.pc, start.fp, state.pointee.md, state.pointee.ms, pointer)
+            }
+            // Optimized, handlers call each other and return only once the run has stopped (or
+            // bounces); unoptimized, each returns after recording where to go on (see `next`).
+            if dispatchesByTailCalls() {
+                while state.pointee.status == .bouncing {
+                    state.pointee.status = .running
+                    let pc = state.pointee.pc
+                    pc.handler(pc, state.pointee.fp, state.pointee.md, state.pointee.ms, pointer)
+                }
+                return
+            }
             while state.pointee.status == .running {
                 let pc = state.pointee.pc
                 pc.handler(pc, state.pointee.fp, state.pointee.md, state.pointee.ms, pointer)
@@ -43,7 +58,7 @@ extension Store {
             var trap = context.thrown ?? Trap(reason)
             trap.backtrace += backtrace(context.function, context.depth, baseDepth)
             throw trap
-        case .running:
+        case .running, .bouncing:
             throw Trap(.internalError("a handler returned without stopping the run"))
         }
     }

@@ -620,6 +620,13 @@ enum InternalOp: UInt16, CaseIterable {
     case i32x4RelaxedDotI8x16I7x16AddS
     case f32x4MulAdd
     case f64x2MulAdd
+    case callRef
+    case callIndirectSubtype
+    case returnCallRef
+    case returnCallIndirectSubtype
+    case refAsNonNull
+    case throwTag
+    case throwRef
 }
 
 extension InternalOp {
@@ -632,7 +639,7 @@ extension InternalOp {
     static let handlers: [Handler] =
         (numericHandlers + memoryHandlers + branchHandlers + superinstructionHandlers + vectorHandlers
         + vectorMemoryHandlers + controlHandlers + callHandlers + variableHandlers + memoryAndTableHandlers
-        + vectorMoveHandlers)
+        + vectorMoveHandlers + referenceHandlers + exceptionHandlers)
         .sorted { $0.0.rawValue < $1.0.rawValue }.map(\.1)
 
     /// The name in internal-code listings.
@@ -1254,6 +1261,13 @@ extension InternalOp {
         case .i32x4RelaxedDotI8x16I7x16AddS: "i32x4.relaxed_dot_i8x16_i7x16_add_s"
         case .f32x4MulAdd: "f32x4.mul_add"
         case .f64x2MulAdd: "f64x2.mul_add"
+        case .callRef: "call_ref"
+        case .callIndirectSubtype: "call_indirect_subtype"
+        case .returnCallRef: "return_call_ref"
+        case .returnCallIndirectSubtype: "return_call_indirect_subtype"
+        case .refAsNonNull: "ref.as_non_null"
+        case .throwTag: "throw"
+        case .throwRef: "throw_ref"
         }
     }
 
@@ -3059,6 +3073,21 @@ extension InternalOp {
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
             ]
+        case .callRef: [InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "reference")]
+        case .callIndirectSubtype:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "index"),
+                InternalOperand(.c32, .index("table"), "table"),
+            ]
+        case .returnCallRef: [InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "reference")]
+        case .returnCallIndirectSubtype:
+            [
+                InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "index"),
+                InternalOperand(.c32, .index("table"), "table"),
+            ]
+        case .refAsNonNull: [InternalOperand(.a, .slot, "reference")]
+        case .throwTag: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("tag"), "tag")]
+        case .throwRef: [InternalOperand(.a, .slot, "exception")]
         }
     }
 
@@ -3068,7 +3097,7 @@ extension InternalOp {
         case .callIndirect, .returnCallIndirect, .memoryInit, .dataDrop, .memoryWindow, .memorySizeAt, .memoryGrowAt,
             .memoryFillAt, .memoryCopyAt, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop, .v128Load8Lane,
             .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane,
-            .v128Store64Lane:
+            .v128Store64Lane, .callIndirectSubtype, .returnCallIndirectSubtype:
             1
         default: 0
         }
@@ -3175,7 +3204,7 @@ extension InternalOp {
             .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe, .globalGet128, .globalSet128,
             .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S,
             .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero,
-            .v128Load64Zero, .v128Store, .v128StoreAddImm:
+            .v128Load64Zero, .v128Store, .v128StoreAddImm, .callIndirectSubtype, .returnCallIndirectSubtype, .throwTag:
             true
         default: false
         }

@@ -148,6 +148,12 @@ private func performHostCall(
     do {
         try store.callHost(callee, arguments: base, caller: state.pointee.instance.pointee.owner.takeUnretainedValue())
     } catch {
+        // A wasm exception the host threw (or let through) goes on into the guest, from the
+        // driver's loop.
+        if case .exception(let thrown) = error.reason, let exception = store.guestException(thrown) {
+            if let landing = unwind(exception, from: pc, fp, context) { bounce(to: landing, context) }
+            return false
+        }
         state.pointee.pc = pc
         state.pointee.trap = error.reason
         state.pointee.thrown = error
