@@ -127,7 +127,7 @@ enum InspectCommand {
         print("element segments: \(module.elements.count)")
         print("data segments: \(module.data.count)")
         print("custom sections (\(module.customSections.count)):")
-        for section in module.customSections { print("  \"\(section.name)\": \(section.bytes.count) bytes") }
+        for section in module.customSections { print("  \"\(section.name)\": \(counted(section.bytes.count, "byte"))") }
         return 0
     }
 

@@ -94,17 +94,19 @@ enum ImportLinker {
         let initial = limits.initial ?? type.limits.min
         let maximum = limits.maximum ?? type.limits.max
         guard initial >= type.limits.min else {
-            throw .memoryLimits("\(name) needs at least \(type.limits.min) pages, the options give \(initial)")
+            throw .memoryLimits(
+                "\(name) needs at least \(counted(type.limits.min, "page")), the options give \(initial)")
         }
         if let required = type.limits.max {
             guard let maximum, maximum <= required else {
                 throw .memoryLimits(
-                    "\(name) allows at most \(required) pages, the options give \(maximum.map(String.init) ?? "no maximum")"
+                    "\(name) allows at most \(counted(required, "page")), the options give \(maximum.map(String.init) ?? "no maximum")"
                 )
             }
         }
         if let maximum, initial > maximum {
-            throw .memoryLimits("initial \(initial) pages exceed the maximum of \(maximum)")
+            throw .memoryLimits(
+                "initial \(counted(initial, "page")) exceed\(initial == 1 ? "s" : "") the maximum of \(maximum)")
         }
         do {
             return try store.addMemory(MemoryType(limits: Limits(min: initial, max: maximum)))
