@@ -29,6 +29,8 @@ let package = Package(
         .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore", "WasmSpecTest"]),
         .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest"]),
         .testTarget(name: "VudoTests", dependencies: ["Vudo"]),
+        // The documentation's samples: Snippets/, built and run by a package of their own.
+        .testTarget(name: "DocsTests"),
         // The `vudo` command, run as a process.
         .testTarget(name: "CLITests", dependencies: ["vudo"]),
     ],
