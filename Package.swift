@@ -20,7 +20,7 @@ let package = Package(
         // The embedding layer: Spirits, Loas, Séances.
         .target(name: "Vudo", dependencies: ["WasmCore", "WasmText"]),
         .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo", "WasmText"]),
-        .executableTarget(name: "vudo-bench", dependencies: ["WasmCore", "Vudo"]),
+        .executableTarget(name: "vudo-bench", dependencies: ["WasmCore", "WasmText", "Vudo"]),
         // The internal instruction table and the generator of WasmCore's handlers and
         // `InternalOp` (a development tool: nothing links it).
         .target(name: "InternalCodeSpec"),
@@ -28,7 +28,7 @@ let package = Package(
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore", "InternalCodeSpec"]),
         .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore", "WasmSpecTest"]),
         .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest"]),
-        .testTarget(name: "VudoTests", dependencies: ["Vudo"]),
+        .testTarget(name: "VudoTests", dependencies: ["Vudo", "WasmCore", "WasmText"]),
         // The documentation's samples: Snippets/, built and run by a package of their own.
         .testTarget(name: "DocsTests"),
         // The `vudo` command, run as a process.

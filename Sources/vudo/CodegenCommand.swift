@@ -1,5 +1,6 @@
 // `vudo codegen`: the generators live in the Vudo library (Sources/Vudo/Codegen).
 import Vudo
+import WasmCore
 
 #if canImport(Glibc)
 import Glibc

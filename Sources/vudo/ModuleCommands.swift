@@ -1,5 +1,5 @@
 import Vudo
-import WasmCore
+@_spi(Tools) import WasmCore
 import WasmSpecTest
 
 /// Loads and validates the module at `path`, printing the typed error on failure.

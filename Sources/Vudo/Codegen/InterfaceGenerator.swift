@@ -1,5 +1,8 @@
 /// Writes a ``SpiritInterface`` in Swift for a module: one async method per exported function,
 /// with Swift types for its parameters and results, and the signatures as requirements.
+
+import WasmCore
+
 public enum InterfaceGenerator {
     /// The Swift source of the interface.
     ///

@@ -2,6 +2,9 @@
 /// ``LoaResolver``), memory from the options' limits. Only what resolves is linked, so nothing
 /// ungranted is ever callable; the first import that does not resolve fails the load with a
 /// ``SpiritError/unresolvedImport(module:name:reason:)`` naming it.
+
+import WasmCore
+
 enum ImportLinker {
     static func link(_ module: Module, host: SpiritHost, store: Store) throws(SpiritError) -> Imports {
         let options = host.options

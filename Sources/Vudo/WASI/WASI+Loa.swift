@@ -1,6 +1,9 @@
 /// The capabilities of the WASI Loa. A Spirit importing a function whose capability is not
 /// granted does not load; granting `wasi:fs` still reaches only the directories the
 /// ``WASIConfiguration`` pre-opens.
+
+import WasmCore
+
 extension Capability {
     /// `args_get`, `args_sizes_get`.
     public static let wasiArgs: Capability = "wasi:args"
