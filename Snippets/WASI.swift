@@ -1,5 +1,6 @@
 import Foundation
 import Vudo
+import VudoWASI
 import WasmCore
 
 // The program may see only what is granted: here, a fresh directory, read-only, as /data.

@@ -1,4 +1,5 @@
 import Vudo
+import VudoWASI
 import WasmSpecTest
 
 /// What `vudo help COMMAND` and `vudo COMMAND --help` print: one command's usage, with its

@@ -1,4 +1,5 @@
 import Vudo
+import VudoWASI
 import WasmCore
 
 /// `vudo invoke FILE FUNC [ARGS...]`: loads FILE as a Spirit linked against the core Loa and calls

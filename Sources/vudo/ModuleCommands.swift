@@ -1,4 +1,5 @@
 import Vudo
+import VudoWASI
 @_spi(Tools) import WasmCore
 import WasmSpecTest
 

@@ -38,7 +38,7 @@ struct SnippetPackage {
         return try ChildProcess.run(executable, [], in: root, timeout: .seconds(60))
     }
 
-    /// A user's manifest: the dependency by path, the `Vudo` and `WasmCore` products.
+    /// A user's manifest: the dependency by path, the `Vudo`, `WasmCore` and `VudoWASI` products.
     private var manifest: String {
         let identity = root.lastPathComponent
         let targets = names.map { name in
@@ -48,6 +48,7 @@ struct SnippetPackage {
                         dependencies: [
                             .product(name: "Vudo", package: "\(identity)"),
                             .product(name: "WasmCore", package: "\(identity)"),
+                            .product(name: "VudoWASI", package: "\(identity)"),
                         ]),
             """
         }

@@ -9,6 +9,7 @@ struct SnippetTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let pages = [
         "README.md", "docs/getting-started.md", "docs/guide.md", "Sources/Vudo/Vudo.docc/GettingStarted.md",
+        "Sources/VudoWASI/VudoWASI.docc/RunningWASIPrograms.md",
     ]
 
     static var snippetFiles: [String] {

@@ -120,12 +120,18 @@ enum ImportLinker {
 }
 
 /// A Loa function threw: the import it was linked to, and the error.
-struct HostFunctionFailure: Error, CustomStringConvertible {
-    let module: String
-    let name: String
-    let error: any Error
+package struct HostFunctionFailure: Error, CustomStringConvertible {
+    package let module: String
+    package let name: String
+    package let error: any Error
 
-    var description: String { "\(module).\(name) failed: \(error)" }
+    package init(module: String, name: String, error: any Error) {
+        self.module = module
+        self.name = name
+        self.error = error
+    }
+
+    package var description: String { "\(module).\(name) failed: \(error)" }
 }
 
 /// What a Spirit's host functions share: its memory manager, its random generator and its options.

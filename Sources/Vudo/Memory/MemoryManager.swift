@@ -42,7 +42,7 @@ public final class MemoryManager {
         guestAllocator = GuestAllocator.find(in: instance, store: store)
     }
 
-    func memoryInstance() throws(MemoryError) -> MemoryInstance {
+    package func memoryInstance() throws(MemoryError) -> MemoryInstance {
         guard let address else { throw .noMemory }
         return store.memory(address)
     }

@@ -1,3 +1,4 @@
+import Vudo
 import WasmCore
 
 /// Bounds-checked access to the caller's linear memory, in the ABI's little-endian layout. Every

@@ -5,6 +5,10 @@
 /// stream at once. The wait has two forms for the same rules: blocking, for synchronous calls
 /// (``WASI/run(_:engine:)``, `Store.invoke`), and suspending, when the guest runs under an async
 /// call (`Store.invokeAsync`, ``Spirit/call(_:_:)``), where no thread is held.
+
+import Vudo
+import WasmCore
+
 extension WASI {
     /// The longest pause between two looks at descriptors that are not ready, in an async call.
     static let longestPollPause: UInt64 = 20_000_000

@@ -1,3 +1,4 @@
+import Vudo
 import WasmCore
 
 /// `vudo run FILE.wasm [--dir HOST[::GUEST]] [--dir-ro HOST[::GUEST]] [--env KEY=VALUE] [-- ARGS...]`

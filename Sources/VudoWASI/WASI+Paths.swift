@@ -1,3 +1,6 @@
+import Vudo
+import WasmCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

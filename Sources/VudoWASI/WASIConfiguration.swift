@@ -9,6 +9,10 @@
 /// configuration.preopens = [WASIPreopen(hostPath: "/tmp/data", guestPath: "/data", readOnly: true)]
 /// let wasi = try WASI(configuration)
 /// ```
+
+import Vudo
+import WasmCore
+
 public struct WASIConfiguration: Sendable {
     /// `argv`, the program name first.
     public var arguments: [String]

@@ -1,3 +1,4 @@
+import Vudo
 import WasmCore
 
 #if canImport(Glibc)
@@ -13,7 +14,7 @@ import Darwin
 ///
 /// Create one per program run and link it into a WasmCore store with ``define(into:store:)``, let
 /// ``run(_:engine:)`` do the linking and call `_start`, or grant it to a Spirit as a Loa with
-/// ``SpiritOptions/grantWASI(_:capabilities:)``:
+/// `SpiritOptions.grantWASI(_:capabilities:)`:
 ///
 /// ```swift
 /// let wasi = try WASI(WASIConfiguration(arguments: ["hello"], stdout: buffer.output))

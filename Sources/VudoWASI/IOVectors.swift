@@ -3,6 +3,10 @@
 /// Read one pair at a time, never gathered into a host array: a guest chooses the number of
 /// vectors and their lengths, and many vectors may point at the same bytes, so nothing the host
 /// allocates may grow with either.
+
+import Vudo
+import WasmCore
+
 struct IOVectors {
     let memory: GuestMemory
     let address: UInt32

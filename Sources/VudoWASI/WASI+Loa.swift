@@ -2,6 +2,7 @@
 /// granted does not load; granting `wasi:fs` still reaches only the directories the
 /// ``WASIConfiguration`` pre-opens.
 
+import Vudo
 import WasmCore
 
 extension Capability {
@@ -33,7 +34,7 @@ extension WASI {
     /// WASI's descriptors. Register it for one Spirit only, as the descriptors are the program's own.
     ///
     /// `poll_oneoff` is an async Loa function with a synchronous form: a Spirit that imports it
-    /// waits in ``Spirit/call(_:_:)->_`` without holding a thread (its calls then take turns, see
+    /// waits in `Spirit.call` without holding a thread (its calls then take turns, see
     /// docs/guide.md, "Async host functions"), and blocks only on synchronous paths.
     public var loa: Loa {
         let functions = WASIFunctions.all.map { function in

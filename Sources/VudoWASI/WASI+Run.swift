@@ -1,3 +1,4 @@
+import Vudo
 import WasmCore
 
 extension WASI {

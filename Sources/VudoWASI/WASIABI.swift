@@ -1,4 +1,8 @@
 /// Constants and layouts of the preview-1 ABI (`wasi_snapshot_preview1`), named as in the spec.
+
+import Vudo
+import WasmCore
+
 enum WASIABI {
     static let moduleName = "wasi_snapshot_preview1"
 

@@ -4,6 +4,10 @@
 /// The guest learns what the stream is from `fd_fdstat_get`: a descriptor's real type (a terminal
 /// only when it is one, so that `isatty` in the guest agrees with the host), and for a closure a
 /// pipe-like type that is not a terminal.
+
+import Vudo
+import WasmCore
+
 public struct WASIOutput: Sendable {
     private let sink: @Sendable ([UInt8]) -> Void
     /// The host file descriptor written to, when this output is one (see ``descriptor(_:)``).

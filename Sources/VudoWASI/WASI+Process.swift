@@ -1,4 +1,8 @@
 /// Arguments, environment, clocks and randomness.
+
+import Vudo
+import WasmCore
+
 extension WASI {
     var argumentStrings: [[UInt8]] { configuration.arguments.map { Array($0.utf8) } }
 

@@ -1,3 +1,6 @@
+import Vudo
+import WasmCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -34,14 +37,4 @@ enum HostIO {
             return got > 0 ? Array(buffer[..<got]) : []
         }
     }
-}
-
-/// The C library's `read`, under a name that `HostIO.read` and `HostFile.read` do not shadow.
-func readFromDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
-}
-
-/// The C library's `write`, under a name that methods called `write` do not shadow.
-func writeToDescriptor(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
 }

@@ -1,3 +1,4 @@
+import Vudo
 import WasmCore
 
 /// One preview-1 import: its name, wasm type and implementation.

@@ -1,9 +1,10 @@
+import Vudo
 import WasmCore
 
 /// Thrown by `proc_exit`: the program asked to end with this exit code.
 ///
 /// It stops the guest like a trap; the embedder finds it as the `Trap.underlyingError` of the
-/// trap, or in a Spirit's ``SpiritError/hostFunction(function:module:name:error:)``;
+/// trap, or in a Spirit's `SpiritError.hostFunction(function:module:name:error:)`;
 /// ``unwrap(_:)`` looks in all of these. The host process goes on.
 public struct WASIExit: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: UInt32
