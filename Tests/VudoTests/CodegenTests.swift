@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vudo
+import VudoCodegen
 import WasmCore
 
 /// `vudo codegen` output for the fixtures is checked in under Generated/, compiled with these tests

@@ -1,4 +1,8 @@
 /// Turns wasm export names and DOL names into Swift identifiers.
+
+import Vudo
+import WasmCore
+
 enum SwiftNames {
     static let keywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",

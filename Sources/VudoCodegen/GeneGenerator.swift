@@ -1,4 +1,8 @@
-/// Turns DOL genes into ``GeneLayout``s and Swift ``Gene`` types.
+/// Turns DOL genes into `GeneLayout`s and Swift `Gene` types.
+
+import Vudo
+import WasmCore
+
 public enum GeneGenerator {
     /// The layouts of every gene in a DOL source, in declaration order. Field types must be
     /// primitives or genes declared in the same source, without cycles.
@@ -43,7 +47,7 @@ public enum GeneGenerator {
         return result
     }
 
-    /// Swift source declaring one ``Gene`` struct per DOL gene, with its layout.
+    /// Swift source declaring one `Gene` struct per DOL gene, with its layout.
     public static func generate(fromDOL source: String, sourceName: String) throws(CodegenError) -> String {
         let layouts = try layouts(fromDOL: source)
         var typeNames: [String: String] = [:]

@@ -1,4 +1,8 @@
 /// A gene as declared in DOL: its name and its typed `has` fields, in order.
+
+import Vudo
+import WasmCore
+
 public struct DOLGene: Sendable, Hashable {
     public struct Field: Sendable, Hashable {
         public let name: String

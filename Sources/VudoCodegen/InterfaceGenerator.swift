@@ -1,6 +1,7 @@
-/// Writes a ``SpiritInterface`` in Swift for a module: one async method per exported function,
+/// Writes a `SpiritInterface` in Swift for a module: one async method per exported function,
 /// with Swift types for its parameters and results, and the signatures as requirements.
 
+import Vudo
 import WasmCore
 
 public enum InterfaceGenerator {

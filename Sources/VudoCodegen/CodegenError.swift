@@ -1,4 +1,8 @@
 /// Why `vudo codegen` could not generate Swift from a .dol file.
+
+import Vudo
+import WasmCore
+
 public struct CodegenError: Error, Sendable, Hashable, CustomStringConvertible {
     /// 1-based line in the source, when the problem has one.
     public let line: Int?
