@@ -7,6 +7,8 @@ let package = Package(
         .library(name: "WasmCore", targets: ["WasmCore"]),
         .library(name: "WasmText", targets: ["WasmText"]),
         .library(name: "Vudo", targets: ["Vudo"]),
+        .library(name: "VudoWASI", targets: ["VudoWASI"]),
+        .library(name: "VudoCodegen", targets: ["VudoCodegen"]),
         .executable(name: "vudo", targets: ["vudo"]),
         .executable(name: "vudo-bench", targets: ["vudo-bench"]),
     ],
@@ -19,8 +21,13 @@ let package = Package(
         .target(name: "WasmSpecTest", dependencies: ["WasmCore", "WasmText"]),
         // The embedding layer: Spirits, Loas, Séances.
         .target(name: "Vudo", dependencies: ["WasmCore", "WasmText"]),
-        .executableTarget(name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo", "WasmText"]),
-        .executableTarget(name: "vudo-bench", dependencies: ["WasmCore", "Vudo"]),
+        // WASI preview 1 for Spirits and plain modules: what `vudo run` uses for WASI commands.
+        .target(name: "VudoWASI", dependencies: ["Vudo", "WasmCore"]),
+        // `vudo codegen`'s generators: Swift interfaces for Spirits, Gene types for DOL files.
+        .target(name: "VudoCodegen", dependencies: ["Vudo", "WasmCore"]),
+        .executableTarget(
+            name: "vudo", dependencies: ["WasmCore", "WasmSpecTest", "Vudo", "VudoWASI", "VudoCodegen", "WasmText"]),
+        .executableTarget(name: "vudo-bench", dependencies: ["WasmCore", "WasmText", "Vudo"]),
         // The internal instruction table and the generator of WasmCore's handlers and
         // `InternalOp` (a development tool: nothing links it).
         .target(name: "InternalCodeSpec"),
@@ -28,7 +35,11 @@ let package = Package(
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore", "InternalCodeSpec"]),
         .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore", "WasmSpecTest"]),
         .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest"]),
-        .testTarget(name: "VudoTests", dependencies: ["Vudo"]),
+        .testTarget(name: "VudoTests", dependencies: ["Vudo", "VudoWASI", "VudoCodegen", "WasmCore", "WasmText"]),
+        // The documentation's samples: Snippets/, built and run by a package of their own.
+        .testTarget(name: "DocsTests"),
+        // The `vudo` command, run as a process.
+        .testTarget(name: "CLITests", dependencies: ["vudo"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the documentation of the library products, WasmCore and Vudo, with the toolchain's own
+# Builds the documentation of the library products (WasmCore, Vudo, VudoWASI, VudoCodegen) with the toolchain's own
 # `docc` and no package plugin: the symbol graphs come from `swift-symbolgraph-extract` (what
 # `swift package dump-symbol-graph` runs) over the modules `swift build` made, then
 # `docc convert` joins them with the catalogs in Sources/<Module>/<Module>.docc.
@@ -13,9 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 output=${1:-.build/docs}
-modules=(WasmCore Vudo)
+modules=(WasmCore Vudo VudoWASI VudoCodegen)
 
 swift build --target Vudo >/dev/null
+swift build --target VudoWASI >/dev/null
+swift build --target VudoCodegen >/dev/null
 bin=$(swift build --show-bin-path)
 triple=$(swiftc -print-target-info | sed -n 's/^ *"triple": "\(.*\)",$/\1/p' | head -1)
 

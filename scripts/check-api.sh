@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The public API of the library products, WasmCore and Vudo, against the committed baseline in
+# The public API of the library products (WasmCore, WasmText, Vudo, VudoWASI, VudoCodegen) against the committed baseline in
 # api/, with the toolchain's swift-api-digester. API changes must be deliberate: any difference
 # fails, showing the digester's list of breaking changes and every declaration added or removed.
 #
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=(WasmCore WasmText Vudo)
+modules=(WasmCore WasmText Vudo VudoWASI VudoCodegen)
 update=false
 case "${1:-}" in
     --update) update=true ;;
@@ -20,6 +20,8 @@ case "${1:-}" in
 esac
 
 swift build --target Vudo >/dev/null
+swift build --target VudoWASI >/dev/null
+swift build --target VudoCodegen >/dev/null
 bin=$(swift build --show-bin-path)
 triple=$(swiftc -print-target-info | sed -n 's/^ *"triple": "\(.*\)",$/\1/p' | head -1)
 work=.build/api

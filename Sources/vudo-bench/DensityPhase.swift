@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
 import Vudo
+import WasmCore
+import WasmText
 
 /// One way of loading many instances of the density module, measured in a process of its own
 /// (`vudo-bench --density-phase NAME N`) so that no phase inherits another's freed heap.

@@ -1,5 +1,7 @@
-// `vudo codegen`: the generators live in the Vudo library (Sources/Vudo/Codegen).
+// `vudo codegen`: the generators live in the VudoCodegen library (Sources/VudoCodegen).
 import Vudo
+import VudoCodegen
+import WasmCore
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,6 @@
 import Vudo
+import VudoWASI
+import WasmCore
 
 /// `vudo invoke FILE FUNC [ARGS...]`: loads FILE as a Spirit linked against the core Loa and calls
 /// FUNC with arguments parsed by its signature, printing each result on a line.

@@ -1,4 +1,5 @@
 import Vudo
+import WasmCore
 
 /// `--fuel N`, `--timeout SECONDS`, `--max-memory PAGES`, `--max-call-depth N` for `run` and
 /// `invoke`, taken out of the argument list wherever they stand before a `--`.

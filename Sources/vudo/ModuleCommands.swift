@@ -1,5 +1,6 @@
 import Vudo
-import WasmCore
+import VudoWASI
+@_spi(Tools) import WasmCore
 import WasmSpecTest
 
 /// Loads and validates the module at `path`, printing the typed error on failure.
@@ -127,7 +128,7 @@ enum InspectCommand {
         print("element segments: \(module.elements.count)")
         print("data segments: \(module.data.count)")
         print("custom sections (\(module.customSections.count)):")
-        for section in module.customSections { print("  \"\(section.name)\": \(section.bytes.count) bytes") }
+        for section in module.customSections { print("  \"\(section.name)\": \(counted(section.bytes.count, "byte"))") }
         return 0
     }
 

@@ -19,10 +19,15 @@ let usage = """
       inspect FILE                         sections, types, imports, exports, memories, custom sections
       disasm FILE [--func N] [--internal]  function bodies in text form (or as internal code)
       opcodes [--markdown]                 print the opcode reference
-      spectest PATH...                     run WebAssembly spec test scripts (.wast, or wast2json output)
+      spectest [PATH|NAME...]              run WebAssembly spec test scripts (.wast, or wast2json output);
+                                           a NAME such as core-2.0 is a folder of the suite found at
+                                           $VUDO_SPEC_TESTSUITE, else ../shared/wasm-testsuite (from
+                                           the current directory)
       codegen FILE|FILE.dol [--name TYPE] [-o OUT]   Swift interface / gene types
       wat2wasm FILE.wat [-o OUT] [--debug-names]   text format to binary (several FILEs: each
                                            X.wat to X.wasm); --debug-names adds a name section
+      help [COMMAND]                       this text, or one command's usage (also COMMAND --help)
+      --version                            the version of vudo
     """
 
 func usageError(_ message: String? = nil) -> Never {
@@ -34,6 +39,9 @@ func usageError(_ message: String? = nil) -> Never {
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else { usageError() }
 arguments.removeFirst()
+
+// `vudo COMMAND --help` asks for help, whatever else follows.
+if let first = arguments.first, first == "--help" || first == "-h", CommandHelp.print(command) { exit(0) }
 
 let status: Int32
 switch command {
@@ -47,7 +55,14 @@ case "spectest": status = SpecTestCommand.run(arguments)
 case "codegen": status = CodegenCommand.run(arguments)
 case "wat2wasm": status = Wat2WasmCommand.run(arguments)
 case "-h", "--help", "help":
-    print(usage)
+    if let topic = arguments.first {
+        guard CommandHelp.print(topic) else { usageError("no help for '\(topic)': not a command") }
+    } else {
+        print(usage)
+    }
+    status = 0
+case "--version", "version":
+    print("vudo \(vudoVersion)")
     status = 0
 default: usageError("unknown command '\(command)'")
 }

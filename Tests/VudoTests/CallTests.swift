@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import WasmCore
 
 @Suite struct CallTests {
     @Test func untypedCallsTakeAndReturnValues() async throws {

@@ -1,6 +1,7 @@
 import Synchronization
 import Testing
 import Vudo
+import WasmCore
 
 /// The design's `http` Loa, backed by a test double that records every request it serves.
 final class HTTPDouble: Sendable {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import Vudo
+import VudoCodegen
+import WasmCore
 
 /// `vudo codegen` output for the fixtures is checked in under Generated/, compiled with these tests
 /// and exercised below; these tests fail when it is stale. `VUDO_UPDATE_GENERATED=1 swift test`

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import Vudo
+import WasmCore
 
 /// Every core function called from core_abi.wasm, which imports each from `env` with its exact
 /// signature (the shapes of `@vudo/runtime`).

@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import VudoCodegen
 
 /// The design's Point gene, written by hand (Generated/MathGenes.swift has the codegen version).
 let pointLayout = GeneLayout(name: "Point", fields: [("x", .i64), ("y", .i64)])

@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import WasmCore
 
 /// A hand-written typed interface; `vudo codegen` writes the same shape (see CodegenTests).
 struct Calc: SpiritInterface {

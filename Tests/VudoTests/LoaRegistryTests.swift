@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import WasmCore
 
 @Suite struct LoaRegistryTests {
     static func http(_ version: SemanticVersion) -> Loa {

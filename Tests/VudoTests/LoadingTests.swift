@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import Vudo
+import WasmCore
+import WasmText
 
 @Suite struct LoadingTests {
     @Test func loadsFromPathAndFromBytes() async throws {

@@ -1,5 +1,5 @@
 import Testing
-import WasmCore
+@_spi(Tools) import WasmCore
 
 /// Exceptions across wasm frames and the host boundary (Fixtures/exceptions.wat; expected values
 /// checked with wasmtime 51): thrown deep and caught at the top, thrown by the host and caught by

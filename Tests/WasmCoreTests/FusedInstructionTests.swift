@@ -1,5 +1,5 @@
 import Testing
-import WasmCore
+@_spi(Tools) import WasmCore
 
 /// The superinstructions of Fixtures/fused.wat: each function must translate to its fused
 /// instruction (so these tests fail if a fusion silently stops happening) and must compute what

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WasmCore
+@_spi(Tools) import WasmCore
 
 /// Replays the fuzzers' inputs through everything the `instantiate_execute` fuzz target does:
 /// decode, validate, disassemble, instantiate with stub imports (running the start function) and

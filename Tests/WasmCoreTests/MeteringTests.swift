@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-import WasmCore
+@_spi(Tools) import WasmCore
 
 /// Fuel and interruption: checkpoints at function entry and loop headers. A broken limit would
 /// let a guest run for minutes: every test has a time limit, and the stops a 2-second bound.

@@ -1,5 +1,5 @@
 import Testing
-import WasmCore
+@_spi(Tools) import WasmCore
 
 /// `call_ref`, `ref.as_non_null`, and `call_indirect` through a table whose elements are subtypes
 /// of the expected type (Fixtures/typed_references.wat, Fixtures/subtype_calls.wat; results

@@ -1,5 +1,5 @@
 import Testing
-import WasmCore
+@_spi(Tools) import WasmCore
 
 /// v128 values where the translator lays frame slots out by width (Fixtures/simd.wat): two slots
 /// per vector among one-slot scalars in parameters, locals, operands, results, constants, globals,

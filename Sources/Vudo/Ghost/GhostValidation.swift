@@ -1,5 +1,8 @@
 /// Checks a Ghost as a whole and orders its members, so that every problem is reported at once,
 /// before anything is summoned.
+
+import WasmCore
+
 struct GhostPlan {
     /// Members in summon order (every exporter before its importers), with their modules.
     var order: [(member: Ghost.Member, module: Module)] = []

@@ -1,4 +1,7 @@
 /// Summoning a ``Ghost`` into a Séance.
+
+import WasmCore
+
 extension Seance {
     /// Summons every member of `ghost`, exporters first, wired as declared. The Ghost is checked
     /// as a whole before any member runs: unknown members, missing exports or imports, wires of

@@ -16,6 +16,9 @@
 /// ```
 ///
 /// `vudo codegen FILE.wasm` writes such a type from a module's exports.
+
+import WasmCore
+
 public protocol SpiritInterface: Sendable {
     /// The exported functions the methods call, with the signatures they assume.
     static var requiredFunctions: [FunctionRequirement] { get }

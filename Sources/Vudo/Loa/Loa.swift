@@ -14,6 +14,9 @@
 ///
 /// Register it in the ``LoaRegistry`` of ``SpiritOptions/loas`` and grant it in
 /// ``SpiritOptions/grants``.
+
+import WasmCore
+
 public struct Loa: Sendable, CustomStringConvertible {
     public let name: String
     public let version: SemanticVersion

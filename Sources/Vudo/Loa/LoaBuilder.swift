@@ -2,6 +2,9 @@
 ///
 /// Parameters and results are any ``WasmRepresentable`` type (`Int32`, `UInt32`, `Int64`,
 /// `UInt64`, `Float`, `Double`, `Bool`); the WebAssembly signature follows from them.
+
+import WasmCore
+
 public struct LoaBuilder {
     public private(set) var functions: [LoaFunction] = []
 

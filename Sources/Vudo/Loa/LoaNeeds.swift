@@ -1,5 +1,8 @@
 /// What a module's imports need of one Loa: which functions, under which capabilities. Read from
 /// the imports alone, without loading the module (`vudo inspect` prints it).
+
+import WasmCore
+
 public struct LoaNeed: Sendable, Hashable {
     /// The Loa's name: for an ABI module (`vudo`, `env`, `loa`), the Loa its functions resolve to.
     public let loa: String

@@ -2,6 +2,9 @@
 /// ``SpiritOptions/hostFunctions``. Handing it over is the grant: it links whatever the Loas say.
 ///
 /// Prefer a ``Loa`` for anything several Spirits share: it is versioned and capability-checked.
+
+import WasmCore
+
 public struct HostFunctionDefinition: Sendable {
     /// The import's module name.
     public var module: String

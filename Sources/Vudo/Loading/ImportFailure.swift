@@ -1,4 +1,7 @@
 /// Why an import could not be linked; carried by ``SpiritError/unresolvedImport(module:name:reason:)``.
+
+import WasmCore
+
 public enum ImportFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// No Loa of this name is registered.
     case unknownLoa(String)

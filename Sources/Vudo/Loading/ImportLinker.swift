@@ -2,6 +2,9 @@
 /// ``LoaResolver``), memory from the options' limits. Only what resolves is linked, so nothing
 /// ungranted is ever callable; the first import that does not resolve fails the load with a
 /// ``SpiritError/unresolvedImport(module:name:reason:)`` naming it.
+
+import WasmCore
+
 enum ImportLinker {
     static func link(_ module: Module, host: SpiritHost, store: Store) throws(SpiritError) -> Imports {
         let options = host.options
@@ -94,17 +97,19 @@ enum ImportLinker {
         let initial = limits.initial ?? type.limits.min
         let maximum = limits.maximum ?? type.limits.max
         guard initial >= type.limits.min else {
-            throw .memoryLimits("\(name) needs at least \(type.limits.min) pages, the options give \(initial)")
+            throw .memoryLimits(
+                "\(name) needs at least \(counted(type.limits.min, "page")), the options give \(initial)")
         }
         if let required = type.limits.max {
             guard let maximum, maximum <= required else {
                 throw .memoryLimits(
-                    "\(name) allows at most \(required) pages, the options give \(maximum.map(String.init) ?? "no maximum")"
+                    "\(name) allows at most \(counted(required, "page")), the options give \(maximum.map(String.init) ?? "no maximum")"
                 )
             }
         }
         if let maximum, initial > maximum {
-            throw .memoryLimits("initial \(initial) pages exceed the maximum of \(maximum)")
+            throw .memoryLimits(
+                "initial \(counted(initial, "page")) exceed\(initial == 1 ? "s" : "") the maximum of \(maximum)")
         }
         do {
             return try store.addMemory(MemoryType(limits: Limits(min: initial, max: maximum)))
@@ -115,12 +120,18 @@ enum ImportLinker {
 }
 
 /// A Loa function threw: the import it was linked to, and the error.
-struct HostFunctionFailure: Error, CustomStringConvertible {
-    let module: String
-    let name: String
-    let error: any Error
+package struct HostFunctionFailure: Error, CustomStringConvertible {
+    package let module: String
+    package let name: String
+    package let error: any Error
 
-    var description: String { "\(module).\(name) failed: \(error)" }
+    package init(module: String, name: String, error: any Error) {
+        self.module = module
+        self.name = name
+        self.error = error
+    }
+
+    package var description: String { "\(module).\(name) failed: \(error)" }
 }
 
 /// What a Spirit's host functions share: its memory manager, its random generator and its options.

@@ -6,6 +6,9 @@
 /// else `env`. Each check fails with the ``ImportFailure`` naming it, in this order: the Loa is
 /// registered, granted, has a version meeting the grant, has the function, the function's
 /// capability is granted, and its signature matches.
+
+import WasmCore
+
 struct LoaResolver {
     let registry: LoaRegistry
     let grants: [LoaGrant]

@@ -1,3 +1,4 @@
+import WasmCore
 import WasmText
 
 /// Decodes, validates, links and instantiates a Spirit from WebAssembly bytes.

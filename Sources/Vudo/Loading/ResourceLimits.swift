@@ -1,5 +1,8 @@
 /// What a Spirit may take: fuel, time per call, call depth and memory. Exceeding any of them ends
 /// the call (or the load) with a typed error naming the limit; the Spirit stays usable.
+
+import WasmCore
+
 public struct ResourceLimits: Sendable {
     /// Instructions the Spirit may run in all, charged per basic block; nil for no budget.
     /// Read what is left with ``Spirit/fuelRemaining`` and add more with ``Spirit/refuel(_:)``.

@@ -1,3 +1,4 @@
+import WasmCore
 import WasmText
 
 /// Why loading a Spirit or calling into it failed.

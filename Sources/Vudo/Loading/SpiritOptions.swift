@@ -3,6 +3,9 @@
 ///
 /// Every property has a working default, so `SpiritOptions()` loads any Spirit that needs only the
 /// core Loa.
+
+import WasmCore
+
 public struct SpiritOptions: Sendable {
     /// Page limits for the Spirit's memory. See ``MemoryLimits``.
     public var memory: MemoryLimits = MemoryLimits()

@@ -1,5 +1,8 @@
 /// The Spirit's own allocator, used for host allocations when it exports one, so host and guest
 /// share one heap and never overlap.
+
+import WasmCore
+
 struct GuestAllocator {
     /// Export pairs tried in order; the first whose `alloc` is `(i32) -> i32` wins.
     static let exportNames = [("vudo_alloc", "vudo_free"), ("alloc", "free"), ("malloc", "free")]

@@ -32,13 +32,13 @@ public enum MemoryError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .noMemory: "the Spirit has no memory"
         case .outOfBounds(let address, let count, let size):
-            "out of bounds: \(count) bytes at \(address) in a memory of \(size) bytes"
+            "out of bounds: \(counted(count, "byte")) at \(address) in a memory of \(counted(size, "byte"))"
         case .invalidAlignment(let alignment): "invalid alignment \(alignment) (must be a power of two, 1...65536)"
         case .misaligned(let address, let alignment): "address \(address) is not aligned to \(alignment)"
         case .invalidSize(let size): "invalid size \(size)"
-        case .outOfMemory(let requested): "out of memory allocating \(requested) bytes"
+        case .outOfMemory(let requested): "out of memory allocating \(counted(requested, "byte"))"
         case .growthExceedsMaximum(let requested, let current, let maximum):
-            "cannot grow by \(requested) pages: \(current) pages now, maximum \(maximum)"
+            "cannot grow by \(counted(requested, "page")): \(counted(current, "page")) now, maximum \(maximum)"
         case .unknownAllocation(let pointer): "free of \(pointer), which was not allocated by the host"
         case .allocatorFailed(let reason): "guest allocator failed: \(reason)"
         case .invalidUTF8(let address): "invalid UTF-8 in the string at \(address)"

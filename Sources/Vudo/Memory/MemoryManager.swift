@@ -6,6 +6,9 @@
 /// ``MemoryError`` and leaves memory unchanged. A manager belongs to one Spirit and is used on its
 /// actor: reach it through ``Spirit/memory`` or ``Spirit/withMemory(_:)``, or from a host function's
 /// ``HostContext``.
+
+import WasmCore
+
 public final class MemoryManager {
     // Unowned: the store holds the host functions that hold this manager.
     private unowned let store: Store
@@ -46,7 +49,7 @@ public final class MemoryManager {
         guestAllocator = GuestAllocator.find(in: instance, store: store)
     }
 
-    func memoryInstance() throws(MemoryError) -> MemoryInstance {
+    package func memoryInstance() throws(MemoryError) -> MemoryInstance {
         guard let address else { throw .noMemory }
         return store.memory(address)
     }

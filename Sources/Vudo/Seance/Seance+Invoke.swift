@@ -1,4 +1,7 @@
 /// Calling a summoned Spirit's exports through the Séance.
+
+import WasmCore
+
 extension Seance {
     /// Calls `function` of the Spirit named `name` with WebAssembly values. The Séance is not held
     /// during the call, so calls into other Spirits proceed meanwhile.

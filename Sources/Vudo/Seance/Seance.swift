@@ -15,6 +15,9 @@
 /// synchronously through its lock; imports reach only Spirits summoned earlier, and a call that
 /// would re-enter a Spirit already in its chain fails with ``SeanceError/reentrantCall(chain:)``,
 /// so a session never deadlocks.
+
+import WasmCore
+
 public actor Seance {
     /// The sender name of messages sent from Swift, and the recipient the host reads with
     /// ``receive(for:channel:)``; no Spirit may take it. The host receives what is sent to it by

@@ -1,4 +1,5 @@
 import Synchronization
+import WasmCore
 
 /// A summoned Spirit as the Séance and other Spirits' imports hold it. Releasing empties the
 /// slot, so the Spirit (its store, its memory) goes away even while Spirits that imported from it

@@ -1,4 +1,7 @@
 /// Where a summoned Spirit's module comes from.
+
+import WasmCore
+
 public enum SpiritSource: Sendable {
     /// WebAssembly binary bytes.
     case bytes([UInt8])

@@ -1,4 +1,7 @@
 /// An exported function and its WebAssembly signature.
+
+import WasmCore
+
 public struct FunctionSignature: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     public let type: FunctionType

@@ -6,6 +6,9 @@
 /// let (quotient, remainder) = try await spirit.call("divmod", Int32(17), Int32(5), returning: (Int32, Int32).self)
 /// try await spirit.call("noop")
 /// ```
+
+import WasmCore
+
 extension Spirit {
     /// Calls a function that returns one value.
     public func call<each A: WasmRepresentable, R: WasmRepresentable>(

@@ -7,6 +7,9 @@
 /// let spirit = try await loadSpirit(path: "calculator.wasm")
 /// let sum: Int64 = try await spirit.call("add", Int64(2), Int64(3))
 /// ```
+
+import WasmCore
+
 public actor Spirit {
     // The engine objects are not Sendable. The gate keeps them on one thread at a time: every use
     // goes through it, from the actor or synchronously from another Spirit's import (a Séance).

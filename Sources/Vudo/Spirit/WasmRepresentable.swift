@@ -2,6 +2,9 @@
 /// `Int64`, `UInt64` (i64), `Float` (f32), `Double` (f64), `Bool` (i32, non-zero is true) and
 /// `V128` (v128: build one from any lane shape, `V128(SIMD4<Float>(...))`, and read it back the
 /// same way, `.f32x4`).
+
+import WasmCore
+
 public protocol WasmRepresentable: Sendable {
     static var wasmType: ValueType { get }
     var wasmValue: Value { get }

@@ -60,7 +60,7 @@ public enum HostFile {
 
     /// The process's environment variables.
     @usableFromInline
-    static func environment() -> [String: String] {
+    package static func environment() -> [String: String] {
         var variables: [String: String] = [:]
         var entry = environ
         while let pointer = entry.pointee {

@@ -8,11 +8,11 @@ import Darwin
 
 /// A mutual-exclusion lock for state shared across threads. (Foundation's NSLock would pull the
 /// whole of Foundation into every program that embeds Vudo.)
-final class Lock: @unchecked Sendable {
+package final class Lock: @unchecked Sendable {
     // Heap-allocated so that the mutex never moves.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
-    init() {
+    package init() {
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -23,7 +23,7 @@ final class Lock: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    package func withLock<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body()

@@ -2,7 +2,7 @@ extension Imports {
     /// Stand-ins for every import of `module`, created in `store`: host functions that return
     /// zeros, and fresh tables, memories and globals of the imported types. For tools that must
     /// instantiate any module without its host (`vudo disasm --internal`, fuzzing).
-    public static func placeholders(for module: Module, in store: Store) throws -> Imports {
+    @_spi(Tools) public static func placeholders(for module: Module, in store: Store) throws -> Imports {
         var imports = Imports()
         for entry in module.imports {
             let value: ExternalValue

@@ -20,7 +20,7 @@ extension Store {
     /// The internal code a wasm function translates to, one instruction a line
     /// (`vudo disasm --internal`); for studying the translator and for docs/interpreter.md.
     /// Slots are `sN`, branch targets `@index`.
-    public func internalCode(of function: FunctionAddress) throws(Trap) -> String {
+    @_spi(Tools) public func internalCode(of function: FunctionAddress) throws(Trap) -> String {
         let entry = functions[function.index].entry
         guard !entry.pointee.isHost, let instance = entry.pointee.instance else { return "host function" }
         let output: Translator.Output

@@ -1,6 +1,7 @@
 import Synchronization
 import Testing
 import Vudo
+import WasmCore
 
 /// Async Loa functions: the guest suspends at the call, no thread blocks, the guest continues.
 @Suite struct AsyncLoaTests {

@@ -1,6 +1,7 @@
 import Synchronization
 import Testing
 import Vudo
+import WasmCore
 
 /// An async host function that calls back into the Spirit suspended in it, and calls waiting for
 /// their turn. Each test has a time limit: the failure these guard against is a call that never

@@ -1,6 +1,7 @@
 import Synchronization
 import Testing
 import Vudo
+import WasmCore
 
 /// The `vudo` module: the DOL compiler's host ABI, checked against its documentation
 /// (dol-abi.md table 1, from docs/COMPILER-IMPORTS.md and src/host.rs of univrs/dol) through

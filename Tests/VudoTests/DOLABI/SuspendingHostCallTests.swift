@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import WasmCore
 
 /// `vudo_sleep` and `vudo_recv(timeout_ms, ...)` suspend the calling Spirit, never a thread: the
 /// other Spirits of its Séance run meanwhile. No test here bounds a duration from above: on a

@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import WasmCore
 
 /// Fuel, deadlines, cancellation, call depth and memory caps on a misbehaving Spirit.
 ///

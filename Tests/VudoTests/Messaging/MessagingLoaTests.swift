@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import WasmCore
 
 /// The messaging Loa in @vudo/runtime's shapes (messagebus.ts `createMessagingLoa`, dol-abi.md
 /// table 2), as a Spirit written for that runtime imports it: from `env` (env_messenger.wat).

@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+import WasmCore
 
 @testable import Vudo
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vudo
+import VudoWASI
 
 /// `vudo run FILE [--dir ...] [--env ...] [-- ARGS...]`: parsing, and runs with captured streams.
 @Suite struct WASICommandLineTests {

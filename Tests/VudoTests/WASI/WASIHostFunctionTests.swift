@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import VudoWASI
 import WasmCore
 
 /// The host functions called directly, without a guest: every one answers with an errno.

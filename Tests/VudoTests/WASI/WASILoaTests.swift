@@ -1,5 +1,6 @@
 import Testing
 import Vudo
+import VudoWASI
 
 /// WASI granted to a Spirit as a Loa, capability by capability.
 @Suite struct WASILoaTests {

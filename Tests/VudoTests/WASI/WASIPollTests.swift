@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import Vudo
+import VudoWASI
 import WasmCore
 
 #if canImport(Glibc)

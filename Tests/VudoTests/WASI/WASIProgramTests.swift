@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vudo
+import VudoWASI
 import WasmCore
 
 /// The C programs of Fixtures/wasi, built against wasi-libc, run with captured streams.

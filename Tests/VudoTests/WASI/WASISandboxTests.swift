@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Vudo
+@testable import VudoWASI
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vudo
+import VudoWASI
 import WasmCore
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import Vudo
+import VudoWASI
 import WasmCore
 
 /// The C programs in Fixtures/wasi (built by its build.sh) and a way to run them with captured

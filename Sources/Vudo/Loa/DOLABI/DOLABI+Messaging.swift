@@ -1,3 +1,5 @@
+import WasmCore
+
 extension DOLABI {
     /// The compiler's messaging functions: no channels (messages go on channel 0 and every channel
     /// is received), payloads only (the sender is not reported), and return codes of the ABI.

@@ -1,3 +1,5 @@
+import WasmCore
+
 extension DOLABI {
     static func addTime(to loa: inout LoaBuilder) {
         // The compiler's vudo_now is an f64 of milliseconds (the core Loa's, @vudo/runtime's, is an i64).

@@ -1,0 +1,15 @@
+import Vudo
+
+let seance = Seance()
+var ghost = Ghost("pipeline")
+ghost.add("calc", .path("Fixtures/seance/calc.wasm"))
+ghost.add("square", .path("Fixtures/seance/square.wasm"))
+ghost.add("quad", .path("Fixtures/seance/fourth.wasm"))
+ghost.wire(from: "calc", export: "multiply", to: "square", module: "calc", name: "multiply")
+ghost.wire(from: "square", export: "square", to: "quad", module: "sq", name: "square")
+ghost.expose("fourth", from: "quad", export: "fourth")
+try await seance.summon(ghost)
+let sixteen: Int32 = try await seance.invoke("pipeline", "fourth", Int32(2))
+print(sixteen)
+print(try await seance.spirits(ofGhost: "pipeline"))
+await seance.dismiss()
