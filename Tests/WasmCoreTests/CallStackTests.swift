@@ -15,8 +15,12 @@ import WasmCore
         let wasm = try Fixtures.instantiate("recursion")
         let trap = try wasm.trap("recurse", [.s32(1_000_000)])
         #expect(trap.reason == .callStackExhausted)
-        #expect(!trap.backtrace.isEmpty && trap.backtrace.count <= 64)
+        // The innermost 64 frames are named, the others counted: the entry function and the
+        // 20,000 calls (the default depth limit) nested in it.
+        #expect(trap.backtrace.count == Trap.maxBacktraceLength)
         #expect(trap.backtrace.allSatisfy { $0 == "recurse" })
+        #expect(trap.backtrace.count + trap.omittedFrames == EngineConfiguration().maxCallDepth + 1)
+        #expect(trap.description.hasSuffix("  ... \(trap.omittedFrames) more frames"))
         // Usable afterwards, including for deep (but allowed) recursion.
         #expect(try wasm.i32("recurse", 10_000) == 10_000)
         #expect(try wasm.i32("fib", 15) == 610)

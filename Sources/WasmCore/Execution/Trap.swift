@@ -61,8 +61,12 @@ public struct Trap: Error, Sendable, CustomStringConvertible {
     /// The error a host function threw, when that is what stopped execution.
     public var underlyingError: (any Error)?
     /// The wasm call stack at the trap, innermost first, as function names (from the `name`
-    /// section when present, else `func[N]`).
+    /// section when present, else `func[N]`); at most ``maxBacktraceLength`` of them.
     public var backtrace: [String]
+    /// How many outer frames the backtrace leaves out.
+    public var omittedFrames = 0
+    /// The innermost frames a backtrace names.
+    public static let maxBacktraceLength = 64
 
     public init(_ reason: TrapReason, backtrace: [String] = [], underlyingError: (any Error)? = nil) {
         self.reason = reason
@@ -72,7 +76,8 @@ public struct Trap: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         guard !backtrace.isEmpty else { return reason.description }
-        return reason.description + "\n"
-            + backtrace.enumerated().map { "  \($0.offset): \($0.element)" }.joined(separator: "\n")
+        let frames = backtrace.enumerated().map { "  \($0.offset): \($0.element)" }
+        let omitted = omittedFrames == 0 ? [] : ["  ... \(omittedFrames) more frame\(omittedFrames == 1 ? "" : "s")"]
+        return ([reason.description] + frames + omitted).joined(separator: "\n")
     }
 }

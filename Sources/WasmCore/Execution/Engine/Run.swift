@@ -55,35 +55,28 @@ extension Store {
         case .trapped:
             let reason = context.trap ?? .internalError("a trap without a reason")
             if reason == .outOfFuel, reentrancyDepth == 1 { fuelStop = context.stopState }
-            var trap = context.thrown ?? Trap(reason)
-            trap.backtrace += backtrace(context.function, context.depth, baseDepth)
-            throw trap
+            throw withBacktrace(context.thrown ?? Trap(reason), context.function, context.depth, baseDepth)
         case .running, .bouncing:
             throw Trap(.internalError("a handler returned without stopping the run"))
         }
     }
 
-    /// A trap that ended a host function, with the suspended guest's frames added.
+    /// The trap with this run's frames added to its backtrace, innermost first.
     @inline(never)
     func withBacktrace(
         _ trap: Trap, _ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int
     ) -> Trap {
         var trap = trap
-        trap.backtrace += backtrace(function, depth, baseDepth)
-        return trap
-    }
-
-    /// Function names from the innermost frame out, at most 64 (deep recursions would make huge
-    /// traces; the innermost frames are the useful ones).
-    private func backtrace(_ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int) -> [String]
-    {
-        var names = [name(of: function)]
-        var level = depth - 1
-        while level >= baseDepth, names.count < 64 {
-            names.append(name(of: frames[level].function))
+        // Deep recursions would make huge traces; the innermost frames are the useful ones.
+        var remaining = depth - baseDepth + 1
+        var level = depth
+        while remaining > 0, trap.omittedFrames == 0, trap.backtrace.count < Trap.maxBacktraceLength {
+            trap.backtrace.append(name(of: level == depth ? function : frames[level].function))
             level -= 1
+            remaining -= 1
         }
-        return names
+        trap.omittedFrames += remaining
+        return trap
     }
 
     private func name(of entry: UnsafeMutablePointer<FunctionEntry>) -> String {
