@@ -72,6 +72,39 @@ import WasmCore
         await #expect(throws: SpiritError.self) { _ = try await calculator.call("add", [.i64(1)]) }
     }
 
+    /// A typed reference parameter takes a null of its hierarchy where it is nullable, and a
+    /// function reference whose signature matches; anything else is refused before the call.
+    @Test func typedReferenceParametersTakeWhatTheirTypeAccepts() async throws {
+        let spirit = try await loadSpirit(
+            wat: """
+                (module
+                  (type $seven (func (result i32)))
+                  (type $unary (func (param i32) (result i32)))
+                  (func $seven (type $seven) (i32.const 7))
+                  (func $unary (type $unary) (local.get 0))
+                  (elem declare func $seven $unary)
+                  (func (export "seven") (result (ref $seven)) (ref.func $seven))
+                  (func (export "unary") (result (ref $unary)) (ref.func $unary))
+                  (func (export "call_or_minus_one") (param (ref null $seven)) (result i32)
+                    (block $null (return (call_ref $seven (br_on_null $null (local.get 0)))))
+                    (i32.const -1))
+                  (func (export "call") (param (ref $seven)) (result i32) (call_ref $seven (local.get 0))))
+                """)
+        let seven = try await spirit.call("seven", [])
+        #expect(try await spirit.call("call_or_minus_one", seven) == [.i32(7)])
+        #expect(try await spirit.call("call_or_minus_one", [.funcref(nil)]) == [.i32(UInt32(bitPattern: -1))])
+        #expect(try await spirit.call("call", seven) == [.i32(7)])
+        let unary = try await spirit.call("unary", [])
+        for refused in [[Value.funcref(nil)], unary, [.externref(nil)]] {
+            await #expect {
+                _ = try await spirit.call("call", refused)
+            } throws: { error in
+                guard case SpiritError.argumentMismatch = error else { return false }
+                return true
+            }
+        }
+    }
+
     @Test func aWrongResultTypeIsRefusedBeforeTheCall() async throws {
         let calculator = try await Fixtures.load("calculator.wasm")
         await #expect {

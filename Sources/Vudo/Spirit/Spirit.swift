@@ -123,9 +123,10 @@ public actor Spirit {
     private func callSuspending(_ name: String, _ arguments: [Value]) async throws(SpiritError) -> [Value] {
         guard let function = instance.exportedFunction(name) else { throw .unknownFunction(name) }
         let type = store.functionType(function)
-        let given = arguments.map(\.type)
-        guard given == type.parameters else {
-            throw .argumentMismatch(function: name, expected: type.parameters, got: given)
+        guard arguments.count == type.parameters.count,
+            zip(arguments, type.parameters).allSatisfy({ store.accepts($0, as: $1) })
+        else {
+            throw .argumentMismatch(function: name, expected: type.parameters, got: arguments.map(\.type))
         }
         gate.enter { suspendedInHost = true }
         defer { gate.enter { suspendedInHost = false } }
@@ -170,9 +171,10 @@ public actor Spirit {
             throw .trap(function: name, Trap(.host("the Spirit is suspended in an async host function")))
         }
         let type = store.functionType(function)
-        let given = arguments.map(\.type)
-        guard given == type.parameters else {
-            throw .argumentMismatch(function: name, expected: type.parameters, got: given)
+        guard arguments.count == type.parameters.count,
+            zip(arguments, type.parameters).allSatisfy({ store.accepts($0, as: $1) })
+        else {
+            throw .argumentMismatch(function: name, expected: type.parameters, got: arguments.map(\.type))
         }
         if options.debug { log("call \(name)(\(arguments.map(\.description).joined(separator: ", ")))") }
         do {
