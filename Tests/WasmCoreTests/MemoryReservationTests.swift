@@ -82,11 +82,11 @@ import Darwin
 
     @Test func aStoreStacksCostNothingUntilUsed() throws {
         let store = Store()
-        let slots = store.valueStackEnd - store.valueStack
+        let slots = store.execution.valueStackEnd - store.execution.valueStack
         #expect(slots == EngineConfiguration().valueStackSlots)
-        #expect(try residentPages(UnsafeMutableRawPointer(store.valueStack), slots * 8) == 0)
+        #expect(try residentPages(UnsafeMutableRawPointer(store.execution.valueStack), slots * 8) == 0)
         let frames = (store.configuration.maxCallDepth + 1) * MemoryLayout<CallFrame>.stride
-        #expect(try residentPages(UnsafeMutableRawPointer(store.frames), frames) == 0)
+        #expect(try residentPages(UnsafeMutableRawPointer(store.execution.frames), frames) == 0)
     }
 
     @Test func aReleasedReservationComesBackZeroedAndNotResident() throws {

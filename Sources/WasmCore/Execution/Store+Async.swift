@@ -8,7 +8,7 @@ extension Store {
     public func invokeAsync(
         _ function: FunctionAddress, _ arguments: [Value], isolation: isolated (any Actor)? = #isolation
     ) async throws(Trap) -> [Value] {
-        guard reentrancyDepth == 0, !suspendsForAsyncHosts else {
+        guard execution.reentrancyDepth == 0, !execution.suspendsForAsyncHosts else {
             throw Trap(.host("invokeAsync cannot run inside another call on the same store"))
         }
         guard function.index >= 0, function.index < functions.count else {
@@ -24,24 +24,24 @@ extension Store {
 
         discardSuspendedCall()
         let base = try placeArguments(arguments, for: callee.type)
-        let baseDepth = callDepth
+        let baseDepth = execution.callDepth
         let savedDeadline = deadline
         if let timeout = configuration.timeout { deadline = ContinuousClock.now + timeout }
-        suspendsForAsyncHosts = true
+        execution.suspendsForAsyncHosts = true
         // The call may continue on another thread after each await: re-entries below it are bounded
         // by the count limit alone.
-        nativeStackEntry = nil
-        reentrancyDepth += 1
+        execution.nativeStackEntry = nil
+        execution.reentrancyDepth += 1
         defer {
-            reentrancyDepth -= 1
-            suspendsForAsyncHosts = false
-            hostStop = nil
+            execution.reentrancyDepth -= 1
+            execution.suspendsForAsyncHosts = false
+            execution.hostStop = nil
             deadline = savedDeadline
         }
         do throws(Trap) {
             try execute(callee.entry, frame: base)
-            while let stop = hostStop {
-                hostStop = nil
+            while let stop = execution.hostStop {
+                execution.hostStop = nil
                 // A wasm exception the host function threw goes on into the guest.
                 var exception: Int?
                 do throws(Trap) {
@@ -70,12 +70,12 @@ extension Store {
         let host = functions[stop.callee.pointee.address]
         guard let asyncBody = host.host?.asyncBody else { throw Trap(.host("not an async host function")) }
         let arguments = values(of: host.type.parameters, at: stop.arguments)
-        let savedTop = stackTop
-        stackTop = stop.state.fp + stop.state.function.pointee.frameSize
-        callDepth = stop.state.depth
+        let savedTop = execution.top
+        execution.top = stop.state.fp + stop.state.function.pointee.frameSize
+        execution.callDepth = stop.state.depth
         defer {
-            stackTop = savedTop
-            callDepth = baseDepth
+            execution.top = savedTop
+            execution.callDepth = baseDepth
         }
         let results: [Value]
         do {

@@ -1,3 +1,8 @@
+// The objects are this file; what running calls keep (stacks, nesting, stopped calls) is
+// `execution` (ExecutionStack.swift); calls in and out are Store+Invocation.swift and
+// Store+Async.swift; the limits a run obeys are the `configuration` and, for the running call,
+// `fuel`, `deadline`, `stopsOnTaskCancellation` and `interruptCheck`.
+
 /// Owns every function, table, memory and global that instances create or share, and runs code.
 ///
 /// A store is single-threaded: use it from one task or thread at a time.
@@ -18,22 +23,8 @@ public final class Store {
     /// Store objects' types name defined types by these ids.
     let types = TypeRegistry()
 
-    /// Locals and operands of every active frame.
-    let valueStack: UnsafeMutablePointer<UInt64>
-    let valueStackEnd: UnsafeMutablePointer<UInt64>
-    /// Return addresses of active wasm calls.
-    let frames: UnsafeMutablePointer<CallFrame>
-    /// Where both stacks live.
-    private let stacks: StackMapping
-    /// First free value-stack slot and call depth, as of the innermost host call or invocation.
-    var stackTop: UnsafeMutablePointer<UInt64>
-    var callDepth = 0
-    /// Host → wasm → host → ... nesting; each level uses the native stack, so it has its own cap.
-    var reentrancyDepth = 0
-    static let maxReentrancyDepth = 100
-    /// Where on the native stack the running call chain entered from the host (see
-    /// `checkNativeStackForReentry`); nil for a chain that may change threads (`invokeAsync`).
-    var nativeStackEntry: UInt?
+    /// The stacks and nesting of running calls, and the calls stopped part-way.
+    var execution: ExecutionStack
 
     /// Fuel left for guest execution when metering is enabled; nil means unlimited. Each checkpoint
     /// charges the number of wasm instructions in the code it guards, so the same module and input
@@ -57,30 +48,17 @@ public final class Store {
     /// ``EngineConfiguration/interruptCheckInterval`` checkpoints when metering is enabled;
     /// returning a reason stops the guest with that trap.
     public var interruptCheck: (() -> TrapReason?)?
-    /// Where the last top-level call ran out of fuel (set by the interpreter, taken by `invoke`).
-    var fuelStop: ExecutionState?
-    /// A call stopped by running out of fuel, which ``resume()`` continues.
-    var suspendedCall: SuspendedCall?
-    /// Set while `invokeAsync` runs: calls to async host functions suspend the guest.
-    var suspendsForAsyncHosts = false
-    /// Where the guest stopped to await an async host function.
-    var hostStop: HostStop?
 
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
-        let slots = max(configuration.valueStackSlots, 1024)
-        stacks = StackMapping(valueSlots: slots, frameCount: max(configuration.maxCallDepth, 0) + 1)
-        valueStack = stacks.valueStack
-        valueStackEnd = valueStack + slots
-        stackTop = valueStack
-        frames = stacks.frames
+        execution = ExecutionStack(configuration)
         metering = .allocate(capacity: 1)
         metering.initialize(to: Metering())
         fuel = configuration.fuel
     }
 
     deinit {
-        stacks.release()
+        execution.release()
         metering.deallocate()
     }
 
@@ -232,154 +210,6 @@ public final class Store {
         return FunctionAddress(entry.pointee.address)
     }
 
-    // MARK: Invocation
-
-    /// Calls a function with arguments that must match its parameter types.
-    public func invoke(_ function: FunctionAddress, _ arguments: [Value]) throws(Trap) -> [Value] {
-        guard function.index >= 0, function.index < functions.count else {
-            throw Trap(.host("unknown function address \(function.index)"))
-        }
-        let callee = functions[function.index]
-        let type = callee.type
-        // A call from the host abandons a call waiting in `resume()`: its frames would otherwise
-        // stay on the stack under every later call.
-        if reentrancyDepth == 0 { discardSuspendedCall() }
-        let base = try placeArguments(arguments, for: type)
-        if callee.host != nil {
-            try callHost(callee.entry, arguments: base, caller: nil)
-        } else {
-            guard reentrancyDepth < Self.maxReentrancyDepth else { throw Trap(.callStackExhausted) }
-            if reentrancyDepth > 0 {
-                try checkNativeStackForReentry()
-            } else {
-                nativeStackEntry = NativeStack.currentPosition()
-            }
-            // The configured timeout applies to each call from the host, not to re-entrant ones.
-            let savedDeadline = deadline
-            if reentrancyDepth == 0, let timeout = configuration.timeout { deadline = ContinuousClock.now + timeout }
-            reentrancyDepth += 1
-            defer {
-                reentrancyDepth -= 1
-                deadline = savedDeadline
-            }
-            do {
-                try execute(callee.entry, frame: base)
-            } catch {
-                keepForResumption(error, base: base, resultTypes: type.results, baseDepth: callDepth)
-                throw error
-            }
-        }
-        return values(of: type.results, at: base)
-    }
-
-    /// A host function calling back into the guest nests the interpreter on the native stack:
-    /// refuse (with the call-stack trap) before the thread's stack runs out. The count limit alone
-    /// was not enough: 200 nested debug-build interpreter frames are 8 MiB.
-    private func checkNativeStackForReentry() throws(Trap) {
-        guard let entry = nativeStackEntry else { return }
-        guard NativeStack.currentPosition() > NativeStack.limit(enteredAt: entry) else {
-            throw Trap(.callStackExhausted)
-        }
-    }
-
-    /// Whether a call stopped for lack of fuel and can be continued with ``resume()``.
-    public var hasSuspendedCall: Bool { suspendedCall != nil }
-
-    /// Continues the call that last ended with ``TrapReason/outOfFuel`` (give the store fuel
-    /// first), from where it stopped; its results are what an uninterrupted run would return.
-    /// Only a call made directly from the host can be resumed, not one nested in a host function,
-    /// and only until the host makes another call, which abandons it.
-    public func resume() throws(Trap) -> [Value] {
-        guard let call = suspendedCall else { throw Trap(.host("no call is waiting to be resumed")) }
-        suspendedCall = nil
-        stackTop = call.base
-        callDepth = call.baseDepth
-        if reentrancyDepth == 0 { nativeStackEntry = NativeStack.currentPosition() }
-        reentrancyDepth += 1
-        defer { reentrancyDepth -= 1 }
-        do {
-            try run(call.state, baseDepth: call.baseDepth)
-        } catch {
-            keepForResumption(error, base: call.base, resultTypes: call.resultTypes, baseDepth: call.baseDepth)
-            throw error
-        }
-        return values(of: call.resultTypes, at: call.base)
-    }
-
-    /// Forgets a call waiting in ``resume()``, releasing its stack.
-    public func discardSuspendedCall() {
-        guard let call = suspendedCall else { return }
-        suspendedCall = nil
-        stackTop = call.base
-        callDepth = call.baseDepth
-    }
-
-    /// After a top-level call ran out of fuel, keeps its state, and keeps later calls off its
-    /// frames, so that ``resume()`` can continue it. (At most one call waits: every call from the
-    /// host discards a waiting one first, so its frames always start at `base`.)
-    func keepForResumption(
-        _ trap: Trap, base: UnsafeMutablePointer<UInt64>, resultTypes: [ValueType], baseDepth: Int
-    ) {
-        defer { fuelStop = nil }
-        guard trap.reason == .outOfFuel, reentrancyDepth == 1, let state = fuelStop else { return }
-        suspendedCall = SuspendedCall(state: state, base: base, resultTypes: resultTypes, baseDepth: baseDepth)
-        stackTop = state.fp + state.function.pointee.frameSize
-        callDepth = state.depth + 1
-    }
-
-    /// Checks arguments against a signature and writes them at the top of the value stack, where
-    /// the callee's frame will start; returns that place.
-    func placeArguments(_ arguments: [Value], for type: FunctionType) throws(Trap) -> UnsafeMutablePointer<UInt64> {
-        guard arguments.count == type.parameters.count,
-            zip(arguments, type.parameters).allSatisfy({ accepts($0, as: $1) })
-        else {
-            throw Trap(.host("arguments \(arguments.map(\.type)) do not match the parameters \(type.parameters)"))
-        }
-        let base = stackTop
-        guard valueStackEnd - base > max(type.parameters.slotCount, type.results.slotCount) else {
-            throw Trap(.callStackExhausted)
-        }
-        write(arguments, to: base)
-        return base
-    }
-
-    func checkResults(_ results: [Value], of type: FunctionType) throws(Trap) {
-        guard results.count == type.results.count, zip(results, type.results).allSatisfy({ accepts($0, as: $1) })
-        else {
-            throw Trap(.host("host function returned \(results.map(\.type)), expected \(type.results)"))
-        }
-    }
-
-    /// Runs a host function whose arguments are at `slots`; its results replace them there.
-    func callHost(
-        _ entry: UnsafeMutablePointer<FunctionEntry>, arguments slots: UnsafeMutablePointer<UInt64>, caller: Instance?
-    ) throws(Trap) {
-        let function = functions[entry.pointee.address]
-        guard let host = function.host else { throw Trap(.host("not a host function")) }
-        let type = function.type
-        let arguments = values(of: type.parameters, at: slots)
-        let savedTop = stackTop
-        stackTop = slots + max(type.parameters.slotCount, type.results.slotCount)
-        defer { stackTop = savedTop }
-        let results: [Value]
-        do {
-            results = try host.body(Caller(store: self, instance: caller), arguments)
-        } catch let trap as Trap {
-            if case .exception(let exception) = trap.reason, !matchesTag(exception) {
-                throw Trap(.host("host function threw an exception whose values do not match its tag"))
-            }
-            throw trap
-        } catch let exception as WasmException {
-            guard matchesTag(exception) else {
-                throw Trap(.host("host function threw an exception whose values do not match its tag"))
-            }
-            throw Trap(.exception(exception))
-        } catch {
-            throw Trap(.host("\(error)"), underlyingError: error)
-        }
-        try checkResults(results, of: type)
-        write(results, to: slots)
-    }
 }
 
 extension Store {
@@ -391,20 +221,4 @@ extension Store {
         if stopsOnTaskCancellation, withUnsafeCurrentTask(body: { $0?.isCancelled ?? false }) { return .cancelled }
         return interruptCheck?()
     }
-}
-
-/// A guest suspended at a call to an async host function.
-struct HostStop {
-    /// Where to continue once the host function's results are in the argument slots.
-    var state: ExecutionState
-    var callee: UnsafeMutablePointer<FunctionEntry>
-    var arguments: UnsafeMutablePointer<UInt64>
-}
-
-/// A top-level call that ran out of fuel: its state, its frame and what it returns.
-struct SuspendedCall {
-    var state: ExecutionState
-    var base: UnsafeMutablePointer<UInt64>
-    var resultTypes: [ValueType]
-    var baseDepth: Int
 }

@@ -3,9 +3,11 @@ extension Store {
     /// `frame[0...]`.
     func execute(_ entry: UnsafeMutablePointer<FunctionEntry>, frame: FramePointer) throws(Trap) {
         guard let code = entry.pointee.code else { throw Trap(.internalError("not a wasm function")) }
-        guard frame + entry.pointee.frameSize <= valueStackEnd else { throw Trap(.callStackExhausted) }
+        guard frame + entry.pointee.frameSize <= execution.valueStackEnd else { throw Trap(.callStackExhausted) }
         entry.initializeFrame(frame)
-        try run(ExecutionState(pc: code, fp: frame, function: entry, depth: callDepth), baseDepth: callDepth)
+        try run(
+            ExecutionState(pc: code, fp: frame, function: entry, depth: execution.callDepth),
+            baseDepth: execution.callDepth)
     }
 
     /// Runs from `start`, a fresh call or where a suspended one stopped, until the function at
@@ -13,12 +15,13 @@ extension Store {
     /// (`hostStop` is then set). With `exception`, the run starts by throwing it from the
     /// instruction before `start.pc` (the call of an async host function that threw it).
     func run(_ start: ExecutionState, baseDepth: Int, throwing exception: Int? = nil) throws(Trap) {
-        defer { callDepth = baseDepth }
+        defer { execution.callDepth = baseDepth }
         guard let instance = start.function.pointee.runtime else { throw Trap(.internalError("not a wasm function")) }
         var context = ExecutionContext(
             pc: start.pc, fp: start.fp, md: instance.memoryBase, ms: instance.memorySize, function: start.function,
             instance: instance, depth: start.depth, baseDepth: baseDepth, maxDepth: configuration.maxCallDepth,
-            frames: frames, stackEnd: valueStackEnd, metering: metering, store: .passUnretained(self))
+            frames: execution.frames, stackEnd: execution.valueStackEnd, metering: metering,
+            store: .passUnretained(self))
         withUnsafeMutablePointer(to: &context) { state in
             let pointer = ContextPointer(state)
             if let exception {
@@ -51,10 +54,10 @@ extension Store {
             guard let callee = context.hostCallee, let arguments = context.hostArguments else {
                 throw Trap(.internalError("a stop at a host function without its callee"))
             }
-            hostStop = HostStop(state: context.stopState, callee: callee, arguments: arguments)
+            execution.hostStop = HostStop(state: context.stopState, callee: callee, arguments: arguments)
         case .trapped:
             let reason = context.trap ?? .internalError("a trap without a reason")
-            if reason == .outOfFuel, reentrancyDepth == 1 { fuelStop = context.stopState }
+            if reason == .outOfFuel, execution.reentrancyDepth == 1 { execution.fuelStop = context.stopState }
             throw withBacktrace(context.thrown ?? Trap(reason), context.function, context.depth, baseDepth)
         case .running, .bouncing:
             throw Trap(.internalError("a handler returned without stopping the run"))
@@ -71,7 +74,7 @@ extension Store {
         var remaining = depth - baseDepth + 1
         var level = depth
         while remaining > 0, trap.omittedFrames == 0, trap.backtrace.count < Trap.maxBacktraceLength {
-            trap.backtrace.append(name(of: level == depth ? function : frames[level].function))
+            trap.backtrace.append(name(of: level == depth ? function : execution.frames[level].function))
             level -= 1
             remaining -= 1
         }

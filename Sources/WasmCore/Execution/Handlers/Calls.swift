@@ -131,7 +131,7 @@ private func performHostCall(
 ) -> Bool {
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
-    if store.suspendsForAsyncHosts, store.reentrancyDepth == 1,
+    if store.execution.suspendsForAsyncHosts, store.execution.reentrancyDepth == 1,
         store.functions[callee.pointee.address].host?.asyncBody != nil
     {
         state.pointee.pc = returnTo
@@ -141,10 +141,10 @@ private func performHostCall(
         state.pointee.status = .suspendedAtHost
         return false
     }
-    store.callDepth = state.pointee.depth
-    let savedTop = store.stackTop
-    store.stackTop = fp + state.pointee.function.pointee.frameSize
-    defer { store.stackTop = savedTop }
+    store.execution.callDepth = state.pointee.depth
+    let savedTop = store.execution.top
+    store.execution.top = fp + state.pointee.function.pointee.frameSize
+    defer { store.execution.top = savedTop }
     do {
         try store.callHost(callee, arguments: base, caller: state.pointee.instance.pointee.owner.takeUnretainedValue())
     } catch {
