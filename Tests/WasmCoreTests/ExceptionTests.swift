@@ -94,6 +94,23 @@ import Testing
         #expect(results == [.s32(21), .i64(42)])
     }
 
+    /// A tail call leaves its caller's frame, handlers included: an exception of a tail-called host
+    /// function escapes the try_table around the tail call and reaches the tail-caller's caller.
+    @Test(arguments: ["tail_call", "tail_call_ref", "tail_call_indirect"])
+    func aTailCalledHostsExceptionSkipsTheTailCallersHandlers(_ form: String) throws {
+        let (loaded, hostTag) = try load()
+        #expect(try loaded.call("catch_\(form)", [.s32(5)]) == [.s32(5), .i64(10)])
+        let trap = try loaded.trap("\(form)_host", [.s32(6)])
+        #expect(trap.reason == .exception(WasmException(tag: hostTag, values: [.s32(6), .i64(12)])))
+    }
+
+    @Test(arguments: ["tail_call", "tail_call_ref", "tail_call_indirect"])
+    func anAsyncTailCalledHostsExceptionSkipsTheTailCallersHandlers(_ form: String) async throws {
+        let (loaded, _) = try load(asyncHostThrow: true)
+        let results = try await loaded.store.invokeAsync(loaded.function("catch_\(form)"), [.s32(5)])
+        #expect(results == [.s32(5), .i64(10)])
+    }
+
     @Test func exceptionKeptInAGlobalStaysItself() throws {
         let (loaded, _) = try load()
         #expect(try loaded.i32("saved_exception", 17) == 17)

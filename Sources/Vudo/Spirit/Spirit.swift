@@ -122,10 +122,15 @@ public actor Spirit {
 
     private func callSuspending(_ name: String, _ arguments: [Value]) async throws(SpiritError) -> [Value] {
         guard let function = instance.exportedFunction(name) else { throw .unknownFunction(name) }
-        let type = store.functionType(function)
-        guard arguments.count == type.parameters.count,
-            zip(arguments, type.parameters).allSatisfy({ store.accepts($0, as: $1) })
-        else {
+        // The store is read under the gate: a Séance peer may be running this Spirit's code.
+        let (type, accepted) = gate.enter {
+            let type = store.functionType(function)
+            let accepted =
+                arguments.count == type.parameters.count
+                && zip(arguments, type.parameters).allSatisfy({ store.accepts($0, as: $1) })
+            return (type, accepted)
+        }
+        guard accepted else {
             throw .argumentMismatch(function: name, expected: type.parameters, got: arguments.map(\.type))
         }
         gate.enter { suspendedInHost = true }

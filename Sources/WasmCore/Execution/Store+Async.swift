@@ -52,7 +52,7 @@ extension Store {
                     }
                     exception = kept
                 }
-                try run(stop.state, baseDepth: baseDepth, throwing: exception)
+                try run(stop.state, baseDepth: baseDepth, throwing: exception, fromTailCall: stop.isTailCall)
             }
         } catch {
             keepForResumption(error, base: base, resultTypes: callee.type.results, baseDepth: baseDepth)

@@ -45,6 +45,8 @@ struct ExecutionContext {
     /// Set with `.suspendedAtHost`: the async host function and its argument slots.
     var hostCallee: UnsafeMutablePointer<FunctionEntry>?
     var hostArguments: FramePointer?
+    /// Whether that call is a tail call, which has left the running function's handlers.
+    var hostCallIsTailCall = false
 
     /// Where the run stands, to continue it later.
     var stopState: ExecutionState { ExecutionState(pc: pc, fp: fp, function: function, depth: depth) }

@@ -48,6 +48,8 @@ struct HostStop {
     var state: ExecutionState
     var callee: UnsafeMutablePointer<FunctionEntry>
     var arguments: UnsafeMutablePointer<UInt64>
+    /// Reached by a tail call: an exception it throws skips the handlers of `state`'s function.
+    var isTailCall: Bool
 }
 
 /// A top-level call that ran out of fuel: its state, its frame and what it returns.

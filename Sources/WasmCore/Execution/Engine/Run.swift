@@ -14,7 +14,9 @@ extension Store {
     /// `baseDepth` returns (results in its first slots), traps, or stops at an async host function
     /// (`hostStop` is then set). With `exception`, the run starts by throwing it from the
     /// instruction before `start.pc` (the call of an async host function that threw it).
-    func run(_ start: ExecutionState, baseDepth: Int, throwing exception: Int? = nil) throws(Trap) {
+    func run(
+        _ start: ExecutionState, baseDepth: Int, throwing exception: Int? = nil, fromTailCall: Bool = false
+    ) throws(Trap) {
         defer { execution.callDepth = baseDepth }
         guard let instance = start.function.pointee.runtime else { throw Trap(.internalError("not a wasm function")) }
         var context = ExecutionContext(
@@ -25,7 +27,9 @@ extension Store {
         withUnsafeMutablePointer(to: &context) { state in
             let pointer = ContextPointer(state)
             if let exception {
-                if let landing = unwind(exception, from: start.pc - Inst.stride, start.fp, pointer) {
+                if let landing = unwind(
+                    exception, from: start.pc - Inst.stride, start.fp, pointer, leavingRunningFunction: fromTailCall)
+                {
                     bounce(to: landing, pointer)
                     if !dispatchesByTailCalls() { state.pointee.status = .running }
                 }
@@ -54,7 +58,8 @@ extension Store {
             guard let callee = context.hostCallee, let arguments = context.hostArguments else {
                 throw Trap(.internalError("a stop at a host function without its callee"))
             }
-            execution.hostStop = HostStop(state: context.stopState, callee: callee, arguments: arguments)
+            execution.hostStop = HostStop(
+                state: context.stopState, callee: callee, arguments: arguments, isTailCall: context.hostCallIsTailCall)
         case .trapped:
             let reason = context.trap ?? .internalError("a trap without a reason")
             if reason == .outOfFuel, execution.reentrancyDepth == 1 { execution.fuelStop = context.stopState }

@@ -63,7 +63,7 @@ func enterInPlace(
     returnTo: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     guard let code = callee.pointee.code else {
-        return callHostFunction(callee, base: arguments, from: pc, returnTo: returnTo, fp, context)
+        return callHostFunction(callee, base: arguments, from: pc, returnTo: returnTo, fp, context, isTailCall: true)
     }
     let state = context.state
     guard _fastPath(fp + callee.pointee.frameSize <= state.pointee.stackEnd) else {
@@ -107,6 +107,9 @@ func enter(
 /// its results go too. Under `Store.invokeAsync`, an async one stops the run instead, to be
 /// awaited and continued at `returnTo`.
 ///
+/// A tail call (`isTailCall`) has left its caller's frame: an exception the host throws does not
+/// look at the running function's handlers.
+///
 /// Only the dispatch to `returnTo` happens here, so that it stays a tail call: the store
 /// reference and the host call's error handling live in `performHostCall`, whose releases would
 /// otherwise follow the dispatch and turn it into a call that grows the native stack with every
@@ -114,9 +117,10 @@ func enter(
 @inline(never)
 func callHostFunction(
     _ callee: UnsafeMutablePointer<FunctionEntry>, base: FramePointer, from pc: CodePointer, returnTo: CodePointer,
-    _ fp: FramePointer, _ context: ContextPointer
+    _ fp: FramePointer, _ context: ContextPointer, isTailCall: Bool = false
 ) {
-    guard performHostCall(callee, base: base, from: pc, returnTo: returnTo, fp, context) else { return }
+    guard performHostCall(callee, base: base, from: pc, returnTo: returnTo, fp, context, isTailCall: isTailCall)
+    else { return }
     // The host may have grown the memory.
     let instance = context.state.pointee.instance
     next(returnTo, fp, instance.memoryBase, instance.memorySize, context)
@@ -127,7 +131,7 @@ func callHostFunction(
 @inline(never)
 private func performHostCall(
     _ callee: UnsafeMutablePointer<FunctionEntry>, base: FramePointer, from pc: CodePointer, returnTo: CodePointer,
-    _ fp: FramePointer, _ context: ContextPointer
+    _ fp: FramePointer, _ context: ContextPointer, isTailCall: Bool
 ) -> Bool {
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
@@ -138,6 +142,7 @@ private func performHostCall(
         state.pointee.fp = fp
         state.pointee.hostCallee = callee
         state.pointee.hostArguments = base
+        state.pointee.hostCallIsTailCall = isTailCall
         state.pointee.status = .suspendedAtHost
         return false
     }
@@ -151,7 +156,9 @@ private func performHostCall(
         // A wasm exception the host threw (or let through) goes on into the guest, from the
         // driver's loop.
         if case .exception(let thrown) = error.reason, let exception = store.guestException(thrown) {
-            if let landing = unwind(exception, from: pc, fp, context) { bounce(to: landing, context) }
+            if let landing = unwind(exception, from: pc, fp, context, leavingRunningFunction: isTailCall) {
+                bounce(to: landing, context)
+            }
             return false
         }
         state.pointee.pc = pc

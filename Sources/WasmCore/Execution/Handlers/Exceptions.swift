@@ -59,9 +59,14 @@ func bounce(to landing: Landing, _ context: ContextPointer) {
 /// Finds the innermost handler of exception `exception` thrown at `pc` (an instruction of the
 /// running function, whose frame is `fp`), leaving frames on the way, and returns where to
 /// continue; nil when the run has stopped: with the exception, when no frame of the run catches
-/// it, or returned, when a handler's label is the run's first function's own.
+/// it, or returned, when a handler's label is the run's first function's own. An exception of a
+/// host function that the running function tail-called (`leavingRunningFunction`) starts at that
+/// function's caller: the tail call has left its frame and its handlers.
 @inline(never)
-func unwind(_ exception: Int, from pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer) -> Landing? {
+func unwind(
+    _ exception: Int, from pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer,
+    leavingRunningFunction: Bool = false
+) -> Landing? {
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
     let tag = store.exceptions[exception]?.tag ?? -1
@@ -69,8 +74,9 @@ func unwind(_ exception: Int, from pc: CodePointer, _ fp: FramePointer, _ contex
     var fp = fp
     var depth = state.pointee.depth
     var site = pc
+    var skipsHandlers = leavingRunningFunction
     while true {
-        if let code = function.pointee.code, let instance = function.pointee.instance {
+        if !skipsHandlers, let code = function.pointee.code, let instance = function.pointee.instance {
             let handlers = store.functions[function.pointee.address].handlers
             if !handlers.isEmpty,
                 let target = findCatch(handlers, at: (site - code) / Inst.stride, tag: tag, instance)
@@ -89,6 +95,7 @@ func unwind(_ exception: Int, from pc: CodePointer, _ fp: FramePointer, _ contex
             state.pointee.status = .trapped
             return nil
         }
+        skipsHandlers = false
         let caller = state.pointee.frames[depth - 1]
         depth -= 1
         function = caller.function
