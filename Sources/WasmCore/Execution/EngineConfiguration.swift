@@ -8,7 +8,7 @@ public struct EngineConfiguration: Sendable {
     public var maxMemoryPages: UInt64 = 65536
     /// Pages shared with other memories (e.g. every Spirit of a Séance); nil for no shared cap.
     public var memoryBudget: MemoryBudget?
-    /// Largest number of elements any one table may grow to.
+    /// Largest number of elements any one table may grow to (at most 2^31 - 1 whatever is set).
     public var maxTableElements: UInt64 = 10_000_000
 
     /// Translate code with checkpoints (at function entry and every loop header) that charge fuel

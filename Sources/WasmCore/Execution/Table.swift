@@ -8,7 +8,9 @@ public final class TableInstance {
 
     init(type: TableType, engineLimit: UInt64, initial: UInt64 = 0) throws(InstantiationError) {
         self.type = type
-        maxElements = min(type.limits.max ?? UInt64(UInt32.max), engineLimit, UInt64(UInt32.max))
+        // Below 2^31 whatever the configuration says: `table.grow` then returns an old size that
+        // no reader, 32- or 64-bit, can take for its -1 failure.
+        maxElements = min(type.limits.max ?? UInt64(Int32.max), engineLimit, UInt64(Int32.max))
         guard type.limits.min <= maxElements else {
             throw InstantiationError(.limit, "table of \(type.limits.min) elements exceeds the limit of \(maxElements)")
         }
