@@ -89,6 +89,16 @@ import Darwin
         #expect(try residentPages(UnsafeMutableRawPointer(store.execution.frames), frames) == 0)
     }
 
+    @Test func aLargeTableOfNullsCostsNothingUntilWritten() throws {
+        let store = Store()
+        let address = try store.addTable(TableType(elementType: .funcref, limits: Limits(min: 10_000_000)))
+        let table = store.table(address)
+        #expect(table.count == 10_000_000)
+        let elements = UnsafeMutableRawPointer(table.storage.pointee.elements)
+        #expect(try residentPages(elements, 10_000_000 * 8) == 0)
+        #expect(table[9_999_999] == 0)
+    }
+
     @Test func aReleasedReservationComesBackZeroedAndNotResident() throws {
         // An odd size, so that the pooled reservation is most likely this test's own.
         let wanted = 13 * 65536
