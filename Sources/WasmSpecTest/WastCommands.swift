@@ -51,10 +51,15 @@ extension SpecCommand {
         case .assertUnlinkable(let module, let message):
             kind = .assertUnlinkable
             body = .assertUnlinkable(Self.file(module, text: message))
-        case .assertMalformedCustom:
+        case .assertMalformedCustom(let module, let message):
+            // Vudo reads custom annotations (they become custom sections), so a malformed one is
+            // malformed text like any other.
             kind = .assertMalformedCustom
-            body = .notDriven("assert_malformed_custom")
+            body = .assertMalformed(Self.file(module, text: message))
         case .assertInvalidCustom:
+            // Whether a branch hint names a branch is a check of the `metadata.code.branch_hint`
+            // section, which Vudo does not encode or read: a custom section never makes a module
+            // invalid in the core specification.
             kind = .assertInvalidCustom
             body = .notDriven("assert_invalid_custom")
         case .thread:

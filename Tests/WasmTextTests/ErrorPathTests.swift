@@ -71,6 +71,19 @@ struct ErrorPathTests {
         Case(text: "(module (func) (export \"f))", message: "unclosed string literal", line: 1, column: 24),
         Case(text: "(module (; never closed", message: "unclosed comment", line: 1, column: 9),
         Case(text: "(module (func (export \"\\ff\")))", message: "malformed UTF-8 encoding", line: 1, column: 23),
+        // Annotations of the spec's appendix where they may not stand (custom/*.wast).
+        Case(
+            text: "(module (func (nop (@custom \"x\"))))", message: "misplaced @custom annotation", line: 1, column: 20),
+        Case(
+            text: "(module (@custom \"x\" (after)))", message: "@custom annotation: malformed section kind", line: 1,
+            column: 28),
+        Case(
+            text: "(module (@name \"a\") (@name \"b\"))", message: "@name annotation: multiple module", line: 1,
+            column: 21),
+        Case(text: "(module (func) (@name \"m\"))", message: "misplaced @name annotation", line: 1, column: 16),
+        Case(
+            text: "(module (@metadata.code.branch_hint \"\\01\") (func))",
+            message: "@metadata.code.branch_hint annotation: not in a function", line: 1, column: 9),
     ])
     func reportsMessageAndPosition(_ example: Case) throws {
         let error = try #require(failure(of: example.text))

@@ -1,11 +1,45 @@
 /// `(@custom "name" (before|after section)? "contents"*)` annotations between module fields become
-/// custom sections.
+/// custom sections. The annotations the spec's appendix defines are checked where they stand, with
+/// the reference interpreter's messages: `@custom` only between fields, `@name` only right after a
+/// definition's keyword (and identifier), once, `@metadata.code.branch_hint` only inside a
+/// function, once per instruction. (Names and branch hints are not encoded: the `name` section
+/// comes from identifiers with `debugNames`.)
 extension ModuleParser {
     mutating func collectCustomSections(tokens: ClosedRange<Int>) throws(TextFormatError) {
-        for annotation in cursor.text.annotations
-        where annotation.name == Array("custom".utf8) && tokens.contains(annotation.followingToken) {
-            assembly.customSections.append(try parseCustomAnnotation(annotation))
+        let annotations = cursor.text.annotations.filter { tokens.contains($0.followingToken) }
+        guard !annotations.isEmpty else { return }
+        let placement = AnnotationPlacement(cursor.text, fields: tokens)
+        var named = Set<Int>()
+        var hinted = Set<Int>()
+        for annotation in annotations {
+            switch String(decoding: annotation.name, as: UTF8.self) {
+            case "custom":
+                guard placement.isBetweenFields(annotation.followingToken) else {
+                    throw annotationError("misplaced @custom annotation", annotation)
+                }
+                assembly.customSections.append(try parseCustomAnnotation(annotation))
+            case "name":
+                guard let definition = placement.definitionNamed(before: annotation.followingToken) else {
+                    throw annotationError("misplaced @name annotation", annotation)
+                }
+                guard named.insert(annotation.followingToken).inserted else {
+                    throw annotationError("@name annotation: multiple \(definition)", annotation)
+                }
+            case "metadata.code.branch_hint":
+                guard placement.isInFunction(annotation.followingToken) else {
+                    throw annotationError("@metadata.code.branch_hint annotation: not in a function", annotation)
+                }
+                guard hinted.insert(annotation.followingToken).inserted else {
+                    throw annotationError("@metadata.code.branch_hint annotation: duplicate annotation", annotation)
+                }
+            default:
+                continue
+            }
         }
+    }
+
+    private func annotationError(_ message: String, _ annotation: Annotation) -> TextFormatError {
+        SourcePosition.error(message, at: annotation.offset, in: cursor.text.source)
     }
 
     private func parseCustomAnnotation(_ annotation: Annotation) throws(TextFormatError) -> CustomSectionText {
@@ -24,10 +58,13 @@ extension ModuleParser {
         position = 1
         var placement = CustomSectionText.Placement.afterLast
         if position < items.count, items[position].kind == .leftParen {
-            guard position + 3 < items.count, items[position + 1].kind == .keyword,
-                items[position + 2].kind == .keyword, items[position + 3].kind == .rightParen
-            else { throw failure("malformed placement", items[position]) }
-            let direction = source.text(of: items[position + 1])
+            let direction = position + 1 < items.count ? source.text(of: items[position + 1]) : ""
+            guard direction == "before" || direction == "after" else {
+                throw failure("malformed placement", items[min(position + 1, items.count - 1)])
+            }
+            guard position + 3 < items.count, items[position + 2].kind == .keyword,
+                items[position + 3].kind == .rightParen
+            else { throw failure("malformed section kind", items[min(position + 2, items.count - 1)]) }
             let section = source.text(of: items[position + 2])
             let sectionIds: [String: UInt8] = [
                 "type": 1, "import": 2, "func": 3, "table": 4, "memory": 5, "tag": 13, "global": 6, "export": 7,
@@ -54,5 +91,58 @@ extension ModuleParser {
             position += 1
         }
         return CustomSectionText(name: name, placement: placement, contents: contents)
+    }
+}
+
+/// Where each regular token of a module's fields stands: nested how deep, in which field.
+private struct AnnotationPlacement {
+    let text: TokenizedSource
+    let fields: ClosedRange<Int>
+    /// For each token of `fields`, its depth before it (0: between fields) and the keyword of the
+    /// field it is in.
+    private var depths: [Int] = []
+    private var fieldKeywords: [String?] = []
+
+    init(_ text: TokenizedSource, fields: ClosedRange<Int>) {
+        self.text = text
+        self.fields = fields
+        var depth = 0
+        var field: String?
+        for index in fields {
+            let token = text.tokens[index]
+            if depth == 0 {
+                field =
+                    token.kind == .leftParen && index + 1 < text.tokens.count
+                    ? text.text(of: text.tokens[index + 1]) : nil
+            }
+            depths.append(depth)
+            fieldKeywords.append(field)
+            switch token.kind {
+            case .leftParen: depth += 1
+            case .rightParen: depth = max(depth - 1, 0)
+            default: break
+            }
+        }
+    }
+
+    func isBetweenFields(_ index: Int) -> Bool { depths[index - fields.lowerBound] == 0 }
+
+    func isInFunction(_ index: Int) -> Bool {
+        depths[index - fields.lowerBound] > 0 && fieldKeywords[index - fields.lowerBound] == "func"
+    }
+
+    /// The definition whose keyword (and identifier) the token follows: `module`, or a field or
+    /// parameter or local; nil when it follows anything else.
+    func definitionNamed(before index: Int) -> String? {
+        var keyword = index - 1
+        if keyword >= 0, text.tokens[keyword].kind == .identifier { keyword -= 1 }
+        guard keyword >= 1, text.tokens[keyword].kind == .keyword, text.tokens[keyword - 1].kind == .leftParen else {
+            return nil
+        }
+        let name = text.text(of: text.tokens[keyword])
+        let named: Set<String> = [
+            "module", "func", "tag", "global", "table", "memory", "type", "elem", "data", "param", "local",
+        ]
+        return named.contains(name) ? name : nil
     }
 }
