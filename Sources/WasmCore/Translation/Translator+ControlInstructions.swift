@@ -130,30 +130,38 @@ extension Translator {
             emitReturn()
             markUnreachable()
         case (.returnCallIndirect, .indexPair(let typeIndex, let table)):
-            let calleeType = context.module.functionType(at: typeIndex) ?? FunctionType(parameters: [], results: [])
-            narrowTableIndex(fromTop: 1, table)
-            let index = pop()
-            let base = prepareArguments(calleeType.parameters.count)
-            let isFinal =
-                Int(typeIndex) < context.module.types.count ? context.module.types[Int(typeIndex)].isFinal : true
-            emit(isFinal ? .returnCallIndirect : .returnCallIndirectSubtype, base, index, table)
-            emit(.data, 0, 0, UInt32(context.typeIDs[Int(typeIndex)]))
+            let calleeType = emitIndirectCall(typeIndex: typeIndex, table: table, isTailCall: true)
+            // Reached only after a host callee: its results are returned as a call's would be.
             finishCall(calleeType)
             emitReturn()
             markUnreachable()
         case (.callIndirect, .indexPair(let typeIndex, let table)):
-            let calleeType = context.module.functionType(at: typeIndex) ?? FunctionType(parameters: [], results: [])
-            narrowTableIndex(fromTop: 1, table)
-            let index = pop()
-            let base = prepareArguments(calleeType.parameters.count)
-            // Only a type that is not final can have subtypes, whose functions match too.
-            let isFinal =
-                Int(typeIndex) < context.module.types.count ? context.module.types[Int(typeIndex)].isFinal : true
-            emit(isFinal ? .callIndirect : .callIndirectSubtype, base, index, table)
-            emit(.data, 0, 0, UInt32(context.typeIDs[Int(typeIndex)]))
-            finishCall(calleeType)
+            finishCall(emitIndirectCall(typeIndex: typeIndex, table: table, isTailCall: false))
         default:
             try translateReferenceOrException(instruction)
         }
+    }
+}
+
+extension Translator {
+    /// `call_indirect` or `return_call_indirect` through `table` with its expected type in a data
+    /// word; returns the callee's type. Only a type that is not final can have subtypes, whose
+    /// functions match too: such a type gets the form that asks the type registry on a mismatch.
+    mutating func emitIndirectCall(typeIndex: UInt32, table: UInt32, isTailCall: Bool) -> FunctionType {
+        let calleeType = context.module.functionType(at: typeIndex) ?? FunctionType(parameters: [], results: [])
+        narrowTableIndex(fromTop: 1, table)
+        let index = pop()
+        let base = prepareArguments(calleeType.parameters.count)
+        let isFinal = Int(typeIndex) < context.module.types.count ? context.module.types[Int(typeIndex)].isFinal : true
+        let op: InternalOp =
+            switch (isTailCall, isFinal) {
+            case (false, true): .callIndirect
+            case (false, false): .callIndirectSubtype
+            case (true, true): .returnCallIndirect
+            case (true, false): .returnCallIndirectSubtype
+            }
+        emit(op, base, index, table)
+        emit(.data, 0, 0, UInt32(context.typeIDs[Int(typeIndex)]))
+        return calleeType
     }
 }

@@ -14,16 +14,7 @@ func executeCall(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: 
 func executeCallIndirect(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
-    let index = fp.i32(pc.b)
-    guard _fastPath(Int(index) < table.pointee.count) else { return raise(.undefinedElement, at: pc, context) }
-    let bits = table.pointee.elements[Int(index)]
-    guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(bits)) else {
-        return raise(.uninitializedElement(index), at: pc, context)
-    }
-    guard _fastPath(callee.pointee.typeID == Int(pc.data().c32)) else {
-        return raise(.indirectCallTypeMismatch, at: pc, context)
-    }
+    guard let callee = indirectCallee(pc, fp, context, matchingSubtypes: false) else { return }
     enter(callee, base: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
 }
 
@@ -41,17 +32,36 @@ func executeReturnCall(
 func executeReturnCallIndirect(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
+    guard let callee = indirectCallee(pc, fp, context, matchingSubtypes: false) else { return }
+    enterInPlace(callee, arguments: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
+}
+
+/// The function at the element that `call_indirect`'s forms name (`index` of table `c32`),
+/// checked against the expected type in the data word: equal canonical ids, or with
+/// `matchingSubtypes`, a subtype's. nil once the trap is raised.
+@inline(__always)
+func indirectCallee(
+    _ pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer, matchingSubtypes: Bool
+) -> UnsafeMutablePointer<FunctionEntry>? {
     let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
     let index = fp.i32(pc.b)
-    guard _fastPath(Int(index) < table.pointee.count) else { return raise(.undefinedElement, at: pc, context) }
-    let bits = table.pointee.elements[Int(index)]
-    guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(bits)) else {
-        return raise(.uninitializedElement(index), at: pc, context)
+    guard _fastPath(Int(index) < table.pointee.count) else {
+        raise(.undefinedElement, at: pc, context)
+        return nil
     }
-    guard _fastPath(callee.pointee.typeID == Int(pc.data().c32)) else {
-        return raise(.indirectCallTypeMismatch, at: pc, context)
+    guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(table.pointee.elements[Int(index)])) else {
+        raise(.uninitializedElement(index), at: pc, context)
+        return nil
     }
-    enterInPlace(callee, arguments: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
+    let expected = Int(pc.data().c32)
+    guard
+        _fastPath(callee.pointee.typeID == expected)
+            || (matchingSubtypes && isSubtype(callee.pointee.typeID, of: expected, context))
+    else {
+        raise(.indirectCallTypeMismatch, at: pc, context)
+        return nil
+    }
+    return callee
 }
 
 /// A tail call: `callee`'s frame replaces the running function's (its arguments move down to
@@ -63,7 +73,10 @@ func enterInPlace(
     returnTo: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     guard let code = callee.pointee.code else {
-        return callHostFunction(callee, base: arguments, from: pc, returnTo: returnTo, fp, context, isTailCall: true)
+        // Read by `performHostCall`: seven arguments would not all fit in registers, and a handler
+        // cannot tail-call a function that takes some on the stack.
+        context.state.pointee.hostCallIsTailCall = true
+        return callHostFunction(callee, base: arguments, from: pc, returnTo: returnTo, fp, context)
     }
     let state = context.state
     guard _fastPath(fp + callee.pointee.frameSize <= state.pointee.stackEnd) else {
@@ -107,20 +120,18 @@ func enter(
 /// its results go too. Under `Store.invokeAsync`, an async one stops the run instead, to be
 /// awaited and continued at `returnTo`.
 ///
-/// A tail call (`isTailCall`) has left its caller's frame: an exception the host throws does not
-/// look at the running function's handlers.
-///
 /// Only the dispatch to `returnTo` happens here, so that it stays a tail call: the store
 /// reference and the host call's error handling live in `performHostCall`, whose releases would
 /// otherwise follow the dispatch and turn it into a call that grows the native stack with every
-/// host call of a loop.
+/// host call of a loop. For the same reason it takes six arguments, all in registers: a handler
+/// (five arguments) cannot tail-call a function that takes a seventh on the stack, so every host
+/// call would leave a native frame behind (a tail call says so in the context instead).
 @inline(never)
 func callHostFunction(
     _ callee: UnsafeMutablePointer<FunctionEntry>, base: FramePointer, from pc: CodePointer, returnTo: CodePointer,
-    _ fp: FramePointer, _ context: ContextPointer, isTailCall: Bool = false
+    _ fp: FramePointer, _ context: ContextPointer
 ) {
-    guard performHostCall(callee, base: base, from: pc, returnTo: returnTo, fp, context, isTailCall: isTailCall)
-    else { return }
+    guard performHostCall(callee, base: base, from: pc, returnTo: returnTo, fp, context) else { return }
     // The host may have grown the memory.
     let instance = context.state.pointee.instance
     next(returnTo, fp, instance.memoryBase, instance.memorySize, context)
@@ -131,9 +142,12 @@ func callHostFunction(
 @inline(never)
 private func performHostCall(
     _ callee: UnsafeMutablePointer<FunctionEntry>, base: FramePointer, from pc: CodePointer, returnTo: CodePointer,
-    _ fp: FramePointer, _ context: ContextPointer, isTailCall: Bool
+    _ fp: FramePointer, _ context: ContextPointer
 ) -> Bool {
     let state = context.state
+    // A tail call has left its caller's frame: an exception the host throws does not look at the
+    // running function's handlers.
+    let isTailCall = state.pointee.hostCallIsTailCall
     let store = state.pointee.store.takeUnretainedValue()
     if store.execution.suspendsForAsyncHosts, store.execution.reentrancyDepth == 1,
         store.functions[callee.pointee.address].host?.asyncBody != nil
@@ -142,10 +156,10 @@ private func performHostCall(
         state.pointee.fp = fp
         state.pointee.hostCallee = callee
         state.pointee.hostArguments = base
-        state.pointee.hostCallIsTailCall = isTailCall
         state.pointee.status = .suspendedAtHost
         return false
     }
+    state.pointee.hostCallIsTailCall = false
     store.execution.callDepth = state.pointee.depth
     let savedTop = store.execution.top
     store.execution.top = fp + state.pointee.function.pointee.frameSize

@@ -20,17 +20,7 @@ func executeCallRef(
 func executeCallIndirectSubtype(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
-    let index = fp.i32(pc.b)
-    guard _fastPath(Int(index) < table.pointee.count) else { return raise(.undefinedElement, at: pc, context) }
-    let bits = table.pointee.elements[Int(index)]
-    guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(bits)) else {
-        return raise(.uninitializedElement(index), at: pc, context)
-    }
-    let expected = Int(pc.data().c32)
-    guard callee.pointee.typeID == expected || isSubtype(callee.pointee.typeID, of: expected, context) else {
-        return raise(.indirectCallTypeMismatch, at: pc, context)
-    }
+    guard let callee = indirectCallee(pc, fp, context, matchingSubtypes: true) else { return }
     enter(callee, base: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
 }
 
@@ -51,22 +41,14 @@ func executeReturnCallRef(
 func executeReturnCallIndirectSubtype(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
-    let index = fp.i32(pc.b)
-    guard _fastPath(Int(index) < table.pointee.count) else { return raise(.undefinedElement, at: pc, context) }
-    let bits = table.pointee.elements[Int(index)]
-    guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(bits)) else {
-        return raise(.uninitializedElement(index), at: pc, context)
-    }
-    let expected = Int(pc.data().c32)
-    guard callee.pointee.typeID == expected || isSubtype(callee.pointee.typeID, of: expected, context) else {
-        return raise(.indirectCallTypeMismatch, at: pc, context)
-    }
+    guard let callee = indirectCallee(pc, fp, context, matchingSubtypes: true) else { return }
     enterInPlace(callee, arguments: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
 }
 
+/// Whether type `id` is a subtype of `expected`: the slow path of an indirect call through a
+/// type that is not final.
 @inline(never)
-private func isSubtype(_ id: Int, of expected: Int, _ context: ContextPointer) -> Bool {
+func isSubtype(_ id: Int, of expected: Int, _ context: ContextPointer) -> Bool {
     context.state.pointee.store.takeUnretainedValue().types.isSubtype(id, of: expected)
 }
 
