@@ -94,29 +94,28 @@ extension ModuleParser {
     }
 }
 
-/// Where each regular token of a module's fields stands: nested how deep, in which field.
+/// Where each regular token of a module's fields stands: between fields, or inside a function.
 private struct AnnotationPlacement {
     let text: TokenizedSource
     let fields: ClosedRange<Int>
-    /// For each token of `fields`, its depth before it (0: between fields) and the keyword of the
-    /// field it is in.
+    /// For each token of `fields`, its nesting depth before it (0: between fields), and whether it
+    /// lies inside a `func` field.
     private var depths: [Int] = []
-    private var fieldKeywords: [String?] = []
+    private var inFunction: [Bool] = []
 
     init(_ text: TokenizedSource, fields: ClosedRange<Int>) {
         self.text = text
         self.fields = fields
         var depth = 0
-        var field: String?
+        var isFunction = false
         for index in fields {
             let token = text.tokens[index]
             if depth == 0 {
-                field =
-                    token.kind == .leftParen && index + 1 < text.tokens.count
-                    ? text.text(of: text.tokens[index + 1]) : nil
+                isFunction =
+                    token.kind == .leftParen && index + 1 < text.tokens.count && text.tokens[index + 1].keyword == .func
             }
             depths.append(depth)
-            fieldKeywords.append(field)
+            inFunction.append(depth > 0 && isFunction)
             switch token.kind {
             case .leftParen: depth += 1
             case .rightParen: depth = max(depth - 1, 0)
@@ -127,9 +126,7 @@ private struct AnnotationPlacement {
 
     func isBetweenFields(_ index: Int) -> Bool { depths[index - fields.lowerBound] == 0 }
 
-    func isInFunction(_ index: Int) -> Bool {
-        depths[index - fields.lowerBound] > 0 && fieldKeywords[index - fields.lowerBound] == "func"
-    }
+    func isInFunction(_ index: Int) -> Bool { inFunction[index - fields.lowerBound] }
 
     /// The definition whose keyword (and identifier) the token follows: `module`, or a field or
     /// parameter or local; nil when it follows anything else.
@@ -139,10 +136,8 @@ private struct AnnotationPlacement {
         guard keyword >= 1, text.tokens[keyword].kind == .keyword, text.tokens[keyword - 1].kind == .leftParen else {
             return nil
         }
-        let name = text.text(of: text.tokens[keyword])
-        let named: Set<String> = [
-            "module", "func", "tag", "global", "table", "memory", "type", "elem", "data", "param", "local",
-        ]
-        return named.contains(name) ? name : nil
+        let named: Set<Keyword> = [.module, .func, .tag, .global, .table, .memory, .type, .elem, .data, .param, .local]
+        let definition = text.tokens[keyword].keyword
+        return named.contains(definition) ? text.text(of: text.tokens[keyword]) : nil
     }
 }
