@@ -12,7 +12,7 @@ func formatted(_ source: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
-        "swift-format", "format", "--configuration", packageRoot.appendingPathComponent(".swift-format").path,
+        "swift-format", "format", "--configuration", packageRoot.appendingPathComponent(".swift-format").path, "-",
     ]
     let input = Pipe()
     let output = Pipe()

@@ -21,7 +21,7 @@ import Testing
     private func formatted(_ source: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift-format", "format", "--configuration", Fixtures.packageRoot + "/.swift-format"]
+        process.arguments = ["swift-format", "format", "--configuration", Fixtures.packageRoot + "/.swift-format", "-"]
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
