@@ -93,18 +93,8 @@ extension Store {
     ) async throws(Trap) -> [Value] {
         do {
             return try await body(Caller(store: self, instance: caller), arguments)
-        } catch let trap as Trap {
-            if case .exception(let exception) = trap.reason, !matchesTag(exception) {
-                throw Trap(.host("host function threw an exception whose values do not match its tag"))
-            }
-            throw trap
-        } catch let exception as WasmException {
-            guard matchesTag(exception) else {
-                throw Trap(.host("host function threw an exception whose values do not match its tag"))
-            }
-            throw Trap(.exception(exception))
         } catch {
-            throw Trap(.host("\(error)"), underlyingError: error)
+            throw hostFailure(error)
         }
     }
 }

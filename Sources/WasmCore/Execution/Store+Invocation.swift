@@ -136,20 +136,26 @@ extension Store {
         let results: [Value]
         do {
             results = try host.body(Caller(store: self, instance: caller), arguments)
-        } catch let trap as Trap {
-            if case .exception(let exception) = trap.reason, !matchesTag(exception) {
-                throw Trap(.host("host function threw an exception whose values do not match its tag"))
-            }
-            throw trap
-        } catch let exception as WasmException {
-            guard matchesTag(exception) else {
-                throw Trap(.host("host function threw an exception whose values do not match its tag"))
-            }
-            throw Trap(.exception(exception))
         } catch {
-            throw Trap(.host("\(error)"), underlyingError: error)
+            throw hostFailure(error)
         }
         try checkResults(results, of: type)
         write(results, to: slots)
+    }
+
+    /// What a host function's error (sync or async) becomes: a `Trap` it threw stays itself, a
+    /// `WasmException` becomes one the guest can catch (if its values match its tag), any other
+    /// error a host trap carrying it.
+    func hostFailure(_ error: any Error) -> Trap {
+        let mismatch = Trap(.host("host function threw an exception whose values do not match its tag"))
+        switch error {
+        case let trap as Trap:
+            if case .exception(let exception) = trap.reason, !matchesTag(exception) { return mismatch }
+            return trap
+        case let exception as WasmException:
+            return matchesTag(exception) ? Trap(.exception(exception)) : mismatch
+        default:
+            return Trap(.host("\(error)"), underlyingError: error)
+        }
     }
 }
