@@ -223,7 +223,7 @@ public enum Generator {
     /// The handler lists of the handwritten files (Sources/WasmCore/Execution/Handlers).
     static let handwrittenFragments = [
         "controlHandlers", "callHandlers", "variableHandlers", "memoryAndTableHandlers", "vectorMoveHandlers",
-        "referenceHandlers", "exceptionHandlers",
+        "referenceHandlers", "exceptionHandlers", "garbageCollectionHandlers",
     ]
 
     enum HandlerGroup: String, CaseIterable {

@@ -4,7 +4,7 @@
 public enum InstructionTable {
     public static let all: [InstructionSpec] = sharingHandlers(
         control + variables + memoryAndTables + integer + floatingPoint + conversions + loadsAndStores + branches
-            + fused + vector + referencesAndExceptions)
+            + fused + vector + referencesAndExceptions + garbageCollection)
 
     /// Operations that compute the same bits as another (see `InstructionSpec.sharesHandlerWith`).
     static let twins: [String: String] = [
@@ -25,6 +25,8 @@ public enum InstructionTable {
         "memoryInit": "bulk", "dataDrop": "bulk", "tableGrow": "bulk", "tableFill": "bulk",
         "tableCopy": "bulk", "tableInit": "bulk", "elemDrop": "bulk", "memorySizeAt": "bulk", "memoryGrowAt": "bulk",
         "memoryFillAt": "bulk", "memoryCopyAt": "bulk",
+        // So do allocations and the bulk array operations.
+        "gcAllocate": "gcOperation", "gcUpdate": "gcOperation",
     ]
 
     private static func sharingHandlers(_ rows: [InstructionSpec]) -> [InstructionSpec] {
@@ -110,6 +112,80 @@ public enum InstructionTable {
             .handwritten(pure: false)),
         // `throw_ref` (and legacy `rethrow`, from the slot its `catch` stored the exception in).
         InstructionSpec("throwRef", "throw_ref", [Operand(.a, .slot, "exception")], .handwritten(pure: false)),
+    ]
+
+    /// Structs, arrays, `i31` and casts (Handlers/GarbageCollection.swift). Field offsets are in
+    /// bytes from the object's start (see ObjectLayout.swift); type ids are canonical.
+    static let garbageCollection: [InstructionSpec] = [
+        // Every allocation (`struct.new`, `array.new*`), with its operands from `base` on (by slot
+        // width). Data word: the type id (c32) and the second index, a segment or a count (a, 32 bits).
+        InstructionSpec(
+            "gcAllocate", "gc.allocate",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "base"), Operand(.d, .immediate, "operation")],
+            .handwritten(pure: false), dataWords: 1),
+        // The bulk array operations (`array.fill`, `array.copy`, `array.init_*`), operands from
+        // `base` on. Data word as `gc.allocate`'s.
+        InstructionSpec(
+            "gcUpdate", "gc.update", [Operand(.a, .slot, "base"), Operand(.d, .immediate, "operation")],
+            .handwritten(pure: false), dataWords: 1),
+        InstructionSpec(
+            "structGet", "struct.get",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "reference"), Operand(.c32, .immediate, "offset")],
+            .handwritten(pure: false)),
+        // `struct.get_s` / `_u` of an i8 or i16 field: c32 is the offset, with the field's
+        // `Packing` in its top two bits.
+        InstructionSpec(
+            "structGetPacked", "struct.get_packed",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "reference"), Operand(.c32, .immediate, "field")],
+            .handwritten(pure: false)),
+        InstructionSpec(
+            "structGet128", "struct.get128",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "reference"), Operand(.c32, .immediate, "offset")],
+            .handwritten(pure: false)),
+        // Packed fields are stored widened; reads narrow them.
+        InstructionSpec(
+            "structSet", "struct.set",
+            [Operand(.a, .slot, "reference"), Operand(.b, .slot, "value"), Operand(.c32, .immediate, "offset")],
+            .handwritten(pure: false)),
+        InstructionSpec(
+            "structSet128", "struct.set128",
+            [Operand(.a, .slot, "reference"), Operand(.b, .slot, "value"), Operand(.c32, .immediate, "offset")],
+            .handwritten(pure: false)),
+        // `array.get*`: `element` is the `ElementKind` (its width), with bit 8 set to sign-extend.
+        InstructionSpec(
+            "arrayGet", "array.get",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "reference"), Operand(.c, .slot, "index"),
+                Operand(.d, .immediate, "element"),
+            ],
+            .handwritten(pure: false)),
+        InstructionSpec(
+            "arraySet", "array.set",
+            [
+                Operand(.a, .slot, "reference"), Operand(.b, .slot, "index"), Operand(.c, .slot, "value"),
+                Operand(.d, .immediate, "element"),
+            ],
+            .handwritten(pure: false), wasm: "arraySet"),
+        InstructionSpec(
+            "arrayLen", "array.len", [Operand(.a, .result, "result"), Operand(.b, .slot, "reference")],
+            .handwritten(pure: false), wasm: "arrayLen"),
+        InstructionSpec(
+            "refI31", "ref.i31", [Operand(.a, .result, "result"), Operand(.b, .slot, "value")],
+            .handwritten(pure: true), wasm: "refI31"),
+        // `i31.get_s` (`signed` 1) and `i31.get_u`.
+        InstructionSpec(
+            "i31Get", "i31.get",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "reference"), Operand(.d, .immediate, "signed")],
+            .handwritten(pure: false)),
+        // `ref.test`, and the test of `br_on_cast`: `target` is a `CastTarget`.
+        InstructionSpec(
+            "refTest", "ref.test",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "reference"), Operand(.c32, .immediate, "target")],
+            .handwritten(pure: false)),
+        // `ref.cast`: traps unless the reference passes; it stays in its slot.
+        InstructionSpec(
+            "refCast", "ref.cast", [Operand(.a, .slot, "reference"), Operand(.c32, .immediate, "target")],
+            .handwritten(pure: false)),
     ]
 
     static let variables: [InstructionSpec] = [

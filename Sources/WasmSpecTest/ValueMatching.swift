@@ -44,8 +44,11 @@ public enum ValueMatching {
         case (.anyNull, .funcref(nil)), (.anyNull, .externref(nil)), (.anyNull, .exnref(nil)), (.anyNull, .anyref(nil)):
             return true
         case (.nonNull(let type), .funcref(.some)), (.nonNull(let type), .externref(.some)),
-            (.nonNull(let type), .exnref(.some)):
+            (.nonNull(let type), .exnref(.some)), (.nonNull(let type), .externalized),
+            (.nonNull(let type), .anyref(.some)):
             return type == nil || type == actual.type
+        case (.nonNullAny(let kind), .anyref(let reference?)):
+            return kind.matches(reference)
         default:
             return false
         }

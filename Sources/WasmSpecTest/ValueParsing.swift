@@ -40,6 +40,9 @@ public enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
     case anyNull
     /// `(ref.func)`, `(ref.extern)`: a non-null reference of that type; `(ref)` (nil): any.
     case nonNull(ValueType?)
+    /// `(ref.any)`, `(ref.eq)`, `(ref.i31)`, `(ref.struct)`, `(ref.array)`: a non-null reference
+    /// of that part of the `any` hierarchy.
+    case nonNullAny(AnyReferenceKind)
 
     public var description: String {
         switch self {
@@ -56,6 +59,22 @@ public enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
                 }.joined(separator: " ") + "]"
         case .anyNull: "null reference"
         case .nonNull(let type): "non-null \(type.map(\.description) ?? "reference")"
+        case .nonNullAny(let kind): "non-null \(kind.rawValue)ref"
+        }
+    }
+}
+
+/// The parts of the `any` hierarchy a result pattern can name.
+public enum AnyReferenceKind: String, Sendable {
+    case any, eq, i31, `struct`, array
+
+    func matches(_ reference: AnyReference) -> Bool {
+        switch (self, reference) {
+        case (.any, _): true
+        case (.eq, .i31), (.eq, .object), (.i31, .i31): true
+        case (.struct, .object(let object)): object.kind == .structure
+        case (.array, .object(let object)): object.kind == .array
+        default: false
         }
     }
 }
@@ -83,7 +102,7 @@ enum ValueParser {
                 bits.append(value)
             }
             return .v128(try packLanes(bits, laneType))
-        case .f32NaN, .f64NaN, .anyNull, .nonNull:
+        case .f32NaN, .f64NaN, .anyNull, .nonNull, .nonNullAny:
             throw ValueParseError(message: "pattern in an argument")
         }
     }
@@ -186,7 +205,7 @@ func describe(_ value: Value) -> String {
     case .v128(let v): "v128:0x\(hex64(v.high))\(hex64(v.low))"
     case .funcref(let f): f.map { "funcref:\($0.index)" } ?? "funcref:null"
     case .externref(let e): e.map { "externref:\($0.value)" } ?? "externref:null"
-    case .anyref, .exnref: value.description
+    case .anyref, .externalized, .exnref: value.description
     }
 }
 

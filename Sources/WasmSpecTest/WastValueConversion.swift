@@ -3,9 +3,6 @@ import WasmText
 
 /// `.wast` values and result patterns as the engine's values and the runner's expectations.
 ///
-/// The engine has WebAssembly 2.0's values; a value of a later proposal (a null `anyref`, a host
-/// reference) can only belong to a module using that proposal, so it is refused with the
-/// proposal's name, a reason known from the command itself.
 enum WastValueConversion {
     enum Refusal: Error {
         case unsupported(WasmFeature)
@@ -32,7 +29,10 @@ enum WastValueConversion {
             case .abstract("func"), .abstract("nofunc"): return .funcref(nil)
             case .abstract("extern"), .abstract("noextern"): return .externref(nil)
             case .abstract("exn"), .abstract("noexn"): return .exnref(nil)
-            case .abstract: throw .unsupported(.gc)
+            case .abstract("any"), .abstract("eq"), .abstract("i31"), .abstract("struct"), .abstract("array"),
+                .abstract("none"):
+                return .anyref(nil)
+            case .abstract(let name): throw .malformed("null of unknown type \(name)")
             // A null of a defined type: the runner gives it the parameter's hierarchy
             // (`ScriptRun.adapt`).
             case .index: return .funcref(nil)
@@ -40,8 +40,9 @@ enum WastValueConversion {
         case .refExtern(let number):
             // Reference N stands for host reference N; the same N must give the same reference.
             return .externref(ExternAddress(number))
-        case .refHost:
-            throw .unsupported(.gc)
+        case .refHost(let number):
+            // A host value of the `any` hierarchy: what `any.convert_extern` makes of reference N.
+            return .anyref(.host(ExternAddress(number)))
         }
     }
 
@@ -73,7 +74,9 @@ enum WastValueConversion {
         case .referenceOfKind("func"): return .nonNull(.funcref)
         case .referenceOfKind("extern"): return .nonNull(.externref)
         case .referenceOfKind("exn"): return .nonNull(.exnref)
-        case .referenceOfKind: throw .unsupported(.gc)
+        case .referenceOfKind(let kind):
+            guard let kind = AnyReferenceKind(rawValue: kind) else { throw .malformed("reference kind \(kind)") }
+            return .nonNullAny(kind)
         case .either: throw .malformed("`either` inside a list of results")
         }
     }

@@ -10,6 +10,9 @@ public struct EngineConfiguration: Sendable {
     public var memoryBudget: MemoryBudget?
     /// Largest number of elements any one table may grow to (at most 2^31 - 1 whatever is set).
     public var maxTableElements: UInt64 = 10_000_000
+    /// Most bytes the store's struct and array objects may take together (what is still reachable
+    /// after a collection); allocating past it traps with ``TrapReason/heapLimitExceeded``.
+    public var maxHeapBytes: Int = 1 << 30
 
     /// Translate code with checkpoints (at function entry and every loop header) that charge fuel
     /// and poll ``Store/interruptCheck``. Off by default: checkpoints cost one dispatch per loop

@@ -97,8 +97,8 @@ extension Store {
             var type = table.type
             type.elementType = typeSpace.canonical(type.elementType)
             // An initializer may read imported globals only, which are all there is yet.
-            let initial = table.initializer.map {
-                evaluate($0, globals: importedGlobals.map(\.0), functions: allFunctions).low
+            let initial = try table.initializer.map {
+                try evaluate($0, globals: importedGlobals.map(\.0), functions: allFunctions, typeIDs: typeIDs).low
             }
             let instance = try TableInstance(
                 type: type, engineLimit: configuration.maxTableElements, initial: initial ?? 0)
@@ -122,7 +122,7 @@ extension Store {
             var type = global.type
             type.valueType = typeSpace.canonical(type.valueType)
             let instance = GlobalInstance(type: type)
-            let value = evaluate(global.initializer, globals: allGlobals, functions: allFunctions)
+            let value = try evaluate(global.initializer, globals: allGlobals, functions: allFunctions, typeIDs: typeIDs)
             instance.cell.pointee = value.low
             instance.cell[1] = value.high
             globalAddresses.append(GlobalAddress(globals.count))
@@ -171,15 +171,18 @@ extension Store {
         }
 
         // Segments, in order; a trap leaves what was already written (the spec's semantics).
-        instance.elementSegments = module.elements.map { segment in
-            segment.initializers.map { evaluate($0, globals: allGlobals, functions: allFunctions).low }
+        instance.elementSegments = try module.elements.map { segment in
+            try segment.initializers.map {
+                try evaluate($0, globals: allGlobals, functions: allFunctions, typeIDs: typeIDs).low
+            }
         }
         for (index, segment) in module.elements.enumerated() {
             switch segment.mode {
             case .active(let tableIndex, let offsetExpression):
                 let table = instance.tables[Int(tableIndex)]
                 let offset = address(
-                    evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low, is64: table.type.is64)
+                    try evaluate(offsetExpression, globals: allGlobals, functions: allFunctions, typeIDs: typeIDs).low,
+                    is64: table.type.is64)
                 let items = instance.elementSegments[index]
                 guard offset <= UInt64(table.count), UInt64(items.count) <= UInt64(table.count) - offset else {
                     throw InstantiationError(.trap, TrapReason.tableOutOfBounds.description)
@@ -196,7 +199,8 @@ extension Store {
             guard case .active(let memoryIndex, let offsetExpression) = segment.mode else { continue }
             let memory = allMemories[Int(memoryIndex)]
             let offset = address(
-                evaluate(offsetExpression, globals: allGlobals, functions: allFunctions).low, is64: memory.type.is64)
+                try evaluate(offsetExpression, globals: allGlobals, functions: allFunctions, typeIDs: typeIDs).low,
+                is64: memory.type.is64)
             guard offset <= UInt64(Int.max), memory.write(segment.bytes, at: Int(offset)) else {
                 throw InstantiationError(.trap, TrapReason.memoryOutOfBounds.description)
             }
@@ -258,13 +262,23 @@ extension Store {
         is64 ? bits : UInt64(UInt32(truncatingIfNeeded: bits))
     }
 
-    /// Runs a constant expression (validated: every operand is there and typed).
+    /// Runs a constant expression (validated: every operand is there and typed). Objects it
+    /// allocates count against the heap's limit, but no collection runs meanwhile: the values on
+    /// this stack are no root.
     private func evaluate(
-        _ expression: ConstantExpression, globals: [GlobalInstance], functions: [FunctionInstance]
-    ) -> V128 {
+        _ expression: ConstantExpression, globals: [GlobalInstance], functions: [FunctionInstance], typeIDs: [Int]
+    ) throws(InstantiationError) -> V128 {
         var stack: [V128] = []
         func push(_ bits: UInt64) { stack.append(V128(low: bits, high: 0)) }
         for instruction in expression.instructions {
+            if instruction.opcode.info.feature == .gc {
+                do {
+                    try evaluateAllocation(instruction, &stack, typeIDs)
+                } catch {
+                    throw InstantiationError(.trap, error.description)
+                }
+                continue
+            }
             switch instruction.opcode {
             case .i32Add, .i32Sub, .i32Mul, .i64Add, .i64Sub, .i64Mul:
                 guard let y = stack.popLast()?.low, let x = stack.popLast()?.low else { break }
@@ -297,5 +311,70 @@ extension Store {
             }
         }
         return stack.last ?? V128(low: 0, high: 0)
+    }
+
+    /// The constant instructions of garbage collection: `ref.i31`, `struct.new*`, `array.new*`
+    /// (`_fixed`, `_default`), and the conversions, which leave the bits as they are.
+    private func evaluateAllocation(
+        _ instruction: Instruction, _ stack: inout [V128], _ typeIDs: [Int]
+    ) throws(TrapReason) {
+        func pop() -> V128 { stack.popLast() ?? V128(low: 0, high: 0) }
+        func popCount(_ count: Int) -> [V128] {
+            let values = stack.suffix(count)
+            stack.removeLast(values.count)
+            return Array(values)
+        }
+        func push(_ bits: UInt64) { stack.append(V128(low: bits, high: 0)) }
+        func new(_ type: UInt32, length: UInt64 = 0) throws(TrapReason) -> (UnsafeMutableRawPointer, ObjectLayout) {
+            let typeID = typeIDs[Int(type)]
+            let bits = try allocateObject(typeID: typeID, length: length, frameEnd: nil)
+            guard let object = ReferenceBits.object(bits), let layout = heap.layout(of: typeID) else {
+                throw .internalError("allocation returned null")
+            }
+            return (object, layout)
+        }
+        func storeElements(_ values: [V128], _ object: UnsafeMutableRawPointer, _ layout: ObjectLayout) {
+            for (index, value) in values.enumerated() {
+                var slots = [value.low, value.high]
+                slots.withUnsafeMutableBufferPointer { buffer in
+                    guard let slot = buffer.baseAddress else { return }
+                    layout.elementKind.store(from: slot, to: object + ObjectLayout.headerBytes, index: index)
+                }
+            }
+        }
+        switch (instruction.opcode, instruction.immediate) {
+        case (.refI31, _):
+            push(ReferenceBits.make(any: .i31(Int32(bitPattern: UInt32(truncatingIfNeeded: pop().low)))))
+        case (.structNew, .index(let type)):
+            let (object, layout) = try new(type)
+            let values = popCount(layout.fields.count)
+            for (value, (field, offset)) in zip(values, zip(layout.fields, layout.fieldOffsets)) {
+                object.storeBytes(of: value.low, toByteOffset: offset, as: UInt64.self)
+                if field.storage == .value(.v128) {
+                    object.storeBytes(of: value.high, toByteOffset: offset + 8, as: UInt64.self)
+                }
+            }
+            push(ReferenceBits.make(object: object))
+        case (.structNewDefault, .index(let type)):
+            push(ReferenceBits.make(object: try new(type).0))
+        case (.arrayNew, .index(let type)):
+            let length = UInt64(UInt32(truncatingIfNeeded: pop().low))
+            let value = pop()
+            let (object, layout) = try new(type, length: length)
+            storeElements(Array(repeating: value, count: Int(length)), object, layout)
+            push(ReferenceBits.make(object: object))
+        case (.arrayNewDefault, .index(let type)):
+            let length = UInt64(UInt32(truncatingIfNeeded: pop().low))
+            push(ReferenceBits.make(object: try new(type, length: length).0))
+        case (.arrayNewFixed, .indexPair(let type, let count)):
+            let values = popCount(Int(count))
+            let (object, layout) = try new(type, length: UInt64(values.count))
+            storeElements(values, object, layout)
+            push(ReferenceBits.make(object: object))
+        case (.anyConvertExtern, _), (.externConvertAny, _):
+            break
+        default:
+            throw .internalError("\(instruction.opcode.info.name) in a constant expression")
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class Store {
 
     /// The stacks and nesting of running calls, and the calls stopped part-way.
     var execution: ExecutionStack
+    /// Struct and array objects, created with the first (see Store+GC.swift).
+    var objectHeap: GCHeap?
 
     /// Fuel left for guest execution when metering is enabled; nil means unlimited. Each checkpoint
     /// charges the number of wasm instructions in the code it guards, so the same module and input
@@ -133,9 +135,13 @@ public final class Store {
         case .ref(let reference):
             switch types.top(of: reference.heapType) {
             case .func: return .funcref(functionAddress(fromReference: bits))
-            case .extern: return .externref(ReferenceBits.externAddress(bits))
+            case .extern:
+                if bits == 0 || ReferenceBits.externAddress(bits) != nil {
+                    return .externref(ReferenceBits.externAddress(bits))
+                }
+                return anyReference(bits).map(Value.externalized) ?? .externref(nil)
             case .exn: return .exnref(bits == 0 ? nil : ExceptionAddress(Int(bits - 1)))
-            default: return .anyref(ReferenceBits.anyReference(bits))
+            default: return .anyref(anyReference(bits))
             }
         }
     }
@@ -175,6 +181,7 @@ public final class Store {
         case .funcref(let f): f.map { functions[$0.index].referenceBits } ?? 0
         case .externref(let e): e.map { ReferenceBits.make(extern: $0) } ?? 0
         case .anyref(let r): r.map { ReferenceBits.make(any: $0) } ?? 0
+        case .externalized(let r): ReferenceBits.make(any: r)
         case .exnref(let e): e.map { UInt64($0.index) + 1 } ?? 0
         }
     }
@@ -197,6 +204,12 @@ public final class Store {
             return types.isSubtype(.extern, of: heapType)
         case (.anyref(.i31?), let heapType):
             return types.isSubtype(.i31, of: heapType)
+        case (.anyref(.host?), let heapType):
+            return types.isSubtype(.any, of: heapType)
+        case (.anyref(.object(let object)?), let heapType):
+            return object.pins === objectHeap?.pins && objectMatches(object.bits, heapType)
+        case (.externalized(let reference), let heapType):
+            return types.isSubtype(.extern, of: heapType) && accepts(.anyref(reference), as: .anyref)
         case (.exnref(let address?), let heapType):
             return exceptions.indices.contains(address.index) && exceptions[address.index] != nil
                 && types.isSubtype(.exn, of: heapType)

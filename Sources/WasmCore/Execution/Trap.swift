@@ -17,11 +17,22 @@ public enum TrapReason: Error, Sendable, Hashable, CustomStringConvertible {
     case nullReference
     /// `throw_ref` met a null exception reference.
     case nullExceptionReference
+    /// A `struct`, `array` or `i31` instruction met a null reference.
+    case nullStructureReference
+    case nullArrayReference
+    case nullI31Reference
+    /// An array access or bulk operation went past the array's length.
+    case arrayOutOfBounds
+    /// `ref.cast` met a reference not of the target type.
+    case castFailure
     /// A WebAssembly exception left the guest uncaught: its tag and values. Not a trap in the
     /// spec's sense (a caller of the guest may handle it), but what a call from the host ends
     /// with; a host function that throws it (or a ``WasmException``) throws it on into the guest.
     case exception(WasmException)
     case outOfFuel
+    /// Allocating a struct or array would pass ``EngineConfiguration/maxHeapBytes``, even after
+    /// collecting garbage.
+    case heapLimitExceeded
     case deadlineExceeded
     case cancelled
     /// A host function failed; its message.
@@ -45,8 +56,14 @@ public enum TrapReason: Error, Sendable, Hashable, CustomStringConvertible {
         case .nullFunctionReference: "null function reference"
         case .nullReference: "null reference"
         case .nullExceptionReference: "null exception reference"
+        case .nullStructureReference: "null structure reference"
+        case .nullArrayReference: "null array reference"
+        case .nullI31Reference: "null i31 reference"
+        case .arrayOutOfBounds: "out of bounds array access"
+        case .castFailure: "cast failure"
         case .exception(let exception): "uncaught exception: \(exception)"
         case .outOfFuel: "out of fuel"
+        case .heapLimitExceeded: "heap limit exceeded"
         case .deadlineExceeded: "deadline exceeded"
         case .cancelled: "cancelled"
         case .host(let message): message

@@ -7,7 +7,8 @@ extension TrapReason {
         /// The guest broke a rule of WebAssembly (out-of-bounds access, `unreachable`, division by
         /// zero, exhausted call stack, ...) or let an exception escape.
         case guest
-        /// One of the embedder's limits stopped the run: fuel, a deadline, or cancellation.
+        /// One of the embedder's limits stopped the run: fuel, a deadline, cancellation, or the heap's
+        /// size.
         case limit
         /// A host function threw.
         case host
@@ -26,12 +27,13 @@ extension TrapReason {
 
     public var origin: Origin {
         switch self {
-        case .outOfFuel, .deadlineExceeded, .cancelled: .limit
+        case .outOfFuel, .deadlineExceeded, .cancelled, .heapLimitExceeded: .limit
         case .host: .host
         case .internalError: .engine
         case .unreachable, .memoryOutOfBounds, .tableOutOfBounds, .integerDivideByZero, .integerOverflow,
             .invalidConversionToInteger, .indirectCallTypeMismatch, .undefinedElement, .uninitializedElement,
-            .callStackExhausted, .nullFunctionReference, .nullReference, .nullExceptionReference, .exception:
+            .callStackExhausted, .nullFunctionReference, .nullReference, .nullExceptionReference, .exception,
+            .nullStructureReference, .nullArrayReference, .nullI31Reference, .arrayOutOfBounds, .castFailure:
             .guest
         }
     }

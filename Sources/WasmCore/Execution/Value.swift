@@ -10,8 +10,10 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     case funcref(FunctionAddress?)
     /// An opaque host reference (nil is `ref.null extern`).
     case externref(ExternAddress?)
-    /// A reference of the `any` hierarchy: an `i31` (nil is `ref.null any`).
+    /// A reference of the `any` hierarchy (nil is `ref.null any`).
     case anyref(AnyReference?)
+    /// A reference of the `any` hierarchy made an `externref` by `extern.convert_any`.
+    case externalized(AnyReference)
     /// A caught exception (nil is `ref.null exn`).
     case exnref(ExceptionAddress?)
 
@@ -27,6 +29,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .funcref: .funcref
         case .externref: .externref
         case .anyref: .anyref
+        case .externalized: .externref
         case .exnref: .exnref
         }
     }
@@ -43,7 +46,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     public static func double(_ value: Double) -> Value { .f64(value.bitPattern) }
 
     /// The default value of a type: zero, or null of the reference's hierarchy. (A concrete heap
-    /// type is taken to be a function type: struct and array references are not values yet.)
+    /// type, which only a store can resolve, is taken to be a function type.)
     public static func zero(_ type: ValueType) -> Value {
         switch type {
         case .i32: .i32(0)
@@ -71,6 +74,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .funcref(let f): f.map { "funcref:\($0.index)" } ?? "funcref:null"
         case .externref(let e): e.map { "externref:\($0.value)" } ?? "externref:null"
         case .anyref(let r): r.map { "anyref:\($0)" } ?? "anyref:null"
+        case .externalized(let r): "externref:\(r)"
         case .exnref(let e): e.map { "exnref:\($0.index)" } ?? "exnref:null"
         }
     }
@@ -92,10 +96,16 @@ public struct ExternAddress: Sendable, Hashable {
 public enum AnyReference: Sendable, Hashable, CustomStringConvertible {
     /// An unboxed 31-bit integer (`ref.i31`), kept sign-extended.
     case i31(Int32)
+    /// A `struct` or `array` object, kept alive while the host holds it.
+    case object(ObjectReference)
+    /// A host value made an `anyref` by `any.convert_extern`.
+    case host(ExternAddress)
 
     public var description: String {
         switch self {
         case .i31(let value): "i31:\(value)"
+        case .object(let object): object.description
+        case .host(let address): "host:\(address.value)"
         }
     }
 }

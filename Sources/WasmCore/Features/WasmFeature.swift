@@ -42,10 +42,8 @@ public enum WasmFeature: String, CaseIterable, Sendable, Hashable, CustomStringC
     public var support: Support {
         switch self {
         case .simd, .relaxedSIMD, .tailCall, .extendedConst, .multiMemory, .memory64, .exceptionHandling,
-            .legacyExceptions, .functionReferences:
+            .legacyExceptions, .functionReferences, .gc:
             .execution
-        case .gc:
-            .validation
         case .threads, .customPageSizes, .wideArithmetic, .customDescriptors:
             .none
         }

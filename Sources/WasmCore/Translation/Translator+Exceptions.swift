@@ -89,7 +89,7 @@ extension Translator {
             emit(.throwRef, slot)
             markUnreachable()
         default:
-            throw unsupported(instruction)
+            try translateGarbageCollection(instruction)
         }
     }
 
@@ -109,7 +109,7 @@ extension Translator {
         emitBranch(condition, takenWhenZero: true, depth: depth)
     }
 
-    private mutating func emitBranch(_ condition: UInt32, takenWhenZero: Bool, depth: UInt32) {
+    mutating func emitBranch(_ condition: UInt32, takenWhenZero: Bool, depth: UInt32) {
         let target = label(depth)
         let arity = target.labelArity
         if target.kind != .function, topIsInPlace(arity, height: target.height) {

@@ -627,6 +627,20 @@ enum InternalOp: UInt16, CaseIterable {
     case refAsNonNull
     case throwTag
     case throwRef
+    case gcAllocate
+    case gcUpdate
+    case structGet
+    case structGetPacked
+    case structGet128
+    case structSet
+    case structSet128
+    case arrayGet
+    case arraySet
+    case arrayLen
+    case refI31
+    case i31Get
+    case refTest
+    case refCast
 }
 
 extension InternalOp {
@@ -639,7 +653,7 @@ extension InternalOp {
     static let handlers: [Handler] =
         (numericHandlers + memoryHandlers + branchHandlers + superinstructionHandlers + vectorHandlers
         + vectorMemoryHandlers + controlHandlers + callHandlers + variableHandlers + memoryAndTableHandlers
-        + vectorMoveHandlers + referenceHandlers + exceptionHandlers)
+        + vectorMoveHandlers + referenceHandlers + exceptionHandlers + garbageCollectionHandlers)
         .sorted { $0.0.rawValue < $1.0.rawValue }.map(\.1)
 
     /// The name in internal-code listings.
@@ -1268,6 +1282,20 @@ extension InternalOp {
         case .refAsNonNull: "ref.as_non_null"
         case .throwTag: "throw"
         case .throwRef: "throw_ref"
+        case .gcAllocate: "gc.allocate"
+        case .gcUpdate: "gc.update"
+        case .structGet: "struct.get"
+        case .structGetPacked: "struct.get_packed"
+        case .structGet128: "struct.get128"
+        case .structSet: "struct.set"
+        case .structSet128: "struct.set128"
+        case .arrayGet: "array.get"
+        case .arraySet: "array.set"
+        case .arrayLen: "array.len"
+        case .refI31: "ref.i31"
+        case .i31Get: "i31.get"
+        case .refTest: "ref.test"
+        case .refCast: "ref.cast"
         }
     }
 
@@ -3088,6 +3116,60 @@ extension InternalOp {
         case .refAsNonNull: [InternalOperand(.a, .slot, "reference")]
         case .throwTag: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("tag"), "tag")]
         case .throwRef: [InternalOperand(.a, .slot, "exception")]
+        case .gcAllocate:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.d, .immediate, "operation"),
+            ]
+        case .gcUpdate: [InternalOperand(.a, .slot, "base"), InternalOperand(.d, .immediate, "operation")]
+        case .structGet:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "reference"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .structGetPacked:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "reference"),
+                InternalOperand(.c32, .immediate, "field"),
+            ]
+        case .structGet128:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "reference"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .structSet:
+            [
+                InternalOperand(.a, .slot, "reference"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .structSet128:
+            [
+                InternalOperand(.a, .slot, "reference"), InternalOperand(.b, .slot, "value"),
+                InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .arrayGet:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "reference"),
+                InternalOperand(.c, .slot, "index"), InternalOperand(.d, .immediate, "element"),
+            ]
+        case .arraySet:
+            [
+                InternalOperand(.a, .slot, "reference"), InternalOperand(.b, .slot, "index"),
+                InternalOperand(.c, .slot, "value"), InternalOperand(.d, .immediate, "element"),
+            ]
+        case .arrayLen: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "reference")]
+        case .refI31: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "value")]
+        case .i31Get:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "reference"),
+                InternalOperand(.d, .immediate, "signed"),
+            ]
+        case .refTest:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "reference"),
+                InternalOperand(.c32, .immediate, "target"),
+            ]
+        case .refCast: [InternalOperand(.a, .slot, "reference"), InternalOperand(.c32, .immediate, "target")]
         }
     }
 
@@ -3097,7 +3179,7 @@ extension InternalOp {
         case .callIndirect, .returnCallIndirect, .memoryInit, .dataDrop, .memoryWindow, .memorySizeAt, .memoryGrowAt,
             .memoryFillAt, .memoryCopyAt, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop, .v128Load8Lane,
             .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane,
-            .v128Store64Lane, .callIndirectSubtype, .returnCallIndirectSubtype:
+            .v128Store64Lane, .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
             1
         default: 0
         }
@@ -3173,7 +3255,7 @@ extension InternalOp {
             .f32x4RelaxedNmadd, .f64x2RelaxedMadd, .f64x2RelaxedNmadd, .i8x16RelaxedLaneselect, .i16x8RelaxedLaneselect,
             .i32x4RelaxedLaneselect, .i64x2RelaxedLaneselect, .f32x4RelaxedMin, .f32x4RelaxedMax, .f64x2RelaxedMin,
             .f64x2RelaxedMax, .i16x8RelaxedQ15mulrS, .i16x8RelaxedDotI8x16I7x16S, .i32x4RelaxedDotI8x16I7x16AddS,
-            .f32x4MulAdd, .f64x2MulAdd:
+            .f32x4MulAdd, .f64x2MulAdd, .refI31:
             true
         default: false
         }
@@ -3204,7 +3286,8 @@ extension InternalOp {
             .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe, .globalGet128, .globalSet128,
             .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S,
             .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero,
-            .v128Load64Zero, .v128Store, .v128StoreAddImm, .callIndirectSubtype, .returnCallIndirectSubtype, .throwTag:
+            .v128Load64Zero, .v128Store, .v128StoreAddImm, .callIndirectSubtype, .returnCallIndirectSubtype, .throwTag,
+            .structGet, .structGetPacked, .structGet128, .structSet, .structSet128, .refTest, .refCast:
             true
         default: false
         }
@@ -3663,6 +3746,9 @@ extension InternalOp {
         case .i16x8RelaxedQ15mulrS: .i16x8RelaxedQ15mulrS
         case .i16x8RelaxedDotI8x16I7x16S: .i16x8RelaxedDotI8x16I7x16S
         case .i32x4RelaxedDotI8x16I7x16AddS: .i32x4RelaxedDotI8x16I7x16AddS
+        case .arraySet: .arraySet
+        case .arrayLen: .arrayLen
+        case .refI31: .refI31
         default: nil
         }
     }
