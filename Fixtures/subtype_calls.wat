@@ -1,6 +1,6 @@
 ;; call_indirect through a table whose elements are subtypes of the expected type
-;; (Tests/WasmCoreTests/TypedReferenceTests.swift; `sub` types belong to GC, so this module runs
-;; once GC does). Results cross-checked with wasmtime 51.
+;; (Tests/WasmCoreTests/TypedReferenceTests.swift; `sub` types come from GC). Results
+;; cross-checked with wasmtime 51.
 (module
   (type $base (sub (func (result i32))))
   (type $derived (sub $base (func (result i32))))

@@ -46,7 +46,7 @@ import Testing
             + InternalOp.superinstructionHandlers + InternalOp.controlHandlers + InternalOp.callHandlers
             + InternalOp.variableHandlers + InternalOp.memoryAndTableHandlers + InternalOp.vectorHandlers
             + InternalOp.vectorMemoryHandlers + InternalOp.vectorMoveHandlers + InternalOp.referenceHandlers
-            + InternalOp.exceptionHandlers
+            + InternalOp.exceptionHandlers + InternalOp.garbageCollectionHandlers
         #expect(listed.map(\.0).sorted { $0.rawValue < $1.rawValue } == InternalOp.allCases)
         #expect(InternalOp.handlers.count == InternalOp.allCases.count)
     }

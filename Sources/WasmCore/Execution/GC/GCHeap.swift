@@ -103,7 +103,13 @@ final class GCHeap {
                 objects[kept] = address
                 kept += 1
             } else {
-                liveBytes -= size(of: object) + Self.overhead
+                let bytes = size(of: object)
+                liveBytes -= bytes + Self.overhead
+                // Debug builds (the tests) overwrite what they free, so that a reference the
+                // collector failed to see reads garbage instead of the old values.
+                if _isDebugAssertConfiguration() {
+                    object.initializeMemory(as: UInt8.self, repeating: 0xDE, count: bytes)
+                }
                 object.deallocate()
             }
         }
