@@ -13,6 +13,8 @@ struct Workload {
     let resultType: ResultType
     /// The result's bits as an unsigned integer (f64 checksums are returned as raw bits).
     let expected: UInt64
+    /// Whether the peers can run it (WasmKit 0.4.2 has no garbage collection).
+    var peersRunIt = true
 
     /// Whether an in-process result is the expected checksum, bit for bit.
     func matches(_ value: Value) -> Bool {
@@ -36,7 +38,8 @@ struct Workload {
 enum WorkloadManifest {
     static let fileName = "workloads.txt"
 
-    /// Reads the manifest: whitespace-separated `name file export type expected`, `#` starts a comment.
+    /// Reads the manifest: whitespace-separated `name file export type expected`, then `vudo-only`
+    /// for a workload no peer runs; `#` starts a comment.
     static func load(directory: String) throws -> [Workload] {
         let path = directory + "/" + fileName
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -47,13 +50,15 @@ enum WorkloadManifest {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if fields.isEmpty { continue }
-            guard fields.count == 5, let type = Workload.ResultType(rawValue: fields[3]),
-                let expected = UInt64(fields[4])
+            guard fields.count == 5 || (fields.count == 6 && fields[5] == "vudo-only"),
+                let type = Workload.ResultType(rawValue: fields[3]), let expected = UInt64(fields[4])
             else {
-                throw BenchError("\(path):\(number + 1): expected `name file export i32|i64 checksum`")
+                throw BenchError("\(path):\(number + 1): expected `name file export i32|i64 checksum [vudo-only]`")
             }
-            workloads.append(
-                Workload(name: fields[0], file: fields[1], export: fields[2], resultType: type, expected: expected))
+            var workload = Workload(
+                name: fields[0], file: fields[1], export: fields[2], resultType: type, expected: expected)
+            workload.peersRunIt = fields.count == 5
+            workloads.append(workload)
         }
         return workloads
     }

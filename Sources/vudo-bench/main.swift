@@ -53,7 +53,10 @@ func runBenchmarks(_ options: BenchOptions) throws -> BenchReport {
         let measured = try inProcess.measure(workload, bytes: [UInt8](data))
         let load = measured.decode.median + measured.instantiate.median
         progress("  load \(formatSeconds(load)), run median \(formatSeconds(measured.run.median)), checksum ok")
-        let compared = try comparison?.compare(workload, path: path, inProcess: measured)
+        let compared = workload.peersRunIt ? try comparison?.compare(workload, path: path, inProcess: measured) : nil
+        if comparison != nil, !workload.peersRunIt {
+            progress("  no peer runs it: timed under vudo only, and left out of the means")
+        }
         if let compared {
             let ratio = compared.processRatio.map { "vudo CLI/WasmKit \(ResultTable.formatRatio($0)), " } ?? ""
             progress("  \(ratio)in-process/WasmKit \(ResultTable.formatRatio(compared.inProcessRatio))")

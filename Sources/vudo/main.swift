@@ -14,7 +14,8 @@ let usage = """
                                            --dir HOST[::GUEST], --dir-ro, --env K=V, -- ARGS
       invoke FILE FUNC [ARGS...]           call an export; arguments are parsed by its signature
                                            (a v128 by lanes: i32x4:1,2,3,4, f32x4:..., or 0x + 32 digits)
-        run and invoke take limits: --fuel N, --timeout SECONDS, --max-memory PAGES, --max-call-depth N
+        run and invoke take limits: --fuel N, --timeout SECONDS, --max-memory PAGES, --max-call-depth N,
+          --max-heap MIB
       validate FILE                        decode and validate a module
       inspect FILE                         sections, types, imports, exports, memories, custom sections
       disasm FILE [--func N] [--internal]  function bodies in text form (or as internal code)
