@@ -327,10 +327,8 @@ extension Store {
         func push(_ bits: UInt64) { stack.append(V128(low: bits, high: 0)) }
         func new(_ type: UInt32, length: UInt64 = 0) throws(TrapReason) -> (UnsafeMutableRawPointer, ObjectLayout) {
             let typeID = typeIDs[Int(type)]
-            let bits = try allocateObject(typeID: typeID, length: length, frameEnd: nil)
-            guard let object = ReferenceBits.object(bits), let layout = heap.layout(of: typeID) else {
-                throw .internalError("allocation returned null")
-            }
+            let object = try allocateObject(typeID: typeID, length: length, frameEnd: nil)
+            guard let layout = heap.layout(of: typeID) else { throw .internalError("no layout for type \(typeID)") }
             return (object, layout)
         }
         func storeElements(_ values: [V128], _ object: UnsafeMutableRawPointer, _ layout: ObjectLayout) {

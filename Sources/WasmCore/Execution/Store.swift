@@ -21,12 +21,12 @@ public final class Store {
     var freeExceptions: [Int] = []
     /// Canonical ids of every type definition of the store's instances and host functions.
     /// Store objects' types name defined types by these ids.
-    let types = TypeRegistry()
+    let types: TypeRegistry
 
     /// The stacks and nesting of running calls, and the calls stopped part-way.
     var execution: ExecutionStack
-    /// Struct and array objects, created with the first (see Store+GC.swift).
-    var objectHeap: GCHeap?
+    /// Struct and array objects (see Store+GC.swift).
+    let heap: GCHeap
 
     /// Fuel left for guest execution when metering is enabled; nil means unlimited. Each checkpoint
     /// charges the number of wasm instructions in the code it guards, so the same module and input
@@ -53,6 +53,9 @@ public final class Store {
 
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
+        let types = TypeRegistry()
+        self.types = types
+        heap = GCHeap(registry: types, limit: configuration.maxHeapBytes)
         execution = ExecutionStack(configuration)
         metering = .allocate(capacity: 1)
         metering.initialize(to: Metering())
@@ -207,7 +210,7 @@ public final class Store {
         case (.anyref(.host?), let heapType):
             return types.isSubtype(.any, of: heapType)
         case (.anyref(.object(let object)?), let heapType):
-            return object.pins === objectHeap?.pins && objectMatches(object.bits, heapType)
+            return object.pins === heap.pins && objectMatches(object.bits, heapType)
         case (.externalized(let reference), let heapType):
             return types.isSubtype(.extern, of: heapType) && accepts(.anyref(reference), as: .anyref)
         case (.exnref(let address?), let heapType):

@@ -1,5 +1,13 @@
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `struct` and `array` objects of a store, and their collector.
 ///
 /// Objects never move: a reference is the object's address with the tag `0b100` in its low bits
@@ -19,27 +27,30 @@ final class GCHeap {
     /// of it. Counted against the limit, so that the limit bounds the process's growth.
     static let overhead = 16
 
-    let limit: Int
+    /// The allocation state, which the interpreter reaches without going through this object.
+    let state: UnsafeMutablePointer<HeapState>
     private let registry: TypeRegistry
-    /// Addresses of every object not yet reclaimed; sorted by each collection, then appended to.
-    private var objects: [UInt] = []
-    /// Bytes of those objects, overheads included.
-    private(set) var liveBytes = 0
-    private var liveBytesAfterCollection = 0
-    private(set) var collections = 0
     private var layouts: [ObjectLayout?] = []
+    private(set) var collections = 0
     let pins = ObjectPins()
 
     init(registry: TypeRegistry, limit: Int) {
         self.registry = registry
-        self.limit = limit
+        state = .allocate(capacity: 1)
+        state.initialize(to: HeapState(limit: max(limit, 0), trigger: Self.minimumTrigger))
     }
 
     deinit {
-        for address in objects { UnsafeMutableRawPointer(bitPattern: address)?.deallocate() }
+        if let objects = state.pointee.objects {
+            for index in 0..<state.pointee.objectCount { free(UnsafeMutableRawPointer(bitPattern: objects[index])) }
+            objects.deallocate()
+        }
+        state.pointee.shapes?.deallocate()
+        state.deallocate()
     }
 
-    var objectCount: Int { objects.count }
+    var liveBytes: Int { state.pointee.liveBytes }
+    var objectCount: Int { state.pointee.objectCount }
 
     /// The layout of the struct or array type with canonical id `typeID`.
     func layout(of typeID: Int) -> ObjectLayout? {
@@ -52,93 +63,129 @@ final class GCHeap {
         return layout
     }
 
-    /// Whether enough was allocated since the last collection that another one is due.
-    var isCollectionDue: Bool {
-        liveBytes - liveBytesAfterCollection >= max(Self.minimumTrigger, liveBytesAfterCollection)
+    /// The shape of the struct or array type `typeID`, computed once.
+    func shape(of typeID: Int) -> ObjectShape? {
+        if let shape = state.knownShape(typeID) { return shape }
+        guard let layout = layout(of: typeID) else { return nil }
+        if typeID >= state.pointee.shapeCount {
+            let count = max(typeID + 1, state.pointee.shapeCount * 2, 64)
+            let shapes = UnsafeMutablePointer<ObjectShape>.allocate(capacity: count)
+            shapes.initialize(repeating: ObjectShape(), count: count)
+            if let old = state.pointee.shapes {
+                shapes.update(from: old, count: state.pointee.shapeCount)
+                old.deallocate()
+            }
+            state.pointee.shapes = shapes
+            state.pointee.shapeCount = count
+        }
+        let shape = ObjectShape(layout)
+        state.pointee.shapes?[typeID] = shape
+        return shape
     }
 
     /// Whether an object of `bytes` fits under the limit now.
-    func fits(_ bytes: Int) -> Bool { bytes <= limit - Self.overhead && liveBytes <= limit - Self.overhead - bytes }
+    func fits(_ bytes: Int) -> Bool {
+        let limit = state.pointee.limit
+        return bytes <= limit - Self.overhead && state.pointee.liveBytes <= limit - Self.overhead - bytes
+    }
 
-    /// A zeroed object of `bytes` with its header written; the caller has checked `fits`.
-    func allocate(bytes: Int, typeID: Int, length: UInt64) -> UInt64 {
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
-        memory.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
-        memory.storeBytes(of: UInt64(UInt32(truncatingIfNeeded: typeID)), as: UInt64.self)
-        memory.storeBytes(of: length, toByteOffset: 8, as: UInt64.self)
-        objects.append(UInt(bitPattern: memory))
-        liveBytes += bytes + Self.overhead
-        return ReferenceBits.make(object: memory)
+    /// Whether the allocations since the last collection call for another.
+    func isCollectionDue(adding bytes: Int) -> Bool {
+        state.pointee.liveBytes + bytes + Self.overhead > state.pointee.trigger
+    }
+
+    /// A zeroed object of `bytes` with its header written, past the collection trigger if need be;
+    /// the caller has checked `fits`. Nil when the system has no memory for it.
+    func allocate(bytes: Int, typeID: Int, length: UInt64) -> UnsafeMutableRawPointer? {
+        if state.pointee.objectCount == state.pointee.objectCapacity {
+            let capacity = max(state.pointee.objectCapacity * 2, 1024)
+            let objects = UnsafeMutablePointer<UInt>.allocate(capacity: capacity)
+            if let old = state.pointee.objects {
+                objects.update(from: old, count: state.pointee.objectCount)
+                old.deallocate()
+            }
+            state.pointee.objects = objects
+            state.pointee.objectCapacity = capacity
+        }
+        let trigger = state.pointee.trigger
+        state.pointee.trigger = Int.max
+        defer { state.pointee.trigger = trigger }
+        return state.allocateQuickly(bytes: bytes, typeID: typeID, length: length)
     }
 
     /// Marks everything reachable from what `roots` marks and frees the rest.
     func collect(roots: (inout Marker) -> Void) {
+        var objects = UnsafeMutableBufferPointer(start: state.pointee.objects, count: state.pointee.objectCount)
         objects.sort()
-        var marker = Marker(objects: objects)
+        var marker = Marker(objects: UnsafeBufferPointer(objects))
         for bits in pins.pinned() { marker.mark(bits) }
         roots(&marker)
         while let object = marker.worklist.popLast() { trace(object, &marker) }
         sweep()
         collections += 1
-        liveBytesAfterCollection = liveBytes
+        let live = state.pointee.liveBytes
+        state.pointee.trigger = min(state.pointee.limit, live + max(Self.minimumTrigger, live))
     }
 
     private func trace(_ object: UnsafeMutableRawPointer, _ marker: inout Marker) {
         let typeID = Int(object.load(as: UInt64.self) & 0xFFFF_FFFF)
-        guard let layout = layout(of: typeID) else { return }
-        for offset in layout.tracedOffsets { marker.mark(object.load(fromByteOffset: offset, as: UInt64.self)) }
-        guard layout.tracesElements else { return }
-        let length = Int(object.load(fromByteOffset: 8, as: UInt64.self))
-        let elements = (object + ObjectLayout.headerBytes).assumingMemoryBound(to: UInt64.self)
-        for index in 0..<length { marker.mark(elements[index]) }
+        guard let shape = shape(of: typeID) else { return }
+        if shape.isArray {
+            guard shape.tracesElements else { return }
+            let length = Int(object.load(fromByteOffset: 8, as: UInt64.self))
+            let elements = (object + ObjectLayout.headerBytes).assumingMemoryBound(to: UInt64.self)
+            for index in 0..<length { marker.mark(elements[index]) }
+        } else if shape.tracesByLayout, let layout = layout(of: typeID) {
+            for offset in layout.tracedOffsets { marker.mark(object.load(fromByteOffset: offset, as: UInt64.self)) }
+        } else {
+            var words = shape.tracedWords
+            let fields = (object + ObjectLayout.headerBytes).assumingMemoryBound(to: UInt64.self)
+            while words != 0 {
+                marker.mark(fields[words.trailingZeroBitCount])
+                words &= words - 1
+            }
+        }
     }
 
     private func sweep() {
+        guard let objects = state.pointee.objects else { return }
         var kept = 0
-        for address in objects {
-            guard let object = UnsafeMutableRawPointer(bitPattern: address) else { continue }
+        for index in 0..<state.pointee.objectCount {
+            guard let object = UnsafeMutableRawPointer(bitPattern: objects[index]) else { continue }
             let header = object.load(as: UInt64.self)
             if header & ObjectLayout.markBit != 0 {
                 object.storeBytes(of: header & ~ObjectLayout.markBit, as: UInt64.self)
-                objects[kept] = address
+                objects[kept] = objects[index]
                 kept += 1
             } else {
                 let bytes = size(of: object)
-                liveBytes -= bytes + Self.overhead
+                state.pointee.liveBytes -= bytes + Self.overhead
                 // Debug builds (the tests) overwrite what they free, so that a reference the
                 // collector failed to see reads garbage instead of the old values.
                 if _isDebugAssertConfiguration() {
                     object.initializeMemory(as: UInt8.self, repeating: 0xDE, count: bytes)
                 }
-                object.deallocate()
+                free(object)
             }
         }
-        objects.removeSubrange(kept...)
+        state.pointee.objectCount = kept
     }
 
     /// An object's bytes, from its header.
     func size(of object: UnsafeMutableRawPointer) -> Int {
         let typeID = Int(object.load(as: UInt64.self) & 0xFFFF_FFFF)
-        guard let layout = layout(of: typeID) else { return ObjectLayout.headerBytes }
-        if layout.kind == .structure { return layout.structBytes }
-        return layout.arrayBytes(length: object.load(fromByteOffset: 8, as: UInt64.self)) ?? ObjectLayout.headerBytes
-    }
-
-    /// Whether `bits` is the reference of an object of this heap (not yet reclaimed).
-    func contains(_ bits: UInt64) -> Bool {
-        guard ReferenceBits.isObject(bits) else { return false }
-        let address = UInt(truncatingIfNeeded: bits & ~0b111)
-        return objects.contains(address)
+        guard let shape = shape(of: typeID) else { return ObjectLayout.headerBytes }
+        return shape.size(length: object.load(fromByteOffset: 8, as: UInt64.self)) ?? ObjectLayout.headerBytes
     }
 }
 
 /// The collector's mark phase: marks objects and keeps those whose fields are still to trace.
 struct Marker {
     /// Every object's address, sorted, to tell a conservatively read word from a reference.
-    private let objects: [UInt]
+    private let objects: UnsafeBufferPointer<UInt>
     fileprivate(set) var worklist: [UnsafeMutableRawPointer] = []
 
-    fileprivate init(objects: [UInt]) { self.objects = objects }
+    fileprivate init(objects: UnsafeBufferPointer<UInt>) { self.objects = objects }
 
     /// Marks the object `bits` refers to, when it is a reference of a live object (a word from a
     /// typed place: a field, a global, a table of `any` or `extern` references).

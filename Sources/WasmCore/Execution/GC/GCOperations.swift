@@ -9,17 +9,63 @@ func performGCOperation(_ pc: CodePointer, _ fp: FramePointer, _ context: Contex
     guard let operation = GCOperation(rawValue: UInt16(pc.d)) else {
         throw .internalError("a garbage-collection instruction without its operation")
     }
+    let typeID = Int(pc.data().c32)
+    // The common allocations first, without touching the store object: a struct's fields lie in
+    // its operand slots exactly as in the object (a word each, two for a v128).
+    switch operation {
+    case .structNew:
+        let (object, shape) = try allocate(typeID, length: 0, fp, context)
+        (object + ObjectLayout.headerBytes).copyMemory(
+            from: fp + pc.b, byteCount: shape.bytes - ObjectLayout.headerBytes)
+        fp[pc.a] = ReferenceBits.make(object: object)
+        return
+    case .structNewDefault:
+        fp[pc.a] = ReferenceBits.make(object: try allocate(typeID, length: 0, fp, context).0)
+        return
+    case .arrayNewDefault:
+        let length = UInt64(fp.i32(pc.b))
+        fp[pc.a] = ReferenceBits.make(object: try allocate(typeID, length: length, fp, context).0)
+        return
+    default:
+        break
+    }
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
     var run = GCOperationRun(
         store: store, instance: state.pointee.instance.pointee.owner.takeUnretainedValue(),
-        frameEnd: fp + state.pointee.function.pointee.frameSize, typeID: Int(pc.data().c32),
+        frameEnd: fp + state.pointee.function.pointee.frameSize, typeID: typeID,
         second: Int(pc.data().load(fromByteOffset: 8, as: UInt32.self)))
     if operation.rawValue < GCOperation.arrayFill.rawValue {
         fp[pc.a] = try run.allocate(operation, operands: fp + pc.b)
     } else {
         try run.update(operation, operands: fp + pc.a)
     }
+}
+
+/// A new object of type `typeID`: below the collection trigger straight from the heap's state,
+/// otherwise through the store, which may collect (the running frame ends at its frame size).
+@inline(__always)
+private func allocate(
+    _ typeID: Int, length: UInt64, _ fp: FramePointer, _ context: ContextPointer
+) throws(TrapReason) -> (UnsafeMutableRawPointer, ObjectShape) {
+    let state = context.state.pointee.store._withUnsafeGuaranteedRef { $0.heap.state }
+    if let shape = state.knownShape(typeID), let bytes = shape.size(length: length),
+        let object = state.allocateQuickly(bytes: bytes, typeID: typeID, length: length)
+    {
+        return (object, shape)
+    }
+    return try allocateSlowly(typeID, length: length, fp, context)
+}
+
+@inline(never)
+private func allocateSlowly(
+    _ typeID: Int, length: UInt64, _ fp: FramePointer, _ context: ContextPointer
+) throws(TrapReason) -> (UnsafeMutableRawPointer, ObjectShape) {
+    let store = context.state.pointee.store.takeUnretainedValue()
+    let frameEnd = fp + context.state.pointee.function.pointee.frameSize
+    let object = try store.allocateObject(typeID: typeID, length: length, frameEnd: frameEnd)
+    guard let shape = store.heap.shape(of: typeID) else { throw .internalError("no shape for type \(typeID)") }
+    return (object, shape)
 }
 
 private struct GCOperationRun {
@@ -37,9 +83,7 @@ private struct GCOperationRun {
     }
 
     func new(length: UInt64 = 0) throws(TrapReason) -> UnsafeMutableRawPointer {
-        let bits = try store.allocateObject(typeID: typeID, length: length, frameEnd: frameEnd)
-        guard let object = ReferenceBits.object(bits) else { throw .internalError("allocation returned null") }
-        return object
+        try store.allocateObject(typeID: typeID, length: length, frameEnd: frameEnd)
     }
 
     mutating func allocate(_ operation: GCOperation, operands: FramePointer) throws(TrapReason) -> UInt64 {

@@ -11,17 +11,8 @@ public struct HeapStatistics: Sendable, Hashable {
 }
 
 extension Store {
-    var heap: GCHeap {
-        if let heap = objectHeap { return heap }
-        let heap = GCHeap(registry: types, limit: configuration.maxHeapBytes)
-        objectHeap = heap
-        return heap
-    }
-
     public var heapStatistics: HeapStatistics {
-        HeapStatistics(
-            bytes: objectHeap?.liveBytes ?? 0, objects: objectHeap?.objectCount ?? 0,
-            collections: objectHeap?.collections ?? 0)
+        HeapStatistics(bytes: heap.liveBytes, objects: heap.objectCount, collections: heap.collections)
     }
 
     /// A new object of type `typeID` (an array of `length` elements), zeroed. When a collection is
@@ -30,21 +21,21 @@ extension Store {
     /// values no root reaches) it never collects.
     func allocateObject(
         typeID: Int, length: UInt64 = 0, frameEnd: UnsafeMutablePointer<UInt64>?
-    ) throws(TrapReason) -> UInt64 {
-        let heap = self.heap
-        guard let layout = heap.layout(of: typeID) else {
+    ) throws(TrapReason) -> UnsafeMutableRawPointer {
+        guard let shape = heap.shape(of: typeID) else {
             throw .internalError("type \(typeID) is neither a struct nor an array")
         }
-        let bytes: Int
-        if layout.kind == .structure {
-            bytes = layout.structBytes
-        } else {
-            guard let arrayBytes = layout.arrayBytes(length: length) else { throw .heapLimitExceeded }
-            bytes = arrayBytes
+        guard let bytes = shape.size(length: length), bytes <= heap.state.pointee.limit - GCHeap.overhead else {
+            throw .heapLimitExceeded
         }
-        if let frameEnd, heap.isCollectionDue || !heap.fits(bytes) { collectGarbage(frameEnd: frameEnd) }
-        guard heap.fits(bytes) else { throw .heapLimitExceeded }
-        return heap.allocate(bytes: bytes, typeID: typeID, length: length)
+        if let object = heap.state.allocateQuickly(bytes: bytes, typeID: typeID, length: length) { return object }
+        if let frameEnd, heap.isCollectionDue(adding: bytes) || !heap.fits(bytes) {
+            collectGarbage(frameEnd: frameEnd)
+        }
+        guard heap.fits(bytes), let object = heap.allocate(bytes: bytes, typeID: typeID, length: length) else {
+            throw .heapLimitExceeded
+        }
+        return object
     }
 
     /// Reclaims every object no root reaches. Calls a guest is running or has suspended keep
@@ -54,7 +45,6 @@ extension Store {
     /// Collects, with the value stack in use up to `frameEnd` (the end of the running frame) or the
     /// frames of suspended calls, whichever lies higher.
     func collectGarbage(frameEnd: UnsafeMutablePointer<UInt64>) {
-        guard let heap = objectHeap else { return }
         let stack = execution.valueStack
         var end = max(frameEnd, execution.top)
         for state in [execution.suspendedCall?.state, execution.hostStop?.state, execution.fuelStop] {
@@ -162,7 +152,7 @@ extension Store {
     }
 
     private func resolve(_ object: ObjectReference) -> (UnsafeMutableRawPointer, ObjectLayout)? {
-        guard let heap = objectHeap, object.pins === heap.pins, let memory = ReferenceBits.object(object.bits) else {
+        guard object.pins === heap.pins, let memory = ReferenceBits.object(object.bits) else {
             return nil
         }
         guard let layout = heap.layout(of: Int(memory.load(as: UInt64.self) & 0xFFFF_FFFF)) else { return nil }
