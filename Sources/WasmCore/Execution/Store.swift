@@ -118,8 +118,13 @@ public final class Store {
         return value(of: instance.type.valueType, at: instance.cell)
     }
 
-    public func setGlobalValue(_ global: GlobalAddress, _ value: Value) {
-        write(value, to: globals[global.index].cell)
+    /// Writes a global; false (and the global unchanged) when the value is not of its type.
+    @discardableResult
+    public func setGlobalValue(_ global: GlobalAddress, _ value: Value) -> Bool {
+        let instance = globals[global.index]
+        guard accepts(value, as: instance.type.valueType) else { return false }
+        write(value, to: instance.cell)
+        return true
     }
 
     public func memory(_ address: MemoryAddress) -> MemoryInstance { memories[address.index] }
@@ -183,10 +188,17 @@ public final class Store {
         case .v128(let v): v.low
         case .funcref(let f): f.map { functions[$0.index].referenceBits } ?? 0
         case .externref(let e): e.map { ReferenceBits.make(extern: $0) } ?? 0
-        case .anyref(let r): r.map { ReferenceBits.make(any: $0) } ?? 0
-        case .externalized(let r): ReferenceBits.make(any: r)
+        case .anyref(let r): r.map(anyBits) ?? 0
+        case .externalized(let r): anyBits(r)
         case .exnref(let e): e.map { UInt64($0.index) + 1 } ?? 0
         }
+    }
+
+    /// An `any` reference's bits; an object of another store, which this one cannot keep alive,
+    /// is null here (the calls check their arguments with `accepts` and refuse it first).
+    private func anyBits(_ reference: AnyReference) -> UInt64 {
+        if case .object(let object) = reference, object.pins !== heap.pins { return 0 }
+        return ReferenceBits.make(any: reference)
     }
 
     /// Whether a host value may be passed where `type` is expected: a number of that type, or a

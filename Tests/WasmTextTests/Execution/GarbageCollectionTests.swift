@@ -196,7 +196,8 @@ import WasmText
             (module
               (type $box (struct (field i32)))
               (func (export "make") (result (ref $box)) (struct.new $box (i32.const 1)))
-              (func (export "read") (param (ref $box)) (result i32) (struct.get $box 0 (local.get 0))))
+              (func (export "read") (param (ref $box)) (result i32) (struct.get $box 0 (local.get 0)))
+              (global (export "kept") (mut anyref) (ref.null any)))
             """
         let first = try Running(wat)
         let second = try Running(wat)
@@ -204,6 +205,16 @@ import WasmText
         #expect(first.store.accepts(box, as: .anyref))
         #expect(!second.store.accepts(box, as: .anyref))
         #expect(throws: (any Error).self) { _ = try second.call("read", [box]) }
+        guard case .global(let kept)? = second.instance.export("kept") else {
+            Issue.record("no global export")
+            return
+        }
+        #expect(!second.store.setGlobalValue(kept, box))
+        #expect(!second.store.setGlobalValue(kept, .i32(1)))
+        #expect(second.store.globalValue(kept) == .anyref(nil))
+        guard case .global(let firstKept)? = first.instance.export("kept") else { return }
+        #expect(first.store.setGlobalValue(firstKept, box))
+        #expect(first.store.globalValue(firstKept) == box)
     }
 
     /// Globals and tables are roots; a million-long list is marked without deep recursion.
