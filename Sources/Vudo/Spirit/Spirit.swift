@@ -13,7 +13,7 @@ import WasmCore
 public actor Spirit {
     // The engine objects are not Sendable. The gate keeps them on one thread at a time: every use
     // goes through it, from the actor or synchronously from another Spirit's import (a Séance).
-    nonisolated(unsafe) private let store: Store
+    nonisolated(unsafe) let store: Store
     nonisolated(unsafe) private let instance: Instance
     nonisolated(unsafe) let memoryManager: MemoryManager
     /// Managers of exported memories other than the default one, made on first use.
