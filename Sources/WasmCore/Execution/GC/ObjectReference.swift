@@ -1,6 +1,6 @@
 /// A host's hold on a `struct` or `array` object of a ``Store``: while it exists, collections keep
 /// the object and everything it reaches. Read the object with ``Store/fields(of:)``,
-/// ``Store/elements(of:)`` and ``Store/typeOfObject(_:)``; pass it back to the guest as
+/// ``Store/elements(of:)`` and ``Store/compositeType(of:)``; pass it back to the guest as
 /// `.anyref(.object(reference))`.
 ///
 /// References are equal when they name the same object (`ref.eq`).
