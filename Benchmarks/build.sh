@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates every Benchmarks/*.wasm from Benchmarks/src/*.c with the Swift toolchain's clang.
+# Regenerates every Benchmarks/*.wasm from Benchmarks/src/*.c with the Swift toolchain's clang, and
+# from Benchmarks/src/*.wat (GC workloads, which no C compiler emits) with a release build of vudo.
 # The workloads are freestanding (no libc): each exports `run`, which returns a checksum.
 # Usage: Benchmarks/build.sh            (from anywhere; CLANG overrides the compiler)
 set -eu
@@ -21,4 +22,11 @@ for source in src/*.c; do
     esac
     "$clang" "${flags[@]}" "${features[@]}" "$optimization" "$source" -o "$name.wasm"
     echo "built $name.wasm ($optimization, $(wc -c < "$name.wasm") bytes)"
+done
+
+vudo=${VUDO:-../.build/release/vudo}
+for source in src/*.wat; do
+    name=$(basename "$source" .wat)
+    "$vudo" wat2wasm "$source" -o "$name.wasm"
+    echo "built $name.wasm (from text, $(wc -c < "$name.wasm") bytes)"
 done

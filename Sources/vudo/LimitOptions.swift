@@ -1,13 +1,13 @@
 import Vudo
 import WasmCore
 
-/// `--fuel N`, `--timeout SECONDS`, `--max-memory PAGES`, `--max-call-depth N` for `run` and
-/// `invoke`, taken out of the argument list wherever they stand before a `--`.
+/// `--fuel N`, `--timeout SECONDS`, `--max-memory PAGES`, `--max-call-depth N`, `--max-heap MIB`
+/// for `run` and `invoke`, taken out of the argument list wherever they stand before a `--`.
 struct LimitOptions {
     // Nothing cancels a command-line run, so without --fuel or --timeout no checkpoints are needed.
     var limits = ResourceLimits(interruptible: false)
 
-    static let usage = "[--fuel N] [--timeout SECONDS] [--max-memory PAGES] [--max-call-depth N]"
+    static let usage = "[--fuel N] [--timeout SECONDS] [--max-memory PAGES] [--max-call-depth N] [--max-heap MIB]"
 
     /// Removes the limit flags from `arguments`; a malformed value is a usage error (exit 2).
     static func extract(from arguments: inout [String]) -> LimitOptions {
@@ -37,6 +37,12 @@ struct LimitOptions {
                 let depth: Int = value { Int($0) }
                 guard depth > 0 else { usageError("--max-call-depth takes a positive number") }
                 options.limits.maxCallDepth = depth
+            case "--max-heap":
+                let mebibytes: Int = value { Int($0) }
+                guard mebibytes > 0, mebibytes <= Int.max >> 20 else {
+                    usageError("--max-heap takes a positive number")
+                }
+                options.limits.maxHeapBytes = mebibytes << 20
             default: kept.append(argument)
             }
         }

@@ -27,8 +27,11 @@ struct SnippetPackage {
                 contentsOf: root.appendingPathComponent("Snippets/\(name).swift"), encoding: .utf8)
             try writeIfChanged(source, to: folder.appendingPathComponent("main.swift"))
         }
+        // Without manifest caching: a cached build plan misses source files added to the
+        // dependency since the last run.
         let result = try ChildProcess.run(
-            swift, ["build", "--package-path", directory.path], in: directory, timeout: .seconds(1_800))
+            swift, ["build", "--package-path", directory.path, "--disable-build-manifest-caching"], in: directory,
+            timeout: .seconds(1_800))
         return result.status == 0 ? nil : result.output
     }
 

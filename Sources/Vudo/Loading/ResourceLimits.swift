@@ -1,4 +1,4 @@
-/// What a Spirit may take: fuel, time per call, call depth and memory. Exceeding any of them ends
+/// What a Spirit may take: fuel, time per call, call depth, memory and GC heap. Exceeding any of them ends
 /// the call (or the load) with a typed error naming the limit; the Spirit stays usable.
 
 import WasmCore
@@ -15,6 +15,9 @@ public struct ResourceLimits: Sendable {
     public var maxMemoryPages: UInt64?
     /// Pages shared with other Spirits (a Séance's total); nil for none.
     public var memoryBudget: MemoryBudget?
+    /// Most bytes the Spirit's GC structs and arrays may take after a collection
+    /// (``TrapReason/heapLimitExceeded`` beyond it); nil for the engine default (1 GiB).
+    public var maxHeapBytes: Int?
     /// Whether cancelling the task awaiting a call stops the guest promptly. It costs a
     /// checkpoint per loop iteration and call (see `vudo-bench --fuel`); turn it off for code that
     /// is trusted to finish and needs every cycle. Fuel and timeouts turn it back on.
@@ -22,7 +25,7 @@ public struct ResourceLimits: Sendable {
 
     public init(
         fuel: Int64? = nil, timeout: Duration? = nil, maxCallDepth: Int? = nil, maxMemoryPages: UInt64? = nil,
-        memoryBudget: MemoryBudget? = nil, interruptible: Bool = true
+        memoryBudget: MemoryBudget? = nil, maxHeapBytes: Int? = nil, interruptible: Bool = true
     ) {
         self.interruptible = interruptible
         self.fuel = fuel
@@ -30,6 +33,7 @@ public struct ResourceLimits: Sendable {
         self.maxCallDepth = maxCallDepth
         self.maxMemoryPages = maxMemoryPages
         self.memoryBudget = memoryBudget
+        self.maxHeapBytes = maxHeapBytes
     }
 
     /// The engine settings these limits amount to. Metering is on unless the Spirit is not
@@ -43,6 +47,7 @@ public struct ResourceLimits: Sendable {
         if let maxCallDepth { engine.maxCallDepth = maxCallDepth }
         if let maxMemoryPages { engine.maxMemoryPages = min(engine.maxMemoryPages, maxMemoryPages) }
         if let memoryBudget { engine.memoryBudget = memoryBudget }
+        if let maxHeapBytes { engine.maxHeapBytes = min(engine.maxHeapBytes, maxHeapBytes) }
         return engine
     }
 }
