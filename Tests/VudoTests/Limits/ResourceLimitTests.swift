@@ -2,7 +2,7 @@ import Testing
 import Vudo
 import WasmCore
 
-/// Fuel, deadlines, cancellation, call depth and memory caps on a misbehaving Spirit.
+/// Fuel, deadlines, cancellation, call depth, memory and heap caps on a misbehaving Spirit.
 ///
 /// A broken limit would let a guest run for ever: every test has a time limit, and the ones that
 /// stop a guest bound how long the guest ran (measured by ``TimedLog`` on the Spirit's actor) by
@@ -104,6 +104,36 @@ import WasmCore
         let spirit = try await load(ResourceLimits(maxMemoryPages: 3))
         #expect(try await spirit.call("grow", [.i32(2)]) == [.i32(1)])
         #expect(try await spirit.call("grow", [.i32(1)]) == [.i32(UInt32.max)])
+    }
+
+    /// A guest that keeps every struct it makes alive stops at the heap cap, a limit error; what it
+    /// drops stays collectable below the cap.
+    @Test func theGCHeapStopsAtTheCap() async throws {
+        var options = SpiritOptions()
+        options.limits = ResourceLimits(maxHeapBytes: 8 << 20)
+        let spirit = try await loadSpirit(
+            wat: """
+                (module
+                  (type $cell (struct (field (ref null $cell)) (field i64)))
+                  (func (export "keep") (param $n i32) (result i32)
+                    (local $head (ref null $cell))
+                    (loop $next
+                      (local.set $head (struct.new $cell (local.get $head) (i64.const 0)))
+                      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                      (br_if $next (local.get $n)))
+                    (i32.const 1))
+                  (func (export "drop") (param $n i32) (result i32)
+                    (loop $next
+                      (drop (struct.new $cell (ref.null $cell) (i64.const 0)))
+                      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                      (br_if $next (local.get $n)))
+                    (i32.const 1)))
+                """, options: options)
+        let error = await #expect(throws: SpiritError.self) { _ = try await spirit.call("keep", [.i32(10_000_000)]) }
+        #expect(trapReason(error) == .heapLimitExceeded)
+        #expect(trapReason(error)?.origin == .limit)
+        #expect(try await spirit.call("drop", [.i32(1_000_000)]) == [.i32(1)])
+        #expect(await spirit.heapStatistics.bytes <= 8 << 20)
     }
 }
 
