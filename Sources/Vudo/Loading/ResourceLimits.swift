@@ -16,7 +16,7 @@ public struct ResourceLimits: Sendable {
     /// Pages shared with other Spirits (a Séance's total); nil for none.
     public var memoryBudget: MemoryBudget?
     /// Most bytes the Spirit's GC structs and arrays may take after a collection
-    /// (``TrapReason/heapLimitExceeded`` beyond it); nil for the engine default (1 GiB).
+    /// (`TrapReason.heapLimitExceeded` beyond it); nil for the engine default (1 GiB).
     public var maxHeapBytes: Int?
     /// Whether cancelling the task awaiting a call stops the guest promptly. It costs a
     /// checkpoint per loop iteration and call (see `vudo-bench --fuel`); turn it off for code that
@@ -47,7 +47,7 @@ public struct ResourceLimits: Sendable {
         if let maxCallDepth { engine.maxCallDepth = maxCallDepth }
         if let maxMemoryPages { engine.maxMemoryPages = min(engine.maxMemoryPages, maxMemoryPages) }
         if let memoryBudget { engine.memoryBudget = memoryBudget }
-        if let maxHeapBytes { engine.maxHeapBytes = min(engine.maxHeapBytes, maxHeapBytes) }
+        if let maxHeapBytes { engine.maxHeapBytes = maxHeapBytes }
         return engine
     }
 }

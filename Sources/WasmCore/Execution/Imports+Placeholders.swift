@@ -16,7 +16,7 @@ extension Imports {
             case .memory(let type):
                 value = .memory(try store.addMemory(type))
             case .global(let type):
-                value = .global(store.addGlobal(type, value: .zero(type.valueType)))
+                value = .global(try store.addGlobal(type, value: .zero(type.valueType)))
             case .tag(let type):
                 guard let type = module.functionType(at: type.typeIndex) else { throw ValidationError("unknown type") }
                 value = .tag(store.addTag(type))

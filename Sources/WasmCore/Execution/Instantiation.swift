@@ -7,6 +7,9 @@ extension Store {
     /// initialization traps (`.trap`) or the module uses a feature this engine cannot run yet
     /// (`.unsupportedFeature`).
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
+        // Constant expressions allocate without collecting (their values are no root): collect
+        // first, so that garbage cannot make them pass the heap's limit.
+        if heap.objectCount > 0 { collectGarbage(frameEnd: execution.top) }
         var translation = Translator.Context(module: module, metering: configuration.translatesCheckpoints)
         let (usedFeatures, code, typeSpace) = try compile(module, translation)
         translation.typeIDs = typeSpace.ids
@@ -331,12 +334,17 @@ extension Store {
             guard let layout = heap.layout(of: typeID) else { throw .internalError("no layout for type \(typeID)") }
             return (object, layout)
         }
-        func storeElements(_ values: [V128], _ object: UnsafeMutableRawPointer, _ layout: ObjectLayout) {
-            for (index, value) in values.enumerated() {
-                var slots = [value.low, value.high]
-                slots.withUnsafeMutableBufferPointer { buffer in
-                    guard let slot = buffer.baseAddress else { return }
-                    layout.elementKind.store(from: slot, to: object + ObjectLayout.headerBytes, index: index)
+        /// Writes `value` as elements `indices` of the array `object`: one value for all, so that a
+        /// long array costs no host memory beyond its own.
+        func store(
+            _ value: V128, at indices: Range<Int>, _ object: UnsafeMutableRawPointer, _ layout: ObjectLayout
+        ) {
+            var slots = (value.low, value.high)
+            withUnsafeMutablePointer(to: &slots) { pair in
+                pair.withMemoryRebound(to: UInt64.self, capacity: 2) { slot in
+                    for index in indices {
+                        layout.elementKind.store(from: slot, to: object + ObjectLayout.headerBytes, index: index)
+                    }
                 }
             }
         }
@@ -359,7 +367,7 @@ extension Store {
             let length = UInt64(UInt32(truncatingIfNeeded: pop().low))
             let value = pop()
             let (object, layout) = try new(type, length: length)
-            storeElements(Array(repeating: value, count: Int(length)), object, layout)
+            store(value, at: 0..<Int(length), object, layout)
             push(ReferenceBits.make(object: object))
         case (.arrayNewDefault, .index(let type)):
             let length = UInt64(UInt32(truncatingIfNeeded: pop().low))
@@ -367,7 +375,7 @@ extension Store {
         case (.arrayNewFixed, .indexPair(let type, let count)):
             let values = popCount(Int(count))
             let (object, layout) = try new(type, length: UInt64(values.count))
-            storeElements(values, object, layout)
+            for (index, value) in values.enumerated() { store(value, at: index..<index + 1, object, layout) }
             push(ReferenceBits.make(object: object))
         case (.anyConvertExtern, _), (.externConvertAny, _):
             break

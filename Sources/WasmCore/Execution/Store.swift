@@ -96,11 +96,20 @@ public final class Store {
     }
 
     public func addTable(_ type: TableType) throws(InstantiationError) -> TableAddress {
+        guard isKnown(.ref(type.elementType)) else {
+            throw InstantiationError(
+                .link, "table element type \(type.elementType) names a type this store does not have")
+        }
         tables.append(try TableInstance(type: type, engineLimit: configuration.maxTableElements))
         return TableAddress(tables.count - 1)
     }
 
-    public func addGlobal(_ type: GlobalType, value: Value) -> GlobalAddress {
+    /// A global of `type` holding `value`; throws when the value is not of that type (or the type
+    /// names a defined type this store does not have).
+    public func addGlobal(_ type: GlobalType, value: Value) throws(InstantiationError) -> GlobalAddress {
+        guard accepts(value, as: type.valueType) else {
+            throw InstantiationError(.link, "\(value) is not a value of the global's type \(type.valueType)")
+        }
         let global = GlobalInstance(type: type)
         write(value, to: global.cell)
         globals.append(global)
@@ -194,6 +203,12 @@ public final class Store {
         }
     }
 
+    /// Whether every defined type `type` names (by canonical id) is one of this store's.
+    func isKnown(_ type: ValueType) -> Bool {
+        guard case .ref(let reference) = type, case .concrete(let id) = reference.heapType else { return true }
+        return Int(id) < types.entries.count
+    }
+
     /// An `any` reference's bits; an object of another store, which this one cannot keep alive,
     /// is null here (the calls check their arguments with `accepts` and refuse it first).
     private func anyBits(_ reference: AnyReference) -> UInt64 {
@@ -205,6 +220,7 @@ public final class Store {
     /// reference of that type's hierarchy (null only where the type is nullable), a function
     /// reference only where its signature is a subtype of the expected one.
     public func accepts(_ value: Value, as type: ValueType) -> Bool {
+        guard isKnown(type) else { return false }
         guard case .ref(let reference) = type else { return value.type == type }
         if value.isNull {
             return reference.isNullable && value.type == .ref(ReferenceType(types.top(of: reference.heapType)))

@@ -30,7 +30,7 @@ extension Translator {
         case (.structGet, .indexPair(let type, let field)), (.structGetS, .indexPair(let type, let field)),
             (.structGetU, .indexPair(let type, let field)):
             let fields = structFields(type)
-            let offset = UInt32(ObjectLayout.fieldOffsets(fields)[Int(field)])
+            let offset = fieldOffset(type, field)
             let storage = fields[Int(field)].storage
             let reference = pop()
             if storage.isPacked {
@@ -43,7 +43,7 @@ extension Translator {
             }
         case (.structSet, .indexPair(let type, let field)):
             let fields = structFields(type)
-            let offset = UInt32(ObjectLayout.fieldOffsets(fields)[Int(field)])
+            let offset = fieldOffset(type, field)
             let value = pop()
             let reference = pop()
             emit(fields[Int(field)].storage == .value(.v128) ? .structSet128 : .structSet, reference, value, offset)
@@ -107,6 +107,13 @@ extension Translator {
         emit(.data, second, 0, UInt32(context.typeIDs[Int(type)]))
     }
 
+    private func fieldOffset(_ type: UInt32, _ field: UInt32) -> UInt32 {
+        if let offsets = context.fieldOffsets.offsets[type] { return UInt32(offsets[Int(field)]) }
+        let offsets = ObjectLayout.fieldOffsets(structFields(type))
+        context.fieldOffsets.offsets[type] = offsets
+        return UInt32(offsets[Int(field)])
+    }
+
     private func castTarget(_ heapType: HeapType, nullable: Bool) -> CastTarget {
         let canonical = heapType.mappingIndices { UInt32(context.typeIDs[Int($0)]) }
         return CastTarget(canonical, nullable: nullable)
@@ -123,4 +130,9 @@ extension Translator {
         }
         return element
     }
+}
+
+/// Struct field offsets by the module's type index (see `Translator.Context.fieldOffsets`).
+final class FieldOffsetCache {
+    var offsets: [UInt32: [Int]] = [:]
 }

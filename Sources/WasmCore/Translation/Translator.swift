@@ -24,6 +24,9 @@ struct Translator {
         /// Which memories and tables take 64-bit addresses and indices, by index.
         let memoryIs64: [Bool]
         let tableIs64: [Bool]
+        /// Field offsets of the module's struct types, computed once per type for all the
+        /// module's functions (a struct may have a million fields).
+        let fieldOffsets = FieldOffsetCache()
 
         init(module: Module, metering: Bool) {
             self.module = module

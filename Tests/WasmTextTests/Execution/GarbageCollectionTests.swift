@@ -217,6 +217,47 @@ import WasmText
         #expect(first.store.globalValue(firstKept) == box)
     }
 
+    /// A constant expression's long array costs its own bytes only, and instantiation first
+    /// collects the garbage the store holds (constant expressions cannot collect while they run).
+    @Test func constantExpressionsAllocateAfterACollection() throws {
+        let store = Store()
+        let churn = try Running(Self.churn, in: store, imports: Imports())
+        _ = try churn.call("churn", [.i32(20_000)])
+        #expect(store.heapStatistics.objects > 1000)
+        let bytes = try Running(
+            """
+            (module
+              (type $bytes (array i8))
+              (global $big (ref $bytes) (array.new $bytes (i32.const 7) (i32.const 24000000)))
+              (func (export "length") (result i32) (array.len (global.get $big)))
+              (func (export "last") (result i32) (array.get_u $bytes (global.get $big) (i32.const 23999999))))
+            """, in: store, imports: Imports())
+        #expect(store.heapStatistics.objects == 1)
+        #expect(try bytes.call("length") == [.i32(24_000_000)])
+        #expect(try bytes.call("last") == [.i32(7)])
+    }
+
+    /// A host cannot make a reference out of a number, nor give a global or table a type the store
+    /// does not have.
+    @Test func hostValuesAreCheckedAgainstTheirTypes() throws {
+        let store = Store()
+        let anyGlobal = GlobalType(valueType: .anyref, isMutable: true)
+        #expect(throws: InstantiationError.self) { _ = try store.addGlobal(anyGlobal, value: .i64(0x1000 | 0b100)) }
+        #expect(throws: InstantiationError.self) {
+            _ = try store.addGlobal(GlobalType(valueType: .i32, isMutable: false), value: .i64(1))
+        }
+        let unknown = ReferenceType(.concrete(999))
+        #expect(!store.accepts(.anyref(nil), as: .ref(unknown)))
+        #expect(throws: InstantiationError.self) {
+            _ = try store.addGlobal(GlobalType(valueType: .ref(unknown), isMutable: false), value: .funcref(nil))
+        }
+        #expect(throws: InstantiationError.self) {
+            _ = try store.addTable(TableType(elementType: unknown, limits: Limits(min: 1, max: nil)))
+        }
+        let global = try store.addGlobal(anyGlobal, value: .anyref(.i31(-5)))
+        #expect(store.globalValue(global) == .anyref(.i31(-5)))
+    }
+
     /// Globals and tables are roots; a million-long list is marked without deep recursion.
     @Test func globalsAndTablesKeepLongLists() throws {
         let module = try Running(

@@ -160,9 +160,7 @@ final class GCHeap {
             } else {
                 let bytes = size(of: object)
                 state.pointee.liveBytes -= bytes + Self.overhead
-                // Debug builds (the tests) overwrite what they free, so that a reference the
-                // collector failed to see reads garbage instead of the old values.
-                if _isDebugAssertConfiguration() {
+                if poisonsFreedObjects() {
                     object.initializeMemory(as: UInt8.self, repeating: 0xDE, count: bytes)
                 }
                 free(object)
@@ -178,6 +176,12 @@ final class GCHeap {
         return shape.size(length: object.load(fromByteOffset: 8, as: UInt64.self)) ?? ObjectLayout.headerBytes
     }
 }
+
+/// Whether freed objects are overwritten first: in debug builds (the tests), so that a reference
+/// the collector failed to see reads garbage instead of the old values. A function rather than the
+/// test itself: the constant would make the compiler warn that the other branch never runs.
+@inline(__always)
+private func poisonsFreedObjects() -> Bool { _isDebugAssertConfiguration() }
 
 /// The collector's mark phase: marks objects and keeps those whose fields are still to trace.
 struct Marker {
