@@ -55,7 +55,9 @@ public final class Store {
         self.configuration = configuration
         let types = TypeRegistry()
         self.types = types
-        heap = GCHeap(registry: types, limit: configuration.maxHeapBytes)
+        heap = GCHeap(
+            registry: types, limit: configuration.maxHeapBytes,
+            collectsAlways: configuration.collectsOnEveryAllocationForTesting)
         execution = ExecutionStack(configuration)
         metering = .allocate(capacity: 1)
         metering.initialize(to: Metering())

@@ -1,5 +1,5 @@
 import Testing
-import WasmCore
+@_spi(Testing) import WasmCore
 import WasmText
 
 /// The collector: what it reclaims, what it must keep (frames of running and suspended calls,
@@ -46,6 +46,20 @@ import WasmText
         #expect(statistics.bytes <= 64 << 20)
         module.store.collectGarbage()
         #expect(module.store.heapStatistics.objects == 0)
+    }
+
+    /// The stress mode SpecSuiteTests runs the GC scripts in: a collection before every
+    /// allocation, and the guest's cycles still come out right.
+    @Test func theStressModeCollectsBeforeEveryAllocation() throws {
+        var configuration = EngineConfiguration()
+        configuration.collectsOnEveryAllocationForTesting = true
+        let module = try Running(Self.churn, configuration: configuration)
+        #expect(try module.call("churn", [.i32(1000)]) == [.i32(999)])
+        #expect(module.store.heapStatistics.collections == 2000)
+        // The last collection, before the last pair's second struct, kept the pair before it
+        // (a local still names it) and the new first struct: four objects, and a stale slot's
+        // pair at most.
+        #expect((4...6).contains(module.store.heapStatistics.objects))
     }
 
     /// A guest that keeps everything alive stops with the typed limit error, and the store goes on.

@@ -34,10 +34,15 @@ final class GCHeap {
     private(set) var collections = 0
     let pins = ObjectPins()
 
-    init(registry: TypeRegistry, limit: Int) {
+    /// Collections run before every guest allocation (see
+    /// `EngineConfiguration.collectsOnEveryAllocationForTesting`).
+    private let collectsAlways: Bool
+
+    init(registry: TypeRegistry, limit: Int, collectsAlways: Bool = false) {
         self.registry = registry
+        self.collectsAlways = collectsAlways
         state = .allocate(capacity: 1)
-        state.initialize(to: HeapState(limit: max(limit, 0), trigger: Self.minimumTrigger))
+        state.initialize(to: HeapState(limit: max(limit, 0), trigger: collectsAlways ? 0 : Self.minimumTrigger))
     }
 
     deinit {
@@ -124,7 +129,7 @@ final class GCHeap {
         sweep()
         collections += 1
         let live = state.pointee.liveBytes
-        state.pointee.trigger = min(state.pointee.limit, live + max(Self.minimumTrigger, live))
+        state.pointee.trigger = collectsAlways ? 0 : min(state.pointee.limit, live + max(Self.minimumTrigger, live))
     }
 
     private func trace(_ object: UnsafeMutableRawPointer, _ marker: inout Marker) {
