@@ -162,11 +162,16 @@ struct SpecSuiteTests {
         #expect(report.skipReasons == pin.skipReasons)
     }
 
-    /// The GC scripts again, collecting before every allocation: a root the collector missed
-    /// would free an object still in use, which debug builds overwrite, and a command would fail.
+    /// The GC and exception scripts again, collecting before every allocation and every throw: a
+    /// root the collector missed would free an object (which debug builds overwrite) or an
+    /// exception still in use, and a command would fail.
     @Test(
-        "GC scripts with a collection before every allocation", .enabled(if: suitePath != nil, suiteMissing),
-        arguments: ["wast/proposals/gc", "wast-unconverted/proposals/gc", "wast-unconverted/proposals/wasm-3.0"])
+        "GC and exception scripts with a collection before every allocation and throw",
+        .enabled(if: suitePath != nil, suiteMissing),
+        arguments: [
+            "wast/proposals/gc", "wast-unconverted/proposals/gc", "wast-unconverted/proposals/wasm-3.0",
+            "wast/proposals/exception-handling", "wast-unconverted/proposals/exception-handling",
+        ])
     func gcScriptsUnderCollectionStress(_ folder: String) throws {
         var configuration = EngineConfiguration()
         configuration.collectsOnEveryAllocationForTesting = true

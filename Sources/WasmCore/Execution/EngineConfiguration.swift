@@ -33,8 +33,9 @@ public struct EngineConfiguration: Sendable {
     /// never as skipped).
     @_spi(Testing) public var failingTranslationForTesting: Int?
 
-    /// Collects garbage before every allocation the guest makes: a check that the collector finds
-    /// every root (a missed one frees an object still in use, which debug builds overwrite).
+    /// Collects garbage before every allocation and every throw the guest makes: a check that the
+    /// collector finds every root (a missed one frees an object still in use, which debug builds
+    /// overwrite, or an exception still referenced).
     @_spi(Testing) public var collectsOnEveryAllocationForTesting = false
 
     /// Whether translated code carries checkpoints.

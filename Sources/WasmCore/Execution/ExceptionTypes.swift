@@ -40,8 +40,11 @@ struct ExceptionInstance {
     var tag: Int
     var payload: [UInt64]
     /// Whether an `exnref` to it was ever made: such an exception may be kept anywhere (a local,
-    /// a global, a table) and is never released.
+    /// a global, a table, a struct), and only a collection that finds none releases it.
     var isReferenced = false
+    /// Whether the host was given an `exnref` to it, which it may pass back any time: such an
+    /// exception lives as long as its store.
+    var isHostHeld = false
 }
 
 /// One `try_table` or legacy `try` of a translated function: its body's code range and what it

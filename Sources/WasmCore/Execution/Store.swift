@@ -19,6 +19,8 @@ public final class Store {
     /// the free entries among them.
     var exceptions: [ExceptionInstance?] = []
     var freeExceptions: [Int] = []
+    /// How many exceptions may exist before a throw collects (see `collectIfExceptionsPileUp`).
+    var exceptionCollectionTrigger = Store.minimumExceptionTrigger
     /// Canonical ids of every type definition of the store's instances and host functions.
     /// Store objects' types name defined types by these ids.
     let types: TypeRegistry
@@ -159,7 +161,11 @@ public final class Store {
                     return .externref(ReferenceBits.externAddress(bits))
                 }
                 return anyReference(bits).map(Value.externalized) ?? .externref(nil)
-            case .exn: return .exnref(bits == 0 ? nil : ExceptionAddress(Int(bits - 1)))
+            case .exn:
+                guard bits != 0 else { return .exnref(nil) }
+                let index = Int(truncatingIfNeeded: bits - 1)
+                if exceptions.indices.contains(index) { exceptions[index]?.isHostHeld = true }
+                return .exnref(ExceptionAddress(index))
             default: return .anyref(anyReference(bits))
             }
         }

@@ -272,6 +272,72 @@ import WasmText
         #expect(store.globalValue(global) == .anyref(.i31(-5)))
     }
 
+    /// Exceptions caught with their `exnref` are collected like objects once nothing refers to
+    /// them, and with them the objects they carry.
+    @Test func caughtExceptionsAreCollected() throws {
+        let module = try Running(
+            """
+            (module
+              (type $box (struct (field i32)))
+              (tag $thrown (param (ref $box)))
+              (global $last (mut exnref) (ref.null exn))
+              (func (export "throw_and_catch") (param $n i32) (result i32)
+                (local $sum i32) (local $box (ref null $box))
+                (loop $next
+                  (block $caught (result (ref $box) exnref)
+                    (try_table (catch_ref $thrown $caught)
+                      (throw $thrown (struct.new $box (local.get $n))))
+                    (unreachable))
+                  (global.set $last)
+                  (local.set $box)
+                  (local.set $sum (i32.add (local.get $sum) (struct.get $box 0 (local.get $box))))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br_if $next (local.get $n)))
+                (local.get $sum))
+              (func (export "rethrow_last") (result i32)
+                (block $caught (result (ref $box))
+                  (try_table (catch $thrown $caught) (throw_ref (global.get $last)))
+                  (unreachable))
+                (struct.get $box 0)))
+            """)
+        // 1 + 2 + ... + 100,000, wrapped to 32 bits.
+        #expect(
+            try module.call("throw_and_catch", [.i32(100_000)]) == [.i32(UInt32(truncatingIfNeeded: 5_000_050_000))])
+        module.store.collectGarbage()
+        // The global keeps the last exception, and it its box; the rest are gone.
+        #expect(module.store.heapStatistics.objects == 1)
+        #expect(try module.call("rethrow_last") == [.i32(1)])
+        #expect(module.store.heapStatistics.exceptions == 1)
+    }
+
+    /// A program that keeps each caught exception for a while and allocates no objects: throws
+    /// collect once the kept exceptions pile up.
+    @Test func exceptionsPilingUpTriggerCollections() throws {
+        let module = try Running(
+            """
+            (module
+              (tag $thrown (param i32))
+              (global $last (mut exnref) (ref.null exn))
+              (func (export "throw_and_catch") (param $n i32) (result i32)
+                (local $sum i32)
+                (loop $next
+                  (block $caught (result i32 exnref)
+                    (try_table (catch_ref $thrown $caught) (throw $thrown (local.get $n)))
+                    (unreachable))
+                  (global.set $last)
+                  (local.set $sum (i32.add (local.get $sum)))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br_if $next (local.get $n)))
+                (local.get $sum)))
+            """)
+        #expect(
+            try module.call("throw_and_catch", [.i32(100_000)]) == [.i32(UInt32(truncatingIfNeeded: 5_000_050_000))])
+        let statistics = module.store.heapStatistics
+        #expect(statistics.collections > 10)
+        // Collections start at 1,024 kept exceptions and leave one (the global's).
+        #expect(statistics.exceptions <= 1024)
+    }
+
     /// Globals and tables are roots; a million-long list is marked without deep recursion.
     @Test func globalsAndTablesKeepLongLists() throws {
         let module = try Running(

@@ -118,35 +118,64 @@ final class GCHeap {
         return state.allocateQuickly(bytes: bytes, typeID: typeID, length: length)
     }
 
-    /// Marks everything reachable from what `roots` marks and frees the rest.
-    func collect(roots: (inout Marker) -> Void) {
+    /// Marks everything reachable from what `roots` marks and frees the rest; returns which of the
+    /// store's exceptions are reachable. `exceptions` says which exception indices exist, and
+    /// `payload` gives a reachable exception's values, which are traced in turn (conservatively:
+    /// they are untyped words here).
+    func collect(
+        exceptions: [Bool], payload: (Int) -> [UInt64], roots: (inout Marker) -> Void
+    ) -> [Bool] {
         var objects = UnsafeMutableBufferPointer(start: state.pointee.objects, count: state.pointee.objectCount)
         objects.sort()
-        var marker = Marker(objects: UnsafeBufferPointer(objects))
+        var marker = Marker(objects: UnsafeBufferPointer(objects), exceptions: exceptions)
         for bits in pins.pinned() { marker.mark(bits) }
         roots(&marker)
-        while let object = marker.worklist.popLast() { trace(object, &marker) }
+        while true {
+            if let object = marker.worklist.popLast() {
+                trace(object, &marker)
+            } else if let exception = marker.exceptionWorklist.popLast() {
+                for bits in payload(exception) {
+                    marker.markIfReference(bits)
+                    marker.markIfException(bits)
+                }
+            } else {
+                break
+            }
+        }
         sweep()
         collections += 1
         let live = state.pointee.liveBytes
         state.pointee.trigger = collectsAlways ? 0 : min(state.pointee.limit, live + max(Self.minimumTrigger, live))
+        return marker.exceptionMarks
     }
 
     private func trace(_ object: UnsafeMutableRawPointer, _ marker: inout Marker) {
         let typeID = Int(object.load(as: UInt64.self) & 0xFFFF_FFFF)
         guard let shape = shape(of: typeID) else { return }
         if shape.isArray {
-            guard shape.tracesElements else { return }
+            guard shape.tracesElements || shape.elementsAreExceptions else { return }
             let length = Int(object.load(fromByteOffset: 8, as: UInt64.self))
             let elements = (object + ObjectLayout.headerBytes).assumingMemoryBound(to: UInt64.self)
-            for index in 0..<length { marker.mark(elements[index]) }
+            if shape.tracesElements {
+                for index in 0..<length { marker.mark(elements[index]) }
+            } else {
+                for index in 0..<length { marker.markException(elements[index]) }
+            }
         } else if shape.tracesByLayout, let layout = layout(of: typeID) {
             for offset in layout.tracedOffsets { marker.mark(object.load(fromByteOffset: offset, as: UInt64.self)) }
+            for offset in layout.exceptionOffsets {
+                marker.markException(object.load(fromByteOffset: offset, as: UInt64.self))
+            }
         } else {
-            var words = shape.tracedWords
             let fields = (object + ObjectLayout.headerBytes).assumingMemoryBound(to: UInt64.self)
+            var words = shape.tracedWords
             while words != 0 {
                 marker.mark(fields[words.trailingZeroBitCount])
+                words &= words - 1
+            }
+            words = shape.exceptionWords
+            while words != 0 {
+                marker.markException(fields[words.trailingZeroBitCount])
                 words &= words - 1
             }
         }
@@ -193,8 +222,30 @@ struct Marker {
     /// Every object's address, sorted, to tell a conservatively read word from a reference.
     private let objects: UnsafeBufferPointer<UInt>
     fileprivate(set) var worklist: [UnsafeMutableRawPointer] = []
+    /// Which of the store's exception indices exist, and which are marked: an `exnref` is an
+    /// index plus one.
+    private let exceptions: [Bool]
+    fileprivate(set) var exceptionMarks: [Bool]
+    fileprivate(set) var exceptionWorklist: [Int] = []
 
-    fileprivate init(objects: UnsafeBufferPointer<UInt>) { self.objects = objects }
+    fileprivate init(objects: UnsafeBufferPointer<UInt>, exceptions: [Bool]) {
+        self.objects = objects
+        self.exceptions = exceptions
+        exceptionMarks = Array(repeating: false, count: exceptions.count)
+    }
+
+    /// Marks the exception an `exnref`'s bits name, if it exists.
+    mutating func markException(_ bits: UInt64) {
+        guard bits != 0, bits <= UInt64(exceptions.count) else { return }
+        let index = Int(bits - 1)
+        guard exceptions[index], !exceptionMarks[index] else { return }
+        exceptionMarks[index] = true
+        exceptionWorklist.append(index)
+    }
+
+    /// `markException` for a word of unknown type: any small number in range keeps the exception
+    /// it would name.
+    mutating func markIfException(_ bits: UInt64) { markException(bits) }
 
     /// Marks the object `bits` refers to, when it is a reference of a live object (a word from a
     /// typed place: a field, a global, a table of `any` or `extern` references).
@@ -222,7 +273,10 @@ struct Marker {
     }
 
     mutating func markIfReferences(_ slots: UnsafeBufferPointer<UInt64>) {
-        for bits in slots { markIfReference(bits) }
+        for bits in slots {
+            markIfReference(bits)
+            markIfException(bits)
+        }
     }
 }
 

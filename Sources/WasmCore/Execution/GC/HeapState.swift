@@ -41,6 +41,9 @@ struct ObjectShape {
     /// lies beyond 64 words (the layout lists them then).
     var tracedWords: UInt64 = 0
     var tracesByLayout = false
+    /// The same for fields and elements that hold an `exnref`.
+    var exceptionWords: UInt64 = 0
+    var elementsAreExceptions = false
 
     var isArray: Bool { elementBytes != 0 }
 
@@ -51,10 +54,15 @@ struct ObjectShape {
         if layout.kind == .array {
             elementBytes = layout.elementKind.bytes
             tracesElements = layout.tracesElements
+            elementsAreExceptions = layout.elementsAreExceptions
         }
         for offset in layout.tracedOffsets {
             let word = (offset - ObjectLayout.headerBytes) / 8
             if word < 64 { tracedWords |= 1 << UInt64(word) } else { tracesByLayout = true }
+        }
+        for offset in layout.exceptionOffsets {
+            let word = (offset - ObjectLayout.headerBytes) / 8
+            if word < 64 { exceptionWords |= 1 << UInt64(word) } else { tracesByLayout = true }
         }
     }
 

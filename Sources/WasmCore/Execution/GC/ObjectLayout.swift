@@ -23,6 +23,10 @@ struct ObjectLayout {
     let tracedOffsets: [Int]
     /// Whether an array's elements are traced.
     let tracesElements: Bool
+    /// Byte offsets of the struct fields that hold an `exnref`, and whether an array's elements
+    /// do: the caught exceptions they keep.
+    let exceptionOffsets: [Int]
+    let elementsAreExceptions: Bool
 
     init?(_ composite: CompositeType, registry: TypeRegistry) {
         switch composite {
@@ -34,18 +38,22 @@ struct ObjectLayout {
             fieldOffsets = Self.fieldOffsets(fields)
             structBytes = Self.headerBytes + fields.reduce(0) { $0 + Self.fieldBytes($1.storage) }
             tracedOffsets = zip(fields, fieldOffsets).filter { Self.traces($0.0.storage, registry) }.map(\.1)
+            exceptionOffsets = zip(fields, fieldOffsets).filter { Self.holdsException($0.0.storage, registry) }.map(\.1)
             element = nil
             elementKind = .i64
             tracesElements = false
+            elementsAreExceptions = false
         case .array(let element):
             kind = .array
             fields = []
             fieldOffsets = []
             structBytes = Self.headerBytes
             tracedOffsets = []
+            exceptionOffsets = []
             self.element = element
             elementKind = ElementKind(element.storage)
             tracesElements = Self.traces(element.storage, registry)
+            elementsAreExceptions = Self.holdsException(element.storage, registry)
         }
     }
 
@@ -66,6 +74,11 @@ struct ObjectLayout {
         guard case .value(.ref(let reference)) = storage else { return false }
         let top = registry.top(of: reference.heapType)
         return top == .any || top == .extern
+    }
+
+    private static func holdsException(_ storage: StorageType, _ registry: TypeRegistry) -> Bool {
+        guard case .value(.ref(let reference)) = storage else { return false }
+        return registry.top(of: reference.heapType) == .exn
     }
 
     /// Bytes of an array of `length` elements, or nil when that does not fit in an `Int`.

@@ -8,11 +8,15 @@ public struct HeapStatistics: Sendable, Hashable {
     public var objects: Int
     /// Collections so far.
     public var collections: Int
+    /// Caught exceptions the store keeps (an `exnref` may still reach them).
+    public var exceptions: Int
 }
 
 extension Store {
     public var heapStatistics: HeapStatistics {
-        HeapStatistics(bytes: heap.liveBytes, objects: heap.objectCount, collections: heap.collections)
+        HeapStatistics(
+            bytes: heap.liveBytes, objects: heap.objectCount, collections: heap.collections,
+            exceptions: exceptions.count - freeExceptions.count)
     }
 
     /// A new object of type `typeID` (an array of `length` elements), zeroed. When a collection is
@@ -52,29 +56,66 @@ extension Store {
             end = max(end, state.fp + state.function.pointee.frameSize)
         }
         end = min(end, execution.valueStackEnd)
-        heap.collect { marker in
+        let exceptionMarks = heap.collect(
+            exceptions: exceptions.map { $0 != nil }, payload: { exceptions[$0]?.payload ?? [] }
+        ) { marker in
             marker.markIfReferences(UnsafeBufferPointer(start: stack, count: end - stack))
-            for global in globals where holdsObjects(global.type.valueType) { marker.mark(global.cell.pointee) }
-            for table in tables where holdsObjects(.ref(table.type.elementType)) {
-                for index in 0..<table.count { marker.mark(table[index]) }
+            for global in globals {
+                switch hierarchy(global.type.valueType) {
+                case .objects: marker.mark(global.cell.pointee)
+                case .exceptions: marker.markException(global.cell.pointee)
+                case .neither: break
+                }
+            }
+            for table in tables {
+                switch hierarchy(.ref(table.type.elementType)) {
+                case .objects: for index in 0..<table.count { marker.mark(table[index]) }
+                case .exceptions: for index in 0..<table.count { marker.markException(table[index]) }
+                case .neither: break
+                }
             }
             for instance in instances {
                 for segment in instance.elementSegments {
                     for bits in segment { marker.markIfReference(bits) }
                 }
             }
-            for case let exception? in exceptions {
-                for bits in exception.payload { marker.markIfReference(bits) }
+            // Exceptions the host was given an exnref to, and those no exnref was made of (in
+            // flight: thrown and not yet caught), are roots; the rest live while referenced.
+            for (index, exception) in exceptions.enumerated() {
+                guard let exception, exception.isHostHeld || !exception.isReferenced else { continue }
+                marker.markException(UInt64(index) + 1)
             }
+        }
+        for (index, exception) in exceptions.enumerated() where exception != nil && !exceptionMarks[index] {
+            exceptions[index] = nil
+            freeExceptions.append(index)
         }
     }
 
-    /// Whether a place of this type may hold an object: a reference of the `any` hierarchy, or of
-    /// `extern`, which converted `any` references join.
-    private func holdsObjects(_ type: ValueType) -> Bool {
-        guard case .ref(let reference) = type else { return false }
-        let top = types.top(of: reference.heapType)
-        return top == .any || top == .extern
+    static let minimumExceptionTrigger = 1024
+
+    /// Collects before a new exception when the ones kept by `exnref`s have piled up (twice as
+    /// many as the last collection left, at least `minimumExceptionTrigger`), so that a program
+    /// that keeps caught exceptions only for a while, and allocates no objects, does not grow.
+    func collectIfExceptionsPileUp(frameEnd: UnsafeMutablePointer<UInt64>) {
+        let stress = configuration.collectsOnEveryAllocationForTesting
+        guard stress || exceptions.count - freeExceptions.count >= exceptionCollectionTrigger else { return }
+        collectGarbage(frameEnd: frameEnd)
+        exceptionCollectionTrigger = max(Self.minimumExceptionTrigger, 2 * (exceptions.count - freeExceptions.count))
+    }
+
+    private enum Hierarchy { case objects, exceptions, neither }
+
+    /// What a place of this type may hold that a collection cares about: objects (a reference of
+    /// the `any` hierarchy, or of `extern`, which converted `any` references join), exceptions,
+    /// or neither.
+    private func hierarchy(_ type: ValueType) -> Hierarchy {
+        guard case .ref(let reference) = type else { return .neither }
+        switch types.top(of: reference.heapType) {
+        case .any, .extern: return .objects
+        case .exn: return .exceptions
+        default: return .neither
+        }
     }
 
     // MARK: Reference tests

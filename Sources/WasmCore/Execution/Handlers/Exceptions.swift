@@ -42,6 +42,8 @@ private func throwNew(_ pc: CodePointer, _ fp: FramePointer, _ context: ContextP
     let tag = instance.tagAddresses[Int(pc.c32)]
     let count = store.tags[tag].type.parameters.slotCount
     let payload = Array(UnsafeBufferPointer(start: fp + pc.a, count: count))
+    // The payload is still in the frame, which a collection scans.
+    store.collectIfExceptionsPileUp(frameEnd: fp + state.pointee.function.pointee.frameSize)
     return unwind(store.allocateException(tag: tag, payload: payload), from: pc, fp, context)
 }
 
