@@ -91,27 +91,11 @@ private struct GCOperationRun {
         let kind = layout.elementKind
         let object: UnsafeMutableRawPointer
         switch operation {
-        case .structNew:
-            object = try new()
-            var slot = operands
-            for (field, offset) in zip(layout.fields, layout.fieldOffsets) {
-                object.storeBytes(of: slot[0], toByteOffset: offset, as: UInt64.self)
-                if field.storage == .value(.v128) {
-                    object.storeBytes(of: slot[1], toByteOffset: offset + 8, as: UInt64.self)
-                    slot += 2
-                } else {
-                    slot += 1
-                }
-            }
-        case .structNewDefault:
-            object = try new()
         case .arrayNew:
             let length = UInt64(UInt32(truncatingIfNeeded: operands[kind.slotWidth]))
             object = try new(length: length)
             let elements = object + ObjectLayout.headerBytes
             for index in 0..<Int(length) { kind.store(from: operands, to: elements, index: index) }
-        case .arrayNewDefault:
-            object = try new(length: UInt64(UInt32(truncatingIfNeeded: operands[0])))
         case .arrayNewFixed:
             object = try new(length: UInt64(second))
             let elements = object + ObjectLayout.headerBytes
@@ -132,6 +116,8 @@ private struct GCOperationRun {
             object = try new(length: length)
             let elements = (object + ObjectLayout.headerBytes).assumingMemoryBound(to: UInt64.self)
             for index in 0..<Int(length) { elements[index] = segment[Int(offset) + index] }
+        case .structNew, .structNewDefault, .arrayNewDefault:
+            throw .internalError("\(operation) is allocated by performGCOperation")
         case .arrayFill, .arrayCopy, .arrayInitData, .arrayInitElem:
             throw .internalError("\(operation) does not allocate")
         }

@@ -81,13 +81,9 @@ func executeStructSet128(
 func executeArrayGet(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullArrayReference, at: pc, context) }
-    let index = UInt64(fp.i32(pc.c))
-    guard index < object.load(fromByteOffset: 8, as: UInt64.self) else {
-        return raise(.arrayOutOfBounds, at: pc, context)
-    }
-    ElementAccess(rawValue: UInt16(pc.d)).unsafelyUnwrapped.load(
-        from: object + ObjectLayout.headerBytes, index: Int(index), to: fp + pc.a)
+    let index = fp.i32(pc.c)
+    guard let elements = checkedElements(fp[pc.b], index, at: pc, context) else { return }
+    ElementAccess(rawValue: UInt16(pc.d)).unsafelyUnwrapped.load(from: elements, index: Int(index), to: fp + pc.a)
     next(pc.next, fp, md, ms, context)
 }
 
@@ -96,14 +92,28 @@ func executeArrayGet(
 func executeArraySet(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let object = objectAddress(fp[pc.a]) else { return raise(.nullArrayReference, at: pc, context) }
-    let index = UInt64(fp.i32(pc.b))
-    guard index < object.load(fromByteOffset: 8, as: UInt64.self) else {
-        return raise(.arrayOutOfBounds, at: pc, context)
-    }
+    let index = fp.i32(pc.b)
+    guard let elements = checkedElements(fp[pc.a], index, at: pc, context) else { return }
     ElementAccess(rawValue: UInt16(pc.d)).unsafelyUnwrapped.kind.store(
-        from: fp + pc.c, to: object + ObjectLayout.headerBytes, index: Int(index))
+        from: fp + pc.c, to: elements, index: Int(index))
     next(pc.next, fp, md, ms, context)
+}
+
+/// The elements of the array `bits` when `index` is one of them; otherwise the trap (a null
+/// array, or an index past its length) is raised and the handler returns.
+@inline(__always)
+private func checkedElements(
+    _ bits: UInt64, _ index: UInt32, at pc: CodePointer, _ context: ContextPointer
+) -> UnsafeMutableRawPointer? {
+    guard let array = objectAddress(bits) else {
+        raise(.nullArrayReference, at: pc, context)
+        return nil
+    }
+    guard UInt64(index) < array.load(fromByteOffset: 8, as: UInt64.self) else {
+        raise(.arrayOutOfBounds, at: pc, context)
+        return nil
+    }
+    return array + ObjectLayout.headerBytes
 }
 
 /// `array.len result, reference`
