@@ -7,9 +7,9 @@ extension Store {
     /// initialization traps (`.trap`) or the module uses a feature this engine cannot run yet
     /// (`.unsupportedFeature`).
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
-        // Constant expressions allocate without collecting (their values are no root): collect
-        // first, so that garbage cannot make them pass the heap's limit.
-        if heap.objectCount > 0 { collectGarbage(frameEnd: execution.top) }
+        // Constant expressions allocate without collecting (their values are no root): when the
+        // module's do, collect first, so that garbage cannot make them pass the heap's limit.
+        if heap.objectCount > 0, module.constantExpressionsAllocate { collectGarbage(frameEnd: execution.top) }
         var translation = Translator.Context(module: module, metering: configuration.translatesCheckpoints)
         let (usedFeatures, code, typeSpace) = try compile(module, translation)
         translation.typeIDs = typeSpace.ids
@@ -381,6 +381,22 @@ extension Store {
             break
         default:
             throw .internalError("\(instruction.opcode.info.name) in a constant expression")
+        }
+    }
+}
+
+extension Module {
+    /// Whether a global, table or element segment is initialized with a new struct or array.
+    fileprivate var constantExpressionsAllocate: Bool {
+        let expressions =
+            globals.map(\.initializer) + tables.compactMap(\.initializer) + elements.flatMap(\.initializers)
+        return expressions.contains { expression in
+            expression.instructions.contains { instruction in
+                switch instruction.opcode {
+                case .structNew, .structNewDefault, .arrayNew, .arrayNewDefault, .arrayNewFixed: true
+                default: false
+                }
+            }
         }
     }
 }

@@ -136,7 +136,7 @@ final class GCHeap {
             } else if let exception = marker.exceptionWorklist.popLast() {
                 for bits in payload(exception) {
                     marker.markIfReference(bits)
-                    marker.markIfException(bits)
+                    marker.markException(bits)
                 }
             } else {
                 break
@@ -234,7 +234,8 @@ struct Marker {
         exceptionMarks = Array(repeating: false, count: exceptions.count)
     }
 
-    /// Marks the exception an `exnref`'s bits name, if it exists.
+    /// Marks the exception an `exnref`'s bits name, if it exists. Also for words of unknown type:
+    /// any small number in range keeps the exception it would name.
     mutating func markException(_ bits: UInt64) {
         guard bits != 0, bits <= UInt64(exceptions.count) else { return }
         let index = Int(bits - 1)
@@ -242,10 +243,6 @@ struct Marker {
         exceptionMarks[index] = true
         exceptionWorklist.append(index)
     }
-
-    /// `markException` for a word of unknown type: any small number in range keeps the exception
-    /// it would name.
-    mutating func markIfException(_ bits: UInt64) { markException(bits) }
 
     /// Marks the object `bits` refers to, when it is a reference of a live object (a word from a
     /// typed place: a field, a global, a table of `any` or `extern` references).
@@ -275,7 +272,7 @@ struct Marker {
     mutating func markIfReferences(_ slots: UnsafeBufferPointer<UInt64>) {
         for bits in slots {
             markIfReference(bits)
-            markIfException(bits)
+            markException(bits)
         }
     }
 }

@@ -104,7 +104,7 @@ struct CastTarget {
     init(_ heapType: HeapType, nullable: Bool) {
         let flag: UInt32 = nullable ? 1 << 31 : 0
         if case .concrete(let id) = heapType {
-            bits = flag | (id & Packing.offsetMask)
+            bits = flag | (id & Self.idMask)
         } else {
             bits = flag | 1 << 30 | UInt32(Self.abstractTypes.firstIndex(of: heapType) ?? 0)
         }
@@ -114,10 +114,12 @@ struct CastTarget {
         .any, .eq, .i31, .struct, .array, .none, .func, .nofunc, .extern, .noextern, .exn, .noexn,
     ]
 
+    private static let idMask: UInt32 = (1 << 30) - 1
+
     var isNullable: Bool { bits & 1 << 31 != 0 }
 
     /// The canonical id of a concrete target.
-    @inline(__always) var concreteID: UInt32? { bits & 1 << 30 == 0 ? bits & Packing.offsetMask : nil }
+    @inline(__always) var concreteID: UInt32? { bits & 1 << 30 == 0 ? bits & Self.idMask : nil }
 
     var heapType: HeapType {
         if let id = concreteID { return .concrete(id) }

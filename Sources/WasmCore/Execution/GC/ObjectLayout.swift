@@ -69,7 +69,8 @@ struct ObjectLayout {
     static func fieldBytes(_ storage: StorageType) -> Int { storage == .value(.v128) ? 16 : 8 }
 
     /// References the collector follows: those of the `any` hierarchy, and of `extern`, which may
-    /// hold a converted `any` reference. Functions and exceptions live as long as their store.
+    /// hold a converted `any` reference. Functions live as long as their store; exceptions are
+    /// marked apart (`holdsException`), since an `exnref` is an index, not an address.
     private static func traces(_ storage: StorageType, _ registry: TypeRegistry) -> Bool {
         guard case .value(.ref(let reference)) = storage else { return false }
         let top = registry.top(of: reference.heapType)
@@ -79,13 +80,6 @@ struct ObjectLayout {
     private static func holdsException(_ storage: StorageType, _ registry: TypeRegistry) -> Bool {
         guard case .value(.ref(let reference)) = storage else { return false }
         return registry.top(of: reference.heapType) == .exn
-    }
-
-    /// Bytes of an array of `length` elements, or nil when that does not fit in an `Int`.
-    func arrayBytes(length: UInt64) -> Int? {
-        let (elements, overflow) = Int(truncatingIfNeeded: length).multipliedReportingOverflow(by: elementKind.bytes)
-        guard length <= UInt64(Int.max), !overflow, elements <= Int.max - Self.headerBytes else { return nil }
-        return Self.headerBytes + elements
     }
 }
 
