@@ -32,12 +32,15 @@ let package = Package(
         // `InternalOp` (a development tool: nothing links it).
         .target(name: "InternalCodeSpec"),
         .executableTarget(name: "generate-internal-code", dependencies: ["InternalCodeSpec"]),
-        .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore", "InternalCodeSpec"]),
-        .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore", "WasmSpecTest"]),
-        .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest"]),
-        .testTarget(name: "VudoTests", dependencies: ["Vudo", "VudoWASI", "VudoCodegen", "WasmCore", "WasmText"]),
+        // What the test targets share: long synchronous work kept off the cooperative pool.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore", "InternalCodeSpec", "TestSupport"]),
+        .testTarget(name: "WasmTextTests", dependencies: ["WasmText", "WasmCore", "WasmSpecTest", "TestSupport"]),
+        .testTarget(name: "SpecConformanceTests", dependencies: ["WasmCore", "WasmSpecTest", "TestSupport"]),
+        .testTarget(
+            name: "VudoTests", dependencies: ["Vudo", "VudoWASI", "VudoCodegen", "WasmCore", "WasmText", "TestSupport"]),
         // The documentation's samples: Snippets/, built and run by a package of their own.
-        .testTarget(name: "DocsTests"),
+        .testTarget(name: "DocsTests", dependencies: ["TestSupport"]),
         // The `vudo` command, run as a process.
         .testTarget(name: "CLITests", dependencies: ["vudo"]),
     ],

@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Runs a program to its end and keeps what it wrote.
 enum ChildProcess {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         /// Standard output.
         var output: String
@@ -14,9 +15,20 @@ enum ChildProcess {
         var description: String { "\(command) did not finish in time" }
     }
 
+    /// Waits on a thread of its own: a package build takes minutes, and a thread of the
+    /// cooperative pool held that long keeps waiting tests from resuming.
     static func run(
         _ executable: String, _ arguments: [String], in directory: URL, timeout: Duration,
         environment: [String: String]? = nil
+    ) async throws -> Result {
+        try await offThePool {
+            try runToEnd(executable, arguments, in: directory, timeout: timeout, environment: environment)
+        }
+    }
+
+    private static func runToEnd(
+        _ executable: String, _ arguments: [String], in directory: URL, timeout: Duration,
+        environment: [String: String]?
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

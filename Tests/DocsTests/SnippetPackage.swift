@@ -16,7 +16,7 @@ struct SnippetPackage {
 
     /// Writes the manifest and the sources (a file only when its text changed, so the build stays
     /// incremental) and builds every snippet; the build's output when it fails.
-    func build(swift: String) throws -> String? {
+    func build(swift: String) async throws -> String? {
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         try writeIfChanged(manifest, to: directory.appendingPathComponent("Package.swift"))
@@ -29,16 +29,16 @@ struct SnippetPackage {
         }
         // Without manifest caching: a cached build plan misses source files added to the
         // dependency since the last run.
-        let result = try ChildProcess.run(
+        let result = try await ChildProcess.run(
             swift, ["build", "--package-path", directory.path, "--disable-build-manifest-caching"], in: directory,
             timeout: .seconds(1_800))
         return result.status == 0 ? nil : result.output
     }
 
     /// Runs a built snippet from the repository's root, where its `Fixtures/` paths lead.
-    func run(_ name: String) throws -> ChildProcess.Result {
+    func run(_ name: String) async throws -> ChildProcess.Result {
         let executable = directory.appendingPathComponent(".build/debug/\(name)").path
-        return try ChildProcess.run(executable, [], in: root, timeout: .seconds(60))
+        return try await ChildProcess.run(executable, [], in: root, timeout: .seconds(60))
     }
 
     /// A user's manifest: the dependency by path, the `Vudo`, `WasmCore` and `VudoWASI` products.

@@ -32,14 +32,14 @@ struct SnippetTests {
     }()
 
     /// The package is built once for all the snippets; nil when the build succeeded.
-    static let buildFailure: String? = {
+    static let buildFailure = Task<String?, Never> {
         guard let swift else { return "no swift executable" }
         do {
-            return try SnippetPackage(root: root, names: snippetFiles).build(swift: swift)
+            return try await SnippetPackage(root: root, names: snippetFiles).build(swift: swift)
         } catch {
             return "\(error)"
         }
-    }()
+    }
 
     @Test func everySnippetIsShownAsItIsWritten() throws {
         var outputs: [String: String] = [:]
@@ -59,12 +59,12 @@ struct SnippetTests {
     }
 
     @Test(.enabled(if: swift != nil, "needs a swift executable"), arguments: documented)
-    func printsWhatThePageSays(_ snippet: DocumentedSnippet) throws {
-        if let failure = Self.buildFailure {
+    func printsWhatThePageSays(_ snippet: DocumentedSnippet) async throws {
+        if let failure = await Self.buildFailure.value {
             Issue.record("the snippet package does not build:\n\(failure)")
             return
         }
-        let run = try SnippetPackage(root: Self.root, names: Self.snippetFiles).run(snippet.name)
+        let run = try await SnippetPackage(root: Self.root, names: Self.snippetFiles).run(snippet.name)
         #expect(run.status == 0, "\(snippet.name) exited with \(run.status): \(run.error)")
         #expect(run.output == snippet.output)
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @_spi(Testing) import WasmCore
 import WasmSpecTest
@@ -152,8 +153,9 @@ private let pinnedWast: [PinnedCounts] = [
 @Suite("Spec conformance", .serialized)
 struct SpecSuiteTests {
     @Test("Pinned counts", .enabled(if: suitePath != nil, suiteMissing), arguments: pinned + pinnedWast)
-    func pinnedCounts(_ pin: PinnedCounts) throws {
-        let report = try #require(runFolder(pin.folder))
+    func pinnedCounts(_ pin: PinnedCounts) async throws {
+        let found = try await offThePool { runFolder(pin.folder) }
+        let report = try #require(found)
         #expect(report.files.count == pin.scripts)
         if pin.failed == 0 { recordFailures(report) }
         #expect(report.totals.passed == pin.passed, "\(report.summaryLine)")
@@ -172,10 +174,11 @@ struct SpecSuiteTests {
             "wast/proposals/gc", "wast-unconverted/proposals/gc", "wast-unconverted/proposals/wasm-3.0",
             "wast/proposals/exception-handling", "wast-unconverted/proposals/exception-handling",
         ])
-    func gcScriptsUnderCollectionStress(_ folder: String) throws {
+    func gcScriptsUnderCollectionStress(_ folder: String) async throws {
         var configuration = EngineConfiguration()
         configuration.collectsOnEveryAllocationForTesting = true
-        let report = try #require(runFolder(folder, configuration: configuration))
+        let found = try await offThePool { [configuration] in runFolder(folder, configuration: configuration) }
+        let report = try #require(found)
         let pin = try #require(pinnedWast.first { $0.folder == folder })
         recordFailures(report)
         #expect(report.totals.passed == pin.passed, "\(report.summaryLine)")

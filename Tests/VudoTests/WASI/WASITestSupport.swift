@@ -17,7 +17,7 @@ enum WASIFixtures {
     }
 
     /// What a run left behind.
-    struct Run {
+    struct Run: Sendable {
         var exitCode: UInt32
         var stdout: String
         var stderr: String
