@@ -57,9 +57,18 @@ public enum InstructionTable {
             .handwritten(pure: false)),
         InstructionSpec("ret", "return", [], .handwritten(pure: false)),
         InstructionSpec("retFrom", "return_from", [Operand(.a, .slot, "result")], .handwritten(pure: false)),
+        // Data word: the callee's entry, by address, written when an instance installs the code
+        // (the translation, shared by instances, knows only the index): a call loads it from the
+        // instruction stream instead of through the state, the instance and its function list.
         InstructionSpec(
             "call", "call", [Operand(.a, .slot, "base"), Operand(.c32, .index("function"), "function")],
-            .handwritten(pure: false)),
+            .handwritten(pure: false), dataWords: 1),
+        // A call to a function the module defines, which has code and shares the caller's instance
+        // (an import may be a host function or another instance's): no checks for either.
+        InstructionSpec(
+            "callDefined", "call_defined",
+            [Operand(.a, .slot, "base"), Operand(.c32, .index("function"), "function")],
+            .handwritten(pure: false), dataWords: 1),
         // Data word: the expected type's canonical id (c32).
         InstructionSpec(
             "callIndirect", "call_indirect",
@@ -67,10 +76,11 @@ public enum InstructionTable {
             .handwritten(pure: false), dataWords: 1),
         // Tail calls: the callee's frame replaces the caller's. A host callee is called as by `call`
         // and continues at the next instruction, which returns its results.
+        // Data word: the callee's entry, as `call`'s.
         InstructionSpec(
             "returnCall", "return_call",
             [Operand(.a, .slot, "base"), Operand(.c32, .index("function"), "function")],
-            .handwritten(pure: false)),
+            .handwritten(pure: false), dataWords: 1),
         // Data word: the expected type's canonical id (c32).
         InstructionSpec(
             "returnCallIndirect", "return_call_indirect",

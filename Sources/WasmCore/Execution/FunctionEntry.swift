@@ -85,8 +85,9 @@ final class FunctionInstance {
 
     var referenceBits: UInt64 { UInt64(UInt(bitPattern: entry)) }
 
-    /// Takes a translation's code and frame layout.
-    func install(_ output: Translator.Output) throws {
+    /// Takes a translation's code and frame layout; `functions` are the instance's, by index, which
+    /// a call's data word names by address.
+    func install(_ output: Translator.Output, functions: [FunctionInstance]) throws {
         let code = UnsafeMutablePointer<Inst>.allocate(capacity: max(output.code.count, 1))
         do {
             for (index, instruction) in output.code.enumerated() {
@@ -95,6 +96,11 @@ final class FunctionInstance {
         } catch {
             code.deallocate()
             throw error
+        }
+        for (index, instruction) in output.code.enumerated()
+        where instruction.op == .call || instruction.op == .callDefined || instruction.op == .returnCall {
+            // The validator checked the index; the translator wrote the data word after the call.
+            code[index + 1].operands = UInt64(UInt(bitPattern: functions[Int(instruction.c)].entry))
         }
         entry.pointee.code = CodePointer(code)
         entry.pointee.frameSize = output.frameSize

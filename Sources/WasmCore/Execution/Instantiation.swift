@@ -152,7 +152,7 @@ extension Store {
                 guard let output = code[definedIndex] else {
                     throw InstantiationError(.limit, "function \(definedIndex) was not translated")
                 }
-                try function.install(output)
+                try function.install(output, functions: allFunctions)
             } catch {
                 throw InstantiationError(.limit, "function \(importedFunctions.count + definedIndex): \(error)")
             }

@@ -119,12 +119,15 @@ extension Translator {
         case (.call, .index(let function)):
             let calleeType = context.functionTypes[Int(function)]
             let base = prepareArguments(calleeType.parameters.count)
-            emit(.call, base, 0, function)
+            let isDefined = Int(function) >= context.module.importedFunctionTypes.count
+            emit(isDefined ? .callDefined : .call, base, 0, function)
+            emit(.data)  // the callee's entry, once installed (FunctionInstance.install)
             finishCall(calleeType)
         case (.returnCall, .index(let function)):
             let calleeType = context.functionTypes[Int(function)]
             let base = prepareArguments(calleeType.parameters.count)
             emit(.returnCall, base, 0, function)
+            emit(.data)  // the callee's entry, once installed (FunctionInstance.install)
             // Reached only after a host callee: its results are returned as a call's would be.
             finishCall(calleeType)
             emitReturn()

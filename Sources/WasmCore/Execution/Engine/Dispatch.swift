@@ -48,6 +48,11 @@ extension CodePointer {
     @inline(__always) func data(_ k: Int = 1) -> CodePointer { self + k &* Inst.stride }
 
     @inline(__always) var handler: Handler { load(as: Handler.self) }
+
+    /// A call's data word: its callee's entry (see `FunctionInstance.install`).
+    @inline(__always) var callee: UnsafeMutablePointer<FunctionEntry> {
+        UnsafeMutablePointer(bitPattern: UInt(load(fromByteOffset: 8, as: UInt64.self))).unsafelyUnwrapped
+    }
 }
 
 /// Whether handlers call the next handler (an optimized build, where those calls are jumps) or

@@ -2,11 +2,30 @@
 // grows the native stack. The callee's frame starts at the caller's argument slots (`base`), so
 // arguments are never copied, and its results come back in the same slots.
 
-/// `call base, function`
+/// `call base, function`; data word: the callee's entry.
 @_cdecl("vudo_execute_call") @inline(__always)
 func executeCall(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
-    let callee = context.state.pointee.instance.pointee.functions[Int(pc.c32)]
-    enter(callee, base: fp + pc.a, from: pc, returnTo: pc.next, fp, md, ms, context)
+    enter(pc.data().callee, base: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
+}
+
+/// `call_defined base, function`; data word: the callee's entry, a function of the running
+/// instance's module.
+@_cdecl("vudo_execute_callDefined") @inline(__always)
+func executeCallDefined(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let callee = pc.data().callee
+    let base = fp + pc.a
+    let state = context.state
+    let depth = state.pointee.depth
+    guard _fastPath(depth < state.pointee.maxDepth && base + callee.pointee.frameSize <= state.pointee.stackEnd) else {
+        return raise(.callStackExhausted, at: pc, context)
+    }
+    state.pointee.frames[depth] = CallFrame(returnPC: pc.data(2), fp: fp, function: state.pointee.function)
+    state.pointee.depth = depth &+ 1
+    state.pointee.function = callee
+    callee.initializeFrame(base)
+    next(callee.pointee.code.unsafelyUnwrapped, base, md, ms, context)
 }
 
 /// `call_indirect base, index, table`; data word: the expected type's canonical id (c32).
@@ -18,13 +37,12 @@ func executeCallIndirect(
     enter(callee, base: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
 }
 
-/// `return_call base, function`
+/// `return_call base, function`; data word: the callee's entry.
 @_cdecl("vudo_execute_returnCall") @inline(__always)
 func executeReturnCall(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let callee = context.state.pointee.instance.pointee.functions[Int(pc.c32)]
-    enterInPlace(callee, arguments: fp + pc.a, from: pc, returnTo: pc.next, fp, md, ms, context)
+    enterInPlace(pc.data().callee, arguments: fp + pc.a, from: pc, returnTo: pc.data(2), fp, md, ms, context)
 }
 
 /// `return_call_indirect base, index, table`; data word: the expected type's canonical id (c32).
@@ -188,6 +206,7 @@ extension InternalOp {
     /// This file's handlers (see `InternalOp.handlers`).
     static let callHandlers: [(InternalOp, Handler)] = [
         (.call, executeCall),
+        (.callDefined, executeCallDefined),
         (.callIndirect, executeCallIndirect),
         (.returnCall, executeReturnCall),
         (.returnCallIndirect, executeReturnCallIndirect),

@@ -73,8 +73,9 @@ private func returnToCaller(_ pc: CodePointer, _ md: MemoryBase, _ ms: MemorySiz
         state.pointee.status = .returned
         return
     }
-    let caller = state.pointee.frames[depth - 1]
-    state.pointee.depth = depth - 1
+    // Above the run's base depth, so at least 1.
+    let caller = state.pointee.frames[depth &- 1]
+    state.pointee.depth = depth &- 1
     state.pointee.function = caller.function
     // Within one instance the memory registers are already current (memory.grow updates them);
     // only a return into another instance loads its memory.
