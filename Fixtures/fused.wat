@@ -104,7 +104,36 @@
   ;; `& 1` of something that is not a comparison stays.
   (func (export "and_one") (param $a i32) (result i32)
     (i32.and (i32.add (local.get $a) (i32.const 2)) (i32.const 1)))
-;; Loop counters: x += K then a branch on x, as one instruction. Each returns how often its body
+  ;; An f64 sum compared at once (mandelbrot's escape test), as the branch of an `if`, a forward
+  ;; `br_if` and a loop's backward `br_if`.
+  (func (export "sum_within") (param $x f64) (param $y f64) (param $limit f64) (result i32)
+    (if (f64.le (f64.add (local.get $x) (local.get $y)) (local.get $limit))
+      (then (return (i32.const 1))))
+    (i32.const 0))
+  ;; The squares in locals, as clang keeps them for the next step.
+  (func (export "escape_steps") (param $cr f64) (param $ci f64) (result i32)
+    (local $zr f64) (local $zi f64) (local $zr2 f64) (local $zi2 f64) (local $t f64) (local $n i32)
+    (block $out
+      (loop $next
+        (br_if $out (i32.ge_u (local.get $n) (i32.const 100)))
+        (local.set $zr2 (f64.mul (local.get $zr) (local.get $zr)))
+        (local.set $zi2 (f64.mul (local.get $zi) (local.get $zi)))
+        (br_if $out (f64.gt (f64.add (local.get $zr2) (local.get $zi2)) (f64.const 4)))
+        (local.set $t (f64.add (f64.sub (local.get $zr2) (local.get $zi2)) (local.get $cr)))
+        (local.set $zi
+          (f64.add (f64.mul (f64.mul (f64.const 2) (local.get $zr)) (local.get $zi)) (local.get $ci)))
+        (local.set $zr (local.get $t))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $next)))
+    (local.get $n))
+  (func (export "sum_below") (param $step f64) (param $limit f64) (result i32)
+    (local $x f64) (local $n i32)
+    (loop $again
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (local.set $x (f64.add (local.get $x) (local.get $step)))
+      (br_if $again (f64.lt (f64.add (local.get $x) (local.get $step)) (local.get $limit))))
+    (local.get $n))
+  ;; Loop counters: x += K then a branch on x, as one instruction. Each returns how often its body
   ;; ran, and the counter's final value in memory at 200 (so the step is checked too).
   (func (export "count_ne") (param $n i32) (result i32)
     (local $i i32) (local $runs i32)

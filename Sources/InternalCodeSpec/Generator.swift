@@ -239,7 +239,7 @@ public enum Generator {
             case .unary, .binary: .numeric
             case .load, .store: .memory
             case .compareBranch, .testBranch: .branches
-            case .ternary, .loadOperation, .counterBranch, .compute: .superinstructions
+            case .ternary, .loadOperation, .counterBranch, .sumBranch, .compute: .superinstructions
             case .vectorUnary, .vectorTest, .vectorBinary, .vectorTernary, .vectorShift, .splat, .extractLane,
                 .replaceLane:
                 .vector
@@ -463,6 +463,12 @@ public enum Generator {
             body.append("let x = \(read(kind, "a"))")
             body.append("if _fastPath(\(condition)) { return next(pc.jump(pc.c32), fp, md, ms, context) }")
             body.append(fallThrough)
+        case .sumBranch(let condition):
+            body.append("let x = \(read(.f64, "a")) + \(read(.f64, "b"))")
+            body.append("let y = \(read(.f64, "c"))")
+            body.append("let target = pc.data()")
+            body.append("if _fastPath(\(condition)) { return next(target.jump(target.c32), fp, md, ms, context) }")
+            body.append(pastDataWord)
         case .counterBranch(let condition, let stepInSlot, let immediate, let testsOnlyX):
             let step = stepInSlot ? read(.i32, "b") : signed16(.i32, "b")
             body.append("let x = \(read(.i32, "a")) &+ \(step)")

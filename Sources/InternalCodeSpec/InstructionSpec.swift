@@ -184,6 +184,10 @@ public enum Family: Sendable {
     /// `stepInSlot`), then branch to the 16-bit target d when `condition(x, y)` holds, y from slot c
     /// (or the immediate c, sign-extended).
     case counterBranch(condition: String, stepInSlot: Bool, immediate: Bool, testsOnlyX: Bool)
+    /// A sum and its comparison: branch when `condition(x, y)` holds, x the f64 sum of slots a and
+    /// b, y from slot c; the target is in the data word, relative to the data word (so that a
+    /// forward branch is patched there like any other).
+    case sumBranch(condition: String)
 
     // v128 families: x, y and z are vectors of their kind unless said otherwise.
 
@@ -219,7 +223,8 @@ public enum Family: Sendable {
         case .unary, .binary, .ternary, .load, .loadOperation, .compute, .vectorUnary, .vectorTest, .vectorBinary,
             .vectorTernary, .vectorShift, .splat, .extractLane, .replaceLane, .vectorLoad:
             true
-        case .compareBranch, .testBranch, .store, .counterBranch, .vectorStore, .loadLane, .storeLane: false
+        case .compareBranch, .testBranch, .store, .counterBranch, .sumBranch, .vectorStore, .loadLane, .storeLane:
+            false
         }
     }
 }

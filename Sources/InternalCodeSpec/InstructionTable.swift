@@ -658,6 +658,22 @@ public enum InstructionTable {
             row.fusion = Fusion(producer: stepInSlot ? "i32Add" : "i32AddImm", consumer: branch, producerIsFirst: true)
             rows.append(row)
         }
+        // An f64 sum compared right away (`x*x + y*y <= 4.0`, a loop's exit test): the sum never
+        // goes through its slot. Three slots and a 32-bit target do not fit one operand word: the
+        // target is in a data word.
+        let sumConditions: [(String, String)] = [
+            ("Eq", "x == y"), ("Ne", "x != y"), ("Lt", "x < y"), ("NotLt", "!(x < y)"), ("Gt", "x > y"),
+            ("NotGt", "!(x > y)"), ("Le", "x <= y"), ("NotLe", "!(x <= y)"), ("Ge", "x >= y"),
+            ("NotGe", "!(x >= y)"),
+        ]
+        for (suffix, condition) in sumConditions {
+            var row = InstructionSpec(
+                "brIfF64Sum\(suffix)", "br_if_f64.sum_\(suffix.lowercased())",
+                [Operand(.a, .slot, "x"), Operand(.b, .slot, "addend"), Operand(.c, .slot, "y")],
+                .family(.sumBranch(condition: condition)), dataWords: 1)
+            row.fusion = Fusion(producer: "f64Add", consumer: "brIfF64\(suffix)", producerIsFirst: true)
+            rows.append(row)
+        }
         // (x >> s) & mask, a bit field; (x << s) + y, an array element's address.
         rows.append(
             InstructionSpec(

@@ -39,7 +39,8 @@ import Testing
         ("add_sub", "f64AddSub"), ("add_to_memory", "f64AddToMemory"),
         ("shl_add", "i32ShlImmAdd"), ("add_shl", "i32ShlImmAdd"),
         ("i32_add_add", "i32AddAdd"), ("i32_mul_add", "i32MulAdd"), ("i32_xor_add", "i32XorAdd"),
-        ("i32_rotl_xor", "i32RotlXor"),
+        ("i32_rotl_xor", "i32RotlXor"), ("sum_within", "brIfF64SumNotLe"), ("escape_steps", "brIfF64SumGt"),
+        ("sum_below", "brIfF64SumLt"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -194,6 +195,22 @@ import Testing
         #expect(try wasm.i32("bool_test", 1, 2) == 20)
         #expect(try wasm.i32("bool_test", 2, 1) == 10)
         #expect(try wasm.i32("bool_test", 2, 2) == 10)
+    }
+
+    /// The results are wasmtime's for the same module (and a Python transcription's, which
+    /// rounds the same): the sum is rounded before it is compared, and a NaN sum compares false.
+    @Test func aComparedSumBranchesAsTheTwoInstructions() throws {
+        #expect(try wasm.call("sum_within", [.double(1), .double(2), .double(3)]) == [.i32(1)])
+        #expect(try wasm.call("sum_within", [.double(1), .double(2), .double(2.5)]) == [.i32(0)])
+        #expect(try wasm.call("sum_within", [.double(.nan), .double(0), .double(4)]) == [.i32(0)])
+        // Forward, out of a loop: mandelbrot's escape count at three points.
+        #expect(try wasm.call("escape_steps", [.double(-0.75), .double(0.1)]) == [.i32(33)])
+        #expect(try wasm.call("escape_steps", [.double(2), .double(2)]) == [.i32(1)])
+        #expect(try wasm.call("escape_steps", [.double(0), .double(0)]) == [.i32(100)])
+        // Backward, to a loop's start; 0.1 added ten times is below 1.0 nine times.
+        #expect(try wasm.call("sum_below", [.double(1), .double(10)]) == [.i32(9)])
+        #expect(try wasm.call("sum_below", [.double(0.1), .double(1)]) == [.i32(10)])
+        #expect(try wasm.call("sum_below", [.double(2.5), .double(1)]) == [.i32(1)])
     }
 
     @Test func andOneOfANonComparisonStays() throws {

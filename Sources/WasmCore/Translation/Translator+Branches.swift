@@ -97,6 +97,7 @@ extension Translator {
             if let target, let counter = takeCounterStep(before: branch, x, y, target: target) {
                 return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
             }
+            if let sumBranch = takeSum(into: branch, x, y) { return sumBranch }
             x = fused.comparison.b
             return emit(branch, x, y)
         }
@@ -104,6 +105,19 @@ extension Translator {
             return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
         }
         return emitPlainBranch(condition, negated: negated)
+    }
+
+    /// An f64 sum computed right before the branch that compares it (x), into a temporary: the
+    /// branch adds it itself. Returns the index of the fused branch's data word, which holds the
+    /// target and is what the caller patches.
+    mutating func takeSum(into branch: InternalOp, _ x: UInt32, _ y: UInt32) -> Int? {
+        guard x != y, let sum = code.last, sum.op == .f64Add, sum.a == x, code.count - 1 >= lastLabel,
+            isTemporary(x), let op = branch.fusion(of: .f64Add, resultIsFirstOperand: true)
+        else { return nil }
+        code.removeLast()
+        retargetable = nil
+        emit(op, sum.b, sum.c, y)
+        return emit(.data)
     }
 
     mutating func emitPlainBranch(_ condition: UInt32, negated: Bool) -> Int {

@@ -322,6 +322,126 @@ func executeI32AddBrIfLeU(
     return next(pc.next, fp, md, ms, context)
 }
 
+/// `br_if_f64.sum_eq`
+@_cdecl("vudo_execute_brIfF64SumEq") @inline(__always)
+func executeBrIfF64SumEq(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(x == y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_ne`
+@_cdecl("vudo_execute_brIfF64SumNe") @inline(__always)
+func executeBrIfF64SumNe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(x != y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_lt`
+@_cdecl("vudo_execute_brIfF64SumLt") @inline(__always)
+func executeBrIfF64SumLt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(x < y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_notlt`
+@_cdecl("vudo_execute_brIfF64SumNotLt") @inline(__always)
+func executeBrIfF64SumNotLt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(!(x < y)) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_gt`
+@_cdecl("vudo_execute_brIfF64SumGt") @inline(__always)
+func executeBrIfF64SumGt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(x > y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_notgt`
+@_cdecl("vudo_execute_brIfF64SumNotGt") @inline(__always)
+func executeBrIfF64SumNotGt(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(!(x > y)) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_le`
+@_cdecl("vudo_execute_brIfF64SumLe") @inline(__always)
+func executeBrIfF64SumLe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(x <= y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_notle`
+@_cdecl("vudo_execute_brIfF64SumNotLe") @inline(__always)
+func executeBrIfF64SumNotLe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(!(x <= y)) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_ge`
+@_cdecl("vudo_execute_brIfF64SumGe") @inline(__always)
+func executeBrIfF64SumGe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(x >= y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `br_if_f64.sum_notge`
+@_cdecl("vudo_execute_brIfF64SumNotGe") @inline(__always)
+func executeBrIfF64SumNotGe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.f64(pc.a) + fp.f64(pc.b)
+    let y = fp.f64(pc.c)
+    let target = pc.data()
+    if _fastPath(!(x >= y)) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
 /// `i32.shr_u_and`
 @_cdecl("vudo_execute_i32ShrUImmAndImm") @inline(__always)
 func executeI32ShrUImmAndImm(
@@ -374,6 +494,16 @@ extension InternalOp {
         (.i32AddBrIfNe, executeI32AddBrIfNe),
         (.i32AddBrIfLtU, executeI32AddBrIfLtU),
         (.i32AddBrIfLeU, executeI32AddBrIfLeU),
+        (.brIfF64SumEq, executeBrIfF64SumEq),
+        (.brIfF64SumNe, executeBrIfF64SumNe),
+        (.brIfF64SumLt, executeBrIfF64SumLt),
+        (.brIfF64SumNotLt, executeBrIfF64SumNotLt),
+        (.brIfF64SumGt, executeBrIfF64SumGt),
+        (.brIfF64SumNotGt, executeBrIfF64SumNotGt),
+        (.brIfF64SumLe, executeBrIfF64SumLe),
+        (.brIfF64SumNotLe, executeBrIfF64SumNotLe),
+        (.brIfF64SumGe, executeBrIfF64SumGe),
+        (.brIfF64SumNotGe, executeBrIfF64SumNotGe),
         (.i32ShrUImmAndImm, executeI32ShrUImmAndImm),
         (.i32ShlImmAdd, executeI32ShlImmAdd),
         (.f64AddMul, executeF64MulAdd),

@@ -356,6 +356,16 @@ enum InternalOp: UInt16, CaseIterable {
     case i32AddBrIfNe
     case i32AddBrIfLtU
     case i32AddBrIfLeU
+    case brIfF64SumEq
+    case brIfF64SumNe
+    case brIfF64SumLt
+    case brIfF64SumNotLt
+    case brIfF64SumGt
+    case brIfF64SumNotGt
+    case brIfF64SumLe
+    case brIfF64SumNotLe
+    case brIfF64SumGe
+    case brIfF64SumNotGe
     case i32ShrUImmAndImm
     case i32ShlImmAdd
     case select128
@@ -1012,6 +1022,16 @@ extension InternalOp {
         case .i32AddBrIfNe: "i32.add_br_if_ne"
         case .i32AddBrIfLtU: "i32.add_br_if_lt_u"
         case .i32AddBrIfLeU: "i32.add_br_if_le_u"
+        case .brIfF64SumEq: "br_if_f64.sum_eq"
+        case .brIfF64SumNe: "br_if_f64.sum_ne"
+        case .brIfF64SumLt: "br_if_f64.sum_lt"
+        case .brIfF64SumNotLt: "br_if_f64.sum_notlt"
+        case .brIfF64SumGt: "br_if_f64.sum_gt"
+        case .brIfF64SumNotGt: "br_if_f64.sum_notgt"
+        case .brIfF64SumLe: "br_if_f64.sum_le"
+        case .brIfF64SumNotLe: "br_if_f64.sum_notle"
+        case .brIfF64SumGe: "br_if_f64.sum_ge"
+        case .brIfF64SumNotGe: "br_if_f64.sum_notge"
         case .i32ShrUImmAndImm: "i32.shr_u_and"
         case .i32ShlImmAdd: "i32.shl_add"
         case .select128: "select128"
@@ -2480,6 +2500,26 @@ extension InternalOp {
                 InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .slot, "step"),
                 InternalOperand(.c, .slot, "bound"), InternalOperand(.d, .target, "target"),
             ]
+        case .brIfF64SumEq:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumNe:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumLt:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumNotLt:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumGt:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumNotGt:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumLe:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumNotLe:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumGe:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .brIfF64SumNotGe:
+            [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
         case .i32ShrUImmAndImm:
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
@@ -3181,9 +3221,11 @@ extension InternalOp {
         switch self {
         case .call, .callDefined, .callIndirect, .returnCall, .returnCallIndirect, .memoryInit, .dataDrop,
             .memoryWindow, .memorySizeAt, .memoryGrowAt, .memoryFillAt, .memoryCopyAt, .tableGrow, .tableFill,
-            .tableCopy, .tableInit, .elemDrop, .v128Load8Lane, .v128Load16Lane, .v128Load32Lane, .v128Load64Lane,
-            .v128Store8Lane, .v128Store16Lane, .v128Store32Lane, .v128Store64Lane, .callIndirectSubtype,
-            .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
+            .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt,
+            .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe,
+            .v128Load8Lane, .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane,
+            .v128Store32Lane, .v128Store64Lane, .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate,
+            .gcUpdate:
             1
         default: 0
         }
@@ -3914,6 +3956,16 @@ extension InternalOp {
         case (.i32Add, .brIfI32Ne): first ? .i32AddBrIfNe : nil
         case (.i32Add, .brIfI32LtU): first ? .i32AddBrIfLtU : nil
         case (.i32Add, .brIfI32LeU): first ? .i32AddBrIfLeU : nil
+        case (.f64Add, .brIfF64Eq): first ? .brIfF64SumEq : nil
+        case (.f64Add, .brIfF64Ne): first ? .brIfF64SumNe : nil
+        case (.f64Add, .brIfF64Lt): first ? .brIfF64SumLt : nil
+        case (.f64Add, .brIfF64NotLt): first ? .brIfF64SumNotLt : nil
+        case (.f64Add, .brIfF64Gt): first ? .brIfF64SumGt : nil
+        case (.f64Add, .brIfF64NotGt): first ? .brIfF64SumNotGt : nil
+        case (.f64Add, .brIfF64Le): first ? .brIfF64SumLe : nil
+        case (.f64Add, .brIfF64NotLe): first ? .brIfF64SumNotLe : nil
+        case (.f64Add, .brIfF64Ge): first ? .brIfF64SumGe : nil
+        case (.f64Add, .brIfF64NotGe): first ? .brIfF64SumNotGe : nil
         case (.f32x4Mul, .f32x4Add): .f32x4MulAdd
         case (.f64x2Mul, .f64x2Add): .f64x2MulAdd
         default: nil
