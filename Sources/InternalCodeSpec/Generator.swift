@@ -80,6 +80,12 @@ public enum Generator {
             return String(row.name.dropLast(3))
         }
         out += booleanProperty(
+            "Whether the branch target is in the data word, relative to it (a sum and its comparison).",
+            "hasTargetInDataWord", "Bool",
+            rows.filter { if case .family(.sumBranch) = $0.implementation { true } else { false } },
+            defaultValue: "false"
+        ) { _ in "true" }
+        out += booleanProperty(
             "Whether this is a loop counter's step fused with its branch (a 16-bit target in `d`).",
             "isCounterBranch", "Bool",
             rows.filter { if case .family(.counterBranch) = $0.implementation { true } else { false } },

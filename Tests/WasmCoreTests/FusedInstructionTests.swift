@@ -211,6 +211,9 @@ import Testing
         #expect(try wasm.call("sum_below", [.double(1), .double(10)]) == [.i32(9)])
         #expect(try wasm.call("sum_below", [.double(0.1), .double(1)]) == [.i32(10)])
         #expect(try wasm.call("sum_below", [.double(2.5), .double(1)]) == [.i32(1)])
+        // Listings name the target in the data word: the loop's first instruction.
+        let listing = try internalCode("sum_below").split(separator: "\n")
+        #expect(listing.contains { $0.contains(" data ") && $0.hasSuffix(" @0") }, "\(listing)")
     }
 
     @Test func andOneOfANonComparisonStays() throws {

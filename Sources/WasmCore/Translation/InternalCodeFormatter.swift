@@ -38,9 +38,11 @@ extension Store {
         for (index, instruction) in output.code.enumerated() {
             if dataWordsLeft > 0 {
                 dataWordsLeft -= 1
-                lines.append(
-                    "\(index)".padding(toLength: 5) + "data".padding(toLength: 22)
-                        + " \(instruction.a) \(instruction.c)")
+                let isTarget = index > 0 && output.code[index - 1].op.hasTargetInDataWord
+                let operands =
+                    isTarget
+                    ? "@\(index + Int(Int32(bitPattern: instruction.c)))" : "\(instruction.a) \(instruction.c)"
+                lines.append("\(index)".padding(toLength: 5) + "data".padding(toLength: 22) + " " + operands)
                 continue
             }
             dataWordsLeft = instruction.op.dataWords

@@ -3367,6 +3367,16 @@ extension InternalOp {
         }
     }
 
+    /// Whether the branch target is in the data word, relative to it (a sum and its comparison).
+    var hasTargetInDataWord: Bool {
+        switch self {
+        case .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt,
+            .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe:
+            true
+        default: false
+        }
+    }
+
     /// Whether this is a loop counter's step fused with its branch (a 16-bit target in `d`).
     var isCounterBranch: Bool {
         switch self {
