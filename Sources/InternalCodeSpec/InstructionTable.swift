@@ -561,12 +561,7 @@ public enum InstructionTable {
         }
         for kind in [ValueKind.f32, .f64] {
             let t = cap(kind.rawValue)
-            let conditions: [(String, String)] = [
-                ("Eq", "x == y"), ("Ne", "x != y"), ("Lt", "x < y"), ("NotLt", "!(x < y)"), ("Gt", "x > y"),
-                ("NotGt", "!(x > y)"), ("Le", "x <= y"), ("NotLe", "!(x <= y)"), ("Ge", "x >= y"),
-                ("NotGe", "!(x >= y)"),
-            ]
-            for (suffix, condition) in conditions {
+            for (suffix, condition) in floatBranchConditions {
                 rows.append(
                     compareBranch(
                         "brIf\(t)\(suffix)", "br_if_\(kind.rawValue).\(suffix.lowercased())", kind, condition,
@@ -575,6 +570,13 @@ public enum InstructionTable {
         }
         return rows
     }()
+
+    /// A float comparison's branch conditions, each with its negation: `!(x < y)` is not `x >= y`
+    /// when an operand is NaN, so the negated forms are conditions of their own.
+    static let floatBranchConditions: [(suffix: String, condition: String)] = [
+        ("Eq", "x == y"), ("Ne", "x != y"), ("Lt", "x < y"), ("NotLt", "!(x < y)"), ("Gt", "x > y"),
+        ("NotGt", "!(x > y)"), ("Le", "x <= y"), ("NotLe", "!(x <= y)"), ("Ge", "x >= y"), ("NotGe", "!(x >= y)"),
+    ]
 
     // MARK: Superinstructions (docs/interpreter.md lists why each exists)
 
@@ -661,12 +663,7 @@ public enum InstructionTable {
         // An f64 sum compared right away (`x*x + y*y <= 4.0`, a loop's exit test): the sum never
         // goes through its slot. Three slots and a 32-bit target do not fit one operand word: the
         // target is in a data word.
-        let sumConditions: [(String, String)] = [
-            ("Eq", "x == y"), ("Ne", "x != y"), ("Lt", "x < y"), ("NotLt", "!(x < y)"), ("Gt", "x > y"),
-            ("NotGt", "!(x > y)"), ("Le", "x <= y"), ("NotLe", "!(x <= y)"), ("Ge", "x >= y"),
-            ("NotGe", "!(x >= y)"),
-        ]
-        for (suffix, condition) in sumConditions {
+        for (suffix, condition) in floatBranchConditions {
             var row = InstructionSpec(
                 "brIfF64Sum\(suffix)", "br_if_f64.sum_\(suffix.lowercased())",
                 [Operand(.a, .slot, "x"), Operand(.b, .slot, "addend"), Operand(.c, .slot, "y")],

@@ -16,15 +16,7 @@ func executeCallDefined(
 ) {
     let callee = pc.data().callee
     let base = fp + pc.a
-    let state = context.state
-    let depth = state.pointee.depth
-    guard _fastPath(depth < state.pointee.maxDepth && base + callee.pointee.frameSize <= state.pointee.stackEnd) else {
-        return raise(.callStackExhausted, at: pc, context)
-    }
-    state.pointee.frames[depth] = CallFrame(returnPC: pc.data(2), fp: fp, function: state.pointee.function)
-    state.pointee.depth = depth &+ 1
-    state.pointee.function = callee
-    callee.initializeFrame(base)
+    guard pushFrame(for: callee, base: base, from: pc, returnTo: pc.data(2), fp, context) else { return }
     next(callee.pointee.code.unsafelyUnwrapped, base, md, ms, context)
 }
 
@@ -119,19 +111,32 @@ func enter(
     guard let code = callee.pointee.code else {
         return callHostFunction(callee, base: base, from: pc, returnTo: returnTo, fp, context)
     }
+    guard pushFrame(for: callee, base: base, from: pc, returnTo: returnTo, fp, context) else { return }
     let state = context.state
-    let depth = state.pointee.depth
-    guard _fastPath(depth < state.pointee.maxDepth && base + callee.pointee.frameSize <= state.pointee.stackEnd) else {
-        return raise(.callStackExhausted, at: pc, context)
-    }
-    state.pointee.frames[depth] = CallFrame(returnPC: returnTo, fp: fp, function: state.pointee.function)
-    state.pointee.depth = depth + 1
-    state.pointee.function = callee
-    callee.initializeFrame(base)
     let instance = callee.pointee.runtime.unsafelyUnwrapped
     if _fastPath(instance == state.pointee.instance) { return next(code, base, md, ms, context) }
     state.pointee.instance = instance
     next(code, base, instance.memoryBase, instance.memorySize, context)
+}
+
+/// Records the caller's frame and prepares `callee`'s at `base`; false once the call-stack trap is
+/// raised (the depth limit, or a frame past the end of the value stack).
+@inline(__always)
+func pushFrame(
+    for callee: UnsafeMutablePointer<FunctionEntry>, base: FramePointer, from pc: CodePointer, returnTo: CodePointer,
+    _ fp: FramePointer, _ context: ContextPointer
+) -> Bool {
+    let state = context.state
+    let depth = state.pointee.depth
+    guard _fastPath(depth < state.pointee.maxDepth && base + callee.pointee.frameSize <= state.pointee.stackEnd) else {
+        raise(.callStackExhausted, at: pc, context)
+        return false
+    }
+    state.pointee.frames[depth] = CallFrame(returnPC: returnTo, fp: fp, function: state.pointee.function)
+    state.pointee.depth = depth &+ 1
+    state.pointee.function = callee
+    callee.initializeFrame(base)
+    return true
 }
 
 /// A host function: called on the native stack with its arguments in the slots at `base`, where
