@@ -91,16 +91,18 @@ final class FunctionInstance {
         let code = UnsafeMutablePointer<Inst>.allocate(capacity: max(output.code.count, 1))
         do {
             for (index, instruction) in output.code.enumerated() {
-                (code + index).initialize(to: try instruction.assembled())
+                var assembled = try instruction.assembled()
+                if index > 0, case let call = output.code[index - 1],
+                    call.op == .call || call.op == .callDefined || call.op == .returnCall
+                {
+                    // A call's data word: the callee's entry (the validator checked the index).
+                    assembled.operands = UInt64(UInt(bitPattern: functions[Int(call.c)].entry))
+                }
+                (code + index).initialize(to: assembled)
             }
         } catch {
             code.deallocate()
             throw error
-        }
-        for (index, instruction) in output.code.enumerated()
-        where instruction.op == .call || instruction.op == .callDefined || instruction.op == .returnCall {
-            // The validator checked the index; the translator wrote the data word after the call.
-            code[index + 1].operands = UInt64(UInt(bitPattern: functions[Int(instruction.c)].entry))
         }
         entry.pointee.code = CodePointer(code)
         entry.pointee.frameSize = output.frameSize

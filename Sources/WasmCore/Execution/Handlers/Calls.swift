@@ -96,10 +96,7 @@ func enterInPlace(
     for k in 0..<callee.pointee.parameterCount { fp[k] = arguments[k] }
     state.pointee.function = callee
     callee.initializeFrame(fp)
-    let instance = callee.pointee.runtime.unsafelyUnwrapped
-    if _fastPath(instance == state.pointee.instance) { return next(code, fp, md, ms, context) }
-    state.pointee.instance = instance
-    next(code, fp, instance.memoryBase, instance.memorySize, context)
+    continueIn(callee, at: code, frame: fp, md, ms, context)
 }
 
 /// Enters `callee` with its frame at `base`, or calls it if it is a host function.
@@ -112,11 +109,21 @@ func enter(
         return callHostFunction(callee, base: base, from: pc, returnTo: returnTo, fp, context)
     }
     guard pushFrame(for: callee, base: base, from: pc, returnTo: returnTo, fp, context) else { return }
-    let state = context.state
-    let instance = callee.pointee.runtime.unsafelyUnwrapped
-    if _fastPath(instance == state.pointee.instance) { return next(code, base, md, ms, context) }
-    state.pointee.instance = instance
-    next(code, base, instance.memoryBase, instance.memorySize, context)
+    continueIn(callee, at: code, frame: base, md, ms, context)
+}
+
+/// Continues at `code` with `frame`, in `function`'s instance. Within the running instance the
+/// memory registers are already current (memory.grow updates them); only a call or return into
+/// another instance loads its memory.
+@inline(__always)
+func continueIn(
+    _ function: UnsafeMutablePointer<FunctionEntry>, at code: CodePointer, frame: FramePointer, _ md: MemoryBase,
+    _ ms: MemorySize, _ context: ContextPointer
+) {
+    let instance = function.pointee.runtime.unsafelyUnwrapped
+    if _fastPath(instance == context.state.pointee.instance) { return next(code, frame, md, ms, context) }
+    context.state.pointee.instance = instance
+    next(code, frame, instance.memoryBase, instance.memorySize, context)
 }
 
 /// Records the caller's frame and prepares `callee`'s at `base`; false once the call-stack trap is

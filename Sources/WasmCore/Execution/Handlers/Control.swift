@@ -77,12 +77,7 @@ private func returnToCaller(_ pc: CodePointer, _ md: MemoryBase, _ ms: MemorySiz
     let caller = state.pointee.frames[depth &- 1]
     state.pointee.depth = depth &- 1
     state.pointee.function = caller.function
-    // Within one instance the memory registers are already current (memory.grow updates them);
-    // only a return into another instance loads its memory.
-    let instance = caller.function.pointee.runtime.unsafelyUnwrapped
-    if _fastPath(instance == state.pointee.instance) { return next(caller.returnPC, caller.fp, md, ms, context) }
-    state.pointee.instance = instance
-    next(caller.returnPC, caller.fp, instance.memoryBase, instance.memorySize, context)
+    continueIn(caller.function, at: caller.returnPC, frame: caller.fp, md, ms, context)
 }
 
 /// `checkpoint fuel`, at function entry and loop headers when metering: charges the fuel of the
