@@ -5,6 +5,8 @@
   (memory 1)
   ;; Bytes 0..15: 0x80 0x81 ... 0x8f, so that sign and zero extension differ.
   (data (i32.const 0) "\80\81\82\83\84\85\86\87\88\89\8a\8b\8c\8d\8e\8f")
+  (data (i32.const 1024)
+    "\03\00\00\00\07\00\00\00\00\00\00\80\09\00\00\00\05\00\00\00\01\00\00\00\ff\ff\ff\ff\04\00\00\00")
 
   ;; xLoadAddImm: load from (p + 4), the sum wrapping to 32 bits like i32.add.
   (func (export "i32_load_add") (param $p i32) (result i32)
@@ -101,6 +103,33 @@
     (if (i32.eqz (i32.and (i32.lt_u (local.get $a) (local.get $b)) (i32.const 1)))
       (then (return (i32.const 10))))
     (i32.const 20))
+  ;; An i32 loaded and compared at once: a search loop's test going back (the loaded word kept in
+  ;; a local for after the loop, on either side of the comparison), going forward out of a loop
+  ;; (the word a temporary), and an `if`'s. Words at 1024: 3, 7, 0x80000000, 9, 5, 1, -1, 4.
+  (func (export "scan_below_u") (param $p i32) (param $pivot i32) (result i32)
+    (local $v i32)
+    (loop $again
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br_if $again (i32.lt_u (local.tee $v (i32.load offset=1020 (local.get $p))) (local.get $pivot))))
+    (i32.add (i32.mul (local.get $v) (i32.const 1001)) (local.get $p)))
+  (func (export "scan_above_s") (param $p i32) (param $pivot i32) (result i32)
+    (local $v i32)
+    (loop $again
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br_if $again (i32.gt_s (local.get $pivot) (local.tee $v (i32.load offset=1020 (local.get $p))))))
+    (i32.add (i32.mul (local.get $v) (i32.const 1001)) (local.get $p)))
+  (func (export "find") (param $key i32) (result i32)
+    (local $p i32)
+    (block $found
+      (loop $next
+        (br_if $found (i32.eq (i32.load offset=1024 (local.get $p)) (local.get $key)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $next)))
+    (i32.shr_u (local.get $p) (i32.const 2)))
+  (func (export "word_at_most") (param $i i32) (param $limit i32) (result i32)
+    (if (i32.le_u (i32.load offset=1024 (i32.shl (local.get $i) (i32.const 2))) (local.get $limit))
+      (then (return (i32.const 1))))
+    (i32.const 0))
   ;; `& 1` of something that is not a comparison stays.
   (func (export "and_one") (param $a i32) (result i32)
     (i32.and (i32.add (local.get $a) (i32.const 2)) (i32.const 1)))

@@ -80,9 +80,14 @@ public enum Generator {
             return String(row.name.dropLast(3))
         }
         out += booleanProperty(
-            "Whether the branch target is in the data word, relative to it (a sum and its comparison).",
+            "Whether the branch target is in the data word, relative to it (a sum or a load and its comparison).",
             "hasTargetInDataWord", "Bool",
-            rows.filter { if case .family(.sumBranch) = $0.implementation { true } else { false } },
+            rows.filter {
+                switch $0.implementation {
+                case .family(.sumBranch), .family(.loadBranch): true
+                default: false
+                }
+            },
             defaultValue: "false"
         ) { _ in "true" }
         out += booleanProperty(
@@ -101,6 +106,9 @@ public enum Generator {
             "The form with an immediate second operand (32 bits in `c32`, sign-extended for i64).",
             "immediateForm", rows
         ) { $0.immediateForm }
+        out += optionalOpProperty(
+            "For a compare-and-branch: the one testing the same with its operands swapped.", "swappedForm", rows
+        ) { $0.swappedForm }
         out += optionalOpProperty(
             "The form of a load or store (offset 0) whose address is `x + K`, wrapping to 32 bits.",
             "addressSumForm", rows
@@ -245,7 +253,7 @@ public enum Generator {
             case .unary, .binary: .numeric
             case .load, .store: .memory
             case .compareBranch, .testBranch: .branches
-            case .ternary, .loadOperation, .counterBranch, .sumBranch, .compute: .superinstructions
+            case .ternary, .loadOperation, .counterBranch, .sumBranch, .loadBranch, .compute: .superinstructions
             case .vectorUnary, .vectorTest, .vectorBinary, .vectorTernary, .vectorShift, .splat, .extractLane,
                 .replaceLane:
                 .vector
@@ -321,7 +329,8 @@ public enum Generator {
             if traps {
                 body.append("let result: \(kind.swiftType)")
                 body.append(
-                    "do throws(TrapReason) { result = \(expression) } catch { return raise(error, at: pc, context) }")
+                    "do throws(TrapReason) { result = \(expression) } catch { return raise(error, at: pc, context, fp) }"
+                )
                 body.append(write(kind, "a", "result"))
             } else {
                 body.append(write(kind, "a", expression))
@@ -475,6 +484,15 @@ public enum Generator {
             body.append("let target = pc.data()")
             body.append("if _fastPath(\(condition)) { return next(target.jump(target.c32), fp, md, ms, context) }")
             body.append(pastDataWord)
+        case .loadBranch(let condition):
+            body.append(address(base: "b", offset: "pc.d", wrappingSum: false))
+            body.append(boundsCheck("UInt32"))
+            body.append("let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)")
+            body.append(write(.i32, "a", "x"))
+            body.append("let y = \(read(.i32, "c"))")
+            body.append("let target = pc.data()")
+            body.append("if _fastPath(\(condition)) { return next(target.jump(target.c32), fp, md, ms, context) }")
+            body.append(pastDataWord)
         case .counterBranch(let condition, let stepInSlot, let immediate, let testsOnlyX):
             let step = stepInSlot ? read(.i32, "b") : signed16(.i32, "b")
             body.append("let x = \(read(.i32, "a")) &+ \(step)")
@@ -510,6 +528,6 @@ public enum Generator {
     }
 
     private static func boundsCheck(bytes: Int) -> String {
-        "guard _fastPath(address &+ \(bytes) <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }"
+        "guard _fastPath(address &+ \(bytes) <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }"
     }
 }

@@ -18,6 +18,9 @@ public struct InstructionSpec: Sendable {
     public var immediateForm: String?
     /// The fused compare-and-branch taken when this comparison holds / does not hold.
     public var branchForm: (taken: String, negated: String)?
+    /// For a compare-and-branch: the one testing the same with its operands swapped (`x < y` is
+    /// `y > x`).
+    public var swappedForm: String?
     /// The form of this load or store whose address is `x + K`, wrapping to 32 bits.
     public var addressSumForm: String?
     /// For a superinstruction: the two instructions it replaces.
@@ -188,6 +191,10 @@ public enum Family: Sendable {
     /// b, y from slot c; the target is in the data word, relative to the data word (so that a
     /// forward branch is patched there like any other).
     case sumBranch(condition: String)
+    /// A loaded i32 and its comparison: x loaded from slot b plus the offset d (no wrap) and kept
+    /// in slot a, y from slot c; branch when `condition(x, y)` holds, to the target in the data
+    /// word (as `sumBranch`).
+    case loadBranch(condition: String)
 
     // v128 families: x, y and z are vectors of their kind unless said otherwise.
 
@@ -223,7 +230,8 @@ public enum Family: Sendable {
         case .unary, .binary, .ternary, .load, .loadOperation, .compute, .vectorUnary, .vectorTest, .vectorBinary,
             .vectorTernary, .vectorShift, .splat, .extractLane, .replaceLane, .vectorLoad:
             true
-        case .compareBranch, .testBranch, .store, .counterBranch, .sumBranch, .vectorStore, .loadLane, .storeLane:
+        case .compareBranch, .testBranch, .store, .counterBranch, .sumBranch, .loadBranch, .vectorStore, .loadLane,
+            .storeLane:
             false
         }
     }

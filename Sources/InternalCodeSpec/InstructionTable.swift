@@ -55,8 +55,12 @@ public enum InstructionTable {
         InstructionSpec(
             "brTable", "br_table", [Operand(.a, .slot, "index"), Operand(.c32, .immediate, "count")],
             .handwritten(pure: false)),
-        InstructionSpec("ret", "return", [], .handwritten(pure: false)),
-        InstructionSpec("retFrom", "return_from", [Operand(.a, .slot, "result")], .handwritten(pure: false)),
+        // `record`: the slot of the frame's call record (see `CallFrame`), where the caller's
+        // frame and return address are.
+        InstructionSpec("ret", "return", [Operand(.b, .immediate, "record")], .handwritten(pure: false)),
+        InstructionSpec(
+            "retFrom", "return_from", [Operand(.a, .slot, "result"), Operand(.b, .immediate, "record")],
+            .handwritten(pure: false)),
         // Data word: the callee's entry, by address, written when an instance installs the code
         // (the translation, shared by instances, knows only the index): a call loads it from the
         // instruction stream instead of through the state, the instance and its function list.
@@ -536,16 +540,11 @@ public enum InstructionTable {
         var rows: [InstructionSpec] = []
         for kind in [ValueKind.i32, .i64] {
             let t = cap(kind.rawValue)
-            let signed = kind == .i32 ? "Int32" : "Int64"
-            func s(_ v: String) -> String { "\(signed)(bitPattern: \(v))" }
-            let conditions: [(String, String)] = [
-                ("Eq", "x == y"), ("Ne", "x != y"), ("LtS", "\(s("x")) < \(s("y"))"), ("LtU", "x < y"),
-                ("GtS", "\(s("x")) > \(s("y"))"), ("GtU", "x > y"), ("LeS", "\(s("x")) <= \(s("y"))"),
-                ("LeU", "x <= y"), ("GeS", "\(s("x")) >= \(s("y"))"), ("GeU", "x >= y"),
-            ]
-            for (suffix, condition) in conditions {
+            for (suffix, condition) in integerBranchConditions(signed: kind == .i32 ? "Int32" : "Int64") {
                 let text = "br_if_\(kind.rawValue).\(suffix.lowercased())"
-                rows.append(compareBranch("brIf\(t)\(suffix)", text, kind, condition, immediate: false))
+                var row = compareBranch("brIf\(t)\(suffix)", text, kind, condition, immediate: false)
+                row.swappedForm = "brIf\(t)\(swappedIntegerConditions[suffix] ?? suffix)"
+                rows.append(row)
                 rows.append(compareBranch("brIf\(t)\(suffix)Imm", text + "_imm", kind, condition, immediate: true))
             }
             rows.append(
@@ -570,6 +569,21 @@ public enum InstructionTable {
         }
         return rows
     }()
+
+    /// The integer comparisons' branch conditions, on unsigned x and y (`signed` reinterprets them).
+    static func integerBranchConditions(signed: String) -> [(suffix: String, condition: String)] {
+        func s(_ v: String) -> String { "\(signed)(bitPattern: \(v))" }
+        return [
+            ("Eq", "x == y"), ("Ne", "x != y"), ("LtS", "\(s("x")) < \(s("y"))"), ("LtU", "x < y"),
+            ("GtS", "\(s("x")) > \(s("y"))"), ("GtU", "x > y"), ("LeS", "\(s("x")) <= \(s("y"))"),
+            ("LeU", "x <= y"), ("GeS", "\(s("x")) >= \(s("y"))"), ("GeU", "x >= y"),
+        ]
+    }
+
+    /// Integer comparisons with their operands swapped (the others are symmetric).
+    static let swappedIntegerConditions = [
+        "LtS": "GtS", "LtU": "GtU", "GtS": "LtS", "GtU": "LtU", "LeS": "GeS", "LeU": "GeU", "GeS": "LeS", "GeU": "LeU",
+    ]
 
     /// A float comparison's branch conditions, each with its negation: `!(x < y)` is not `x >= y`
     /// when an operand is NaN, so the negated forms are conditions of their own.
@@ -669,6 +683,20 @@ public enum InstructionTable {
                 [Operand(.a, .slot, "x"), Operand(.b, .slot, "addend"), Operand(.c, .slot, "y")],
                 .family(.sumBranch(condition: condition)), dataWords: 1)
             row.fusion = Fusion(producer: "f64Add", consumer: "brIfF64\(suffix)", producerIsFirst: true)
+            rows.append(row)
+        }
+        // An i32 loaded and compared right away (`while (a[i] < pivot)`, a search loop's test): the
+        // loaded value is kept, as the load leaves it, for the code after the loop. Offsets of up
+        // to 16 bits; the target in a data word.
+        for (suffix, condition) in integerBranchConditions(signed: "Int32") {
+            var row = InstructionSpec(
+                "i32LoadBrIf\(suffix)", "i32.load_br_if_\(suffix.lowercased())",
+                [
+                    Operand(.a, .result, "value"), Operand(.b, .slot, "address"), Operand(.c, .slot, "y"),
+                    Operand(.d, .immediate, "offset"),
+                ],
+                .family(.loadBranch(condition: condition)), dataWords: 1)
+            row.fusion = Fusion(producer: "i32Load", consumer: "brIfI32\(suffix)", producerIsFirst: true)
             rows.append(row)
         }
         // (x >> s) & mask, a bit field; (x << s) + y, an array element's address.

@@ -40,7 +40,8 @@ import Testing
         ("shl_add", "i32ShlImmAdd"), ("add_shl", "i32ShlImmAdd"),
         ("i32_add_add", "i32AddAdd"), ("i32_mul_add", "i32MulAdd"), ("i32_xor_add", "i32XorAdd"),
         ("i32_rotl_xor", "i32RotlXor"), ("sum_within", "brIfF64SumNotLe"), ("escape_steps", "brIfF64SumGt"),
-        ("sum_below", "brIfF64SumLt"),
+        ("sum_below", "brIfF64SumLt"), ("scan_below_u", "i32LoadBrIfLtU"), ("scan_above_s", "i32LoadBrIfLtS"),
+        ("find", "i32LoadBrIfEq"), ("word_at_most", "i32LoadBrIfGtU"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -214,6 +215,31 @@ import Testing
         // Listings name the target in the data word: the loop's first instruction.
         let listing = try internalCode("sum_below").split(separator: "\n")
         #expect(listing.contains { $0.contains(" data ") && $0.hasSuffix(" @0") }, "\(listing)")
+    }
+
+    /// A loaded word compared at once, as wasmtime computes the same module: the loaded value stays
+    /// in its local (the scans return it with where they stopped, `v * 1001 + p`), the operands'
+    /// order and signedness hold (word 2 is 0x80000000), and a load past the end still traps.
+    @Test func aComparedLoadBranchesAsTheTwoInstructions() throws {
+        // Backward, the word on the left: unsigned, so 0x80000000 stops the scan.
+        #expect(try wasm.i32("scan_below_u", 0, 8) == -2_147_483_636)
+        #expect(try wasm.i32("scan_below_u", 0, 4) == 7015)
+        #expect(try wasm.i32("scan_below_u", 12, 100) == -973)
+        // The word on the right (`pivot > word`, so `word < pivot`): signed, 0x80000000 passes.
+        #expect(try wasm.i32("scan_above_s", 0, 8) == 9025)
+        #expect(try wasm.i32("scan_above_s", 0, 3) == 3007)
+        #expect(try wasm.trap("scan_above_s", [.i32(16), .i32(6)]).reason == .memoryOutOfBounds)
+        // Forward out of a loop, the word a temporary.
+        #expect(try wasm.i32("find", 9) == 3)
+        #expect(try wasm.i32("find", 3) == 0)
+        #expect(try wasm.i32("find", -1) == 6)
+        #expect(try wasm.trap("find", [.i32(12345)]).reason == .memoryOutOfBounds)
+        // An `if`: its branch skips the `then` when the comparison fails.
+        #expect(try wasm.i32("word_at_most", 2, 5) == 0)
+        #expect(try wasm.i32("word_at_most", 4, 5) == 1)
+        #expect(try wasm.i32("word_at_most", 6, 5) == 0)
+        #expect(try wasm.i32("word_at_most", 0, 3) == 1)
+        #expect(try wasm.trap("word_at_most", [.i32(16128), .i32(0)]).reason == .memoryOutOfBounds)
     }
 
     @Test func andOneOfANonComparisonStays() throws {

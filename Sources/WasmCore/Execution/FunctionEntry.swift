@@ -7,6 +7,8 @@ struct FunctionEntry {
     var code: CodePointer?
     /// Slots the frame needs: locals (parameters included) and the deepest operand stack.
     var frameSize: Int
+    /// Where in the frame a call writes its `CallFrame` (wasm functions).
+    var recordSlot = 0
     /// Slots the parameters take (see SlotLayout.swift: a v128 takes two), as the other counts.
     var parameterCount: Int
     /// Slots of the declared locals beyond the parameters; zeroed on entry.
@@ -106,6 +108,7 @@ final class FunctionInstance {
         }
         entry.pointee.code = CodePointer(code)
         entry.pointee.frameSize = output.frameSize
+        entry.pointee.recordSlot = output.recordSlot
         handlers = output.handlers
         if !output.constants.isEmpty {
             let constants = UnsafeMutablePointer<UInt64>.allocate(capacity: output.constants.count)

@@ -83,7 +83,7 @@ extension Store {
                 asyncBody, caller: stop.state.function.pointee.instance, arguments: arguments, isolation: isolation)
             try checkResults(results, of: host.type)
         } catch {
-            throw withBacktrace(error, stop.state.function, stop.state.depth, baseDepth)
+            throw withBacktrace(error, stop.state.function, stop.state.fp, stop.state.depth, baseDepth)
         }
         write(results, to: stop.arguments)
     }

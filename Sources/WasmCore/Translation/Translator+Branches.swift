@@ -98,6 +98,7 @@ extension Translator {
                 return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
             }
             if let sumBranch = takeSum(into: branch, x, y) { return sumBranch }
+            if let loadBranch = takeLoad(into: branch, x, y) { return loadBranch }
             x = fused.comparison.b
             return emit(branch, x, y)
         }
@@ -117,6 +118,20 @@ extension Translator {
         code.removeLast()
         retargetable = nil
         emit(op, sum.b, sum.c, y)
+        return emit(.data)
+    }
+
+    /// An i32 loaded right before the branch that compares it (either operand): the branch loads
+    /// it itself, still writing it to its slot. Returns the index of the fused branch's data word.
+    mutating func takeLoad(into branch: InternalOp, _ x: UInt32, _ y: UInt32) -> Int? {
+        guard x != y, let load = code.last, load.op == .i32Load, load.a == x || load.a == y,
+            code.count - 1 >= lastLabel, load.c <= UInt32(UInt16.max),
+            let compared = load.a == x ? branch : branch.swappedForm,
+            let op = compared.fusion(of: .i32Load, resultIsFirstOperand: true)
+        else { return nil }
+        code.removeLast()
+        retargetable = nil
+        emit(op, load.a, load.b, load.a == x ? y : x, load.c)
         return emit(.data)
     }
 

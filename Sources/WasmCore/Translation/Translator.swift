@@ -149,6 +149,8 @@ struct Translator {
     struct Output {
         var code: [EmittedInstruction]
         var frameSize: Int
+        /// The slot of the frame's call record (see `CallFrame`).
+        var recordSlot: Int
         /// Values for the slots after the locals, copied in when the function is entered.
         var constants: [UInt64]
         /// Exception handlers, innermost first, with real slot numbers.
@@ -184,7 +186,10 @@ struct Translator {
             pool.append(bits)
         }
         let hiddenStart = localCount + pool.count
-        let operandStart = hiddenStart + hiddenSlotCount
+        // The record lies below every operand, so no call's frame (which starts at its arguments)
+        // overlaps it, and above the results, which `return` writes to slots 0... before reading it.
+        let recordSlot = max(hiddenStart + hiddenSlotCount, type.results.slotCount)
+        let operandStart = recordSlot + CallFrame.slotCount
         // Entering a frame zeroes at least four slots after the parameters (see `zeroSlots`).
         let frameSize = max(operandStart + maxHeight + 1, type.parameters.count + minimumZeroedSlots)
         guard frameSize <= EmittedInstruction.slotLimit else {
@@ -197,8 +202,12 @@ struct Translator {
             return slot
         }
         Self.forEachSlotOperand(in: &code, renumber)
+        for index in code.indices where code[index].op == .ret || code[index].op == .retFrom {
+            code[index].b = UInt32(recordSlot)
+        }
         return Output(
-            code: code, frameSize: frameSize, constants: pool, handlers: renumberedHandlers(renumber))
+            code: code, frameSize: frameSize, recordSlot: recordSlot, constants: pool,
+            handlers: renumberedHandlers(renumber))
     }
 
     /// Replaces every operand that names a slot (a result or a slot read, as the instruction table

@@ -76,9 +76,20 @@ func next(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemoryS
     }
 }
 
-/// Stops the guest with a trap at `pc`. Kept out of line so that handlers stay small.
+/// Stops the guest with a trap at `pc`, in the frame at `fp` (where its backtrace starts).
+///
+/// `fp` is stored here, in the handler's own trap path, rather than passed on: as an argument of
+/// the out-of-line part it would need a register that the handler's fast path then keeps it in,
+/// with a move there and back on every execution.
+@inline(__always)
+func raise(_ reason: TrapReason, at pc: CodePointer, _ context: ContextPointer, _ fp: FramePointer) {
+    context.state.pointee.fp = fp
+    raise(reason, at: pc, context)
+}
+
+/// Kept out of line so that handlers stay small.
 @inline(never)
-func raise(_ reason: TrapReason, at pc: CodePointer, _ context: ContextPointer) {
+private func raise(_ reason: TrapReason, at pc: CodePointer, _ context: ContextPointer) {
     let state = context.state
     state.pointee.pc = pc
     state.pointee.trap = reason

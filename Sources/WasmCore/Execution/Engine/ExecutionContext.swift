@@ -35,7 +35,6 @@ struct ExecutionContext {
     var depth: Int
     let baseDepth: Int
     let maxDepth: Int
-    let frames: UnsafeMutablePointer<CallFrame>
     /// One past the last value-stack slot a frame may use.
     let stackEnd: FramePointer
     let metering: UnsafeMutablePointer<Metering>
@@ -52,11 +51,55 @@ struct ExecutionContext {
     var stopState: ExecutionState { ExecutionState(pc: pc, fp: fp, function: function, depth: depth) }
 }
 
-/// A suspended caller: where to continue when the callee returns.
+/// A suspended caller: where to continue when the callee returns. A call writes it into the
+/// callee's own frame, at the slot the callee's `return` names (after its locals, constants and
+/// hidden slots, before its operands, so no call it makes writes over it), and `return` reads it
+/// from there: one load from the frame pointer, not a walk through the context to a separate
+/// stack. The records chain every frame of a run to its caller's.
 struct CallFrame {
     var returnPC: CodePointer
     var fp: FramePointer
     var function: UnsafeMutablePointer<FunctionEntry>
+
+    /// Slots a record takes in a frame.
+    static let slotCount = 3
+
+    @inline(__always)
+    init(returnPC: CodePointer, fp: FramePointer, function: UnsafeMutablePointer<FunctionEntry>) {
+        self.returnPC = returnPC
+        self.fp = fp
+        self.function = function
+    }
+
+    /// The record at `slots`.
+    @inline(__always)
+    init(at slots: FramePointer) {
+        returnPC = CodePointer(bitPattern: UInt(slots[0])).unsafelyUnwrapped
+        fp = FramePointer(bitPattern: UInt(slots[1])).unsafelyUnwrapped
+        function = UnsafeMutablePointer(bitPattern: UInt(slots[2])).unsafelyUnwrapped
+    }
+
+    /// The record of the call that entered `function`'s frame at `fp`.
+    @inline(__always)
+    init(of function: UnsafeMutablePointer<FunctionEntry>, at fp: FramePointer) {
+        self.init(at: fp + function.pointee.recordSlot)
+    }
+
+    @inline(__always)
+    func write(to slots: FramePointer) {
+        slots[0] = UInt64(UInt(bitPattern: returnPC))
+        slots[1] = UInt64(UInt(bitPattern: fp))
+        slots[2] = UInt64(UInt(bitPattern: function))
+    }
+
+    /// A record's slots as they are, for moving one that may not be there.
+    @inline(__always)
+    static func words(at slots: FramePointer) -> (UInt64, UInt64, UInt64) { (slots[0], slots[1], slots[2]) }
+
+    @inline(__always)
+    static func write(_ words: (UInt64, UInt64, UInt64), to slots: FramePointer) {
+        (slots[0], slots[1], slots[2]) = words
+    }
 }
 
 /// Where the interpreter stands: enough to continue a call later.

@@ -1,13 +1,11 @@
-/// What running calls keep, apart from the objects they run: the value and frame stacks, how deeply
+/// What running calls keep, apart from the objects they run: the value stack, how deeply
 /// host and guest calls are nested, and the calls stopped part-way (out of fuel, or awaiting an
 /// async host function). A ``Store`` holds one; its objects are what outlives a call.
 struct ExecutionStack {
     /// Locals and operands of every active frame.
     let valueStack: UnsafeMutablePointer<UInt64>
     let valueStackEnd: UnsafeMutablePointer<UInt64>
-    /// Return addresses of active wasm calls.
-    let frames: UnsafeMutablePointer<CallFrame>
-    /// Where both stacks live.
+    /// Where the stack lives.
     private let stacks: StackMapping
 
     /// First free value-stack slot and call depth, as of the innermost host call or invocation.
@@ -31,14 +29,13 @@ struct ExecutionStack {
 
     init(_ configuration: EngineConfiguration) {
         let slots = max(configuration.valueStackSlots, 1024)
-        stacks = StackMapping(valueSlots: slots, frameCount: max(configuration.maxCallDepth, 0) + 1)
+        stacks = StackMapping(valueSlots: slots)
         valueStack = stacks.valueStack
         valueStackEnd = valueStack + slots
         top = valueStack
-        frames = stacks.frames
     }
 
-    /// Returns the stacks' memory; the store calls it once, when it goes.
+    /// Returns the stack's memory; the store calls it once, when it goes.
     func release() { stacks.release() }
 }
 

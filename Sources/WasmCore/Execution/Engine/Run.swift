@@ -4,6 +4,11 @@ extension Store {
     func execute(_ entry: UnsafeMutablePointer<FunctionEntry>, frame: FramePointer) throws(Trap) {
         guard let code = entry.pointee.code else { throw Trap(.internalError("not a wasm function")) }
         guard frame + entry.pointee.frameSize <= execution.valueStackEnd else { throw Trap(.callStackExhausted) }
+        // The whole frame, not only the locals: the collector reads slots conservatively, and what
+        // an earlier call (one that trapped, say) left there, in slots this function writes late
+        // or never (its call record has no caller here), would keep its objects alive.
+        let parameters = entry.pointee.parameterCount
+        (frame + parameters).update(repeating: 0, count: entry.pointee.frameSize - parameters)
         entry.initializeFrame(frame)
         try run(
             ExecutionState(pc: code, fp: frame, function: entry, depth: execution.callDepth),
@@ -22,7 +27,7 @@ extension Store {
         var context = ExecutionContext(
             pc: start.pc, fp: start.fp, md: instance.memoryBase, ms: instance.memorySize, function: start.function,
             instance: instance, depth: start.depth, baseDepth: baseDepth, maxDepth: configuration.maxCallDepth,
-            frames: execution.frames, stackEnd: execution.valueStackEnd, metering: metering,
+            stackEnd: execution.valueStackEnd, metering: metering,
             store: .passUnretained(self))
         withUnsafeMutablePointer(to: &context) { state in
             let pointer = ContextPointer(state)
@@ -63,7 +68,7 @@ extension Store {
         case .trapped:
             let reason = context.trap ?? .internalError("a trap without a reason")
             if reason == .outOfFuel, execution.reentrancyDepth == 1 { execution.fuelStop = context.stopState }
-            throw withBacktrace(context.thrown ?? Trap(reason), context.function, context.depth, baseDepth)
+            throw withBacktrace(context.thrown ?? Trap(reason), context.function, context.fp, context.depth, baseDepth)
         case .running, .bouncing:
             throw Trap(.internalError("a handler returned without stopping the run"))
         }
@@ -72,16 +77,21 @@ extension Store {
     /// The trap with this run's frames added to its backtrace, innermost first.
     @inline(never)
     func withBacktrace(
-        _ trap: Trap, _ function: UnsafeMutablePointer<FunctionEntry>, _ depth: Int, _ baseDepth: Int
+        _ trap: Trap, _ function: UnsafeMutablePointer<FunctionEntry>, _ fp: FramePointer, _ depth: Int,
+        _ baseDepth: Int
     ) -> Trap {
         var trap = trap
         // Deep recursions would make huge traces; the innermost frames are the useful ones.
         var remaining = depth - baseDepth + 1
-        var level = depth
+        var (function, fp) = (function, fp)
         while remaining > 0, trap.omittedFrames == 0, trap.backtrace.count < Trap.maxBacktraceLength {
-            trap.backtrace.append(name(of: level == depth ? function : execution.frames[level].function))
-            level -= 1
+            trap.backtrace.append(name(of: function))
             remaining -= 1
+            if remaining > 0 {
+                // Frames above the run's base depth were entered by a call, which left a record.
+                let caller = CallFrame(of: function, at: fp)
+                (function, fp) = (caller.function, caller.fp)
+            }
         }
         trap.omittedFrames += remaining
         return trap

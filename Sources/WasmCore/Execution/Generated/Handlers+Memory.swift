@@ -9,7 +9,7 @@ func executeI32Load(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
     fp.setI32(pc.a, v)
     return next(pc.next, fp, md, ms, context)
@@ -21,7 +21,7 @@ func executeI32LoadAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
     fp.setI32(pc.a, v)
     return next(pc.next, fp, md, ms, context)
@@ -33,7 +33,7 @@ func executeI64Load(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
     fp.setI64(pc.a, v)
     return next(pc.next, fp, md, ms, context)
@@ -45,7 +45,7 @@ func executeI64LoadAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
     fp.setI64(pc.a, v)
     return next(pc.next, fp, md, ms, context)
@@ -57,7 +57,7 @@ func executeI32Load8S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int8.self)
     fp.setI32(pc.a, UInt32(bitPattern: Int32(v)))
     return next(pc.next, fp, md, ms, context)
@@ -69,7 +69,7 @@ func executeI32Load8SAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int8.self)
     fp.setI32(pc.a, UInt32(bitPattern: Int32(v)))
     return next(pc.next, fp, md, ms, context)
@@ -81,7 +81,7 @@ func executeI32Load8U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self)
     fp.setI32(pc.a, UInt32(v))
     return next(pc.next, fp, md, ms, context)
@@ -93,7 +93,7 @@ func executeI32Load8UAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self)
     fp.setI32(pc.a, UInt32(v))
     return next(pc.next, fp, md, ms, context)
@@ -105,7 +105,7 @@ func executeI32Load16S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int16.self)
     fp.setI32(pc.a, UInt32(bitPattern: Int32(v)))
     return next(pc.next, fp, md, ms, context)
@@ -117,7 +117,7 @@ func executeI32Load16SAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int16.self)
     fp.setI32(pc.a, UInt32(bitPattern: Int32(v)))
     return next(pc.next, fp, md, ms, context)
@@ -129,7 +129,7 @@ func executeI32Load16U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self)
     fp.setI32(pc.a, UInt32(v))
     return next(pc.next, fp, md, ms, context)
@@ -141,7 +141,7 @@ func executeI32Load16UAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self)
     fp.setI32(pc.a, UInt32(v))
     return next(pc.next, fp, md, ms, context)
@@ -153,7 +153,7 @@ func executeI64Load8S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int8.self)
     fp.setI64(pc.a, UInt64(bitPattern: Int64(v)))
     return next(pc.next, fp, md, ms, context)
@@ -165,7 +165,7 @@ func executeI64Load16S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int16.self)
     fp.setI64(pc.a, UInt64(bitPattern: Int64(v)))
     return next(pc.next, fp, md, ms, context)
@@ -177,7 +177,7 @@ func executeI64Load32S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: Int32.self)
     fp.setI64(pc.a, UInt64(bitPattern: Int64(v)))
     return next(pc.next, fp, md, ms, context)
@@ -189,7 +189,7 @@ func executeI32Store(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = fp.i32(pc.b)
     md.storeBytes(of: x, toByteOffset: Int(address), as: UInt32.self)
     return next(pc.next, fp, md, ms, context)
@@ -201,7 +201,7 @@ func executeI32StoreAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = fp.i32(pc.b)
     md.storeBytes(of: x, toByteOffset: Int(address), as: UInt32.self)
     return next(pc.next, fp, md, ms, context)
@@ -213,7 +213,7 @@ func executeI64Store(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = fp.i64(pc.b)
     md.storeBytes(of: x, toByteOffset: Int(address), as: UInt64.self)
     return next(pc.next, fp, md, ms, context)
@@ -225,7 +225,7 @@ func executeI64StoreAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = fp.i64(pc.b)
     md.storeBytes(of: x, toByteOffset: Int(address), as: UInt64.self)
     return next(pc.next, fp, md, ms, context)
@@ -237,7 +237,7 @@ func executeI32Store8(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = fp.i32(pc.b)
     md.storeBytes(of: UInt8(truncatingIfNeeded: x), toByteOffset: Int(address), as: UInt8.self)
     return next(pc.next, fp, md, ms, context)
@@ -249,7 +249,7 @@ func executeI32Store8AddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = fp.i32(pc.b)
     md.storeBytes(of: UInt8(truncatingIfNeeded: x), toByteOffset: Int(address), as: UInt8.self)
     return next(pc.next, fp, md, ms, context)
@@ -261,7 +261,7 @@ func executeI32Store16(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = fp.i32(pc.b)
     md.storeBytes(of: UInt16(truncatingIfNeeded: x), toByteOffset: Int(address), as: UInt16.self)
     return next(pc.next, fp, md, ms, context)
@@ -273,7 +273,7 @@ func executeI32Store16AddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = fp.i32(pc.b)
     md.storeBytes(of: UInt16(truncatingIfNeeded: x), toByteOffset: Int(address), as: UInt16.self)
     return next(pc.next, fp, md, ms, context)

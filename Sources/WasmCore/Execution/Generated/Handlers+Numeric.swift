@@ -74,7 +74,7 @@ func executeI32DivS(
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let result: UInt32
-    do throws(TrapReason) { result = try Numeric.divS32(x, y) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.divS32(x, y) } catch { return raise(error, at: pc, context, fp) }
     fp.setI32(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -87,7 +87,7 @@ func executeI32DivU(
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let result: UInt32
-    do throws(TrapReason) { result = try Numeric.divU32(x, y) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.divU32(x, y) } catch { return raise(error, at: pc, context, fp) }
     fp.setI32(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -100,7 +100,7 @@ func executeI32RemS(
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let result: UInt32
-    do throws(TrapReason) { result = try Numeric.remS32(x, y) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.remS32(x, y) } catch { return raise(error, at: pc, context, fp) }
     fp.setI32(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -113,7 +113,7 @@ func executeI32RemU(
     let x = fp.i32(pc.b)
     let y = fp.i32(pc.c)
     let result: UInt32
-    do throws(TrapReason) { result = try Numeric.remU32(x, y) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.remU32(x, y) } catch { return raise(error, at: pc, context, fp) }
     fp.setI32(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -586,7 +586,7 @@ func executeI64DivS(
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     let result: UInt64
-    do throws(TrapReason) { result = try Numeric.divS64(x, y) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.divS64(x, y) } catch { return raise(error, at: pc, context, fp) }
     fp.setI64(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -599,7 +599,7 @@ func executeI64DivU(
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     let result: UInt64
-    do throws(TrapReason) { result = try Numeric.divU64(x, y) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.divU64(x, y) } catch { return raise(error, at: pc, context, fp) }
     fp.setI64(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -612,7 +612,7 @@ func executeI64RemS(
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     let result: UInt64
-    do throws(TrapReason) { result = try Numeric.remS64(x, y) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.remS64(x, y) } catch { return raise(error, at: pc, context, fp) }
     fp.setI64(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -625,7 +625,7 @@ func executeI64RemU(
     let x = fp.i64(pc.b)
     let y = fp.i64(pc.c)
     let result: UInt64
-    do throws(TrapReason) { result = try Numeric.remU64(x, y) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.remU64(x, y) } catch { return raise(error, at: pc, context, fp) }
     fp.setI64(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1442,7 +1442,9 @@ func executeI32TruncF32S(
 ) {
     let x = fp.f32(pc.b)
     let result: UInt32
-    do throws(TrapReason) { result = try Numeric.truncS32(Double(x)) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.truncS32(Double(x)) } catch {
+        return raise(error, at: pc, context, fp)
+    }
     fp.setI32(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1454,7 +1456,9 @@ func executeI32TruncF32U(
 ) {
     let x = fp.f32(pc.b)
     let result: UInt32
-    do throws(TrapReason) { result = try Numeric.truncU32(Double(x)) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.truncU32(Double(x)) } catch {
+        return raise(error, at: pc, context, fp)
+    }
     fp.setI32(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1486,7 +1490,7 @@ func executeI32TruncF64S(
 ) {
     let x = fp.f64(pc.b)
     let result: UInt32
-    do throws(TrapReason) { result = try Numeric.truncS32(x) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.truncS32(x) } catch { return raise(error, at: pc, context, fp) }
     fp.setI32(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1498,7 +1502,7 @@ func executeI32TruncF64U(
 ) {
     let x = fp.f64(pc.b)
     let result: UInt32
-    do throws(TrapReason) { result = try Numeric.truncU32(x) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.truncU32(x) } catch { return raise(error, at: pc, context, fp) }
     fp.setI32(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1530,7 +1534,9 @@ func executeI64TruncF32S(
 ) {
     let x = fp.f32(pc.b)
     let result: UInt64
-    do throws(TrapReason) { result = try Numeric.truncS64(Double(x)) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.truncS64(Double(x)) } catch {
+        return raise(error, at: pc, context, fp)
+    }
     fp.setI64(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1542,7 +1548,9 @@ func executeI64TruncF32U(
 ) {
     let x = fp.f32(pc.b)
     let result: UInt64
-    do throws(TrapReason) { result = try Numeric.truncU64(Double(x)) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.truncU64(Double(x)) } catch {
+        return raise(error, at: pc, context, fp)
+    }
     fp.setI64(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1574,7 +1582,7 @@ func executeI64TruncF64S(
 ) {
     let x = fp.f64(pc.b)
     let result: UInt64
-    do throws(TrapReason) { result = try Numeric.truncS64(x) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.truncS64(x) } catch { return raise(error, at: pc, context, fp) }
     fp.setI64(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }
@@ -1586,7 +1594,7 @@ func executeI64TruncF64U(
 ) {
     let x = fp.f64(pc.b)
     let result: UInt64
-    do throws(TrapReason) { result = try Numeric.truncU64(x) } catch { return raise(error, at: pc, context) }
+    do throws(TrapReason) { result = try Numeric.truncU64(x) } catch { return raise(error, at: pc, context, fp) }
     fp.setI64(pc.a, result)
     return next(pc.next, fp, md, ms, context)
 }

@@ -129,7 +129,7 @@ func executeF64LoadAdd(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.c)) &+ UInt64(UInt32(pc.d))
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, v + x)
@@ -142,7 +142,7 @@ func executeF64LoadSub(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.c)) &+ UInt64(UInt32(pc.d))
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, v - x)
@@ -155,7 +155,7 @@ func executeF64SubLoad(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.c)) &+ UInt64(UInt32(pc.d))
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, x - v)
@@ -168,7 +168,7 @@ func executeF64LoadMul(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.c)) &+ UInt64(UInt32(pc.d))
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, v * x)
@@ -181,7 +181,7 @@ func executeF64SumLoadAdd(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.c) &+ UInt32(pc.d))
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, v + x)
@@ -194,7 +194,7 @@ func executeF64SumLoadSub(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.c) &+ UInt32(pc.d))
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, v - x)
@@ -207,7 +207,7 @@ func executeF64SubSumLoad(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.c) &+ UInt32(pc.d))
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, x - v)
@@ -220,7 +220,7 @@ func executeF64SumLoadMul(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.c) &+ UInt32(pc.d))
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     let x = fp.f64(pc.b)
     fp.setF64(pc.a, v * x)
@@ -442,6 +442,164 @@ func executeBrIfF64SumNotGe(
     return next(pc.data(2), fp, md, ms, context)
 }
 
+/// `i32.load_br_if_eq`
+@_cdecl("vudo_execute_i32LoadBrIfEq") @inline(__always)
+func executeI32LoadBrIfEq(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(x == y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_ne`
+@_cdecl("vudo_execute_i32LoadBrIfNe") @inline(__always)
+func executeI32LoadBrIfNe(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(x != y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_lts`
+@_cdecl("vudo_execute_i32LoadBrIfLtS") @inline(__always)
+func executeI32LoadBrIfLtS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(Int32(bitPattern: x) < Int32(bitPattern: y)) {
+        return next(target.jump(target.c32), fp, md, ms, context)
+    }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_ltu`
+@_cdecl("vudo_execute_i32LoadBrIfLtU") @inline(__always)
+func executeI32LoadBrIfLtU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(x < y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_gts`
+@_cdecl("vudo_execute_i32LoadBrIfGtS") @inline(__always)
+func executeI32LoadBrIfGtS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(Int32(bitPattern: x) > Int32(bitPattern: y)) {
+        return next(target.jump(target.c32), fp, md, ms, context)
+    }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_gtu`
+@_cdecl("vudo_execute_i32LoadBrIfGtU") @inline(__always)
+func executeI32LoadBrIfGtU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(x > y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_les`
+@_cdecl("vudo_execute_i32LoadBrIfLeS") @inline(__always)
+func executeI32LoadBrIfLeS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(Int32(bitPattern: x) <= Int32(bitPattern: y)) {
+        return next(target.jump(target.c32), fp, md, ms, context)
+    }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_leu`
+@_cdecl("vudo_execute_i32LoadBrIfLeU") @inline(__always)
+func executeI32LoadBrIfLeU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(x <= y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_ges`
+@_cdecl("vudo_execute_i32LoadBrIfGeS") @inline(__always)
+func executeI32LoadBrIfGeS(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(Int32(bitPattern: x) >= Int32(bitPattern: y)) {
+        return next(target.jump(target.c32), fp, md, ms, context)
+    }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_geu`
+@_cdecl("vudo_execute_i32LoadBrIfGeU") @inline(__always)
+func executeI32LoadBrIfGeU(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let y = fp.i32(pc.c)
+    let target = pc.data()
+    if _fastPath(x >= y) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
 /// `i32.shr_u_and`
 @_cdecl("vudo_execute_i32ShrUImmAndImm") @inline(__always)
 func executeI32ShrUImmAndImm(
@@ -504,6 +662,16 @@ extension InternalOp {
         (.brIfF64SumNotLe, executeBrIfF64SumNotLe),
         (.brIfF64SumGe, executeBrIfF64SumGe),
         (.brIfF64SumNotGe, executeBrIfF64SumNotGe),
+        (.i32LoadBrIfEq, executeI32LoadBrIfEq),
+        (.i32LoadBrIfNe, executeI32LoadBrIfNe),
+        (.i32LoadBrIfLtS, executeI32LoadBrIfLtS),
+        (.i32LoadBrIfLtU, executeI32LoadBrIfLtU),
+        (.i32LoadBrIfGtS, executeI32LoadBrIfGtS),
+        (.i32LoadBrIfGtU, executeI32LoadBrIfGtU),
+        (.i32LoadBrIfLeS, executeI32LoadBrIfLeS),
+        (.i32LoadBrIfLeU, executeI32LoadBrIfLeU),
+        (.i32LoadBrIfGeS, executeI32LoadBrIfGeS),
+        (.i32LoadBrIfGeU, executeI32LoadBrIfGeU),
         (.i32ShrUImmAndImm, executeI32ShrUImmAndImm),
         (.i32ShlImmAdd, executeI32ShlImmAdd),
         (.f64AddMul, executeF64MulAdd),

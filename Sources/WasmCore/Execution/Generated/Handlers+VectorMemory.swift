@@ -11,7 +11,7 @@ func executeV128Load(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 16 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 16 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD2<UInt64>.self)
     let result: SIMD2<UInt64> = v
     fp.setV128(pc.a, result)
@@ -24,7 +24,7 @@ func executeV128LoadAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b) &+ pc.c32)
-    guard _fastPath(address &+ 16 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 16 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD2<UInt64>.self)
     let result: SIMD2<UInt64> = v
     fp.setV128(pc.a, result)
@@ -37,7 +37,7 @@ func executeV128Load8x8S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD8<Int8>.self)
     let result: SIMD8<Int16> = V.widen(v)
     fp.setV128(pc.a, result)
@@ -50,7 +50,7 @@ func executeV128Load8x8U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD8<UInt8>.self)
     let result: SIMD8<UInt16> = V.widen(v)
     fp.setV128(pc.a, result)
@@ -63,7 +63,7 @@ func executeV128Load16x4S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD4<Int16>.self)
     let result: SIMD4<Int32> = V.widen(v)
     fp.setV128(pc.a, result)
@@ -76,7 +76,7 @@ func executeV128Load16x4U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD4<UInt16>.self)
     let result: SIMD4<UInt32> = V.widen(v)
     fp.setV128(pc.a, result)
@@ -89,7 +89,7 @@ func executeV128Load32x2S(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD2<Int32>.self)
     let result: SIMD2<Int64> = V.widen(v)
     fp.setV128(pc.a, result)
@@ -102,7 +102,7 @@ func executeV128Load32x2U(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: SIMD2<UInt32>.self)
     let result: SIMD2<UInt64> = V.widen(v)
     fp.setV128(pc.a, result)
@@ -115,7 +115,7 @@ func executeV128Load8Splat(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self)
     let result: SIMD16<UInt8> = SIMD16<UInt8>(repeating: v)
     fp.setV128(pc.a, result)
@@ -128,7 +128,7 @@ func executeV128Load16Splat(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self)
     let result: SIMD8<UInt16> = SIMD8<UInt16>(repeating: v)
     fp.setV128(pc.a, result)
@@ -141,7 +141,7 @@ func executeV128Load32Splat(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
     let result: SIMD4<UInt32> = SIMD4<UInt32>(repeating: v)
     fp.setV128(pc.a, result)
@@ -154,7 +154,7 @@ func executeV128Load64Splat(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
     let result: SIMD2<UInt64> = SIMD2<UInt64>(repeating: v)
     fp.setV128(pc.a, result)
@@ -167,7 +167,7 @@ func executeV128Load32Zero(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
     let result: SIMD4<UInt32> = SIMD4<UInt32>(v, 0, 0, 0)
     fp.setV128(pc.a, result)
@@ -180,7 +180,7 @@ func executeV128Load64Zero(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
     let result: SIMD2<UInt64> = SIMD2<UInt64>(v, 0)
     fp.setV128(pc.a, result)
@@ -193,7 +193,7 @@ func executeV128Store(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 16 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 16 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     md.storeBytes(of: fp.v128(pc.b, as: SIMD2<UInt64>.self), toByteOffset: Int(address), as: SIMD2<UInt64>.self)
     return next(pc.next, fp, md, ms, context)
 }
@@ -204,7 +204,7 @@ func executeV128StoreAddImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a) &+ pc.c32)
-    guard _fastPath(address &+ 16 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 16 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     md.storeBytes(of: fp.v128(pc.b, as: SIMD2<UInt64>.self), toByteOffset: Int(address), as: SIMD2<UInt64>.self)
     return next(pc.next, fp, md, ms, context)
 }
@@ -215,7 +215,7 @@ func executeV128Load8Lane(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.data().c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self)
     fp.setV128(pc.a, fp.v128(pc.c, as: SIMD2<UInt64>.self))
     UnsafeMutableRawPointer(fp + pc.a).storeBytes(of: v, toByteOffset: (pc.d & 15) &* 1, as: UInt8.self)
@@ -228,7 +228,7 @@ func executeV128Load16Lane(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.data().c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self)
     fp.setV128(pc.a, fp.v128(pc.c, as: SIMD2<UInt64>.self))
     UnsafeMutableRawPointer(fp + pc.a).storeBytes(of: v, toByteOffset: (pc.d & 7) &* 2, as: UInt16.self)
@@ -241,7 +241,7 @@ func executeV128Load32Lane(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.data().c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
     fp.setV128(pc.a, fp.v128(pc.c, as: SIMD2<UInt64>.self))
     UnsafeMutableRawPointer(fp + pc.a).storeBytes(of: v, toByteOffset: (pc.d & 3) &* 4, as: UInt32.self)
@@ -254,7 +254,7 @@ func executeV128Load64Lane(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.data().c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
     fp.setV128(pc.a, fp.v128(pc.c, as: SIMD2<UInt64>.self))
     UnsafeMutableRawPointer(fp + pc.a).storeBytes(of: v, toByteOffset: (pc.d & 1) &* 8, as: UInt64.self)
@@ -267,7 +267,7 @@ func executeV128Store8Lane(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.data().c32)
-    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = UnsafeRawPointer(fp + pc.b).load(fromByteOffset: (pc.c & 15) &* 1, as: UInt8.self)
     md.storeBytes(of: v, toByteOffset: Int(address), as: UInt8.self)
     return next(pc.data(2), fp, md, ms, context)
@@ -279,7 +279,7 @@ func executeV128Store16Lane(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.data().c32)
-    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 2 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = UnsafeRawPointer(fp + pc.b).load(fromByteOffset: (pc.c & 7) &* 2, as: UInt16.self)
     md.storeBytes(of: v, toByteOffset: Int(address), as: UInt16.self)
     return next(pc.data(2), fp, md, ms, context)
@@ -291,7 +291,7 @@ func executeV128Store32Lane(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.data().c32)
-    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = UnsafeRawPointer(fp + pc.b).load(fromByteOffset: (pc.c & 3) &* 4, as: UInt32.self)
     md.storeBytes(of: v, toByteOffset: Int(address), as: UInt32.self)
     return next(pc.data(2), fp, md, ms, context)
@@ -303,7 +303,7 @@ func executeV128Store64Lane(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.data().c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let v = UnsafeRawPointer(fp + pc.b).load(fromByteOffset: (pc.c & 1) &* 8, as: UInt64.self)
     md.storeBytes(of: v, toByteOffset: Int(address), as: UInt64.self)
     return next(pc.data(2), fp, md, ms, context)

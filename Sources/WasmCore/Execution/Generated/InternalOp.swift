@@ -366,6 +366,16 @@ enum InternalOp: UInt16, CaseIterable {
     case brIfF64SumNotLe
     case brIfF64SumGe
     case brIfF64SumNotGe
+    case i32LoadBrIfEq
+    case i32LoadBrIfNe
+    case i32LoadBrIfLtS
+    case i32LoadBrIfLtU
+    case i32LoadBrIfGtS
+    case i32LoadBrIfGtU
+    case i32LoadBrIfLeS
+    case i32LoadBrIfLeU
+    case i32LoadBrIfGeS
+    case i32LoadBrIfGeU
     case i32ShrUImmAndImm
     case i32ShlImmAdd
     case select128
@@ -1032,6 +1042,16 @@ extension InternalOp {
         case .brIfF64SumNotLe: "br_if_f64.sum_notle"
         case .brIfF64SumGe: "br_if_f64.sum_ge"
         case .brIfF64SumNotGe: "br_if_f64.sum_notge"
+        case .i32LoadBrIfEq: "i32.load_br_if_eq"
+        case .i32LoadBrIfNe: "i32.load_br_if_ne"
+        case .i32LoadBrIfLtS: "i32.load_br_if_lts"
+        case .i32LoadBrIfLtU: "i32.load_br_if_ltu"
+        case .i32LoadBrIfGtS: "i32.load_br_if_gts"
+        case .i32LoadBrIfGtU: "i32.load_br_if_gtu"
+        case .i32LoadBrIfLeS: "i32.load_br_if_les"
+        case .i32LoadBrIfLeU: "i32.load_br_if_leu"
+        case .i32LoadBrIfGeS: "i32.load_br_if_ges"
+        case .i32LoadBrIfGeU: "i32.load_br_if_geu"
         case .i32ShrUImmAndImm: "i32.shr_u_and"
         case .i32ShlImmAdd: "i32.shl_add"
         case .select128: "select128"
@@ -1331,8 +1351,8 @@ extension InternalOp {
         case .brIf: [InternalOperand(.a, .slot, "condition"), InternalOperand(.c32, .target, "target")]
         case .brIfNot: [InternalOperand(.a, .slot, "condition"), InternalOperand(.c32, .target, "target")]
         case .brTable: [InternalOperand(.a, .slot, "index"), InternalOperand(.c32, .immediate, "count")]
-        case .ret: []
-        case .retFrom: [InternalOperand(.a, .slot, "result")]
+        case .ret: [InternalOperand(.b, .immediate, "record")]
+        case .retFrom: [InternalOperand(.a, .slot, "result"), InternalOperand(.b, .immediate, "record")]
         case .call: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("function"), "function")]
         case .callDefined: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("function"), "function")]
         case .callIndirect:
@@ -2520,6 +2540,56 @@ extension InternalOp {
             [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
         case .brIfF64SumNotGe:
             [InternalOperand(.a, .slot, "x"), InternalOperand(.b, .slot, "addend"), InternalOperand(.c, .slot, "y")]
+        case .i32LoadBrIfEq:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfNe:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfLtS:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfLtU:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfGtS:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfGtU:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfLeS:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfLeU:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfGeS:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32LoadBrIfGeU:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
+            ]
         case .i32ShrUImmAndImm:
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
@@ -3223,9 +3293,10 @@ extension InternalOp {
             .memoryWindow, .memorySizeAt, .memoryGrowAt, .memoryFillAt, .memoryCopyAt, .tableGrow, .tableFill,
             .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt,
             .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe,
-            .v128Load8Lane, .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane,
-            .v128Store32Lane, .v128Store64Lane, .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate,
-            .gcUpdate:
+            .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU,
+            .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS, .i32LoadBrIfGeU, .v128Load8Lane, .v128Load16Lane,
+            .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane, .v128Store64Lane,
+            .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
             1
         default: 0
         }
@@ -3367,11 +3438,14 @@ extension InternalOp {
         }
     }
 
-    /// Whether the branch target is in the data word, relative to it (a sum and its comparison).
+    /// Whether the branch target is in the data word, relative to it (a sum or a load and its
+    /// comparison).
     var hasTargetInDataWord: Bool {
         switch self {
         case .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt,
-            .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe:
+            .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe,
+            .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU,
+            .i32LoadBrIfGeS, .i32LoadBrIfGeU:
             true
         default: false
         }
@@ -3855,6 +3929,33 @@ extension InternalOp {
         }
     }
 
+    /// For a compare-and-branch: the one testing the same with its operands swapped.
+    var swappedForm: InternalOp? {
+        switch self {
+        case .brIfI32Eq: .brIfI32Eq
+        case .brIfI32Ne: .brIfI32Ne
+        case .brIfI32LtS: .brIfI32GtS
+        case .brIfI32LtU: .brIfI32GtU
+        case .brIfI32GtS: .brIfI32LtS
+        case .brIfI32GtU: .brIfI32LtU
+        case .brIfI32LeS: .brIfI32GeS
+        case .brIfI32LeU: .brIfI32GeU
+        case .brIfI32GeS: .brIfI32LeS
+        case .brIfI32GeU: .brIfI32LeU
+        case .brIfI64Eq: .brIfI64Eq
+        case .brIfI64Ne: .brIfI64Ne
+        case .brIfI64LtS: .brIfI64GtS
+        case .brIfI64LtU: .brIfI64GtU
+        case .brIfI64GtS: .brIfI64LtS
+        case .brIfI64GtU: .brIfI64LtU
+        case .brIfI64LeS: .brIfI64GeS
+        case .brIfI64LeU: .brIfI64GeU
+        case .brIfI64GeS: .brIfI64LeS
+        case .brIfI64GeU: .brIfI64LeU
+        default: nil
+        }
+    }
+
     /// The form of a load or store (offset 0) whose address is `x + K`, wrapping to 32 bits.
     var addressSumForm: InternalOp? {
         switch self {
@@ -3976,6 +4077,16 @@ extension InternalOp {
         case (.f64Add, .brIfF64NotLe): first ? .brIfF64SumNotLe : nil
         case (.f64Add, .brIfF64Ge): first ? .brIfF64SumGe : nil
         case (.f64Add, .brIfF64NotGe): first ? .brIfF64SumNotGe : nil
+        case (.i32Load, .brIfI32Eq): first ? .i32LoadBrIfEq : nil
+        case (.i32Load, .brIfI32Ne): first ? .i32LoadBrIfNe : nil
+        case (.i32Load, .brIfI32LtS): first ? .i32LoadBrIfLtS : nil
+        case (.i32Load, .brIfI32LtU): first ? .i32LoadBrIfLtU : nil
+        case (.i32Load, .brIfI32GtS): first ? .i32LoadBrIfGtS : nil
+        case (.i32Load, .brIfI32GtU): first ? .i32LoadBrIfGtU : nil
+        case (.i32Load, .brIfI32LeS): first ? .i32LoadBrIfLeS : nil
+        case (.i32Load, .brIfI32LeU): first ? .i32LoadBrIfLeU : nil
+        case (.i32Load, .brIfI32GeS): first ? .i32LoadBrIfGeS : nil
+        case (.i32Load, .brIfI32GeU): first ? .i32LoadBrIfGeU : nil
         case (.f32x4Mul, .f32x4Add): .f32x4MulAdd
         case (.f64x2Mul, .f64x2Add): .f64x2MulAdd
         default: nil

@@ -56,11 +56,11 @@ func indirectCallee(
     let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
     let index = fp.i32(pc.b)
     guard _fastPath(Int(index) < table.pointee.count) else {
-        raise(.undefinedElement, at: pc, context)
+        raise(.undefinedElement, at: pc, context, fp)
         return nil
     }
     guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(table.pointee.elements[Int(index)])) else {
-        raise(.uninitializedElement(index), at: pc, context)
+        raise(.uninitializedElement(index), at: pc, context, fp)
         return nil
     }
     let expected = Int(pc.data().c32)
@@ -68,7 +68,7 @@ func indirectCallee(
         _fastPath(callee.pointee.typeID == expected)
             || (matchingSubtypes && isSubtype(callee.pointee.typeID, of: expected, context))
     else {
-        raise(.indirectCallTypeMismatch, at: pc, context)
+        raise(.indirectCallTypeMismatch, at: pc, context, fp)
         return nil
     }
     return callee
@@ -90,12 +90,16 @@ func enterInPlace(
     }
     let state = context.state
     guard _fastPath(fp + callee.pointee.frameSize <= state.pointee.stackEnd) else {
-        return raise(.callStackExhausted, at: pc, context)
+        return raise(.callStackExhausted, at: pc, context, fp)
     }
+    // The caller's record moves to the callee's record slot; read before the arguments, which may
+    // land on it. (At the run's base depth there is no record: the copy moves dead slots, as bits.)
+    let record = CallFrame.words(at: fp + state.pointee.function.pointee.recordSlot)
     // The arguments lie above slot 0, so an ascending copy never overwrites one before reading it.
     for k in 0..<callee.pointee.parameterCount { fp[k] = arguments[k] }
     state.pointee.function = callee
     callee.initializeFrame(fp)
+    CallFrame.write(record, to: fp + callee.pointee.recordSlot)
     continueIn(callee, at: code, frame: fp, md, ms, context)
 }
 
@@ -136,13 +140,15 @@ func pushFrame(
     let state = context.state
     let depth = state.pointee.depth
     guard _fastPath(depth < state.pointee.maxDepth && base + callee.pointee.frameSize <= state.pointee.stackEnd) else {
-        raise(.callStackExhausted, at: pc, context)
+        raise(.callStackExhausted, at: pc, context, fp)
         return false
     }
-    state.pointee.frames[depth] = CallFrame(returnPC: returnTo, fp: fp, function: state.pointee.function)
+    let caller = CallFrame(returnPC: returnTo, fp: fp, function: state.pointee.function)
     state.pointee.depth = depth &+ 1
     state.pointee.function = callee
     callee.initializeFrame(base)
+    // After the frame's zeroing, which may reach the record's slots.
+    caller.write(to: base + callee.pointee.recordSlot)
     return true
 }
 
@@ -206,6 +212,7 @@ private func performHostCall(
             return false
         }
         state.pointee.pc = pc
+        state.pointee.fp = fp
         state.pointee.trap = error.reason
         state.pointee.thrown = error
         state.pointee.status = .trapped

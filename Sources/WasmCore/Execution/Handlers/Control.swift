@@ -6,13 +6,13 @@
 func executeUnreachable(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    raise(.unreachable, at: pc, context)
+    raise(.unreachable, at: pc, context, fp)
 }
 
 /// An operand word: consumed by the instruction before it, never dispatched.
 @_cdecl("vudo_execute_data") @inline(__always)
 func executeData(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
-    raise(.internalError("operand word executed as an instruction"), at: pc, context)
+    raise(.internalError("operand word executed as an instruction"), at: pc, context, fp)
 }
 
 /// `br target`
@@ -52,7 +52,7 @@ func executeBrTable(
 /// `return`: results are in the frame's first slots, which are the caller's operand slots.
 @_cdecl("vudo_execute_ret") @inline(__always)
 func executeRet(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
-    returnToCaller(pc, md, ms, context)
+    returnToCaller(pc, fp, md, ms, context)
 }
 
 /// `return_from slot`: a single result not yet in slot 0.
@@ -61,11 +61,13 @@ func executeRetFrom(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     fp[0] = fp[pc.a]
-    returnToCaller(pc, md, ms, context)
+    returnToCaller(pc, fp, md, ms, context)
 }
 
 @inline(__always)
-private func returnToCaller(_ pc: CodePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer) {
+private func returnToCaller(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
     let state = context.state
     let depth = state.pointee.depth
     if _slowPath(depth == state.pointee.baseDepth) {
@@ -73,8 +75,8 @@ private func returnToCaller(_ pc: CodePointer, _ md: MemoryBase, _ ms: MemorySiz
         state.pointee.status = .returned
         return
     }
+    let caller = CallFrame(at: fp + pc.b)
     // Above the run's base depth, so at least 1.
-    let caller = state.pointee.frames[depth &- 1]
     state.pointee.depth = depth &- 1
     state.pointee.function = caller.function
     continueIn(caller.function, at: caller.returnPC, frame: caller.fp, md, ms, context)
@@ -104,7 +106,7 @@ func executeCheckpoint(
 private func stopForFuel(_ pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer) {
     context.state.pointee.metering.pointee.fuel = 0
     context.state.pointee.fp = fp
-    raise(.outOfFuel, at: pc, context)
+    raise(.outOfFuel, at: pc, context, fp)
 }
 
 @inline(never)
@@ -114,7 +116,7 @@ private func checkInterruption(
     let state = context.state
     let store = state.pointee.store.takeUnretainedValue()
     state.pointee.metering.pointee.checkpointsUntilInterruptCheck = store.configuration.interruptCheckInterval
-    if let reason = store.pendingInterruption() { return raise(reason, at: pc, context) }
+    if let reason = store.pendingInterruption() { return raise(reason, at: pc, context, fp) }
     next(pc.next, fp, md, ms, context)
 }
 

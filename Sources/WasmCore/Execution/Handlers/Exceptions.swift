@@ -29,7 +29,7 @@ func executeThrowRef(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let bits = fp[pc.a]
-    guard bits != 0 else { return raise(.nullExceptionReference, at: pc, context) }
+    guard bits != 0 else { return raise(.nullExceptionReference, at: pc, context, fp) }
     guard let landing = unwind(Int(bits - 1), from: pc, fp, context) else { return }
     next(landing.pc, landing.fp, landing.md, landing.ms, context)
 }
@@ -98,7 +98,7 @@ func unwind(
             return nil
         }
         skipsHandlers = false
-        let caller = state.pointee.frames[depth - 1]
+        let caller = CallFrame(of: function, at: fp)
         depth -= 1
         function = caller.function
         fp = caller.fp
@@ -152,7 +152,7 @@ private func land(
         state.pointee.status = .returned
         return nil
     }
-    let caller = state.pointee.frames[depth - 1]
+    let caller = CallFrame(of: function, at: fp)
     state.pointee.depth = depth - 1
     state.pointee.function = caller.function
     let callerInstance = caller.function.pointee.runtime.unsafelyUnwrapped

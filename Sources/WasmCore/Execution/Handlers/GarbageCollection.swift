@@ -16,7 +16,7 @@ func executeGcOperation(
     do {
         try performGCOperation(pc, fp, context)
     } catch {
-        return raise(error, at: pc, context)
+        return raise(error, at: pc, context, fp)
     }
     next(pc.data(2), fp, md, ms, context)
 }
@@ -26,7 +26,7 @@ func executeGcOperation(
 func executeStructGet(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullStructureReference, at: pc, context) }
+    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullStructureReference, at: pc, context, fp) }
     fp[pc.a] = object.load(fromByteOffset: Int(pc.c32), as: UInt64.self)
     next(pc.next, fp, md, ms, context)
 }
@@ -36,7 +36,7 @@ func executeStructGet(
 func executeStructGetPacked(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullStructureReference, at: pc, context) }
+    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullStructureReference, at: pc, context, fp) }
     let word = object.load(fromByteOffset: Int(pc.c32 & Packing.offsetMask), as: UInt64.self)
     fp.setI32(pc.a, Packing(rawValue: pc.c32 >> 30).unsafelyUnwrapped.widen(word))
     next(pc.next, fp, md, ms, context)
@@ -47,7 +47,7 @@ func executeStructGetPacked(
 func executeStructGet128(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullStructureReference, at: pc, context) }
+    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullStructureReference, at: pc, context, fp) }
     let offset = Int(pc.c32)
     fp[pc.a] = object.load(fromByteOffset: offset, as: UInt64.self)
     fp[pc.a + 1] = object.load(fromByteOffset: offset + 8, as: UInt64.self)
@@ -59,7 +59,7 @@ func executeStructGet128(
 func executeStructSet(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let object = objectAddress(fp[pc.a]) else { return raise(.nullStructureReference, at: pc, context) }
+    guard let object = objectAddress(fp[pc.a]) else { return raise(.nullStructureReference, at: pc, context, fp) }
     object.storeBytes(of: fp[pc.b], toByteOffset: Int(pc.c32), as: UInt64.self)
     next(pc.next, fp, md, ms, context)
 }
@@ -69,7 +69,7 @@ func executeStructSet(
 func executeStructSet128(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let object = objectAddress(fp[pc.a]) else { return raise(.nullStructureReference, at: pc, context) }
+    guard let object = objectAddress(fp[pc.a]) else { return raise(.nullStructureReference, at: pc, context, fp) }
     let offset = Int(pc.c32)
     object.storeBytes(of: fp[pc.b], toByteOffset: offset, as: UInt64.self)
     object.storeBytes(of: fp[pc.b + 1], toByteOffset: offset + 8, as: UInt64.self)
@@ -82,7 +82,7 @@ func executeArrayGet(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let index = fp.i32(pc.c)
-    guard let elements = checkedElements(fp[pc.b], index, at: pc, context) else { return }
+    guard let elements = checkedElements(fp[pc.b], index, at: pc, context, fp) else { return }
     ElementAccess(rawValue: UInt16(pc.d)).unsafelyUnwrapped.load(from: elements, index: Int(index), to: fp + pc.a)
     next(pc.next, fp, md, ms, context)
 }
@@ -93,7 +93,7 @@ func executeArraySet(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let index = fp.i32(pc.b)
-    guard let elements = checkedElements(fp[pc.a], index, at: pc, context) else { return }
+    guard let elements = checkedElements(fp[pc.a], index, at: pc, context, fp) else { return }
     ElementAccess(rawValue: UInt16(pc.d)).unsafelyUnwrapped.kind.store(
         from: fp + pc.c, to: elements, index: Int(index))
     next(pc.next, fp, md, ms, context)
@@ -103,14 +103,14 @@ func executeArraySet(
 /// array, or an index past its length) is raised and the handler returns.
 @inline(__always)
 private func checkedElements(
-    _ bits: UInt64, _ index: UInt32, at pc: CodePointer, _ context: ContextPointer
+    _ bits: UInt64, _ index: UInt32, at pc: CodePointer, _ context: ContextPointer, _ fp: FramePointer
 ) -> UnsafeMutableRawPointer? {
     guard let array = objectAddress(bits) else {
-        raise(.nullArrayReference, at: pc, context)
+        raise(.nullArrayReference, at: pc, context, fp)
         return nil
     }
     guard UInt64(index) < array.load(fromByteOffset: 8, as: UInt64.self) else {
-        raise(.arrayOutOfBounds, at: pc, context)
+        raise(.arrayOutOfBounds, at: pc, context, fp)
         return nil
     }
     return array + ObjectLayout.headerBytes
@@ -121,7 +121,7 @@ private func checkedElements(
 func executeArrayLen(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullArrayReference, at: pc, context) }
+    guard let object = objectAddress(fp[pc.b]) else { return raise(.nullArrayReference, at: pc, context, fp) }
     fp[pc.a] = object.load(fromByteOffset: 8, as: UInt64.self)
     next(pc.next, fp, md, ms, context)
 }
@@ -139,7 +139,7 @@ func executeRefI31(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 func executeI31Get(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
 {
     let bits = fp.i32(pc.b)
-    guard bits != 0 else { return raise(.nullI31Reference, at: pc, context) }
+    guard bits != 0 else { return raise(.nullI31Reference, at: pc, context, fp) }
     fp.setI32(pc.a, pc.d != 0 ? UInt32(bitPattern: Int32(bitPattern: bits) >> 1) : bits >> 1)
     next(pc.next, fp, md, ms, context)
 }
@@ -158,7 +158,7 @@ func executeRefTest(
 func executeRefCast(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard passes(fp[pc.a], CastTarget(bits: pc.c32), context) else { return raise(.castFailure, at: pc, context) }
+    guard passes(fp[pc.a], CastTarget(bits: pc.c32), context) else { return raise(.castFailure, at: pc, context, fp) }
     next(pc.next, fp, md, ms, context)
 }
 

@@ -33,7 +33,7 @@ func executeMemoryFill(
 ) {
     let destination = UInt64(fp.i32(pc.a))
     let count = UInt64(fp.i32(pc.c))
-    guard destination + count <= ms else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard destination + count <= ms else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     (md + Int(destination)).initializeMemory(
         as: UInt8.self, repeating: UInt8(truncatingIfNeeded: fp[pc.b]), count: Int(count))
     next(pc.next, fp, md, ms, context)
@@ -47,7 +47,7 @@ func executeMemoryCopy(
     let destination = UInt64(fp.i32(pc.a))
     let source = UInt64(fp.i32(pc.b))
     let count = UInt64(fp.i32(pc.c))
-    guard destination + count <= ms, source + count <= ms else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard destination + count <= ms, source + count <= ms else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     (md + Int(destination)).copyMemory(from: md + Int(source), byteCount: Int(count))
     next(pc.next, fp, md, ms, context)
 }
@@ -62,7 +62,9 @@ func executeMemoryWindow(
     let memory = context.state.pointee.instance.pointee.memories[pc.b].pointee
     let address = pc.c != 0 ? fp[pc.a] : UInt64(fp.i32(pc.a))
     let (start, overflow) = address.addingReportingOverflow(pc.data().load(fromByteOffset: 8, as: UInt64.self))
-    guard _fastPath(!overflow && start <= memory.byteCount) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(!overflow && start <= memory.byteCount) else {
+        return raise(.memoryOutOfBounds, at: pc, context, fp)
+    }
     next(pc.data(2), fp, memory.base + Int(start), memory.byteCount - start, context)
 }
 
@@ -90,7 +92,7 @@ func executeF64AddToMemory(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context) }
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let m = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
     md.storeBytes(of: bitCast(fp.f64(pc.b) + m, to: UInt64.self), toByteOffset: Int(address), as: UInt64.self)
     next(pc.next, fp, md, ms, context)
@@ -103,7 +105,7 @@ func executeTableGet(
 ) {
     let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
     let index = fp.i32(pc.b)
-    guard Int(index) < table.pointee.count else { return raise(.tableOutOfBounds, at: pc, context) }
+    guard Int(index) < table.pointee.count else { return raise(.tableOutOfBounds, at: pc, context, fp) }
     fp[pc.a] = table.pointee.elements[Int(index)]
     next(pc.next, fp, md, ms, context)
 }
@@ -115,7 +117,7 @@ func executeTableSet(
 ) {
     let table = context.state.pointee.instance.pointee.tables[Int(pc.c32)]
     let index = fp.i32(pc.a)
-    guard Int(index) < table.pointee.count else { return raise(.tableOutOfBounds, at: pc, context) }
+    guard Int(index) < table.pointee.count else { return raise(.tableOutOfBounds, at: pc, context, fp) }
     table.pointee.elements[Int(index)] = fp[pc.b]
     next(pc.next, fp, md, ms, context)
 }
@@ -138,7 +140,7 @@ func executeBulk(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: 
     do {
         try performBulk(pc, fp, instance.pointee.owner.takeUnretainedValue())
     } catch {
-        return raise(error, at: pc, context)
+        return raise(error, at: pc, context, fp)
     }
     // memory.grow_at may have moved memory 0 (one that could not reserve its maximum).
     next(pc.data(2), fp, instance.memoryBase, instance.memorySize, context)

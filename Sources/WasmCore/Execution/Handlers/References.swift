@@ -8,7 +8,7 @@ func executeCallRef(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(truncatingIfNeeded: fp[pc.b])) else {
-        return raise(.nullFunctionReference, at: pc, context)
+        return raise(.nullFunctionReference, at: pc, context, fp)
     }
     enter(callee, base: fp + pc.a, from: pc, returnTo: pc.next, fp, md, ms, context)
 }
@@ -30,7 +30,7 @@ func executeReturnCallRef(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     guard let callee = UnsafeMutablePointer<FunctionEntry>(bitPattern: UInt(truncatingIfNeeded: fp[pc.b])) else {
-        return raise(.nullFunctionReference, at: pc, context)
+        return raise(.nullFunctionReference, at: pc, context, fp)
     }
     enterInPlace(callee, arguments: fp + pc.a, from: pc, returnTo: pc.next, fp, md, ms, context)
 }
@@ -57,7 +57,7 @@ func isSubtype(_ id: Int, of expected: Int, _ context: ContextPointer) -> Bool {
 func executeRefAsNonNull(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard _fastPath(fp[pc.a] != 0) else { return raise(.nullReference, at: pc, context) }
+    guard _fastPath(fp[pc.a] != 0) else { return raise(.nullReference, at: pc, context, fp) }
     next(pc.next, fp, md, ms, context)
 }
 
