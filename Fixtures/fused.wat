@@ -5,6 +5,8 @@
   (memory 1)
   ;; Bytes 0..15: 0x80 0x81 ... 0x8f, so that sign and zero extension differ.
   (data (i32.const 0) "\80\81\82\83\84\85\86\87\88\89\8a\8b\8c\8d\8e\8f")
+  (data (i32.const 2048)
+    "\08\08\00\00\05\00\00\00\10\08\00\00\07\00\00\00\00\00\00\00\09\00\00\00")
   (data (i32.const 1024)
     "\03\00\00\00\07\00\00\00\00\00\00\80\09\00\00\00\05\00\00\00\01\00\00\00\ff\ff\ff\ff\04\00\00\00")
 
@@ -130,6 +132,46 @@
     (if (i32.le_u (i32.load offset=1024 (i32.shl (local.get $i) (i32.const 2))) (local.get $limit))
       (then (return (i32.const 1))))
     (i32.const 0))
+  ;; A word tested for zero as it is loaded (a list walk going back, its link kept in a local; a
+  ;; search going forward) and bits tested at once, forward and back. Nodes at 2048: (next, value)
+  ;; = (2056, 5), (2064, 7), (0, 9).
+  (func (export "list_sum") (param $p i32) (result i32)
+    (local $sum i32)
+    (block $end
+      (br_if $end (i32.eqz (local.get $p)))
+      (loop $next
+        (local.set $sum (i32.add (local.get $sum) (i32.load offset=4 (local.get $p))))
+        (br_if $next (local.tee $p (i32.load (local.get $p))))))
+    (local.get $sum))
+  (func (export "first_zero_word") (param $p i32) (result i32)
+    (block $found
+      (loop $next
+        (br_if $found (i32.eqz (i32.load offset=1024 (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $next)))
+    (local.get $p))
+  (func (export "bits_set") (param $x i32) (result i32)
+    (if (i32.and (local.get $x) (i32.const 0x12000)) (then (return (i32.const 1))))
+    (i32.const 0))
+  (func (export "trailing_zeros") (param $x i32) (result i32)
+    (local $n i32)
+    (if (i32.eqz (local.get $x)) (then (return (i32.const 32))))
+    (block $done
+      (loop $again
+        (br_if $done (i32.and (local.get $x) (i32.const 1)))
+        (local.set $x (i32.shr_u (local.get $x) (i32.const 1)))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $again)))
+    (local.get $n))
+  (func (export "trailing_ones") (param $x i32) (result i32)
+    (local $n i32)
+    (block $done
+      (br_if $done (i32.eqz (i32.and (local.get $x) (i32.const 1))))
+      (loop $again
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (local.set $x (i32.shr_u (local.get $x) (i32.const 1)))
+        (br_if $again (i32.and (local.get $x) (i32.const 1)))))
+    (local.get $n))
   ;; `& 1` of something that is not a comparison stays.
   (func (export "and_one") (param $a i32) (result i32)
     (i32.and (i32.add (local.get $a) (i32.const 2)) (i32.const 1)))

@@ -80,11 +80,11 @@ public enum Generator {
             return String(row.name.dropLast(3))
         }
         out += booleanProperty(
-            "Whether the branch target is in the data word, relative to it (a sum or a load and its comparison).",
+            "Whether the branch target is in the data word, relative to it (a sum, a load or bits and their test).",
             "hasTargetInDataWord", "Bool",
             rows.filter {
                 switch $0.implementation {
-                case .family(.sumBranch), .family(.loadBranch): true
+                case .family(.sumBranch), .family(.loadBranch), .family(.bitTestBranch): true
                 default: false
                 }
             },
@@ -253,7 +253,8 @@ public enum Generator {
             case .unary, .binary: .numeric
             case .load, .store: .memory
             case .compareBranch, .testBranch: .branches
-            case .ternary, .loadOperation, .counterBranch, .sumBranch, .loadBranch, .compute: .superinstructions
+            case .ternary, .loadOperation, .counterBranch, .sumBranch, .loadBranch, .bitTestBranch, .compute:
+                .superinstructions
             case .vectorUnary, .vectorTest, .vectorBinary, .vectorTernary, .vectorShift, .splat, .extractLane,
                 .replaceLane:
                 .vector
@@ -484,12 +485,17 @@ public enum Generator {
             body.append("let target = pc.data()")
             body.append("if _fastPath(\(condition)) { return next(target.jump(target.c32), fp, md, ms, context) }")
             body.append(pastDataWord)
-        case .loadBranch(let condition):
+        case .loadBranch(let condition, let testsOnlyX):
             body.append(address(base: "b", offset: "pc.d", wrappingSum: false))
             body.append(boundsCheck("UInt32"))
             body.append("let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)")
             body.append(write(.i32, "a", "x"))
-            body.append("let y = \(read(.i32, "c"))")
+            if !testsOnlyX { body.append("let y = \(read(.i32, "c"))") }
+            body.append("let target = pc.data()")
+            body.append("if _fastPath(\(condition)) { return next(target.jump(target.c32), fp, md, ms, context) }")
+            body.append(pastDataWord)
+        case .bitTestBranch(let condition):
+            body.append("let x = \(read(.i32, "a")) & pc.c32")
             body.append("let target = pc.data()")
             body.append("if _fastPath(\(condition)) { return next(target.jump(target.c32), fp, md, ms, context) }")
             body.append(pastDataWord)

@@ -192,9 +192,12 @@ public enum Family: Sendable {
     /// forward branch is patched there like any other).
     case sumBranch(condition: String)
     /// A loaded i32 and its comparison: x loaded from slot b plus the offset d (no wrap) and kept
-    /// in slot a, y from slot c; branch when `condition(x, y)` holds, to the target in the data
-    /// word (as `sumBranch`).
-    case loadBranch(condition: String)
+    /// in slot a, y from slot c (unless `testsOnlyX`); branch when `condition(x, y)` holds, to the
+    /// target in the data word (as `sumBranch`).
+    case loadBranch(condition: String, testsOnlyX: Bool)
+    /// Bits of an i32 tested: branch when `condition(x)` holds, x the i32 in slot a and-ed with
+    /// the mask c32, to the target in the data word.
+    case bitTestBranch(condition: String)
 
     // v128 families: x, y and z are vectors of their kind unless said otherwise.
 
@@ -230,8 +233,8 @@ public enum Family: Sendable {
         case .unary, .binary, .ternary, .load, .loadOperation, .compute, .vectorUnary, .vectorTest, .vectorBinary,
             .vectorTernary, .vectorShift, .splat, .extractLane, .replaceLane, .vectorLoad:
             true
-        case .compareBranch, .testBranch, .store, .counterBranch, .sumBranch, .loadBranch, .vectorStore, .loadLane,
-            .storeLane:
+        case .compareBranch, .testBranch, .store, .counterBranch, .sumBranch, .loadBranch, .bitTestBranch,
+            .vectorStore, .loadLane, .storeLane:
             false
         }
     }

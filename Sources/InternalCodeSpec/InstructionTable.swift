@@ -695,9 +695,25 @@ public enum InstructionTable {
                     Operand(.a, .result, "value"), Operand(.b, .slot, "address"), Operand(.c, .slot, "y"),
                     Operand(.d, .immediate, "offset"),
                 ],
-                .family(.loadBranch(condition: condition)), dataWords: 1)
+                .family(.loadBranch(condition: condition, testsOnlyX: false)), dataWords: 1)
             row.fusion = Fusion(producer: "i32Load", consumer: "brIfI32\(suffix)", producerIsFirst: true)
             rows.append(row)
+        }
+        // The same testing the word for zero (`while (node)`), and bits tested (`if (flags & K)`,
+        // the and's result going nowhere else): wasm's plain `br_if` is their consumer.
+        for (suffix, condition, consumer) in [("Nez", "x != 0", "brIf"), ("Eqz", "x == 0", "brIfNot")] {
+            var load = InstructionSpec(
+                "i32LoadBrIf\(suffix)", "i32.load_br_if_\(suffix.lowercased())",
+                [Operand(.a, .result, "value"), Operand(.b, .slot, "address"), Operand(.d, .immediate, "offset")],
+                .family(.loadBranch(condition: condition, testsOnlyX: true)), dataWords: 1)
+            load.fusion = Fusion(producer: "i32Load", consumer: consumer, producerIsFirst: true)
+            rows.append(load)
+            var bits = InstructionSpec(
+                "i32AndImmBrIf\(suffix)", "i32.and_br_if_\(suffix.lowercased())",
+                [Operand(.a, .slot, "x"), Operand(.c32, .immediate, "mask")],
+                .family(.bitTestBranch(condition: condition)), dataWords: 1)
+            bits.fusion = Fusion(producer: "i32AndImm", consumer: consumer, producerIsFirst: true)
+            rows.append(bits)
         }
         // (x >> s) & mask, a bit field; (x << s) + y, an array element's address.
         rows.append(

@@ -41,7 +41,9 @@ import Testing
         ("i32_add_add", "i32AddAdd"), ("i32_mul_add", "i32MulAdd"), ("i32_xor_add", "i32XorAdd"),
         ("i32_rotl_xor", "i32RotlXor"), ("sum_within", "brIfF64SumNotLe"), ("escape_steps", "brIfF64SumGt"),
         ("sum_below", "brIfF64SumLt"), ("scan_below_u", "i32LoadBrIfLtU"), ("scan_above_s", "i32LoadBrIfLtS"),
-        ("find", "i32LoadBrIfEq"), ("word_at_most", "i32LoadBrIfGtU"),
+        ("find", "i32LoadBrIfEq"), ("word_at_most", "i32LoadBrIfGtU"), ("list_sum", "i32LoadBrIfNez"),
+        ("first_zero_word", "i32LoadBrIfEqz"), ("bits_set", "i32AndImmBrIfEqz"), ("trailing_zeros", "i32AndImmBrIfNez"),
+        ("trailing_ones", "i32AndImmBrIfNez"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -228,7 +230,9 @@ import Testing
         // The word on the right (`pivot > word`, so `word < pivot`): signed, 0x80000000 passes.
         #expect(try wasm.i32("scan_above_s", 0, 8) == 9025)
         #expect(try wasm.i32("scan_above_s", 0, 3) == 3007)
-        #expect(try wasm.trap("scan_above_s", [.i32(16), .i32(6)]).reason == .memoryOutOfBounds)
+        // Past the words, into the list at 2048: its first link (2056) stops it.
+        #expect(try wasm.i32("scan_above_s", 16, 6) == 2_059_084)
+        #expect(try wasm.trap("scan_above_s", [.i32(2100), .i32(6)]).reason == .memoryOutOfBounds)
         // Forward out of a loop, the word a temporary.
         #expect(try wasm.i32("find", 9) == 3)
         #expect(try wasm.i32("find", 3) == 0)
@@ -240,6 +244,30 @@ import Testing
         #expect(try wasm.i32("word_at_most", 6, 5) == 0)
         #expect(try wasm.i32("word_at_most", 0, 3) == 1)
         #expect(try wasm.trap("word_at_most", [.i32(16128), .i32(0)]).reason == .memoryOutOfBounds)
+    }
+
+    /// A loaded word tested for zero and bits tested at once, as wasmtime computes the same
+    /// module: the list walk keeps each link in its local, the masks wider than 16 bits hold, and
+    /// a load past the end still traps.
+    @Test func aTestedLoadOrMaskBranchesAsTheTwoInstructions() throws {
+        #expect(try wasm.i32("list_sum", 2048) == 21)
+        #expect(try wasm.i32("list_sum", 2056) == 16)
+        #expect(try wasm.i32("list_sum", 0) == 0)
+        #expect(try wasm.trap("list_sum", [.i32(65534)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.i32("first_zero_word", 0) == 32)
+        #expect(try wasm.i32("first_zero_word", 28) == 32)
+        #expect(try wasm.i32("first_zero_word", 40) == 40)
+        #expect(try wasm.trap("first_zero_word", [.i32(64510)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.i32("bits_set", 0x2000) == 1)
+        #expect(try wasm.i32("bits_set", 0x10000) == 1)
+        #expect(try wasm.i32("bits_set", 0xE_DFFF) == 0)
+        #expect(try wasm.i32("trailing_zeros", 8) == 3)
+        #expect(try wasm.i32("trailing_zeros", 1) == 0)
+        #expect(try wasm.i32("trailing_zeros", Int32.min) == 31)
+        #expect(try wasm.i32("trailing_ones", 7) == 3)
+        #expect(try wasm.i32("trailing_ones", 11) == 2)
+        #expect(try wasm.i32("trailing_ones", 6) == 0)
+        #expect(try wasm.i32("trailing_ones", -1) == 32)
     }
 
     @Test func andOneOfANonComparisonStays() throws {

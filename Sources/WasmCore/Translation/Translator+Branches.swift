@@ -99,13 +99,18 @@ extension Translator {
             }
             if let sumBranch = takeSum(into: branch, x, y) { return sumBranch }
             if let loadBranch = takeLoad(into: branch, x, y) { return loadBranch }
+            if branch == .brIfI32Nez || branch == .brIfI32Eqz,
+                let test = takeTest(of: x, negated: branch == .brIfI32Eqz)
+            {
+                return test
+            }
             x = fused.comparison.b
             return emit(branch, x, y)
         }
         if !negated, let target, let counter = takeCounterStep(before: .brIfI32Nez, condition, 0, target: target) {
             return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
         }
-        return emitPlainBranch(condition, negated: negated)
+        return takeTest(of: condition, negated: negated) ?? emitPlainBranch(condition, negated: negated)
     }
 
     /// An f64 sum computed right before the branch that compares it (x), into a temporary: the
@@ -132,6 +137,27 @@ extension Translator {
         code.removeLast()
         retargetable = nil
         emit(op, load.a, load.b, load.a == x ? y : x, load.c)
+        return emit(.data)
+    }
+
+    /// The instruction right before a branch on `condition` being non-zero (zero when `negated`),
+    /// when it computes the condition and can test it itself: an i32 load (still writing the word
+    /// to its slot), or an and with a mask into a temporary. Returns the index of the fused
+    /// branch's data word.
+    mutating func takeTest(of condition: UInt32, negated: Bool) -> Int? {
+        guard let producer = code.last, producer.a == condition, code.count - 1 >= lastLabel,
+            let op = (negated ? InternalOp.brIfNot : .brIf).fusion(of: producer.op, resultIsFirstOperand: true)
+        else { return nil }
+        switch producer.op {
+        case .i32Load where producer.c <= UInt32(UInt16.max):
+            code.removeLast()
+            emit(op, producer.a, producer.b, 0, producer.c)
+        case .i32AndImm where isTemporary(condition):
+            code.removeLast()
+            emit(op, producer.b, 0, producer.c)
+        default:
+            return nil
+        }
         return emit(.data)
     }
 

@@ -600,6 +600,56 @@ func executeI32LoadBrIfGeU(
     return next(pc.data(2), fp, md, ms, context)
 }
 
+/// `i32.load_br_if_nez`
+@_cdecl("vudo_execute_i32LoadBrIfNez") @inline(__always)
+func executeI32LoadBrIfNez(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let target = pc.data()
+    if _fastPath(x != 0) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.and_br_if_nez`
+@_cdecl("vudo_execute_i32AndImmBrIfNez") @inline(__always)
+func executeI32AndImmBrIfNez(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.i32(pc.a) & pc.c32
+    let target = pc.data()
+    if _fastPath(x != 0) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load_br_if_eqz`
+@_cdecl("vudo_execute_i32LoadBrIfEqz") @inline(__always)
+func executeI32LoadBrIfEqz(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let target = pc.data()
+    if _fastPath(x == 0) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.and_br_if_eqz`
+@_cdecl("vudo_execute_i32AndImmBrIfEqz") @inline(__always)
+func executeI32AndImmBrIfEqz(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.i32(pc.a) & pc.c32
+    let target = pc.data()
+    if _fastPath(x == 0) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
 /// `i32.shr_u_and`
 @_cdecl("vudo_execute_i32ShrUImmAndImm") @inline(__always)
 func executeI32ShrUImmAndImm(
@@ -672,6 +722,10 @@ extension InternalOp {
         (.i32LoadBrIfLeU, executeI32LoadBrIfLeU),
         (.i32LoadBrIfGeS, executeI32LoadBrIfGeS),
         (.i32LoadBrIfGeU, executeI32LoadBrIfGeU),
+        (.i32LoadBrIfNez, executeI32LoadBrIfNez),
+        (.i32AndImmBrIfNez, executeI32AndImmBrIfNez),
+        (.i32LoadBrIfEqz, executeI32LoadBrIfEqz),
+        (.i32AndImmBrIfEqz, executeI32AndImmBrIfEqz),
         (.i32ShrUImmAndImm, executeI32ShrUImmAndImm),
         (.i32ShlImmAdd, executeI32ShlImmAdd),
         (.f64AddMul, executeF64MulAdd),

@@ -376,6 +376,10 @@ enum InternalOp: UInt16, CaseIterable {
     case i32LoadBrIfLeU
     case i32LoadBrIfGeS
     case i32LoadBrIfGeU
+    case i32LoadBrIfNez
+    case i32AndImmBrIfNez
+    case i32LoadBrIfEqz
+    case i32AndImmBrIfEqz
     case i32ShrUImmAndImm
     case i32ShlImmAdd
     case select128
@@ -1052,6 +1056,10 @@ extension InternalOp {
         case .i32LoadBrIfLeU: "i32.load_br_if_leu"
         case .i32LoadBrIfGeS: "i32.load_br_if_ges"
         case .i32LoadBrIfGeU: "i32.load_br_if_geu"
+        case .i32LoadBrIfNez: "i32.load_br_if_nez"
+        case .i32AndImmBrIfNez: "i32.and_br_if_nez"
+        case .i32LoadBrIfEqz: "i32.load_br_if_eqz"
+        case .i32AndImmBrIfEqz: "i32.and_br_if_eqz"
         case .i32ShrUImmAndImm: "i32.shr_u_and"
         case .i32ShlImmAdd: "i32.shl_add"
         case .select128: "select128"
@@ -2590,6 +2598,18 @@ extension InternalOp {
                 InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
                 InternalOperand(.c, .slot, "y"), InternalOperand(.d, .immediate, "offset"),
             ]
+        case .i32LoadBrIfNez:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32AndImmBrIfNez: [InternalOperand(.a, .slot, "x"), InternalOperand(.c32, .immediate, "mask")]
+        case .i32LoadBrIfEqz:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32AndImmBrIfEqz: [InternalOperand(.a, .slot, "x"), InternalOperand(.c32, .immediate, "mask")]
         case .i32ShrUImmAndImm:
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
@@ -3294,9 +3314,10 @@ extension InternalOp {
             .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt,
             .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe,
             .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU,
-            .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS, .i32LoadBrIfGeU, .v128Load8Lane, .v128Load16Lane,
-            .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane, .v128Store64Lane,
-            .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
+            .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS, .i32LoadBrIfGeU, .i32LoadBrIfNez, .i32AndImmBrIfNez,
+            .i32LoadBrIfEqz, .i32AndImmBrIfEqz, .v128Load8Lane, .v128Load16Lane, .v128Load32Lane, .v128Load64Lane,
+            .v128Store8Lane, .v128Store16Lane, .v128Store32Lane, .v128Store64Lane, .callIndirectSubtype,
+            .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
             1
         default: 0
         }
@@ -3401,11 +3422,11 @@ extension InternalOp {
             .brIfI64GeUImm, .brIfI64Eqz, .brIfI64Nez, .brIfF32Eq, .brIfF32Ne, .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt,
             .brIfF32NotGt, .brIfF32Le, .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe, .brIfF64Eq, .brIfF64Ne, .brIfF64Lt,
             .brIfF64NotLt, .brIfF64Gt, .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe,
-            .globalGet128, .globalSet128, .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S,
-            .v128Load16x4U, .v128Load32x2S, .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat,
-            .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .v128Store, .v128StoreAddImm, .callIndirectSubtype,
-            .returnCallIndirectSubtype, .throwTag, .structGet, .structGetPacked, .structGet128, .structSet,
-            .structSet128, .refTest, .refCast:
+            .i32AndImmBrIfNez, .i32AndImmBrIfEqz, .globalGet128, .globalSet128, .v128Load, .v128LoadAddImm,
+            .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S, .v128Load32x2U,
+            .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero, .v128Load64Zero,
+            .v128Store, .v128StoreAddImm, .callIndirectSubtype, .returnCallIndirectSubtype, .throwTag, .structGet,
+            .structGetPacked, .structGet128, .structSet, .structSet128, .refTest, .refCast:
             true
         default: false
         }
@@ -3438,14 +3459,14 @@ extension InternalOp {
         }
     }
 
-    /// Whether the branch target is in the data word, relative to it (a sum or a load and its
-    /// comparison).
+    /// Whether the branch target is in the data word, relative to it (a sum, a load or bits and
+    /// their test).
     var hasTargetInDataWord: Bool {
         switch self {
         case .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt,
             .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe,
             .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU,
-            .i32LoadBrIfGeS, .i32LoadBrIfGeU:
+            .i32LoadBrIfGeS, .i32LoadBrIfGeU, .i32LoadBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz:
             true
         default: false
         }
@@ -4087,6 +4108,10 @@ extension InternalOp {
         case (.i32Load, .brIfI32LeU): first ? .i32LoadBrIfLeU : nil
         case (.i32Load, .brIfI32GeS): first ? .i32LoadBrIfGeS : nil
         case (.i32Load, .brIfI32GeU): first ? .i32LoadBrIfGeU : nil
+        case (.i32Load, .brIf): first ? .i32LoadBrIfNez : nil
+        case (.i32AndImm, .brIf): first ? .i32AndImmBrIfNez : nil
+        case (.i32Load, .brIfNot): first ? .i32LoadBrIfEqz : nil
+        case (.i32AndImm, .brIfNot): first ? .i32AndImmBrIfEqz : nil
         case (.f32x4Mul, .f32x4Add): .f32x4MulAdd
         case (.f64x2Mul, .f64x2Add): .f64x2MulAdd
         default: nil
