@@ -44,6 +44,7 @@ arguments.removeFirst()
 // `vudo COMMAND --help` asks for help, whatever else follows.
 if let first = arguments.first, first == "--help" || first == "-h", CommandHelp.print(command) { exit(0) }
 
+let profiledRows = InstructionProfiling.startIfAsked()
 let status: Int32
 switch command {
 case "validate": status = ValidateCommand.run(arguments)
@@ -67,4 +68,5 @@ case "--version", "version":
     status = 0
 default: usageError("unknown command '\(command)'")
 }
+if let profiledRows { InstructionProfiling.report(top: profiledRows) }
 exit(status)

@@ -31,6 +31,9 @@ extension Store {
             store: .passUnretained(self))
         withUnsafeMutablePointer(to: &context) { state in
             let pointer = ContextPointer(state)
+            // Unoptimized builds dispatch every instruction from here, and can count them.
+            let counts = !dispatchesByTailCalls() && InstructionProfile.isCounting
+            if counts { InstructionProfile.startRun() }
             if let exception {
                 if let landing = unwind(
                     exception, from: start.pc - Inst.stride, start.fp, pointer, leavingRunningFunction: fromTailCall)
@@ -39,6 +42,7 @@ extension Store {
                     if !dispatchesByTailCalls() { state.pointee.status = .running }
                 }
             } else {
+                if counts { InstructionProfile.count(start.pc.handler) }
                 start.pc.handler(start.pc, start.fp, state.pointee.md, state.pointee.ms, pointer)
             }
             // Optimized, handlers call each other and return only once the run has stopped (or
@@ -53,6 +57,7 @@ extension Store {
             }
             while state.pointee.status == .running {
                 let pc = state.pointee.pc
+                if counts { InstructionProfile.count(pc.handler) }
                 pc.handler(pc, state.pointee.fp, state.pointee.md, state.pointee.ms, pointer)
             }
         }
