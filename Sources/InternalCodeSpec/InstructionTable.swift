@@ -213,6 +213,20 @@ public enum InstructionTable {
                 Operand(.d, .slot, "secondSource"),
             ],
             .handwritten(pure: false)),
+        // An add of a 16-bit constant (or a subtraction, negated) into two slots: what
+        // `local.tee` then `local.set` of a stepped pointer leave (`p = q = q - 4`), the copy of
+        // the sum absorbed.
+        {
+            var row = InstructionSpec(
+                "i32AddImmCopy", "i32.add_imm_copy",
+                [
+                    Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .signedImmediate, "addend"),
+                    Operand(.d, .result, "copy"),
+                ],
+                .handwritten(pure: false))
+            row.fusion = Fusion(producer: "i32AddImm", consumer: "copy", producerIsFirst: true)
+            return row
+        }(),
         InstructionSpec(
             "const32", "const32", [Operand(.a, .result, "result"), Operand(.c32, .immediate, "bits")],
             .handwritten(pure: true)),

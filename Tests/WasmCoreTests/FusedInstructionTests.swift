@@ -43,7 +43,8 @@ import Testing
         ("sum_below", "brIfF64SumLt"), ("scan_below_u", "i32LoadBrIfLtU"), ("scan_above_s", "i32LoadBrIfLtS"),
         ("find", "i32LoadBrIfEq"), ("word_at_most", "i32LoadBrIfGtU"), ("list_sum", "i32LoadBrIfNez"),
         ("first_zero_word", "i32LoadBrIfEqz"), ("bits_set", "i32AndImmBrIfEqz"), ("trailing_zeros", "i32AndImmBrIfNez"),
-        ("trailing_ones", "i32AndImmBrIfNez"),
+        ("trailing_ones", "i32AndImmBrIfNez"), ("step_both", "i32AddImmCopy"), ("step_up_both", "i32AddImmCopy"),
+        ("step_down_most", "i32AddImmCopy"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -268,6 +269,23 @@ import Testing
         #expect(try wasm.i32("trailing_ones", 11) == 2)
         #expect(try wasm.i32("trailing_ones", 6) == 0)
         #expect(try wasm.i32("trailing_ones", -1) == 32)
+    }
+
+    /// An add into two locals, as wasmtime computes the same module: both locals hold the
+    /// wrapped sum (`3p + q` or `3p - q`), at the 16-bit addend's edges; subtracting -32768 (an
+    /// addend of 32768) stays an add and a copy.
+    @Test func aSumKeptInTwoLocalsIsWrittenToBoth() throws {
+        #expect(try wasm.i32("step_both", 10) == 24)
+        #expect(try wasm.i32("step_both", 2) == -8)
+        #expect(try wasm.i32("step_both", -2_147_483_647) == -12)
+        #expect(try wasm.i32("step_up_both", 5) == 65544)
+        #expect(try wasm.i32("step_up_both", 2_147_483_647) == 65532)
+        #expect(try wasm.i32("step_down_most", 0) == -131_072)
+        #expect(try wasm.i32("step_down_most", -2_147_483_648) == -131_072)
+        #expect(try wasm.i32("step_too_far", 1) == 131_076)
+        #expect(try wasm.i32("step_too_far", 2_147_483_647) == 131_068)
+        let listing = try internalCode("step_too_far")
+        #expect(!listing.contains("i32AddImmCopy") && listing.contains(" copy "), "\(listing)")
     }
 
     @Test func andOneOfANonComparisonStays() throws {

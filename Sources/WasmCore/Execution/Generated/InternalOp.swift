@@ -21,6 +21,7 @@ enum InternalOp: UInt16, CaseIterable {
     case f64AddToMemory
     case copy
     case copy2
+    case i32AddImmCopy
     case const32
     case select
     case globalGet
@@ -701,6 +702,7 @@ extension InternalOp {
         case .f64AddToMemory: "f64.add_to_memory"
         case .copy: "copy"
         case .copy2: "copy2"
+        case .i32AddImmCopy: "i32.add_imm_copy"
         case .const32: "const32"
         case .select: "select"
         case .globalGet: "global.get"
@@ -1384,6 +1386,11 @@ extension InternalOp {
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
                 InternalOperand(.c, .result, "second"), InternalOperand(.d, .slot, "secondSource"),
+            ]
+        case .i32AddImmCopy:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .signedImmediate, "addend"), InternalOperand(.d, .result, "copy"),
             ]
         case .const32: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .immediate, "bits")]
         case .select:
@@ -4065,6 +4072,7 @@ extension InternalOp {
     /// its first operand or not.
     func fusion(of producer: InternalOp, resultIsFirstOperand first: Bool) -> InternalOp? {
         switch (producer, self) {
+        case (.i32AddImm, .copy): first ? .i32AddImmCopy : nil
         case (.f64Mul, .f64Add): first ? .f64MulAdd : .f64AddMul
         case (.f64Mul, .f64Sub): first ? .f64MulSub : .f64SubMul
         case (.f64Mul, .f64Mul): first ? .f64MulMul : .f64MulMulRight

@@ -17,6 +17,18 @@ func executeCopy2(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
     next(pc.next, fp, md, ms, context)
 }
 
+/// `i32.add_imm_copy result, x, addend, copy`: `x + addend` (16 bits, sign-extended) into both
+/// `result` and `copy`.
+@_cdecl("vudo_execute_i32AddImmCopy") @inline(__always)
+func executeI32AddImmCopy(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let sum = fp.i32(pc.b) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c)))
+    fp.setI32(pc.a, sum)
+    fp.setI32(pc.d, sum)
+    next(pc.next, fp, md, ms, context)
+}
+
 /// `const32 result, bits`: sign-extended, so one slot serves an i64 comparison with a 32-bit
 /// immediate as well as an i32 one (which reads only the low half).
 @_cdecl("vudo_execute_const32") @inline(__always)
@@ -71,6 +83,7 @@ extension InternalOp {
         (.i64ReinterpretF64, executeCopy),
         (.f64ReinterpretI64, executeCopy),
         (.copy2, executeCopy2),
+        (.i32AddImmCopy, executeI32AddImmCopy),
         (.const32, executeConst32),
         (.select, executeSelect),
         (.globalGet, executeGlobalGet),
