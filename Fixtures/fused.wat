@@ -190,6 +190,25 @@
     (local $q i32)
     (local.set $p (local.tee $q (i32.sub (local.get $p) (i32.const -32768))))
     (i32.add (i32.mul (local.get $p) (i32.const 3)) (local.get $q)))
+  ;; A copy and the jump or branch after it: an `if`'s result on its way out, a local updated
+  ;; right before a loop's test, and a copy into the very local the branch then tests.
+  (func (export "pick") (param $c i32) (param $x i32) (param $y i32) (result i32)
+    (i32.mul (if (result i32) (local.get $c) (then (local.get $x)) (else (local.get $y))) (i32.const 2)))
+  (func (export "last_step") (param $n i32) (result i32)
+    (local $i i32) (local $c i32) (local $last i32)
+    (loop $next
+      (local.set $i (i32.add (local.get $i) (i32.const 3)))
+      (local.set $c (i32.lt_u (local.get $i) (local.get $n)))
+      (local.set $last (local.get $i))
+      (br_if $next (local.get $c)))
+    (i32.add (i32.mul (local.get $last) (i32.const 1000)) (local.get $i)))
+  (func (export "copy_then_test") (param $x i32) (result i32)
+    (local $c i32)
+    (block $yes
+      (local.set $c (local.get $x))
+      (br_if $yes (local.get $c))
+      (return (i32.const 0)))
+    (i32.add (local.get $c) (i32.const 100)))
   ;; `& 1` of something that is not a comparison stays.
   (func (export "and_one") (param $a i32) (result i32)
     (i32.and (i32.add (local.get $a) (i32.const 2)) (i32.const 1)))

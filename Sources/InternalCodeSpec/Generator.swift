@@ -80,12 +80,12 @@ public enum Generator {
             return String(row.name.dropLast(3))
         }
         out += booleanProperty(
-            "Whether the branch target is in the data word, relative to it (a sum, a load or bits and their test).",
+            "Whether the branch target is in the data word, relative to it (a sum, a load or bits and their test, a copy then a test).",
             "hasTargetInDataWord", "Bool",
             rows.filter {
                 switch $0.implementation {
                 case .family(.sumBranch), .family(.loadBranch), .family(.bitTestBranch): true
-                default: false
+                default: $0.targetInDataWord
                 }
             },
             defaultValue: "false"

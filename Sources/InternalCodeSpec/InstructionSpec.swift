@@ -25,6 +25,9 @@ public struct InstructionSpec: Sendable {
     public var addressSumForm: String?
     /// For a superinstruction: the two instructions it replaces.
     public var fusion: Fusion?
+    /// A handwritten branch whose target is in its data word (the families that have one say so
+    /// themselves).
+    public var targetInDataWord = false
     /// The operation whose handler this one uses, for an operation that computes exactly what
     /// another computes on slot bits (`f32.load` is `i32.load`; `z + x * y` is `x * y + z`).
     /// Sharing is not only smaller: the optimizer would merge such twins itself, and the merged

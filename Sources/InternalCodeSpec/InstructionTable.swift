@@ -45,6 +45,25 @@ public enum InstructionTable {
         InstructionSpec("data", "data", [], .handwritten(pure: false)),
         InstructionSpec("checkpoint", "checkpoint", [Operand(.c32, .immediate, "fuel")], .handwritten(pure: false)),
         InstructionSpec("br", "br", [Operand(.c32, .target, "target")], .handwritten(pure: false)),
+        // A copy and the jump or branch right after it (a block's result moved on the way out, a
+        // loop variable updated before the loop's test), as one instruction.
+        {
+            var row = InstructionSpec(
+                "copyBr", "copy_br",
+                [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c32, .target, "target")],
+                .handwritten(pure: false))
+            row.fusion = Fusion(producer: "copy", consumer: "br", producerIsFirst: true)
+            return row
+        }(),
+        {
+            var row = InstructionSpec(
+                "copyBrIf", "copy_br_if",
+                [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "condition")],
+                .handwritten(pure: false), dataWords: 1)
+            row.fusion = Fusion(producer: "copy", consumer: "brIf", producerIsFirst: true)
+            row.targetInDataWord = true
+            return row
+        }(),
         InstructionSpec(
             "brIf", "br_if", [Operand(.a, .slot, "condition"), Operand(.c32, .target, "target")],
             .handwritten(pure: false)),

@@ -44,7 +44,8 @@ import Testing
         ("find", "i32LoadBrIfEq"), ("word_at_most", "i32LoadBrIfGtU"), ("list_sum", "i32LoadBrIfNez"),
         ("first_zero_word", "i32LoadBrIfEqz"), ("bits_set", "i32AndImmBrIfEqz"), ("trailing_zeros", "i32AndImmBrIfNez"),
         ("trailing_ones", "i32AndImmBrIfNez"), ("step_both", "i32AddImmCopy"), ("step_up_both", "i32AddImmCopy"),
-        ("step_down_most", "i32AddImmCopy"),
+        ("step_down_most", "i32AddImmCopy"), ("pick", "copyBr"), ("last_step", "copyBrIf"),
+        ("copy_then_test", "copyBrIf"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -286,6 +287,20 @@ import Testing
         #expect(try wasm.i32("step_too_far", 2_147_483_647) == 131_068)
         let listing = try internalCode("step_too_far")
         #expect(!listing.contains("i32AddImmCopy") && listing.contains(" copy "), "\(listing)")
+    }
+
+    /// A copy with the jump or branch after it, as wasmtime computes the same module: the copy
+    /// happens whether or not the branch is taken, and before the branch reads its condition.
+    @Test func aCopyThenABranchCopiesFirst() throws {
+        #expect(try wasm.i32("pick", 1, 7, 9) == 14)
+        #expect(try wasm.i32("pick", 0, 7, 9) == 18)
+        #expect(try wasm.i32("pick", -1, Int32.min, 3) == 0)
+        #expect(try wasm.i32("last_step", 10) == 12012)
+        #expect(try wasm.i32("last_step", 0) == 3003)
+        #expect(try wasm.i32("last_step", 9) == 9009)
+        #expect(try wasm.i32("copy_then_test", 0) == 0)
+        #expect(try wasm.i32("copy_then_test", 5) == 105)
+        #expect(try wasm.i32("copy_then_test", -100) == 0)
     }
 
     @Test func andOneOfANonComparisonStays() throws {

@@ -54,9 +54,9 @@ extension Translator {
         }
         moveTop(target.labelArity, toHeight: target.height)
         if target.kind == .loop {
-            patch(emit(.br), to: target.loopStart)
+            patch(emitJump(), to: target.loopStart)
         } else {
-            controls[depthIndex].endPatches.append(emit(.br))
+            controls[depthIndex].endPatches.append(emitJump())
         }
     }
 
@@ -110,7 +110,8 @@ extension Translator {
         if !negated, let target, let counter = takeCounterStep(before: .brIfI32Nez, condition, 0, target: target) {
             return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
         }
-        return takeTest(of: condition, negated: negated) ?? emitPlainBranch(condition, negated: negated)
+        return takeTest(of: condition, negated: negated) ?? takeCopy(before: condition, negated: negated)
+            ?? emitPlainBranch(condition, negated: negated)
     }
 
     /// An f64 sum computed right before the branch that compares it (x), into a temporary: the
@@ -158,6 +159,29 @@ extension Translator {
         default:
             return nil
         }
+        return emit(.data)
+    }
+
+    /// An unconditional jump, absorbing a copy right before it (a block's result on its way out);
+    /// returns the index to patch.
+    mutating func emitJump() -> Int {
+        let previous = code.count - 1
+        guard previous >= lastLabel, code[previous].op == .copy,
+            let op = InternalOp.br.fusion(of: .copy, resultIsFirstOperand: true)
+        else { return emit(.br) }
+        code[previous].op = op
+        retargetable = nil
+        return previous
+    }
+
+    /// A copy right before a branch taken when `condition` is non-zero: the branch makes the copy
+    /// first. Returns the index of the fused branch's data word.
+    mutating func takeCopy(before condition: UInt32, negated: Bool) -> Int? {
+        guard !negated, let copy = code.last, copy.op == .copy, code.count - 1 >= lastLabel,
+            let op = InternalOp.brIf.fusion(of: .copy, resultIsFirstOperand: true)
+        else { return nil }
+        code.removeLast()
+        emit(op, copy.a, copy.b, condition)
         return emit(.data)
     }
 

@@ -31,7 +31,7 @@ extension Translator {
             var frame = controls.removeLast()
             if !frame.isUnreachable {
                 moveTop(frame.resultCount, toHeight: frame.height)
-                frame.endPatches.append(emit(.br))
+                frame.endPatches.append(emitJump())
             }
             if let elsePatch = frame.elsePatch { patch(elsePatch, to: code.count) }
             frame.elsePatch = nil

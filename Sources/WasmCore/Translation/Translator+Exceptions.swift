@@ -174,7 +174,7 @@ extension Translator {
         closeHandler(&frame)
         if !frame.isUnreachable {
             moveTop(frame.resultCount, toHeight: frame.height)
-            frame.endPatches.append(emit(.br))
+            frame.endPatches.append(emitJump())
         }
         bindLabel()
         truncateStack(to: frame.height)

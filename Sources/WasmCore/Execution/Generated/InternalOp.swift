@@ -8,6 +8,8 @@ enum InternalOp: UInt16, CaseIterable {
     case data
     case checkpoint
     case br
+    case copyBr
+    case copyBrIf
     case brIf
     case brIfNot
     case brTable
@@ -689,6 +691,8 @@ extension InternalOp {
         case .data: "data"
         case .checkpoint: "checkpoint"
         case .br: "br"
+        case .copyBr: "copy_br"
+        case .copyBrIf: "copy_br_if"
         case .brIf: "br_if"
         case .brIfNot: "br_if_not"
         case .brTable: "br_table"
@@ -1358,6 +1362,16 @@ extension InternalOp {
         case .data: []
         case .checkpoint: [InternalOperand(.c32, .immediate, "fuel")]
         case .br: [InternalOperand(.c32, .target, "target")]
+        case .copyBr:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c32, .target, "target"),
+            ]
+        case .copyBrIf:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "condition"),
+            ]
         case .brIf: [InternalOperand(.a, .slot, "condition"), InternalOperand(.c32, .target, "target")]
         case .brIfNot: [InternalOperand(.a, .slot, "condition"), InternalOperand(.c32, .target, "target")]
         case .brTable: [InternalOperand(.a, .slot, "index"), InternalOperand(.c32, .immediate, "count")]
@@ -3316,7 +3330,7 @@ extension InternalOp {
     /// Instructions that follow this one as extra operands.
     var dataWords: Int {
         switch self {
-        case .call, .callDefined, .callIndirect, .returnCall, .returnCallIndirect, .memoryInit, .dataDrop,
+        case .copyBrIf, .call, .callDefined, .callIndirect, .returnCall, .returnCallIndirect, .memoryInit, .dataDrop,
             .memoryWindow, .memorySizeAt, .memoryGrowAt, .memoryFillAt, .memoryCopyAt, .tableGrow, .tableFill,
             .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt,
             .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe,
@@ -3409,7 +3423,7 @@ extension InternalOp {
     /// Whether operand bits 32-63 are one 32-bit field (`c32`) rather than `c` and `d`.
     var usesWideC: Bool {
         switch self {
-        case .checkpoint, .br, .brIf, .brIfNot, .brTable, .call, .callDefined, .callIndirect, .returnCall,
+        case .checkpoint, .br, .copyBr, .brIf, .brIfNot, .brTable, .call, .callDefined, .callIndirect, .returnCall,
             .returnCallIndirect, .f64AddToMemory, .const32, .globalGet, .globalSet, .refFunc, .tableGet, .tableSet,
             .tableSize, .i32AddImm, .i32SubImm, .i32MulImm, .i32AndImm, .i32OrImm, .i32XorImm, .i32ShlImm, .i32ShrSImm,
             .i32ShrUImm, .i32EqImm, .i32NeImm, .i32LtSImm, .i32LtUImm, .i32GtSImm, .i32GtUImm, .i32LeSImm, .i32LeUImm,
@@ -3467,10 +3481,10 @@ extension InternalOp {
     }
 
     /// Whether the branch target is in the data word, relative to it (a sum, a load or bits and
-    /// their test).
+    /// their test, a copy then a test).
     var hasTargetInDataWord: Bool {
         switch self {
-        case .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt,
+        case .copyBrIf, .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt,
             .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe,
             .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU,
             .i32LoadBrIfGeS, .i32LoadBrIfGeU, .i32LoadBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz:
@@ -4072,6 +4086,8 @@ extension InternalOp {
     /// its first operand or not.
     func fusion(of producer: InternalOp, resultIsFirstOperand first: Bool) -> InternalOp? {
         switch (producer, self) {
+        case (.copy, .br): first ? .copyBr : nil
+        case (.copy, .brIf): first ? .copyBrIf : nil
         case (.i32AddImm, .copy): first ? .i32AddImmCopy : nil
         case (.f64Mul, .f64Add): first ? .f64MulAdd : .f64AddMul
         case (.f64Mul, .f64Sub): first ? .f64MulSub : .f64SubMul

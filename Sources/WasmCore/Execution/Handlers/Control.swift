@@ -28,6 +28,26 @@ func executeBrIf(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: 
     next(pc.next, fp, md, ms, context)
 }
 
+/// `copy_br result, source, target`
+@_cdecl("vudo_execute_copyBr") @inline(__always)
+func executeCopyBr(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer)
+{
+    fp[pc.a] = fp[pc.b]
+    next(pc.jump(pc.c32), fp, md, ms, context)
+}
+
+/// `copy_br_if result, source, condition`; data word: the target, relative to it. The copy
+/// happens either way, before the condition is read.
+@_cdecl("vudo_execute_copyBrIf") @inline(__always)
+func executeCopyBrIf(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    fp[pc.a] = fp[pc.b]
+    let target = pc.data()
+    if _fastPath(fp.i32(pc.c) != 0) { return next(target.jump(target.c32), fp, md, ms, context) }
+    next(pc.data(2), fp, md, ms, context)
+}
+
 /// `br_if_not condition, target`: taken when the condition is zero (an `if`'s way to its `else`).
 @_cdecl("vudo_execute_brIfNot") @inline(__always)
 func executeBrIfNot(
@@ -128,6 +148,8 @@ extension InternalOp {
         (.br, executeBr),
         (.brIf, executeBrIf),
         (.brIfNot, executeBrIfNot),
+        (.copyBr, executeCopyBr),
+        (.copyBrIf, executeCopyBrIf),
         (.brTable, executeBrTable),
         (.ret, executeRet),
         (.retFrom, executeRetFrom),
