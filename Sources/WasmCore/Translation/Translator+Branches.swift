@@ -121,10 +121,7 @@ extension Translator {
         guard x != y, let sum = code.last, sum.op == .f64Add, sum.a == x, code.count - 1 >= lastLabel,
             isTemporary(x), let op = branch.fusion(of: .f64Add, resultIsFirstOperand: true)
         else { return nil }
-        code.removeLast()
-        retargetable = nil
-        emit(op, sum.b, sum.c, y)
-        return emit(.data)
+        return replaceLast(with: op, sum.b, sum.c, y)
     }
 
     /// An i32 loaded right before the branch that compares it (either operand): the branch loads
@@ -135,10 +132,7 @@ extension Translator {
             let compared = load.a == x ? branch : branch.swappedForm,
             let op = compared.fusion(of: .i32Load, resultIsFirstOperand: true)
         else { return nil }
-        code.removeLast()
-        retargetable = nil
-        emit(op, load.a, load.b, load.a == x ? y : x, load.c)
-        return emit(.data)
+        return replaceLast(with: op, load.a, load.b, load.a == x ? y : x, load.c)
     }
 
     /// The instruction right before a branch on `condition` being non-zero (zero when `negated`),
@@ -151,14 +145,21 @@ extension Translator {
         else { return nil }
         switch producer.op {
         case .i32Load where producer.c <= UInt32(UInt16.max):
-            code.removeLast()
-            emit(op, producer.a, producer.b, 0, producer.c)
+            return replaceLast(with: op, producer.a, producer.b, 0, producer.c)
         case .i32AndImm where isTemporary(condition):
-            code.removeLast()
-            emit(op, producer.b, 0, producer.c)
+            return replaceLast(with: op, producer.b, 0, producer.c)
         default:
             return nil
         }
+    }
+
+    /// Replaces the last instruction with `op`, a branch whose target is in the data word that
+    /// follows it; returns the data word's index, which the caller patches.
+    private mutating func replaceLast(
+        with op: InternalOp, _ a: UInt32, _ b: UInt32 = 0, _ c: UInt32 = 0, _ d: UInt32 = 0
+    ) -> Int {
+        code.removeLast()
+        emit(op, a, b, c, d)
         return emit(.data)
     }
 
@@ -180,9 +181,7 @@ extension Translator {
         guard !negated, let copy = code.last, copy.op == .copy, code.count - 1 >= lastLabel,
             let op = InternalOp.brIf.fusion(of: .copy, resultIsFirstOperand: true)
         else { return nil }
-        code.removeLast()
-        emit(op, copy.a, copy.b, condition)
-        return emit(.data)
+        return replaceLast(with: op, copy.a, copy.b, condition)
     }
 
     mutating func emitPlainBranch(_ condition: UInt32, negated: Bool) -> Int {

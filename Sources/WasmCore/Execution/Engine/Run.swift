@@ -4,12 +4,15 @@ extension Store {
     func execute(_ entry: UnsafeMutablePointer<FunctionEntry>, frame: FramePointer) throws(Trap) {
         guard let code = entry.pointee.code else { throw Trap(.internalError("not a wasm function")) }
         guard frame + entry.pointee.frameSize <= execution.valueStackEnd else { throw Trap(.callStackExhausted) }
-        // The whole frame, not only the locals: the collector reads slots conservatively, and what
-        // an earlier call (one that trapped, say) left there, in slots this function writes late
-        // or never (its call record has no caller here), would keep its objects alive.
-        let parameters = entry.pointee.parameterCount
-        (frame + parameters).update(repeating: 0, count: entry.pointee.frameSize - parameters)
         entry.initializeFrame(frame)
+        // The rest of the frame too, not only the locals: the collector reads slots
+        // conservatively, and what an earlier call (one that trapped, say) left there, in slots
+        // this function writes late or never (its call record has no caller here), would keep
+        // its objects alive.
+        let initialized = entry.pointee.parameterCount + entry.pointee.declaredLocalCount + entry.pointee.constantCount
+        if initialized < entry.pointee.frameSize {
+            (frame + initialized).update(repeating: 0, count: entry.pointee.frameSize - initialized)
+        }
         try run(
             ExecutionState(pc: code, fp: frame, function: entry, depth: execution.callDepth),
             baseDepth: execution.callDepth)

@@ -125,7 +125,6 @@ func executeCheckpoint(
 @inline(never)
 private func stopForFuel(_ pc: CodePointer, _ fp: FramePointer, _ context: ContextPointer) {
     context.state.pointee.metering.pointee.fuel = 0
-    context.state.pointee.fp = fp
     raise(.outOfFuel, at: pc, context, fp)
 }
 
