@@ -12,6 +12,16 @@ extension Translator {
         return code[producer]
     }
 
+    /// What an `i32.add x, K` or `i32.sub x, K` adds to x, wrapped to 32 bits (a subtraction's
+    /// constant negated); nil for any other instruction.
+    func addedConstant(_ instruction: EmittedInstruction) -> UInt32? {
+        switch instruction.op {
+        case .i32AddImm: instruction.c
+        case .i32SubImm: 0 &- instruction.c
+        default: nil
+        }
+    }
+
     /// Removes an `i32.add x, K` (or `i32.sub x, K`) computing `address`, for a load or store to
     /// absorb. A store's value is usually computed after its address: the sum may lie further back,
     /// as long as everything since only computes into other slots (no branch, call or store, and
@@ -29,12 +39,7 @@ extension Translator {
         }
         guard index >= lastLabel, code[index].a == address else { return nil }
         let sum = code[index]
-        let addend: UInt32
-        switch sum.op {
-        case .i32AddImm: addend = sum.c
-        case .i32SubImm: addend = 0 &- sum.c
-        default: return nil
-        }
+        guard let addend = addedConstant(sum) else { return nil }
         guard !code[(index + 1)...].contains(where: { $0.a == sum.b }) else { return nil }
         code.remove(at: index)
         retargetable = nil

@@ -347,7 +347,9 @@ struct Translator {
             return
         }
         let previous = code.count - 1
-        if previous >= lastLabel, let step = addendOfStep(at: previous, into: source),
+        // An add of a constant into `source`, kept in two locals: the add writes both.
+        if previous >= lastLabel, code[previous].a == source, let addend = addedConstant(code[previous]),
+            let step = Int16(exactly: Int32(bitPattern: addend)),
             let op = InternalOp.copy.fusion(of: .i32AddImm, resultIsFirstOperand: true)
         {
             code[previous].op = op
@@ -364,19 +366,6 @@ struct Translator {
             return
         }
         emit(.copy, destination, source)
-    }
-
-    /// The addend of the i32 add or subtraction of a constant at `index` that writes `slot`, when it
-    /// fits 16 bits.
-    private func addendOfStep(at index: Int, into slot: UInt32) -> Int16? {
-        let step = code[index]
-        guard step.a == slot else { return nil }
-        let constant = Int32(bitPattern: step.c)
-        switch step.op {
-        case .i32AddImm: return Int16(exactly: constant)
-        case .i32SubImm: return constant == .min ? nil : Int16(exactly: -constant)
-        default: return nil
-        }
     }
 
     mutating func materialize(_ index: Int) {

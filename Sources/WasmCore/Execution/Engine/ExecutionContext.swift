@@ -60,16 +60,11 @@ struct CallFrame {
     var returnPC: CodePointer
     var fp: FramePointer
     var function: UnsafeMutablePointer<FunctionEntry>
+}
 
+extension CallFrame {
     /// Slots a record takes in a frame.
     static let slotCount = 3
-
-    @inline(__always)
-    init(returnPC: CodePointer, fp: FramePointer, function: UnsafeMutablePointer<FunctionEntry>) {
-        self.returnPC = returnPC
-        self.fp = fp
-        self.function = function
-    }
 
     /// The record at `slots`.
     @inline(__always)
@@ -90,15 +85,6 @@ struct CallFrame {
         slots[0] = UInt64(UInt(bitPattern: returnPC))
         slots[1] = UInt64(UInt(bitPattern: fp))
         slots[2] = UInt64(UInt(bitPattern: function))
-    }
-
-    /// A record's slots as they are, for moving one that may not be there.
-    @inline(__always)
-    static func words(at slots: FramePointer) -> (UInt64, UInt64, UInt64) { (slots[0], slots[1], slots[2]) }
-
-    @inline(__always)
-    static func write(_ words: (UInt64, UInt64, UInt64), to slots: FramePointer) {
-        (slots[0], slots[1], slots[2]) = words
     }
 }
 

@@ -62,11 +62,10 @@ import Synchronization
                 if previous != 0 { rows.append((count, "\(name(previous)) → \(name(address))")) }
             }
         }
-        let counted = singles.values.reduce(0, +)
-        guard counted > 0 else {
+        let total = singles.values.reduce(0, +)
+        guard total > 0 else {
             return "no instructions counted: only a debug build counts them (swift build --product vudo)\n"
         }
-        let total = counted
         func lines(_ title: String, _ rows: [(count: Int, text: String)]) -> String {
             var out = "\(title)\n"
             for row in rows.sorted(by: { ($0.count, $1.text) > ($1.count, $0.text) }).prefix(top) {

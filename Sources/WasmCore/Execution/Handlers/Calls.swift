@@ -93,13 +93,14 @@ func enterInPlace(
         return raise(.callStackExhausted, at: pc, context, fp)
     }
     // The caller's record moves to the callee's record slot; read before the arguments, which may
-    // land on it. (At the run's base depth there is no record: the copy moves dead slots, as bits.)
-    let record = CallFrame.words(at: fp + state.pointee.function.pointee.recordSlot)
+    // land on it. The function a run starts with was entered by no call and has none.
+    let caller =
+        state.pointee.depth == state.pointee.baseDepth ? nil : CallFrame(of: state.pointee.function, at: fp)
     // The arguments lie above slot 0, so an ascending copy never overwrites one before reading it.
     for k in 0..<callee.pointee.parameterCount { fp[k] = arguments[k] }
     state.pointee.function = callee
     callee.initializeFrame(fp)
-    CallFrame.write(record, to: fp + callee.pointee.recordSlot)
+    caller?.write(to: fp + callee.pointee.recordSlot)
     continueIn(callee, at: code, frame: fp, md, ms, context)
 }
 
