@@ -80,6 +80,11 @@ public enum InstructionTable {
         InstructionSpec(
             "retFrom", "return_from", [Operand(.a, .slot, "result"), Operand(.b, .immediate, "record")],
             .handwritten(pure: false)),
+        // A function's prologue, placed after its body and entered before it when the frame needs
+        // more than a call's fixed zeroing of four slots: the rest of the declared locals are
+        // zeroed and the constants copied in, then it jumps to the body (`target`, index 0). Calls
+        // to other functions skip it and stay free of loops and library calls.
+        InstructionSpec("enterFrame", "enter_frame", [Operand(.c32, .target, "body")], .handwritten(pure: false)),
         // Data word: the callee's entry, by address, written when an instance installs the code
         // (the translation, shared by instances, knows only the index): a call loads it from the
         // instruction stream instead of through the state, the instance and its function list.

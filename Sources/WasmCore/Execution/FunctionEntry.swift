@@ -3,17 +3,21 @@
 ///
 /// A funcref's bits are the address of its entry; null is 0.
 struct FunctionEntry {
-    /// Translated code (translated when the instance is created); nil for host functions.
+    /// Translated code (translated when the instance is created); nil for host functions. Code
+    /// indices (branch targets, exception handlers' ranges) count from here.
     var code: CodePointer?
+    /// Where a call starts: the first instruction, or the prologue (`enter_frame`) when the frame
+    /// needs more than a call's own zeroing; nil for host functions.
+    var start: CodePointer?
     /// Slots the frame needs: locals (parameters included) and the deepest operand stack.
     var frameSize: Int
     /// Where in the frame a call writes its `CallFrame` (wasm functions).
     var recordSlot = 0
     /// Slots the parameters take (see SlotLayout.swift: a v128 takes two), as the other counts.
     var parameterCount: Int
-    /// Slots of the declared locals beyond the parameters; zeroed on entry.
+    /// Slots of the declared locals beyond the parameters; zeroed on entry (see `prepareFrame`).
     var declaredLocalCount: Int
-    /// The translated code's constants, copied into the slots after the locals on entry.
+    /// The translated code's constants, copied into the slots after the locals by the prologue.
     var constants: UnsafeMutablePointer<UInt64>?
     var constantCount: Int
     var resultCount: Int
@@ -34,35 +38,42 @@ extension FunctionEntry {
 }
 
 extension UnsafeMutablePointer where Pointee == FunctionEntry {
-    /// Prepares a new frame: zeroes the declared locals and copies in the constants.
+    /// What every call does to a new frame: zeroes the first `minimumZeroedSlots` slots after the
+    /// parameters, without a branch. A function with more declared locals, or with constants,
+    /// starts with a prologue that does the rest (`completeFrame`), so that calls never loop or
+    /// call memset and memmove: those calls made every call handler save and restore five
+    /// registers, a fifth of a recursive fib's time.
     @inline(__always)
-    func initializeFrame(_ frame: UnsafeMutablePointer<UInt64>) {
+    func prepareFrame(_ frame: UnsafeMutablePointer<UInt64>) {
         let locals = frame + pointee.parameterCount
-        zeroSlots(locals, count: pointee.declaredLocalCount)
-        if let constants = pointee.constants {
-            (locals + pointee.declaredLocalCount).update(from: constants, count: pointee.constantCount)
+        locals[0] = 0
+        locals[1] = 0
+        locals[2] = 0
+        locals[3] = 0
+    }
+
+    /// The prologue's part of entering a frame: zeroes the declared locals past the first
+    /// `minimumZeroedSlots` and copies in the constants.
+    @inline(__always)
+    func completeFrame(_ frame: UnsafeMutablePointer<UInt64>) {
+        let locals = frame + pointee.parameterCount
+        let count = pointee.declaredLocalCount
+        if count > minimumZeroedSlots {
+            (locals + minimumZeroedSlots).update(repeating: 0, count: count - minimumZeroedSlots)
         }
+        if let constants = pointee.constants {
+            (locals + count).update(from: constants, count: pointee.constantCount)
+        }
+    }
+
+    /// Whether entering a frame of this function takes a prologue (see `prepareFrame`).
+    static func needsPrologue(declaredLocalSlots: Int, constantCount: Int) -> Bool {
+        declaredLocalSlots > minimumZeroedSlots || constantCount > 0
     }
 }
 
 /// Slots after the parameters that entering a frame always zeroes; frames are at least this big.
 let minimumZeroedSlots = 4
-
-/// Zeroes `count` slots, and always at least `minimumZeroedSlots`. Most functions have a handful
-/// of locals, for which a call to libc's memset (what a loop or `update(repeating:)` becomes) costs
-/// more than the stores: it was a tenth of a recursive fib's time. So four slots are zeroed
-/// without a branch (beyond a frame's locals lie its constants, written next, and dead operand
-/// slots), and memset runs only for the rest.
-@inline(__always)
-private func zeroSlots(_ slots: UnsafeMutablePointer<UInt64>, count: Int) {
-    slots[0] = 0
-    slots[1] = 0
-    slots[2] = 0
-    slots[3] = 0
-    if count > minimumZeroedSlots {
-        (slots + minimumZeroedSlots).update(repeating: 0, count: count - minimumZeroedSlots)
-    }
-}
 
 /// A function in a store: the entry cell plus what the slow paths need.
 final class FunctionInstance {
@@ -107,6 +118,7 @@ final class FunctionInstance {
             throw error
         }
         entry.pointee.code = CodePointer(code)
+        entry.pointee.start = CodePointer(code + output.start)
         entry.pointee.frameSize = output.frameSize
         entry.pointee.recordSlot = output.recordSlot
         handlers = output.handlers

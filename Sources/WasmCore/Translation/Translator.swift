@@ -148,6 +148,8 @@ struct Translator {
 
     struct Output {
         var code: [EmittedInstruction]
+        /// Where a call starts: 0, or the prologue after the body (see `FunctionEntry.start`).
+        var start: Int
         var frameSize: Int
         /// The slot of the frame's call record (see `CallFrame`).
         var recordSlot: Int
@@ -205,8 +207,17 @@ struct Translator {
         for index in code.indices where code[index].op == .ret || code[index].op == .retFrom {
             code[index].b = UInt32(recordSlot)
         }
+        // After the body, so that no branch target or handler range moves.
+        var start = 0
+        if UnsafeMutablePointer<FunctionEntry>.needsPrologue(
+            declaredLocalSlots: localCount - type.parameters.slotCount, constantCount: pool.count)
+        {
+            start = code.count
+            code.append(EmittedInstruction(.enterFrame))
+            patch(start, to: 0)
+        }
         return Output(
-            code: code, frameSize: frameSize, recordSlot: recordSlot, constants: pool,
+            code: code, start: start, frameSize: frameSize, recordSlot: recordSlot, constants: pool,
             handlers: renumberedHandlers(renumber))
     }
 

@@ -2,19 +2,16 @@ extension Store {
     /// Runs `entry` with its arguments in `frame[0...]` until it returns, leaving its results in
     /// `frame[0...]`.
     func execute(_ entry: UnsafeMutablePointer<FunctionEntry>, frame: FramePointer) throws(Trap) {
-        guard let code = entry.pointee.code else { throw Trap(.internalError("not a wasm function")) }
+        guard let start = entry.pointee.start else { throw Trap(.internalError("not a wasm function")) }
         guard frame + entry.pointee.frameSize <= execution.valueStackEnd else { throw Trap(.callStackExhausted) }
-        entry.initializeFrame(frame)
-        // The rest of the frame too, not only the locals: the collector reads slots
-        // conservatively, and what an earlier call (one that trapped, say) left there, in slots
-        // this function writes late or never (its call record has no caller here), would keep
-        // its objects alive.
-        let initialized = entry.pointee.parameterCount + entry.pointee.declaredLocalCount + entry.pointee.constantCount
-        if initialized < entry.pointee.frameSize {
-            (frame + initialized).update(repeating: 0, count: entry.pointee.frameSize - initialized)
-        }
+        // The whole frame after the parameters, not only the locals (the prologue, if any, then
+        // copies in the constants): the collector reads slots conservatively, and what an earlier
+        // call (one that trapped, say) left there, in slots this function writes late or never
+        // (its call record has no caller here), would keep its objects alive.
+        let parameters = entry.pointee.parameterCount
+        (frame + parameters).update(repeating: 0, count: entry.pointee.frameSize - parameters)
         try run(
-            ExecutionState(pc: code, fp: frame, function: entry, depth: execution.callDepth),
+            ExecutionState(pc: start, fp: frame, function: entry, depth: execution.callDepth),
             baseDepth: execution.callDepth)
     }
 

@@ -15,6 +15,7 @@ enum InternalOp: UInt16, CaseIterable {
     case brTable
     case ret
     case retFrom
+    case enterFrame
     case call
     case callDefined
     case callIndirect
@@ -698,6 +699,7 @@ extension InternalOp {
         case .brTable: "br_table"
         case .ret: "return"
         case .retFrom: "return_from"
+        case .enterFrame: "enter_frame"
         case .call: "call"
         case .callDefined: "call_defined"
         case .callIndirect: "call_indirect"
@@ -1377,6 +1379,7 @@ extension InternalOp {
         case .brTable: [InternalOperand(.a, .slot, "index"), InternalOperand(.c32, .immediate, "count")]
         case .ret: [InternalOperand(.b, .immediate, "record")]
         case .retFrom: [InternalOperand(.a, .slot, "result"), InternalOperand(.b, .immediate, "record")]
+        case .enterFrame: [InternalOperand(.c32, .target, "body")]
         case .call: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("function"), "function")]
         case .callDefined: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("function"), "function")]
         case .callIndirect:
@@ -3423,31 +3426,31 @@ extension InternalOp {
     /// Whether operand bits 32-63 are one 32-bit field (`c32`) rather than `c` and `d`.
     var usesWideC: Bool {
         switch self {
-        case .checkpoint, .br, .copyBr, .brIf, .brIfNot, .brTable, .call, .callDefined, .callIndirect, .returnCall,
-            .returnCallIndirect, .f64AddToMemory, .const32, .globalGet, .globalSet, .refFunc, .tableGet, .tableSet,
-            .tableSize, .i32AddImm, .i32SubImm, .i32MulImm, .i32AndImm, .i32OrImm, .i32XorImm, .i32ShlImm, .i32ShrSImm,
-            .i32ShrUImm, .i32EqImm, .i32NeImm, .i32LtSImm, .i32LtUImm, .i32GtSImm, .i32GtUImm, .i32LeSImm, .i32LeUImm,
-            .i32GeSImm, .i32GeUImm, .i64AddImm, .i64SubImm, .i64MulImm, .i64AndImm, .i64OrImm, .i64XorImm, .i64ShlImm,
-            .i64ShrSImm, .i64ShrUImm, .i64EqImm, .i64NeImm, .i64LtSImm, .i64LtUImm, .i64GtSImm, .i64GtUImm, .i64LeSImm,
-            .i64LeUImm, .i64GeSImm, .i64GeUImm, .i32Load, .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load,
-            .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S, .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm,
-            .i32Load16S, .i32Load16SAddImm, .i32Load16U, .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S,
-            .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i32StoreAddImm, .i64Store, .i64StoreAddImm, .f32Store,
-            .f32StoreAddImm, .f64Store, .f64StoreAddImm, .i32Store8, .i32Store8AddImm, .i32Store16, .i32Store16AddImm,
-            .i64Store8, .i64Store16, .i64Store32, .brIfI32Eq, .brIfI32EqImm, .brIfI32Ne, .brIfI32NeImm, .brIfI32LtS,
-            .brIfI32LtSImm, .brIfI32LtU, .brIfI32LtUImm, .brIfI32GtS, .brIfI32GtSImm, .brIfI32GtU, .brIfI32GtUImm,
-            .brIfI32LeS, .brIfI32LeSImm, .brIfI32LeU, .brIfI32LeUImm, .brIfI32GeS, .brIfI32GeSImm, .brIfI32GeU,
-            .brIfI32GeUImm, .brIfI32Eqz, .brIfI32Nez, .brIfI64Eq, .brIfI64EqImm, .brIfI64Ne, .brIfI64NeImm, .brIfI64LtS,
-            .brIfI64LtSImm, .brIfI64LtU, .brIfI64LtUImm, .brIfI64GtS, .brIfI64GtSImm, .brIfI64GtU, .brIfI64GtUImm,
-            .brIfI64LeS, .brIfI64LeSImm, .brIfI64LeU, .brIfI64LeUImm, .brIfI64GeS, .brIfI64GeSImm, .brIfI64GeU,
-            .brIfI64GeUImm, .brIfI64Eqz, .brIfI64Nez, .brIfF32Eq, .brIfF32Ne, .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt,
-            .brIfF32NotGt, .brIfF32Le, .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe, .brIfF64Eq, .brIfF64Ne, .brIfF64Lt,
-            .brIfF64NotLt, .brIfF64Gt, .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe,
-            .i32AndImmBrIfNez, .i32AndImmBrIfEqz, .globalGet128, .globalSet128, .v128Load, .v128LoadAddImm,
-            .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S, .v128Load32x2U,
-            .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero, .v128Load64Zero,
-            .v128Store, .v128StoreAddImm, .callIndirectSubtype, .returnCallIndirectSubtype, .throwTag, .structGet,
-            .structGetPacked, .structGet128, .structSet, .structSet128, .refTest, .refCast:
+        case .checkpoint, .br, .copyBr, .brIf, .brIfNot, .brTable, .enterFrame, .call, .callDefined, .callIndirect,
+            .returnCall, .returnCallIndirect, .f64AddToMemory, .const32, .globalGet, .globalSet, .refFunc, .tableGet,
+            .tableSet, .tableSize, .i32AddImm, .i32SubImm, .i32MulImm, .i32AndImm, .i32OrImm, .i32XorImm, .i32ShlImm,
+            .i32ShrSImm, .i32ShrUImm, .i32EqImm, .i32NeImm, .i32LtSImm, .i32LtUImm, .i32GtSImm, .i32GtUImm, .i32LeSImm,
+            .i32LeUImm, .i32GeSImm, .i32GeUImm, .i64AddImm, .i64SubImm, .i64MulImm, .i64AndImm, .i64OrImm, .i64XorImm,
+            .i64ShlImm, .i64ShrSImm, .i64ShrUImm, .i64EqImm, .i64NeImm, .i64LtSImm, .i64LtUImm, .i64GtSImm, .i64GtUImm,
+            .i64LeSImm, .i64LeUImm, .i64GeSImm, .i64GeUImm, .i32Load, .i32LoadAddImm, .i64Load, .i64LoadAddImm,
+            .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S, .i32Load8SAddImm, .i32Load8U,
+            .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U, .i32Load16UAddImm, .i64Load8S, .i64Load8U,
+            .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i32StoreAddImm, .i64Store, .i64StoreAddImm,
+            .f32Store, .f32StoreAddImm, .f64Store, .f64StoreAddImm, .i32Store8, .i32Store8AddImm, .i32Store16,
+            .i32Store16AddImm, .i64Store8, .i64Store16, .i64Store32, .brIfI32Eq, .brIfI32EqImm, .brIfI32Ne,
+            .brIfI32NeImm, .brIfI32LtS, .brIfI32LtSImm, .brIfI32LtU, .brIfI32LtUImm, .brIfI32GtS, .brIfI32GtSImm,
+            .brIfI32GtU, .brIfI32GtUImm, .brIfI32LeS, .brIfI32LeSImm, .brIfI32LeU, .brIfI32LeUImm, .brIfI32GeS,
+            .brIfI32GeSImm, .brIfI32GeU, .brIfI32GeUImm, .brIfI32Eqz, .brIfI32Nez, .brIfI64Eq, .brIfI64EqImm,
+            .brIfI64Ne, .brIfI64NeImm, .brIfI64LtS, .brIfI64LtSImm, .brIfI64LtU, .brIfI64LtUImm, .brIfI64GtS,
+            .brIfI64GtSImm, .brIfI64GtU, .brIfI64GtUImm, .brIfI64LeS, .brIfI64LeSImm, .brIfI64LeU, .brIfI64LeUImm,
+            .brIfI64GeS, .brIfI64GeSImm, .brIfI64GeU, .brIfI64GeUImm, .brIfI64Eqz, .brIfI64Nez, .brIfF32Eq, .brIfF32Ne,
+            .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt, .brIfF32NotGt, .brIfF32Le, .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe,
+            .brIfF64Eq, .brIfF64Ne, .brIfF64Lt, .brIfF64NotLt, .brIfF64Gt, .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe,
+            .brIfF64Ge, .brIfF64NotGe, .i32AndImmBrIfNez, .i32AndImmBrIfEqz, .globalGet128, .globalSet128, .v128Load,
+            .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S,
+            .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero,
+            .v128Load64Zero, .v128Store, .v128StoreAddImm, .callIndirectSubtype, .returnCallIndirectSubtype, .throwTag,
+            .structGet, .structGetPacked, .structGet128, .structSet, .structSet128, .refTest, .refCast:
             true
         default: false
         }

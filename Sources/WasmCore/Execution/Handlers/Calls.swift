@@ -17,7 +17,17 @@ func executeCallDefined(
     let callee = pc.data().callee
     let base = fp + pc.a
     guard pushFrame(for: callee, base: base, from: pc, returnTo: pc.data(2), fp, context) else { return }
-    next(callee.pointee.code.unsafelyUnwrapped, base, md, ms, context)
+    next(callee.pointee.start.unsafelyUnwrapped, base, md, ms, context)
+}
+
+/// `enter_frame body`: the prologue of a function whose frame needs more than a call prepares
+/// (see `FunctionEntry.prepareFrame`); the running function is the one entered.
+@_cdecl("vudo_execute_enterFrame") @inline(__always)
+func executeEnterFrame(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    context.state.pointee.function.completeFrame(fp)
+    next(pc.jump(pc.c32), fp, md, ms, context)
 }
 
 /// `call_indirect base, index, table`; data word: the expected type's canonical id (c32).
@@ -82,7 +92,7 @@ func enterInPlace(
     _ callee: UnsafeMutablePointer<FunctionEntry>, arguments: FramePointer, from pc: CodePointer,
     returnTo: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let code = callee.pointee.code else {
+    guard let start = callee.pointee.start else {
         // Read by `performHostCall`: seven arguments would not all fit in registers, and a handler
         // cannot tail-call a function that takes some on the stack.
         context.state.pointee.hostCallIsTailCall = true
@@ -99,9 +109,9 @@ func enterInPlace(
     // The arguments lie above slot 0, so an ascending copy never overwrites one before reading it.
     for k in 0..<callee.pointee.parameterCount { fp[k] = arguments[k] }
     state.pointee.function = callee
-    callee.initializeFrame(fp)
+    callee.prepareFrame(fp)
     caller?.write(to: fp + callee.pointee.recordSlot)
-    continueIn(callee, at: code, frame: fp, md, ms, context)
+    continueIn(callee, at: start, frame: fp, md, ms, context)
 }
 
 /// Enters `callee` with its frame at `base`, or calls it if it is a host function.
@@ -110,11 +120,11 @@ func enter(
     _ callee: UnsafeMutablePointer<FunctionEntry>, base: FramePointer, from pc: CodePointer, returnTo: CodePointer,
     _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    guard let code = callee.pointee.code else {
+    guard let start = callee.pointee.start else {
         return callHostFunction(callee, base: base, from: pc, returnTo: returnTo, fp, context)
     }
     guard pushFrame(for: callee, base: base, from: pc, returnTo: returnTo, fp, context) else { return }
-    continueIn(callee, at: code, frame: base, md, ms, context)
+    continueIn(callee, at: start, frame: base, md, ms, context)
 }
 
 /// Continues at `code` with `frame`, in `function`'s instance. Within the running instance the
@@ -147,7 +157,7 @@ func pushFrame(
     let caller = CallFrame(returnPC: returnTo, fp: fp, function: state.pointee.function)
     state.pointee.depth = depth &+ 1
     state.pointee.function = callee
-    callee.initializeFrame(base)
+    callee.prepareFrame(base)
     // After the frame's zeroing, which may reach the record's slots.
     caller.write(to: base + callee.pointee.recordSlot)
     return true
@@ -225,6 +235,7 @@ private func performHostCall(
 extension InternalOp {
     /// This file's handlers (see `InternalOp.handlers`).
     static let callHandlers: [(InternalOp, Handler)] = [
+        (.enterFrame, executeEnterFrame),
         (.call, executeCall),
         (.callDefined, executeCallDefined),
         (.callIndirect, executeCallIndirect),
