@@ -38,7 +38,11 @@ enum StackArena {
         let address = state.withLock { state -> UInt in
             if let reused = state.released[byteCount]?.popLast() { return reused }
             if state.remaining < byteCount {
-                guard let chunk = VirtualMemory.allocate(chunkSize) else { return 0 }
+                // Where address space is limited (`ulimit -v`, strict overcommit, valgrind), the
+                // stack is a mapping of its own; `give` pools it like any other.
+                guard let chunk = VirtualMemory.allocate(chunkSize) else {
+                    return VirtualMemory.allocate(byteCount).map { UInt(bitPattern: $0) } ?? 0
+                }
                 // One stack's first touch must not bring in a 2 MiB page where huge pages are
                 // `always` on.
                 madvise(chunk, chunkSize, MADV_NOHUGEPAGE)
