@@ -209,6 +209,42 @@
       (br_if $yes (local.get $c))
       (return (i32.const 0)))
     (i32.add (local.get $c) (i32.const 100)))
+  ;; A linked list reversed as CoreMark's core_list_reverse compiles: the link `local.tee`d into
+  ;; `$cur` is copied once and loaded through `$cur`. Builds `$n` nodes at 4096 (next, value k + 1),
+  ;; reverses them, then hashes the values in the new order.
+  (func (export "list_reverse") (param $n i32) (result i32)
+    (local $k i32) (local $list i32) (local $cur i32) (local $next i32) (local $h i32)
+    (block $built
+      (loop $build
+        (br_if $built (i32.ge_u (local.get $k) (local.get $n)))
+        (i32.store offset=4096 (i32.shl (local.get $k) (i32.const 3))
+          (select (i32.add (i32.shl (local.get $k) (i32.const 3)) (i32.const 4104)) (i32.const 0)
+            (i32.lt_u (i32.add (local.get $k) (i32.const 1)) (local.get $n))))
+        (i32.store offset=4100 (i32.shl (local.get $k) (i32.const 3)) (i32.add (local.get $k) (i32.const 1)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $build)))
+    (local.set $list (select (i32.const 4096) (i32.const 0) (local.get $n)))
+    (block $done
+      (br_if $done (i32.eqz (local.get $list)))
+      (loop $reverse
+        local.get $list
+        local.tee $cur
+        i32.load
+        local.set $list
+        local.get $cur
+        local.get $next
+        i32.store
+        local.get $cur
+        local.set $next
+        local.get $list
+        br_if $reverse))
+    (block $hashed
+      (loop $hash
+        (br_if $hashed (i32.eqz (local.get $next)))
+        (local.set $h (i32.add (i32.mul (local.get $h) (i32.const 31)) (i32.load offset=4 (local.get $next))))
+        (local.set $next (i32.load (local.get $next)))
+        (br $hash)))
+    (local.get $h))
   ;; `& 1` of something that is not a comparison stays.
   (func (export "and_one") (param $a i32) (result i32)
     (i32.and (i32.add (local.get $a) (i32.const 2)) (i32.const 1)))

@@ -303,6 +303,20 @@ import Testing
         #expect(try wasm.i32("copy_then_test", -100) == 0)
     }
 
+    /// `local.tee` of a local is one copy, and what follows reads the tee'd local (it once went
+    /// through the operand's home: two copies, fused into a `copy2`). Results as wasmtime computes
+    /// them for the same module.
+    @Test func aTeedLocalIsCopiedOnce() throws {
+        let code = try internalCode("list_reverse")
+        #expect(!code.contains("copy2") && code.contains(" copy "), "\(code)")
+        #expect(try wasm.i32("list_reverse", 0) == 0)
+        #expect(try wasm.i32("list_reverse", 1) == 1)
+        #expect(try wasm.i32("list_reverse", 2) == 63)
+        #expect(try wasm.i32("list_reverse", 3) == 2946)
+        #expect(try wasm.i32("list_reverse", 10) == 2_099_297_851)
+        #expect(try wasm.i32("list_reverse", 1000) == -541_234_676)
+    }
+
     @Test func andOneOfANonComparisonStays() throws {
         #expect(try internalCode("and_one").contains("i32AndImm"))
         #expect(try wasm.i32("and_one", 1) == 1)

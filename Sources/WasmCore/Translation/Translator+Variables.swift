@@ -39,12 +39,14 @@ extension Translator {
                 stack[stack.count - 1] = local
                 retargetable = nil
             } else {
-                let value = stack[stack.count - 1]
+                // As `local.set` then `local.get`: the operand reads the local from now on, so a
+                // local or constant is copied once, not first home and from there to the local.
+                let value = pop()
                 if value != local {
-                    materialize(stack.count - 1)
                     materializeReads(of: local)
-                    emitCopy(local, stack[stack.count - 1], wide: width == 2)
+                    emitCopy(local, value, wide: width == 2)
                 }
+                pushSlot(local, width: width)
             }
         case (.globalGet, .index(let global)):
             if context.vectorGlobals.contains(global) {
