@@ -209,6 +209,19 @@
       (br_if $yes (local.get $c))
       (return (i32.const 0)))
     (i32.add (local.get $c) (i32.const 100)))
+  ;; Counting down with the test after the step (fib's `n -= 2` while `n > 1`).
+  (func (export "count_down_gt_u") (param $n i32) (result i32)
+    (local $steps i32)
+    (loop $next
+      (local.set $steps (i32.add (local.get $steps) (i32.const 1)))
+      (br_if $next (i32.gt_u (local.tee $n (i32.sub (local.get $n) (i32.const 2))) (i32.const 1))))
+    (i32.add (i32.mul (local.get $steps) (i32.const 1000)) (local.get $n)))
+  (func (export "count_down_gt_s") (param $n i32) (result i32)
+    (local $steps i32)
+    (loop $next
+      (local.set $steps (i32.add (local.get $steps) (i32.const 1)))
+      (br_if $next (i32.gt_s (local.tee $n (i32.add (local.get $n) (i32.const -2))) (i32.const -3))))
+    (i32.add (i32.mul (local.get $steps) (i32.const 1000)) (local.get $n)))
   ;; A linked list reversed as CoreMark's core_list_reverse compiles: the link `local.tee`d into
   ;; `$cur` is copied once and loaded through `$cur`. Builds `$n` nodes at 4096 (next, value k + 1),
   ;; reverses them, then hashes the values in the new order.

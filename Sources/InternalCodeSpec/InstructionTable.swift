@@ -693,6 +693,9 @@ public enum InstructionTable {
             ("i32AddImmBrIfNeImm", "x != y", false, true, false, "brIfI32NeImm"),
             ("i32AddImmBrIfLtU", "x < y", false, false, false, "brIfI32LtU"),
             ("i32AddImmBrIfLtUImm", "x < y", false, true, false, "brIfI32LtUImm"),
+            // Counting down (`while (n > 1)`, `n -= 2`: a recursive fib's loop).
+            ("i32AddImmBrIfGtUImm", "x > y", false, true, false, "brIfI32GtUImm"),
+            ("i32AddImmBrIfGtSImm", "Int32(bitPattern: x) > Int32(bitPattern: y)", false, true, false, "brIfI32GtSImm"),
             ("i32AddImmBrIfNez", "x != 0", false, false, true, "brIfI32Nez"),
             ("i32AddBrIfNe", "x != y", true, false, false, "brIfI32Ne"),
             ("i32AddBrIfLtU", "x < y", true, false, false, "brIfI32LtU"),

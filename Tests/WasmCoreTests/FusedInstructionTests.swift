@@ -45,7 +45,8 @@ import Testing
         ("first_zero_word", "i32LoadBrIfEqz"), ("bits_set", "i32AndImmBrIfEqz"), ("trailing_zeros", "i32AndImmBrIfNez"),
         ("trailing_ones", "i32AndImmBrIfNez"), ("step_both", "i32AddImmCopy"), ("step_up_both", "i32AddImmCopy"),
         ("step_down_most", "i32AddImmCopy"), ("pick", "copyBr"), ("last_step", "copyBrIf"),
-        ("copy_then_test", "copyBrIf"),
+        ("copy_then_test", "copyBrIf"), ("count_down_gt_u", "i32AddImmBrIfGtUImm"),
+        ("count_down_gt_s", "i32AddImmBrIfGtSImm"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -301,6 +302,21 @@ import Testing
         #expect(try wasm.i32("copy_then_test", 0) == 0)
         #expect(try wasm.i32("copy_then_test", 5) == 105)
         #expect(try wasm.i32("copy_then_test", -100) == 0)
+    }
+
+    /// A step down (a `sub` of a constant, as an add of its negation) joined to the greater-than
+    /// test after it, as wasmtime computes the same module: the comparison's signedness holds
+    /// (4 - 2 > -3 only signed), and the counter keeps its last value.
+    @Test func aCountDownStepsThenCompares() throws {
+        #expect(try wasm.i32("count_down_gt_u", 10) == 5000)
+        #expect(try wasm.i32("count_down_gt_u", 3) == 1001)
+        #expect(try wasm.i32("count_down_gt_u", 2) == 1000)
+        #expect(try wasm.i32("count_down_gt_u", 11) == 5001)
+        #expect(try wasm.i32("count_down_gt_s", 4) == 3996)
+        #expect(try wasm.i32("count_down_gt_s", -10) == 988)
+        #expect(try wasm.i32("count_down_gt_s", -1) == 997)
+        #expect(try wasm.i32("count_down_gt_s", 5) == 3997)
+        #expect(try wasm.i32("count_down_gt_s", 100) == 51996)
     }
 
     /// `local.tee` of a local is one copy, and what follows reads the tee'd local (it once went

@@ -133,13 +133,15 @@ extension Translator {
         let step: UInt32
         var other = y
         var consumer = branch
-        switch code[previous].op {
-        case .i32AddImm:
-            guard let immediate = Int16(exactly: Int32(bitPattern: code[previous].c)) else { return nil }
+        let producer: InternalOp
+        if let added = addedConstant(code[previous]) {
+            guard let immediate = Int16(exactly: Int32(bitPattern: added)) else { return nil }
             step = UInt32(UInt16(bitPattern: immediate))
-        case .i32Add:
+            producer = .i32AddImm
+        } else if code[previous].op == .i32Add {
             step = code[previous].c
-        default:
+            producer = .i32Add
+        } else {
             return nil
         }
         if x != counter {
@@ -148,7 +150,7 @@ extension Translator {
             other = x
             consumer = .brIfI32Ne
         }
-        guard let op = consumer.fusion(of: code[previous].op, resultIsFirstOperand: true) else { return nil }
+        guard let op = consumer.fusion(of: producer, resultIsFirstOperand: true) else { return nil }
         code.removeLast()
         retargetable = nil
         return (op, counter, step, other, UInt32(UInt16(bitPattern: offset)))

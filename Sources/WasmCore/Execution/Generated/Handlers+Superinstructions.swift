@@ -275,6 +275,32 @@ func executeI32AddImmBrIfLtUImm(
     return next(pc.next, fp, md, ms, context)
 }
 
+/// `i32.add_imm_br_if_gt_u_imm`
+@_cdecl("vudo_execute_i32AddImmBrIfGtUImm") @inline(__always)
+func executeI32AddImmBrIfGtUImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
+    fp.setI32(pc.a, x)
+    let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c)))
+    if _fastPath(x > y) { return next(pc.jump(Int16(truncatingIfNeeded: pc.d)), fp, md, ms, context) }
+    return next(pc.next, fp, md, ms, context)
+}
+
+/// `i32.add_imm_br_if_gt_s_imm`
+@_cdecl("vudo_execute_i32AddImmBrIfGtSImm") @inline(__always)
+func executeI32AddImmBrIfGtSImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b)))
+    fp.setI32(pc.a, x)
+    let y = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c)))
+    if _fastPath(Int32(bitPattern: x) > Int32(bitPattern: y)) {
+        return next(pc.jump(Int16(truncatingIfNeeded: pc.d)), fp, md, ms, context)
+    }
+    return next(pc.next, fp, md, ms, context)
+}
+
 /// `i32.add_imm_br_if_nez`
 @_cdecl("vudo_execute_i32AddImmBrIfNez") @inline(__always)
 func executeI32AddImmBrIfNez(
@@ -698,6 +724,8 @@ extension InternalOp {
         (.i32AddImmBrIfNeImm, executeI32AddImmBrIfNeImm),
         (.i32AddImmBrIfLtU, executeI32AddImmBrIfLtU),
         (.i32AddImmBrIfLtUImm, executeI32AddImmBrIfLtUImm),
+        (.i32AddImmBrIfGtUImm, executeI32AddImmBrIfGtUImm),
+        (.i32AddImmBrIfGtSImm, executeI32AddImmBrIfGtSImm),
         (.i32AddImmBrIfNez, executeI32AddImmBrIfNez),
         (.i32AddBrIfNe, executeI32AddBrIfNe),
         (.i32AddBrIfLtU, executeI32AddBrIfLtU),

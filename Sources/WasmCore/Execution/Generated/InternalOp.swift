@@ -356,6 +356,8 @@ enum InternalOp: UInt16, CaseIterable {
     case i32AddImmBrIfNeImm
     case i32AddImmBrIfLtU
     case i32AddImmBrIfLtUImm
+    case i32AddImmBrIfGtUImm
+    case i32AddImmBrIfGtSImm
     case i32AddImmBrIfNez
     case i32AddBrIfNe
     case i32AddBrIfLtU
@@ -1040,6 +1042,8 @@ extension InternalOp {
         case .i32AddImmBrIfNeImm: "i32.add_imm_br_if_ne_imm"
         case .i32AddImmBrIfLtU: "i32.add_imm_br_if_lt_u"
         case .i32AddImmBrIfLtUImm: "i32.add_imm_br_if_lt_u_imm"
+        case .i32AddImmBrIfGtUImm: "i32.add_imm_br_if_gt_u_imm"
+        case .i32AddImmBrIfGtSImm: "i32.add_imm_br_if_gt_s_imm"
         case .i32AddImmBrIfNez: "i32.add_imm_br_if_nez"
         case .i32AddBrIfNe: "i32.add_br_if_ne"
         case .i32AddBrIfLtU: "i32.add_br_if_lt_u"
@@ -2532,6 +2536,16 @@ extension InternalOp {
                 InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
                 InternalOperand(.c, .signedImmediate, "bound"), InternalOperand(.d, .target, "target"),
             ]
+        case .i32AddImmBrIfGtUImm:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
+                InternalOperand(.c, .signedImmediate, "bound"), InternalOperand(.d, .target, "target"),
+            ]
+        case .i32AddImmBrIfGtSImm:
+            [
+                InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
+                InternalOperand(.c, .signedImmediate, "bound"), InternalOperand(.d, .target, "target"),
+            ]
         case .i32AddImmBrIfNez:
             [
                 InternalOperand(.a, .slot, "counter"), InternalOperand(.b, .signedImmediate, "step"),
@@ -3499,8 +3513,8 @@ extension InternalOp {
     /// Whether this is a loop counter's step fused with its branch (a 16-bit target in `d`).
     var isCounterBranch: Bool {
         switch self {
-        case .i32AddImmBrIfNe, .i32AddImmBrIfNeImm, .i32AddImmBrIfLtU, .i32AddImmBrIfLtUImm, .i32AddImmBrIfNez,
-            .i32AddBrIfNe, .i32AddBrIfLtU, .i32AddBrIfLeU:
+        case .i32AddImmBrIfNe, .i32AddImmBrIfNeImm, .i32AddImmBrIfLtU, .i32AddImmBrIfLtUImm, .i32AddImmBrIfGtUImm,
+            .i32AddImmBrIfGtSImm, .i32AddImmBrIfNez, .i32AddBrIfNe, .i32AddBrIfLtU, .i32AddBrIfLeU:
             true
         default: false
         }
@@ -4111,6 +4125,8 @@ extension InternalOp {
         case (.i32AddImm, .brIfI32NeImm): first ? .i32AddImmBrIfNeImm : nil
         case (.i32AddImm, .brIfI32LtU): first ? .i32AddImmBrIfLtU : nil
         case (.i32AddImm, .brIfI32LtUImm): first ? .i32AddImmBrIfLtUImm : nil
+        case (.i32AddImm, .brIfI32GtUImm): first ? .i32AddImmBrIfGtUImm : nil
+        case (.i32AddImm, .brIfI32GtSImm): first ? .i32AddImmBrIfGtSImm : nil
         case (.i32AddImm, .brIfI32Nez): first ? .i32AddImmBrIfNez : nil
         case (.i32Add, .brIfI32Ne): first ? .i32AddBrIfNe : nil
         case (.i32Add, .brIfI32LtU): first ? .i32AddBrIfLtU : nil
