@@ -209,6 +209,11 @@
       (br_if $yes (local.get $c))
       (return (i32.const 0)))
     (i32.add (local.get $c) (i32.const 100)))
+  ;; A pointer kept and loaded through at once: the load's result and the kept copy both count.
+  (func (export "tee_then_load") (param $p i32) (result i32)
+    (local $q i32) (local $v i32)
+    (local.set $v (i32.load offset=4 (local.tee $q (local.get $p))))
+    (i32.add (i32.mul (local.get $q) (i32.const 1000)) (local.get $v)))
   ;; Counting down with the test after the step (fib's `n -= 2` while `n > 1`).
   (func (export "count_down_gt_u") (param $n i32) (result i32)
     (local $steps i32)

@@ -251,6 +251,19 @@ public enum InstructionTable {
             row.fusion = Fusion(producer: "i32AddImm", consumer: "copy", producerIsFirst: true)
             return row
         }(),
+        // A pointer kept in a local and followed at once (`local.tee p` then `i32.load`, a list
+        // walk's `next = (p = q)->next`): copy then load through the copy, offsets of 16 bits.
+        {
+            var row = InstructionSpec(
+                "copyI32Load", "copy_i32.load",
+                [
+                    Operand(.a, .result, "result"), Operand(.b, .slot, "address"), Operand(.c, .result, "copy"),
+                    Operand(.d, .immediate, "offset"),
+                ],
+                .handwritten(pure: false))
+            row.fusion = Fusion(producer: "copy", consumer: "i32Load", producerIsFirst: true)
+            return row
+        }(),
         InstructionSpec(
             "const32", "const32", [Operand(.a, .result, "result"), Operand(.c32, .immediate, "bits")],
             .handwritten(pure: true)),

@@ -118,6 +118,17 @@ extension Translator {
         return (last, false)
     }
 
+    /// Removes the copy into `destination` right before (no label between), for the instruction
+    /// reading `destination` to make it too; returns the copy's source.
+    mutating func takeCopy(into destination: UInt32) -> UInt32? {
+        guard let copy = code.last, copy.op == .copy, copy.a == destination, code.count - 1 >= lastLabel else {
+            return nil
+        }
+        code.removeLast()
+        retargetable = nil
+        return copy.b
+    }
+
     /// A loop's `x += K` (or `x += y`) right before a branch testing x, back to `target`, joins the
     /// branch: removes the add and returns the fused branch with its target filled in.
     mutating func takeCounterStep(

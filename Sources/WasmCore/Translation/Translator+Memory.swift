@@ -103,6 +103,10 @@ extension Translator {
                 }
             } else if isStore {
                 emit(op, address, value, UInt32(truncatingIfNeeded: offset))
+            } else if let fused = op.fusion(of: .copy, resultIsFirstOperand: true),
+                let shortOffset = UInt16(exactly: offset), let source = takeCopy(into: address)
+            {
+                emitProducer(fused, source, address, UInt32(shortOffset))
             } else {
                 emitProducer(op, address, UInt32(truncatingIfNeeded: offset))
             }

@@ -25,6 +25,7 @@ enum InternalOp: UInt16, CaseIterable {
     case copy
     case copy2
     case i32AddImmCopy
+    case copyI32Load
     case const32
     case select
     case globalGet
@@ -711,6 +712,7 @@ extension InternalOp {
         case .copy: "copy"
         case .copy2: "copy2"
         case .i32AddImmCopy: "i32.add_imm_copy"
+        case .copyI32Load: "copy_i32.load"
         case .const32: "const32"
         case .select: "select"
         case .globalGet: "global.get"
@@ -1412,6 +1414,11 @@ extension InternalOp {
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c, .signedImmediate, "addend"), InternalOperand(.d, .result, "copy"),
+            ]
+        case .copyI32Load:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .result, "copy"), InternalOperand(.d, .immediate, "offset"),
             ]
         case .const32: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .immediate, "bits")]
         case .select:
@@ -4106,6 +4113,7 @@ extension InternalOp {
         case (.copy, .br): first ? .copyBr : nil
         case (.copy, .brIf): first ? .copyBrIf : nil
         case (.i32AddImm, .copy): first ? .i32AddImmCopy : nil
+        case (.copy, .i32Load): first ? .copyI32Load : nil
         case (.f64Mul, .f64Add): first ? .f64MulAdd : .f64AddMul
         case (.f64Mul, .f64Sub): first ? .f64MulSub : .f64SubMul
         case (.f64Mul, .f64Mul): first ? .f64MulMul : .f64MulMulRight

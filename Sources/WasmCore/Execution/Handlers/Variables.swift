@@ -29,6 +29,20 @@ func executeI32AddImmCopy(
     next(pc.next, fp, md, ms, context)
 }
 
+/// `copy_i32.load result, address, copy, offset`: `copy <- address`, then `result <- i32 at
+/// address + offset` (16 bits): a `local.tee` of a pointer that is loaded through at once.
+@_cdecl("vudo_execute_copyI32Load") @inline(__always)
+func executeCopyI32Load(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let pointer = fp[pc.b]
+    fp[pc.c] = pointer
+    let address = UInt64(UInt32(truncatingIfNeeded: pointer)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    fp.setI32(pc.a, md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
+    next(pc.next, fp, md, ms, context)
+}
+
 /// `const32 result, bits`: sign-extended, so one slot serves an i64 comparison with a 32-bit
 /// immediate as well as an i32 one (which reads only the low half).
 @_cdecl("vudo_execute_const32") @inline(__always)
@@ -78,6 +92,7 @@ func executeRefFunc(
 extension InternalOp {
     /// This file's handlers (see `InternalOp.handlers`).
     static let variableHandlers: [(InternalOp, Handler)] = [
+        (.copyI32Load, executeCopyI32Load),
         (.copy, executeCopy),
         // A slot holds a float's bits: reinterpreting an i64 or f64 is a copy.
         (.i64ReinterpretF64, executeCopy),
