@@ -214,6 +214,23 @@
     (local $q i32) (local $v i32)
     (local.set $v (i32.load offset=4 (local.tee $q (local.get $p))))
     (i32.add (i32.mul (local.get $q) (i32.const 1000)) (local.get $v)))
+  ;; A copy then a comparison with a constant: a state machine's `state = s; if (c == ',')`
+  ;; (the copy is kept whichever way the branch goes), and a loop testing the copied value.
+  (func (export "copy_then_eq") (param $c i32) (param $s i32) (result i32)
+    (local $state i32)
+    (block $comma
+      (local.set $state (local.get $s))
+      (br_if $comma (i32.eq (local.get $c) (i32.const 44)))
+      (return (i32.add (local.get $state) (i32.const 1000))))
+    (i32.sub (local.get $state) (i32.const 1)))
+  (func (export "copy_then_ne_loop") (param $n i32) (result i32)
+    (local $k i32) (local $steps i32)
+    (loop $next
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (local.set $steps (i32.add (local.get $steps) (i32.const 1)))
+      (local.set $k (local.get $n))
+      (br_if $next (i32.ne (local.get $k) (i32.const -5))))
+    (i32.add (i32.mul (local.get $steps) (i32.const 1000)) (local.get $k)))
   ;; Counting down with the test after the step (fib's `n -= 2` while `n > 1`).
   (func (export "count_down_gt_u") (param $n i32) (result i32)
     (local $steps i32)

@@ -64,6 +64,32 @@ public enum InstructionTable {
             row.targetInDataWord = true
             return row
         }(),
+        // A copy, then a branch comparing a word with a constant for equality: a state machine's
+        // `state = next; if (c == ',')`, a loop's `x = y; while (k != 1)`.
+        {
+            var row = InstructionSpec(
+                "copyBrIfI32EqImm", "copy_br_if_i32.eq_imm",
+                [
+                    Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "x"),
+                    Operand(.d, .signedImmediate, "y"),
+                ],
+                .handwritten(pure: false), dataWords: 1)
+            row.fusion = Fusion(producer: "copy", consumer: "brIfI32EqImm", producerIsFirst: true)
+            row.targetInDataWord = true
+            return row
+        }(),
+        {
+            var row = InstructionSpec(
+                "copyBrIfI32NeImm", "copy_br_if_i32.ne_imm",
+                [
+                    Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "x"),
+                    Operand(.d, .signedImmediate, "y"),
+                ],
+                .handwritten(pure: false), dataWords: 1)
+            row.fusion = Fusion(producer: "copy", consumer: "brIfI32NeImm", producerIsFirst: true)
+            row.targetInDataWord = true
+            return row
+        }(),
         InstructionSpec(
             "brIf", "br_if", [Operand(.a, .slot, "condition"), Operand(.c32, .target, "target")],
             .handwritten(pure: false)),

@@ -47,7 +47,8 @@ import Testing
         ("step_down_most", "i32AddImmCopy"), ("pick", "copyBr"), ("last_step", "copyBrIf"),
         ("copy_then_test", "copyBrIf"), ("count_down_gt_u", "i32AddImmBrIfGtUImm"),
         ("count_down_gt_s", "i32AddImmBrIfGtSImm"), ("list_reverse", "copyI32Load"),
-        ("tee_then_load", "copyI32Load"),
+        ("tee_then_load", "copyI32Load"), ("copy_then_eq", "copyBrIfI32EqImm"),
+        ("copy_then_ne_loop", "copyBrIfI32NeImm"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -332,6 +333,17 @@ import Testing
         #expect(try wasm.i32("list_reverse", 3) == 2946)
         #expect(try wasm.i32("list_reverse", 10) == 2_099_297_851)
         #expect(try wasm.i32("list_reverse", 1000) == -541_234_676)
+    }
+
+    /// A copy with the comparison branch after it, as wasmtime computes the same module: the copy
+    /// happens whichever way the branch goes, and before the branch reads the value it compares.
+    @Test func aCopyThenACompareBranchCopiesFirst() throws {
+        #expect(try wasm.i32("copy_then_eq", 44, 7) == 6)
+        #expect(try wasm.i32("copy_then_eq", 45, 7) == 1007)
+        #expect(try wasm.i32("copy_then_eq", -1, 0) == 1000)
+        #expect(try wasm.i32("copy_then_ne_loop", 0) == 4995)
+        #expect(try wasm.i32("copy_then_ne_loop", -4) == 995)
+        #expect(try wasm.i32("copy_then_ne_loop", 3) == 7995)
     }
 
     /// The copy happens and the load reads through it, at the offset; out of bounds traps. As

@@ -104,6 +104,7 @@ extension Translator {
             {
                 return test
             }
+            if let copied = takeCopy(before: branch, x, y) { return copied }
             x = fused.comparison.b
             return emit(branch, x, y)
         }
@@ -182,6 +183,15 @@ extension Translator {
             let op = InternalOp.brIf.fusion(of: .copy, resultIsFirstOperand: true)
         else { return nil }
         return replaceLast(with: op, copy.a, copy.b, condition)
+    }
+
+    /// A copy right before a branch comparing x with a constant (whether or not it copies x): the
+    /// branch makes the copy first. Returns the index of the fused branch's data word.
+    mutating func takeCopy(before branch: InternalOp, _ x: UInt32, _ y: UInt32) -> Int? {
+        guard let copy = code.last, copy.op == .copy, code.count - 1 >= lastLabel,
+            let op = branch.fusion(of: .copy, resultIsFirstOperand: true)
+        else { return nil }
+        return replaceLast(with: op, copy.a, copy.b, x, y)
     }
 
     mutating func emitPlainBranch(_ condition: UInt32, negated: Bool) -> Int {

@@ -10,6 +10,8 @@ enum InternalOp: UInt16, CaseIterable {
     case br
     case copyBr
     case copyBrIf
+    case copyBrIfI32EqImm
+    case copyBrIfI32NeImm
     case brIf
     case brIfNot
     case brTable
@@ -697,6 +699,8 @@ extension InternalOp {
         case .br: "br"
         case .copyBr: "copy_br"
         case .copyBrIf: "copy_br_if"
+        case .copyBrIfI32EqImm: "copy_br_if_i32.eq_imm"
+        case .copyBrIfI32NeImm: "copy_br_if_i32.ne_imm"
         case .brIf: "br_if"
         case .brIfNot: "br_if_not"
         case .brTable: "br_table"
@@ -1379,6 +1383,16 @@ extension InternalOp {
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
                 InternalOperand(.c, .slot, "condition"),
+            ]
+        case .copyBrIfI32EqImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .signedImmediate, "y"),
+            ]
+        case .copyBrIfI32NeImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .signedImmediate, "y"),
             ]
         case .brIf: [InternalOperand(.a, .slot, "condition"), InternalOperand(.c32, .target, "target")]
         case .brIfNot: [InternalOperand(.a, .slot, "condition"), InternalOperand(.c32, .target, "target")]
@@ -3354,15 +3368,15 @@ extension InternalOp {
     /// Instructions that follow this one as extra operands.
     var dataWords: Int {
         switch self {
-        case .copyBrIf, .call, .callDefined, .callIndirect, .returnCall, .returnCallIndirect, .memoryInit, .dataDrop,
-            .memoryWindow, .memorySizeAt, .memoryGrowAt, .memoryFillAt, .memoryCopyAt, .tableGrow, .tableFill,
-            .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt,
-            .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe,
-            .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU,
-            .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS, .i32LoadBrIfGeU, .i32LoadBrIfNez, .i32AndImmBrIfNez,
-            .i32LoadBrIfEqz, .i32AndImmBrIfEqz, .v128Load8Lane, .v128Load16Lane, .v128Load32Lane, .v128Load64Lane,
-            .v128Store8Lane, .v128Store16Lane, .v128Store32Lane, .v128Store64Lane, .callIndirectSubtype,
-            .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
+        case .copyBrIf, .copyBrIfI32EqImm, .copyBrIfI32NeImm, .call, .callDefined, .callIndirect, .returnCall,
+            .returnCallIndirect, .memoryInit, .dataDrop, .memoryWindow, .memorySizeAt, .memoryGrowAt, .memoryFillAt,
+            .memoryCopyAt, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq, .brIfF64SumNe,
+            .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe,
+            .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS, .i32LoadBrIfLtU,
+            .i32LoadBrIfGtS, .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS, .i32LoadBrIfGeU,
+            .i32LoadBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz, .v128Load8Lane, .v128Load16Lane,
+            .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane, .v128Store64Lane,
+            .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
             1
         default: 0
         }
@@ -3508,10 +3522,11 @@ extension InternalOp {
     /// their test, a copy then a test).
     var hasTargetInDataWord: Bool {
         switch self {
-        case .copyBrIf, .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt,
-            .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe,
-            .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU,
-            .i32LoadBrIfGeS, .i32LoadBrIfGeU, .i32LoadBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz:
+        case .copyBrIf, .copyBrIfI32EqImm, .copyBrIfI32NeImm, .brIfF64SumEq, .brIfF64SumNe, .brIfF64SumLt,
+            .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe,
+            .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS,
+            .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS, .i32LoadBrIfGeU, .i32LoadBrIfNez,
+            .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz:
             true
         default: false
         }
@@ -4112,6 +4127,8 @@ extension InternalOp {
         switch (producer, self) {
         case (.copy, .br): first ? .copyBr : nil
         case (.copy, .brIf): first ? .copyBrIf : nil
+        case (.copy, .brIfI32EqImm): first ? .copyBrIfI32EqImm : nil
+        case (.copy, .brIfI32NeImm): first ? .copyBrIfI32NeImm : nil
         case (.i32AddImm, .copy): first ? .i32AddImmCopy : nil
         case (.copy, .i32Load): first ? .copyI32Load : nil
         case (.f64Mul, .f64Add): first ? .f64MulAdd : .f64AddMul

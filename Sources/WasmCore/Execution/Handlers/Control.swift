@@ -48,6 +48,33 @@ func executeCopyBrIf(
     next(pc.data(2), fp, md, ms, context)
 }
 
+/// `copy_br_if_i32.eq_imm result, source, x, y`; data word: the target. The copy, then a branch
+/// taken when x equals y (16 bits, sign-extended); x is read after the copy.
+@_cdecl("vudo_execute_copyBrIfI32EqImm") @inline(__always)
+func executeCopyBrIfI32EqImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    fp[pc.a] = fp[pc.b]
+    let target = pc.data()
+    if fp.i32(pc.c) == UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d))) {
+        return next(target.jump(target.c32), fp, md, ms, context)
+    }
+    next(pc.data(2), fp, md, ms, context)
+}
+
+/// `copy_br_if_i32.ne_imm result, source, x, y`: as `copy_br_if_i32.eq_imm`, taken when x differs.
+@_cdecl("vudo_execute_copyBrIfI32NeImm") @inline(__always)
+func executeCopyBrIfI32NeImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    fp[pc.a] = fp[pc.b]
+    let target = pc.data()
+    if fp.i32(pc.c) != UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d))) {
+        return next(target.jump(target.c32), fp, md, ms, context)
+    }
+    next(pc.data(2), fp, md, ms, context)
+}
+
 /// `br_if_not condition, target`: taken when the condition is zero (an `if`'s way to its `else`).
 @_cdecl("vudo_execute_brIfNot") @inline(__always)
 func executeBrIfNot(
@@ -149,6 +176,8 @@ extension InternalOp {
         (.brIfNot, executeBrIfNot),
         (.copyBr, executeCopyBr),
         (.copyBrIf, executeCopyBrIf),
+        (.copyBrIfI32EqImm, executeCopyBrIfI32EqImm),
+        (.copyBrIfI32NeImm, executeCopyBrIfI32NeImm),
         (.brTable, executeBrTable),
         (.ret, executeRet),
         (.retFrom, executeRetFrom),
