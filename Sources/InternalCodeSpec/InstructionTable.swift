@@ -39,7 +39,24 @@ public enum InstructionTable {
 
     // MARK: Handwritten: control, calls, variables, memory and tables
 
-    static let control: [InstructionSpec] = [
+    static let control: [InstructionSpec] = controlRows + copyEqualityBranches
+
+    /// A copy, then a branch comparing a word with a constant for equality: a state machine's
+    /// `state = next; if (c == ',')`, a loop's `x = y; while (k != 1)`.
+    static let copyEqualityBranches: [InstructionSpec] = ["Eq", "Ne"].map { suffix in
+        var row = InstructionSpec(
+            "copyBrIfI32\(suffix)Imm", "copy_br_if_i32.\(suffix.lowercased())_imm",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "x"),
+                Operand(.d, .signedImmediate, "y"),
+            ],
+            .handwritten(pure: false), dataWords: 1)
+        row.fusion = Fusion(producer: "copy", consumer: "brIfI32\(suffix)Imm", producerIsFirst: true)
+        row.targetInDataWord = true
+        return row
+    }
+
+    static let controlRows: [InstructionSpec] = [
         InstructionSpec("unreachable", "unreachable", [], .handwritten(pure: false)),
         // Extra operands of the instruction before it; dispatching one is an engine defect.
         InstructionSpec("data", "data", [], .handwritten(pure: false)),
@@ -61,32 +78,6 @@ public enum InstructionTable {
                 [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "condition")],
                 .handwritten(pure: false), dataWords: 1)
             row.fusion = Fusion(producer: "copy", consumer: "brIf", producerIsFirst: true)
-            row.targetInDataWord = true
-            return row
-        }(),
-        // A copy, then a branch comparing a word with a constant for equality: a state machine's
-        // `state = next; if (c == ',')`, a loop's `x = y; while (k != 1)`.
-        {
-            var row = InstructionSpec(
-                "copyBrIfI32EqImm", "copy_br_if_i32.eq_imm",
-                [
-                    Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "x"),
-                    Operand(.d, .signedImmediate, "y"),
-                ],
-                .handwritten(pure: false), dataWords: 1)
-            row.fusion = Fusion(producer: "copy", consumer: "brIfI32EqImm", producerIsFirst: true)
-            row.targetInDataWord = true
-            return row
-        }(),
-        {
-            var row = InstructionSpec(
-                "copyBrIfI32NeImm", "copy_br_if_i32.ne_imm",
-                [
-                    Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "x"),
-                    Operand(.d, .signedImmediate, "y"),
-                ],
-                .handwritten(pure: false), dataWords: 1)
-            row.fusion = Fusion(producer: "copy", consumer: "brIfI32NeImm", producerIsFirst: true)
             row.targetInDataWord = true
             return row
         }(),

@@ -35,6 +35,11 @@ struct FunctionEntry {
 extension FunctionEntry {
     /// The defining instance, for slow paths. The store keeps instances alive.
     var instance: Instance? { runtime?.pointee.owner.takeUnretainedValue() }
+
+    /// Whether entering a frame of a function takes a prologue (see `prepareFrame`).
+    static func needsPrologue(declaredLocalSlots: Int, constantCount: Int) -> Bool {
+        declaredLocalSlots > minimumZeroedSlots || constantCount > 0
+    }
 }
 
 extension UnsafeMutablePointer where Pointee == FunctionEntry {
@@ -64,11 +69,6 @@ extension UnsafeMutablePointer where Pointee == FunctionEntry {
         if let constants = pointee.constants {
             (locals + count).update(from: constants, count: pointee.constantCount)
         }
-    }
-
-    /// Whether entering a frame of this function takes a prologue (see `prepareFrame`).
-    static func needsPrologue(declaredLocalSlots: Int, constantCount: Int) -> Bool {
-        declaredLocalSlots > minimumZeroedSlots || constantCount > 0
     }
 }
 

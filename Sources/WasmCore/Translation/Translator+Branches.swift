@@ -111,7 +111,7 @@ extension Translator {
         if !negated, let target, let counter = takeCounterStep(before: .brIfI32Nez, condition, 0, target: target) {
             return emit(counter.op, counter.a, counter.b, counter.c, counter.d)
         }
-        return takeTest(of: condition, negated: negated) ?? takeCopy(before: condition, negated: negated)
+        return takeTest(of: condition, negated: negated) ?? takeCopy(before: negated ? .brIfNot : .brIf, condition)
             ?? emitPlainBranch(condition, negated: negated)
     }
 
@@ -176,18 +176,10 @@ extension Translator {
         return previous
     }
 
-    /// A copy right before a branch taken when `condition` is non-zero: the branch makes the copy
-    /// first. Returns the index of the fused branch's data word.
-    mutating func takeCopy(before condition: UInt32, negated: Bool) -> Int? {
-        guard !negated, let copy = code.last, copy.op == .copy, code.count - 1 >= lastLabel,
-            let op = InternalOp.brIf.fusion(of: .copy, resultIsFirstOperand: true)
-        else { return nil }
-        return replaceLast(with: op, copy.a, copy.b, condition)
-    }
-
-    /// A copy right before a branch comparing x with a constant (whether or not it copies x): the
-    /// branch makes the copy first. Returns the index of the fused branch's data word.
-    mutating func takeCopy(before branch: InternalOp, _ x: UInt32, _ y: UInt32) -> Int? {
+    /// A copy right before a branch (`br_if` on x, or a comparison of x with the constant y),
+    /// whether or not it copies x: the branch makes the copy first. Returns the index of the
+    /// fused branch's data word.
+    mutating func takeCopy(before branch: InternalOp, _ x: UInt32, _ y: UInt32 = 0) -> Int? {
         guard let copy = code.last, copy.op == .copy, code.count - 1 >= lastLabel,
             let op = branch.fusion(of: .copy, resultIsFirstOperand: true)
         else { return nil }

@@ -209,7 +209,7 @@ struct Translator {
         }
         // After the body, so that no branch target or handler range moves.
         var start = 0
-        if UnsafeMutablePointer<FunctionEntry>.needsPrologue(
+        if FunctionEntry.needsPrologue(
             declaredLocalSlots: localCount - type.parameters.slotCount, constantCount: pool.count)
         {
             start = code.count

@@ -9,7 +9,7 @@ extension Store {
         // call (one that trapped, say) left there, in slots this function writes late or never
         // (its call record has no caller here), would keep its objects alive.
         let parameters = entry.pointee.parameterCount
-        (frame + parameters).update(repeating: 0, count: entry.pointee.frameSize - parameters)
+        (frame + parameters).update(repeating: 0, count: max(entry.pointee.frameSize - parameters, 0))
         try run(
             ExecutionState(pc: start, fp: frame, function: entry, depth: execution.callDepth),
             baseDepth: execution.callDepth)

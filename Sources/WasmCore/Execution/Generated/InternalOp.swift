@@ -10,8 +10,6 @@ enum InternalOp: UInt16, CaseIterable {
     case br
     case copyBr
     case copyBrIf
-    case copyBrIfI32EqImm
-    case copyBrIfI32NeImm
     case brIf
     case brIfNot
     case brTable
@@ -24,6 +22,8 @@ enum InternalOp: UInt16, CaseIterable {
     case returnCall
     case returnCallIndirect
     case f64AddToMemory
+    case copyBrIfI32EqImm
+    case copyBrIfI32NeImm
     case copy
     case copy2
     case i32AddImmCopy
@@ -699,8 +699,6 @@ extension InternalOp {
         case .br: "br"
         case .copyBr: "copy_br"
         case .copyBrIf: "copy_br_if"
-        case .copyBrIfI32EqImm: "copy_br_if_i32.eq_imm"
-        case .copyBrIfI32NeImm: "copy_br_if_i32.ne_imm"
         case .brIf: "br_if"
         case .brIfNot: "br_if_not"
         case .brTable: "br_table"
@@ -713,6 +711,8 @@ extension InternalOp {
         case .returnCall: "return_call"
         case .returnCallIndirect: "return_call_indirect"
         case .f64AddToMemory: "f64.add_to_memory"
+        case .copyBrIfI32EqImm: "copy_br_if_i32.eq_imm"
+        case .copyBrIfI32NeImm: "copy_br_if_i32.ne_imm"
         case .copy: "copy"
         case .copy2: "copy2"
         case .i32AddImmCopy: "i32.add_imm_copy"
@@ -1384,16 +1384,6 @@ extension InternalOp {
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
                 InternalOperand(.c, .slot, "condition"),
             ]
-        case .copyBrIfI32EqImm:
-            [
-                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
-                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .signedImmediate, "y"),
-            ]
-        case .copyBrIfI32NeImm:
-            [
-                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
-                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .signedImmediate, "y"),
-            ]
         case .brIf: [InternalOperand(.a, .slot, "condition"), InternalOperand(.c32, .target, "target")]
         case .brIfNot: [InternalOperand(.a, .slot, "condition"), InternalOperand(.c32, .target, "target")]
         case .brTable: [InternalOperand(.a, .slot, "index"), InternalOperand(.c32, .immediate, "count")]
@@ -1417,6 +1407,16 @@ extension InternalOp {
             [
                 InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .copyBrIfI32EqImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .signedImmediate, "y"),
+            ]
+        case .copyBrIfI32NeImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source"),
+                InternalOperand(.c, .slot, "x"), InternalOperand(.d, .signedImmediate, "y"),
             ]
         case .copy: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "source")]
         case .copy2:
@@ -3368,8 +3368,8 @@ extension InternalOp {
     /// Instructions that follow this one as extra operands.
     var dataWords: Int {
         switch self {
-        case .copyBrIf, .copyBrIfI32EqImm, .copyBrIfI32NeImm, .call, .callDefined, .callIndirect, .returnCall,
-            .returnCallIndirect, .memoryInit, .dataDrop, .memoryWindow, .memorySizeAt, .memoryGrowAt, .memoryFillAt,
+        case .copyBrIf, .call, .callDefined, .callIndirect, .returnCall, .returnCallIndirect, .copyBrIfI32EqImm,
+            .copyBrIfI32NeImm, .memoryInit, .dataDrop, .memoryWindow, .memorySizeAt, .memoryGrowAt, .memoryFillAt,
             .memoryCopyAt, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq, .brIfF64SumNe,
             .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe,
             .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS, .i32LoadBrIfLtU,

@@ -42,34 +42,40 @@ func executeCopyBr(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms
 func executeCopyBrIf(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    fp[pc.a] = fp[pc.b]
-    let target = pc.data()
-    if _fastPath(fp.i32(pc.c) != 0) { return next(target.jump(target.c32), fp, md, ms, context) }
-    next(pc.data(2), fp, md, ms, context)
+    copyThenBranch(pc, fp, md, ms, context) { _fastPath($0.i32(pc.c) != 0) }
 }
 
-/// `copy_br_if_i32.eq_imm result, source, x, y`; data word: the target. The copy, then a branch
-/// taken when x equals y (16 bits, sign-extended); x is read after the copy.
+/// `copy_br_if_i32.eq_imm result, source, x, y`: as `copy_br_if`, taken when x equals y (16 bits,
+/// sign-extended).
 @_cdecl("vudo_execute_copyBrIfI32EqImm") @inline(__always)
 func executeCopyBrIfI32EqImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    fp[pc.a] = fp[pc.b]
-    let target = pc.data()
-    if fp.i32(pc.c) == UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d))) {
-        return next(target.jump(target.c32), fp, md, ms, context)
+    copyThenBranch(pc, fp, md, ms, context) {
+        $0.i32(pc.c) == UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d)))
     }
-    next(pc.data(2), fp, md, ms, context)
 }
 
-/// `copy_br_if_i32.ne_imm result, source, x, y`: as `copy_br_if_i32.eq_imm`, taken when x differs.
+/// `copy_br_if_i32.ne_imm result, source, x, y`: as `copy_br_if`, taken when x differs from y.
 @_cdecl("vudo_execute_copyBrIfI32NeImm") @inline(__always)
 func executeCopyBrIfI32NeImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
+    copyThenBranch(pc, fp, md, ms, context) {
+        $0.i32(pc.c) != UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d)))
+    }
+}
+
+/// The `copy_br_if` forms: `a <- b`, then the branch to the data word's target when `taken`,
+/// which reads the frame after the copy.
+@inline(__always)
+private func copyThenBranch(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer,
+    when taken: (FramePointer) -> Bool
+) {
     fp[pc.a] = fp[pc.b]
-    let target = pc.data()
-    if fp.i32(pc.c) != UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d))) {
+    if taken(fp) {
+        let target = pc.data()
         return next(target.jump(target.c32), fp, md, ms, context)
     }
     next(pc.data(2), fp, md, ms, context)
