@@ -46,6 +46,15 @@ public struct InstructionSpec: Sendable {
         self.dataWords = dataWords
     }
 
+    /// This handwritten row as the superinstruction that replaces `producer` followed by
+    /// `consumer`, which reads the producer's result as its first operand (see `fusion`).
+    public func fusing(_ producer: String, into consumer: String, targetInDataWord: Bool = false) -> InstructionSpec {
+        var row = self
+        row.fusion = Fusion(producer: producer, consumer: consumer, producerIsFirst: true)
+        row.targetInDataWord = targetInDataWord
+        return row
+    }
+
     /// Whether the instruction only computes its result operand from other slots (no branch,
     /// call, store, global or memory write, no data word). The translator may move other
     /// computations across such an instruction when it does not write what they read.

@@ -44,16 +44,15 @@ public enum InstructionTable {
     /// A copy, then a branch comparing a word with a constant for equality: a state machine's
     /// `state = next; if (c == ',')`, a loop's `x = y; while (k != 1)`.
     static let copyEqualityBranches: [InstructionSpec] = ["Eq", "Ne"].map { suffix in
-        var row = InstructionSpec(
+        InstructionSpec(
             "copyBrIfI32\(suffix)Imm", "copy_br_if_i32.\(suffix.lowercased())_imm",
             [
                 Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "x"),
                 Operand(.d, .signedImmediate, "y"),
             ],
-            .handwritten(pure: false), dataWords: 1)
-        row.fusion = Fusion(producer: "copy", consumer: "brIfI32\(suffix)Imm", producerIsFirst: true)
-        row.targetInDataWord = true
-        return row
+            .handwritten(pure: false), dataWords: 1
+        )
+        .fusing("copy", into: "brIfI32\(suffix)Imm", targetInDataWord: true)
     }
 
     static let controlRows: [InstructionSpec] = [
@@ -64,23 +63,18 @@ public enum InstructionTable {
         InstructionSpec("br", "br", [Operand(.c32, .target, "target")], .handwritten(pure: false)),
         // A copy and the jump or branch right after it (a block's result moved on the way out, a
         // loop variable updated before the loop's test), as one instruction.
-        {
-            var row = InstructionSpec(
-                "copyBr", "copy_br",
-                [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c32, .target, "target")],
-                .handwritten(pure: false))
-            row.fusion = Fusion(producer: "copy", consumer: "br", producerIsFirst: true)
-            return row
-        }(),
-        {
-            var row = InstructionSpec(
-                "copyBrIf", "copy_br_if",
-                [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "condition")],
-                .handwritten(pure: false), dataWords: 1)
-            row.fusion = Fusion(producer: "copy", consumer: "brIf", producerIsFirst: true)
-            row.targetInDataWord = true
-            return row
-        }(),
+        InstructionSpec(
+            "copyBr", "copy_br",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c32, .target, "target")],
+            .handwritten(pure: false)
+        )
+        .fusing("copy", into: "br"),
+        InstructionSpec(
+            "copyBrIf", "copy_br_if",
+            [Operand(.a, .result, "result"), Operand(.b, .slot, "source"), Operand(.c, .slot, "condition")],
+            .handwritten(pure: false), dataWords: 1
+        )
+        .fusing("copy", into: "brIf", targetInDataWord: true),
         InstructionSpec(
             "brIf", "br_if", [Operand(.a, .slot, "condition"), Operand(.c32, .target, "target")],
             .handwritten(pure: false)),
@@ -257,30 +251,26 @@ public enum InstructionTable {
         // An add of a 16-bit constant (or a subtraction, negated) into two slots: what
         // `local.tee` then `local.set` of a stepped pointer leave (`p = q = q - 4`), the copy of
         // the sum absorbed.
-        {
-            var row = InstructionSpec(
-                "i32AddImmCopy", "i32.add_imm_copy",
-                [
-                    Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .signedImmediate, "addend"),
-                    Operand(.d, .result, "copy"),
-                ],
-                .handwritten(pure: false))
-            row.fusion = Fusion(producer: "i32AddImm", consumer: "copy", producerIsFirst: true)
-            return row
-        }(),
+        InstructionSpec(
+            "i32AddImmCopy", "i32.add_imm_copy",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .signedImmediate, "addend"),
+                Operand(.d, .result, "copy"),
+            ],
+            .handwritten(pure: false)
+        )
+        .fusing("i32AddImm", into: "copy"),
         // A pointer kept in a local and followed at once (`local.tee p` then `i32.load`, a list
         // walk's `next = (p = q)->next`): copy then load through the copy, offsets of 16 bits.
-        {
-            var row = InstructionSpec(
-                "copyI32Load", "copy_i32.load",
-                [
-                    Operand(.a, .result, "result"), Operand(.b, .slot, "address"), Operand(.c, .result, "copy"),
-                    Operand(.d, .immediate, "offset"),
-                ],
-                .handwritten(pure: false))
-            row.fusion = Fusion(producer: "copy", consumer: "i32Load", producerIsFirst: true)
-            return row
-        }(),
+        InstructionSpec(
+            "copyI32Load", "copy_i32.load",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "address"), Operand(.c, .result, "copy"),
+                Operand(.d, .immediate, "offset"),
+            ],
+            .handwritten(pure: false)
+        )
+        .fusing("copy", into: "i32Load"),
         InstructionSpec(
             "const32", "const32", [Operand(.a, .result, "result"), Operand(.c32, .immediate, "bits")],
             .handwritten(pure: true)),

@@ -192,7 +192,7 @@ struct Translator {
         // overlaps it, and above the results, which `return` writes to slots 0... before reading it.
         let recordSlot = max(hiddenStart + hiddenSlotCount, type.results.slotCount)
         let operandStart = recordSlot + CallFrame.slotCount
-        // Entering a frame zeroes at least four slots after the parameters (see `zeroSlots`).
+        // Entering a frame zeroes at least four slots after the parameters (see `prepareFrame`).
         let frameSize = max(operandStart + maxHeight + 1, type.parameters.count + minimumZeroedSlots)
         guard frameSize <= EmittedInstruction.slotLimit else {
             throw .frameTooLarge(slots: frameSize, limit: EmittedInstruction.slotLimit)
