@@ -453,4 +453,58 @@
     (i32.add (i32.xor (local.get $x) (local.get $y)) (local.get $z)))
   (func (export "i32_rotl_xor") (param $x i32) (param $y i32) (param $z i32) (result i32)
     (i32.xor (local.get $z) (i32.rotl (local.get $x) (local.get $y))))
+;; A value stored and loaded back at once (unoptimized C's locals in the shadow stack): the load
+  ;; reads the stored value from its slot. The store checks the bounds.
+  (func (export "reload_param") (param $p i32) (param $x i32) (result i32)
+    (i32.store offset=8 (local.get $p) (local.get $x))
+    (i32.load offset=8 (local.get $p)))
+  ;; The reloaded local changes before the reloaded value is read: it reads the old value.
+  (func (export "reload_then_set") (param $p i32) (param $x i32) (result i32)
+    (i32.store (local.get $p) (local.get $x))
+    (i32.load (local.get $p))
+    (local.set $x (i32.const 99))
+    (i32.add (local.get $x)))
+  ;; A computed i64, and an f32's bits (a NaN's payload stays).
+  (func (export "reload_product") (param $p i32) (param $a i64) (param $b i64) (result i64)
+    (i64.store offset=16 (local.get $p) (i64.mul (local.get $a) (local.get $b)))
+    (i64.load offset=16 (local.get $p)))
+  (func (export "reload_f32_bits") (param $p i32) (param $bits i32) (result i32)
+    (f32.store (local.get $p) (f32.reinterpret_i32 (local.get $bits)))
+    (i32.reinterpret_f32 (f32.load (local.get $p))))
+  ;; Not the same bytes as the same type: these load.
+  (func (export "reload_narrow") (param $p i32) (param $x i64) (result i64)
+    (i64.store32 (local.get $p) (local.get $x))
+    (i64.load32_u (local.get $p)))
+  (func (export "reload_elsewhere") (param $p i32) (param $x i32) (result i32)
+    (i32.store offset=4 (local.get $p) (local.get $x))
+    (i32.load offset=8 (local.get $p)))
+  ;; A shadow stack's frames, as C keeps them in `__stack_pointer`: the pointer read and stepped
+  ;; down (and kept in `$fp`), stepped back up before returning. Returns the deepest frame's
+  ;; address plus the arguments the frames stored.
+  (global $sp (mut i32) (i32.const 1024))
+  (func $frames (export "frames") (param $n i32) (result i32)
+    (local $fp i32) (local $r i32)
+    (global.set $sp (local.tee $fp (i32.sub (global.get $sp) (i32.const 16))))
+    (i32.store offset=8 (local.get $fp) (local.get $n))
+    (local.set $r
+      (if (result i32) (i32.eqz (local.get $n))
+        (then (global.get $sp))
+        (else
+          (i32.add (call $frames (i32.sub (local.get $n) (i32.const 1)))
+            (i32.load offset=8 (local.get $fp))))))
+    (global.set $sp (i32.add (local.get $fp) (i32.const 16)))
+    (local.get $r))
+  (func (export "stack_pointer") (result i32) (global.get $sp))
+  ;; Steps that wrap at 32 bits, one too wide for 16 bits, and a sum set into another global.
+  (global $counter (mut i32) (i32.const -16))
+  (global $other (mut i32) (i32.const 0))
+  (func (export "step_counter") (result i32)
+    (global.set $counter (i32.add (global.get $counter) (i32.const 32)))
+    (global.get $counter))
+  (func (export "step_counter_wide") (result i32)
+    (global.set $counter (i32.sub (global.get $counter) (i32.const 40000)))
+    (global.get $counter))
+  (func (export "counter_into_other") (result i32)
+    (global.set $other (i32.add (global.get $counter) (i32.const 4)))
+    (i32.sub (global.get $other) (global.get $counter)))
 )

@@ -287,6 +287,36 @@ public enum InstructionTable {
         InstructionSpec(
             "globalSet", "global.set", [Operand(.a, .slot, "value"), Operand(.c32, .index("global"), "global")],
             .handwritten(pure: false)),
+        // A shadow stack's frame (C's `__stack_pointer`, in every function with a local whose
+        // address is taken, and in all of unoptimized code): `sp - K` read, `sp - K` (a local)
+        // set, and `sp + K` set again before returning.
+        InstructionSpec(
+            "globalGetAddImm", "global.get_i32.add_imm",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .signedImmediate, "addend"),
+                Operand(.c32, .index("global"), "global"),
+            ],
+            .handwritten(pure: true)
+        )
+        .fusing("globalGet", into: "i32AddImm"),
+        InstructionSpec(
+            "globalAddImm", "global.add_imm",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .signedImmediate, "addend"),
+                Operand(.c32, .index("global"), "global"),
+            ],
+            .handwritten(pure: false)
+        )
+        .fusing("globalGetAddImm", into: "globalSet"),
+        InstructionSpec(
+            "i32AddImmGlobalSet", "i32.add_imm_global.set",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c, .signedImmediate, "addend"),
+                Operand(.d, .index("global"), "global"),
+            ],
+            .handwritten(pure: false)
+        )
+        .fusing("i32AddImm", into: "globalSet"),
         InstructionSpec(
             "refFunc", "ref.func", [Operand(.a, .result, "result"), Operand(.c32, .index("function"), "function")],
             .handwritten(pure: true)),

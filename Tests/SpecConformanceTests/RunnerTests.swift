@@ -8,9 +8,12 @@ import Glibc
 import Darwin
 #endif
 
-/// A throwaway script folder `<tmp>/fixture/fixture.json` with its module files.
-private struct Fixture {
+/// A throwaway script folder `<tmp>/fixture/fixture.json` with its module files, removed when the
+/// test lets go of it.
+private final class Fixture {
     let directory: String
+    private let folders: [String]
+    private var files: [String] = []
 
     /// A script and its files in a fresh directory, under `folders` (the runner reads a script's
     /// features from the folder it sits in).
@@ -27,14 +30,22 @@ private struct Fixture {
             try #require(mkdir(directory, 0o755) == 0)
         }
         self.directory = directory
+        // Innermost first, the order they are removed in.
+        self.folders = folders.indices.reversed().map { root + "/" + folders[...$0].joined(separator: "/") } + [root]
         try write(Array(script.utf8), to: "fixture.json")
         for (name, bytes) in files { try write(bytes, to: name) }
+    }
+
+    deinit {
+        for name in files { unlink(directory + "/" + name) }
+        for folder in folders { rmdir(folder) }
     }
 
     var scriptPath: String { directory + "/fixture.json" }
 
     private func write(_ bytes: [UInt8], to name: String) throws {
         let file = try #require(fopen(directory + "/" + name, "wb"))
+        files.append(name)
         defer { fclose(file) }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         try #require(written == bytes.count)

@@ -16,7 +16,12 @@ struct WastRunnerTests {
             guard let base = buffer.baseAddress, let path = mkdtemp(base) else { return nil }
             return String(cString: path)
         }
-        let path = try #require(created) + "/script.wast"
+        let directory = try #require(created)
+        let path = directory + "/script.wast"
+        defer {
+            unlink(path)
+            rmdir(directory)
+        }
         let file = try #require(fopen(path, "wb"))
         let bytes = Array(script.utf8)
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }

@@ -48,7 +48,8 @@ import Testing
         ("copy_then_test", "copyBrIf"), ("count_down_gt_u", "i32AddImmBrIfGtUImm"),
         ("count_down_gt_s", "i32AddImmBrIfGtSImm"), ("list_reverse", "copyI32Load"),
         ("tee_then_load", "copyI32Load"), ("copy_then_eq", "copyBrIfI32EqImm"),
-        ("copy_then_ne_loop", "copyBrIfI32NeImm"),
+        ("copy_then_ne_loop", "copyBrIfI32NeImm"), ("frames", "globalAddImm"), ("frames", "i32AddImmGlobalSet"),
+        ("step_counter", "globalAddImm"), ("counter_into_other", "globalGetAddImm"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -352,6 +353,62 @@ import Testing
         #expect(try wasm.i32("tee_then_load", 0) == -2_021_227_132)
         #expect(try wasm.i32("tee_then_load", 3) == -1_970_695_105)
         #expect(try wasm.trap("tee_then_load", [.i32(65532)]).reason == .memoryOutOfBounds)
+    }
+
+    /// A load of what the store right before wrote, as the same type at the same address, takes
+    /// the stored value without loading; the store still checks the bounds. As wasmtime computes
+    /// the same module.
+    @Test func aValueStoredThenLoadedIsNotLoaded() throws {
+        for function in ["reload_param", "reload_then_set", "reload_product", "reload_f32_bits"] {
+            let code = try internalCode(function)
+            #expect(!code.contains("Load"), "\(function): \(code)")
+        }
+        #expect(try wasm.i32("reload_param", 0, 7) == 7)
+        #expect(try wasm.i32("reload_param", 65524, -3) == -3)
+        #expect(try wasm.trap("reload_param", [.i32(65528), .i32(7)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.trap("reload_param", [.i32(UInt32.max), .i32(7)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.i32("reload_then_set", 0, 5) == 104)
+        #expect(try wasm.i32("reload_then_set", 100, -100) == -1)
+        #expect(try wasm.call("reload_product", [.i32(0), .i64(0x1_0000_0003), .i64(7)]) == [.i64(30_064_771_093)])
+        #expect(
+            try wasm.call("reload_product", [.i32(8), .i64(UInt64(bitPattern: -(1 << 62))), .i64(6)]) == [.i64(1 << 63)]
+        )
+        #expect(try wasm.i32("reload_f32_bits", 0, 0x7FA0_0001) == 0x7FA0_0001)
+        #expect(try wasm.i32("reload_f32_bits", 0, -1) == -1)
+    }
+
+    /// A narrower store, or other bytes, are loaded.
+    @Test func otherBytesOrWidthsAreLoaded() throws {
+        #expect(try internalCode("reload_narrow").contains("i64Load32U"))
+        #expect(try internalCode("reload_elsewhere").contains("i32Load"))
+        #expect(try wasm.i32("reload_elsewhere", 0, 7) == -1_953_855_096)
+        #expect(try wasm.call("reload_narrow", [.i32(0), .i64(0x1_0000_0005)]) == [.i64(5)])
+        #expect(try wasm.call("reload_narrow", [.i32(0), .i64(UInt64.max)]) == [.i64(4_294_967_295)])
+    }
+
+    /// Shadow stack frames: the stack pointer stepped down and back up, each step one instruction
+    /// that also keeps the frame's address. As wasmtime computes the same module, which also
+    /// leaves the pointer where the trap left it.
+    @Test func aShadowStackFrameStepsTheGlobal() throws {
+        #expect(try wasm.i32("frames", 0) == 1008)
+        #expect(try wasm.i32("stack_pointer") == 1024)
+        #expect(try wasm.i32("frames", 3) == 966)
+        #expect(try wasm.i32("frames", 50) == 1483)
+        #expect(try wasm.i32("stack_pointer") == 1024)
+        #expect(try wasm.trap("frames", [.i32(100)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.i32("stack_pointer") == -16)
+    }
+
+    /// A global's steps wrap at 32 bits; a step wider than 16 bits, or a sum set into another
+    /// global, stays two instructions. As wasmtime computes the same module.
+    @Test func aSteppedGlobalWraps() throws {
+        #expect(try internalCode("step_counter_wide").contains(" i32SubImm "))
+        #expect(try internalCode("counter_into_other").contains(" globalSet "))
+        #expect(try wasm.i32("step_counter") == 16)
+        #expect(try wasm.i32("step_counter") == 48)
+        #expect(try wasm.i32("step_counter_wide") == -39952)
+        #expect(try wasm.i32("counter_into_other") == 4)
+        #expect(try wasm.i32("step_counter") == -39920)
     }
 
     @Test func andOneOfANonComparisonStays() throws {

@@ -10,8 +10,10 @@ extension Translator {
         case (.block, .blockType(let blockType)), (.loop, .blockType(let blockType)):
             let signature = try blockSignature(blockType)
             materializeAll(parameterCount: signature.parameters.count)
-            bindLabel()
             let isLoop = instruction.opcode == .loop
+            // Branches to a block go to its end: only a loop's start is a branch target, which
+            // instructions on either side of it must not be fused across.
+            if isLoop { bindLabel() }
             controls.append(
                 ControlFrame(
                     kind: isLoop ? .loop : .block, height: stack.count - signature.parameters.count,

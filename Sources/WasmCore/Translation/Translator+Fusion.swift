@@ -80,13 +80,49 @@ extension Translator {
         return fused
     }
 
-    /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction.
+    /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction, a global
+    /// read and stepped (a shadow stack's frame) one instruction.
     mutating func emitImmediateForm(_ op: InternalOp, _ x: UInt32, _ immediate: UInt32) {
-        if op == .i32AndImm, immediate <= UInt32(UInt16.max), let field = takeShiftForMask(x) {
+        if let read = takeGlobalGet(steppedBy: op, x, immediate) {
+            emitProducer(.globalGetAddImm, read.addend, read.global)
+        } else if op == .i32AndImm, immediate <= UInt32(UInt16.max), let field = takeShiftForMask(x) {
             emitProducer(.i32ShrUImmAndImm, field.x, field.shift, immediate)
         } else {
             emitProducer(op, x, immediate)
         }
+    }
+
+    /// Removes a `global.get` into `slot` when `op` (an add or sub of `immediate`) consumes it
+    /// next and adds a constant that fits 16 bits.
+    mutating func takeGlobalGet(
+        steppedBy op: InternalOp, _ slot: UInt32, _ immediate: UInt32
+    ) -> (global: UInt32, addend: UInt32)? {
+        guard let read = foldableProducer(of: slot), read.op == .globalGet,
+            let added = addedConstant(EmittedInstruction(op, 0, slot, immediate)),
+            let addend = Int16(exactly: Int32(bitPattern: added))
+        else { return nil }
+        code.removeLast()
+        retargetable = nil
+        return (read.c, UInt32(UInt16(bitPattern: addend)))
+    }
+
+    /// The instruction right before (no label between), when it computed `value` as a global, or
+    /// a slot, plus a 16-bit constant: it sets `global` too, as the `global.set` of `value` would.
+    mutating func joinGlobalSet(_ global: UInt32, of value: UInt32) -> Bool {
+        let previous = code.count - 1
+        guard previous >= lastLabel, code[previous].a == value else { return false }
+        if code[previous].op == .globalGetAddImm, code[previous].c == global {
+            code[previous].op = .globalAddImm
+        } else if let added = addedConstant(code[previous]), let addend = Int16(exactly: Int32(bitPattern: added)),
+            let index = UInt16(exactly: global)
+        {
+            code[previous] = EmittedInstruction(
+                .i32AddImmGlobalSet, value, code[previous].b, UInt32(UInt16(bitPattern: addend)), UInt32(index))
+        } else {
+            return false
+        }
+        retargetable = nil
+        return true
     }
 
     /// Removes an `i32.shr_u x, s` whose result `slot` is masked next.
@@ -116,6 +152,21 @@ extension Translator {
             return (code.removeLast(), true)
         }
         return (last, false)
+    }
+
+    /// The slot whose value the store right before (no label between) wrote, when `load` reads
+    /// back the same bytes as the same type: `address` and `offset` are the store's, and the store
+    /// having passed its bounds check, the load would pass it too. Unoptimized C stores every local
+    /// to the shadow stack and loads it again at once.
+    func storedValue(reloadedBy load: Opcode, _ address: UInt32, _ offset: UInt64) -> UInt32? {
+        guard let store = lastStore, store.index == code.count - 1, store.index >= lastLabel else { return nil }
+        switch (store.opcode, load) {
+        case (.i32Store, .i32Load), (.i64Store, .i64Load), (.f32Store, .f32Load), (.f64Store, .f64Load): break
+        default: return nil
+        }
+        let instruction = code[store.index]
+        guard instruction.a == address, UInt64(instruction.c) == offset else { return nil }
+        return instruction.b
     }
 
     /// Removes the copy into `destination` right before (no label between), for the instruction

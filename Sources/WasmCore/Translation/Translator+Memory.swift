@@ -88,7 +88,9 @@ extension Translator {
             let isStore = signature?.results.isEmpty == true
             let value = isStore ? pop() : 0
             let address = pop()
-            if op == .f64Store, let addition = foldableProducer(of: value), addition.op == .f64AddLoad,
+            if !isStore, let stored = storedValue(reloadedBy: instruction.opcode, address, offset) {
+                if isTemporary(stored) { emitProducer(.copy, stored) } else { pushSlot(stored) }
+            } else if op == .f64Store, let addition = foldableProducer(of: value), addition.op == .f64AddLoad,
                 addition.c == address, UInt64(addition.d) == offset
             {
                 // `m = x + m`: load and store share the address, checked once.
@@ -102,7 +104,7 @@ extension Translator {
                     emitProducer(fused, sum.base, sum.addend)
                 }
             } else if isStore {
-                emit(op, address, value, UInt32(truncatingIfNeeded: offset))
+                lastStore = (emit(op, address, value, UInt32(truncatingIfNeeded: offset)), instruction.opcode)
             } else if let fused = op.fusion(of: .copy, resultIsFirstOperand: true),
                 let shortOffset = UInt16(exactly: offset), let source = takeCopy(into: address)
             {

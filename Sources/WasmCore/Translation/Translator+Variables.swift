@@ -55,7 +55,12 @@ extension Translator {
                 emitProducer(.globalGet, 0, global)
             }
         case (.globalSet, .index(let global)):
-            emit(context.vectorGlobals.contains(global) ? .globalSet128 : .globalSet, pop(), 0, global)
+            let value = pop()
+            if context.vectorGlobals.contains(global) {
+                emit(.globalSet128, value, 0, global)
+            } else if !joinGlobalSet(global, of: value) {
+                emit(.globalSet, value, 0, global)
+            }
         case (.refNull, _):
             pushConstant(0)
         case (.refIsNull, _):

@@ -32,6 +32,9 @@ enum InternalOp: UInt16, CaseIterable {
     case select
     case globalGet
     case globalSet
+    case globalGetAddImm
+    case globalAddImm
+    case i32AddImmGlobalSet
     case refFunc
     case memorySize
     case memoryGrow
@@ -721,6 +724,9 @@ extension InternalOp {
         case .select: "select"
         case .globalGet: "global.get"
         case .globalSet: "global.set"
+        case .globalGetAddImm: "global.get_i32.add_imm"
+        case .globalAddImm: "global.add_imm"
+        case .i32AddImmGlobalSet: "i32.add_imm_global.set"
         case .refFunc: "ref.func"
         case .memorySize: "memory.size"
         case .memoryGrow: "memory.grow"
@@ -1442,6 +1448,21 @@ extension InternalOp {
             ]
         case .globalGet: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .index("global"), "global")]
         case .globalSet: [InternalOperand(.a, .slot, "value"), InternalOperand(.c32, .index("global"), "global")]
+        case .globalGetAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .signedImmediate, "addend"),
+                InternalOperand(.c32, .index("global"), "global"),
+            ]
+        case .globalAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .signedImmediate, "addend"),
+                InternalOperand(.c32, .index("global"), "global"),
+            ]
+        case .i32AddImmGlobalSet:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .signedImmediate, "addend"), InternalOperand(.d, .index("global"), "global"),
+            ]
         case .refFunc: [InternalOperand(.a, .result, "result"), InternalOperand(.c32, .index("function"), "function")]
         case .memorySize: [InternalOperand(.a, .result, "result")]
         case .memoryGrow: [InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "delta")]
@@ -3387,10 +3408,10 @@ extension InternalOp {
     /// does not write what the computation reads.
     var writesOnlyResult: Bool {
         switch self {
-        case .copy, .const32, .select, .globalGet, .refFunc, .tableIndexFromI64, .i32Add, .i32AddImm, .i32Sub,
-            .i32SubImm, .i32Mul, .i32MulImm, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32AndImm, .i32Or,
-            .i32OrImm, .i32Xor, .i32XorImm, .i32Shl, .i32ShlImm, .i32ShrS, .i32ShrSImm, .i32ShrU, .i32ShrUImm, .i32Rotl,
-            .i32Rotr, .i32Eq, .i32EqImm, .i32Ne, .i32NeImm, .i32LtS, .i32LtSImm, .i32LtU, .i32LtUImm, .i32GtS,
+        case .copy, .const32, .select, .globalGet, .globalGetAddImm, .refFunc, .tableIndexFromI64, .i32Add, .i32AddImm,
+            .i32Sub, .i32SubImm, .i32Mul, .i32MulImm, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32AndImm,
+            .i32Or, .i32OrImm, .i32Xor, .i32XorImm, .i32Shl, .i32ShlImm, .i32ShrS, .i32ShrSImm, .i32ShrU, .i32ShrUImm,
+            .i32Rotl, .i32Rotr, .i32Eq, .i32EqImm, .i32Ne, .i32NeImm, .i32LtS, .i32LtSImm, .i32LtU, .i32LtUImm, .i32GtS,
             .i32GtSImm, .i32GtU, .i32GtUImm, .i32LeS, .i32LeSImm, .i32LeU, .i32LeUImm, .i32GeS, .i32GeSImm, .i32GeU,
             .i32GeUImm, .i32Eqz, .i32Clz, .i32Ctz, .i32Popcnt, .i64Add, .i64AddImm, .i64Sub, .i64SubImm, .i64Mul,
             .i64MulImm, .i64DivS, .i64DivU, .i64RemS, .i64RemU, .i64And, .i64AndImm, .i64Or, .i64OrImm, .i64Xor,
@@ -3462,30 +3483,31 @@ extension InternalOp {
     var usesWideC: Bool {
         switch self {
         case .checkpoint, .br, .copyBr, .brIf, .brIfNot, .brTable, .enterFrame, .call, .callDefined, .callIndirect,
-            .returnCall, .returnCallIndirect, .f64AddToMemory, .const32, .globalGet, .globalSet, .refFunc, .tableGet,
-            .tableSet, .tableSize, .i32AddImm, .i32SubImm, .i32MulImm, .i32AndImm, .i32OrImm, .i32XorImm, .i32ShlImm,
-            .i32ShrSImm, .i32ShrUImm, .i32EqImm, .i32NeImm, .i32LtSImm, .i32LtUImm, .i32GtSImm, .i32GtUImm, .i32LeSImm,
-            .i32LeUImm, .i32GeSImm, .i32GeUImm, .i64AddImm, .i64SubImm, .i64MulImm, .i64AndImm, .i64OrImm, .i64XorImm,
-            .i64ShlImm, .i64ShrSImm, .i64ShrUImm, .i64EqImm, .i64NeImm, .i64LtSImm, .i64LtUImm, .i64GtSImm, .i64GtUImm,
-            .i64LeSImm, .i64LeUImm, .i64GeSImm, .i64GeUImm, .i32Load, .i32LoadAddImm, .i64Load, .i64LoadAddImm,
-            .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S, .i32Load8SAddImm, .i32Load8U,
-            .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U, .i32Load16UAddImm, .i64Load8S, .i64Load8U,
-            .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i32StoreAddImm, .i64Store, .i64StoreAddImm,
-            .f32Store, .f32StoreAddImm, .f64Store, .f64StoreAddImm, .i32Store8, .i32Store8AddImm, .i32Store16,
-            .i32Store16AddImm, .i64Store8, .i64Store16, .i64Store32, .brIfI32Eq, .brIfI32EqImm, .brIfI32Ne,
-            .brIfI32NeImm, .brIfI32LtS, .brIfI32LtSImm, .brIfI32LtU, .brIfI32LtUImm, .brIfI32GtS, .brIfI32GtSImm,
-            .brIfI32GtU, .brIfI32GtUImm, .brIfI32LeS, .brIfI32LeSImm, .brIfI32LeU, .brIfI32LeUImm, .brIfI32GeS,
-            .brIfI32GeSImm, .brIfI32GeU, .brIfI32GeUImm, .brIfI32Eqz, .brIfI32Nez, .brIfI64Eq, .brIfI64EqImm,
-            .brIfI64Ne, .brIfI64NeImm, .brIfI64LtS, .brIfI64LtSImm, .brIfI64LtU, .brIfI64LtUImm, .brIfI64GtS,
-            .brIfI64GtSImm, .brIfI64GtU, .brIfI64GtUImm, .brIfI64LeS, .brIfI64LeSImm, .brIfI64LeU, .brIfI64LeUImm,
-            .brIfI64GeS, .brIfI64GeSImm, .brIfI64GeU, .brIfI64GeUImm, .brIfI64Eqz, .brIfI64Nez, .brIfF32Eq, .brIfF32Ne,
-            .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt, .brIfF32NotGt, .brIfF32Le, .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe,
-            .brIfF64Eq, .brIfF64Ne, .brIfF64Lt, .brIfF64NotLt, .brIfF64Gt, .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe,
-            .brIfF64Ge, .brIfF64NotGe, .i32AndImmBrIfNez, .i32AndImmBrIfEqz, .globalGet128, .globalSet128, .v128Load,
-            .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S,
-            .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero,
-            .v128Load64Zero, .v128Store, .v128StoreAddImm, .callIndirectSubtype, .returnCallIndirectSubtype, .throwTag,
-            .structGet, .structGetPacked, .structGet128, .structSet, .structSet128, .refTest, .refCast:
+            .returnCall, .returnCallIndirect, .f64AddToMemory, .const32, .globalGet, .globalSet, .globalGetAddImm,
+            .globalAddImm, .refFunc, .tableGet, .tableSet, .tableSize, .i32AddImm, .i32SubImm, .i32MulImm, .i32AndImm,
+            .i32OrImm, .i32XorImm, .i32ShlImm, .i32ShrSImm, .i32ShrUImm, .i32EqImm, .i32NeImm, .i32LtSImm, .i32LtUImm,
+            .i32GtSImm, .i32GtUImm, .i32LeSImm, .i32LeUImm, .i32GeSImm, .i32GeUImm, .i64AddImm, .i64SubImm, .i64MulImm,
+            .i64AndImm, .i64OrImm, .i64XorImm, .i64ShlImm, .i64ShrSImm, .i64ShrUImm, .i64EqImm, .i64NeImm, .i64LtSImm,
+            .i64LtUImm, .i64GtSImm, .i64GtUImm, .i64LeSImm, .i64LeUImm, .i64GeSImm, .i64GeUImm, .i32Load,
+            .i32LoadAddImm, .i64Load, .i64LoadAddImm, .f32Load, .f32LoadAddImm, .f64Load, .f64LoadAddImm, .i32Load8S,
+            .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm, .i32Load16U,
+            .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store,
+            .i32StoreAddImm, .i64Store, .i64StoreAddImm, .f32Store, .f32StoreAddImm, .f64Store, .f64StoreAddImm,
+            .i32Store8, .i32Store8AddImm, .i32Store16, .i32Store16AddImm, .i64Store8, .i64Store16, .i64Store32,
+            .brIfI32Eq, .brIfI32EqImm, .brIfI32Ne, .brIfI32NeImm, .brIfI32LtS, .brIfI32LtSImm, .brIfI32LtU,
+            .brIfI32LtUImm, .brIfI32GtS, .brIfI32GtSImm, .brIfI32GtU, .brIfI32GtUImm, .brIfI32LeS, .brIfI32LeSImm,
+            .brIfI32LeU, .brIfI32LeUImm, .brIfI32GeS, .brIfI32GeSImm, .brIfI32GeU, .brIfI32GeUImm, .brIfI32Eqz,
+            .brIfI32Nez, .brIfI64Eq, .brIfI64EqImm, .brIfI64Ne, .brIfI64NeImm, .brIfI64LtS, .brIfI64LtSImm, .brIfI64LtU,
+            .brIfI64LtUImm, .brIfI64GtS, .brIfI64GtSImm, .brIfI64GtU, .brIfI64GtUImm, .brIfI64LeS, .brIfI64LeSImm,
+            .brIfI64LeU, .brIfI64LeUImm, .brIfI64GeS, .brIfI64GeSImm, .brIfI64GeU, .brIfI64GeUImm, .brIfI64Eqz,
+            .brIfI64Nez, .brIfF32Eq, .brIfF32Ne, .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt, .brIfF32NotGt, .brIfF32Le,
+            .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe, .brIfF64Eq, .brIfF64Ne, .brIfF64Lt, .brIfF64NotLt, .brIfF64Gt,
+            .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe, .i32AndImmBrIfNez, .i32AndImmBrIfEqz,
+            .globalGet128, .globalSet128, .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S,
+            .v128Load16x4U, .v128Load32x2S, .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat,
+            .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .v128Store, .v128StoreAddImm, .callIndirectSubtype,
+            .returnCallIndirectSubtype, .throwTag, .structGet, .structGetPacked, .structGet128, .structSet,
+            .structSet128, .refTest, .refCast:
             true
         default: false
         }
@@ -4131,6 +4153,9 @@ extension InternalOp {
         case (.copy, .brIfI32NeImm): first ? .copyBrIfI32NeImm : nil
         case (.i32AddImm, .copy): first ? .i32AddImmCopy : nil
         case (.copy, .i32Load): first ? .copyI32Load : nil
+        case (.globalGet, .i32AddImm): first ? .globalGetAddImm : nil
+        case (.globalGetAddImm, .globalSet): first ? .globalAddImm : nil
+        case (.i32AddImm, .globalSet): first ? .i32AddImmGlobalSet : nil
         case (.f64Mul, .f64Add): first ? .f64MulAdd : .f64AddMul
         case (.f64Mul, .f64Sub): first ? .f64MulSub : .f64SubMul
         case (.f64Mul, .f64Mul): first ? .f64MulMul : .f64MulMulRight

@@ -79,6 +79,43 @@ func executeGlobalSet(
     next(pc.next, fp, md, ms, context)
 }
 
+/// `global.get_i32.add_imm result, addend, global`: `global + addend` (16 bits, sign-extended).
+@_cdecl("vudo_execute_globalGetAddImm") @inline(__always)
+func executeGlobalGetAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let global = context.state.pointee.instance.pointee.globals[Int(pc.c32)]
+    fp.setI32(
+        pc.a, UInt32(truncatingIfNeeded: global.pointee) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b))))
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `global.add_imm result, addend, global`: `global + addend` (16 bits, sign-extended) into both
+/// `result` and the global.
+@_cdecl("vudo_execute_globalAddImm") @inline(__always)
+func executeGlobalAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let global = context.state.pointee.instance.pointee.globals[Int(pc.c32)]
+    let sum = UInt64(
+        UInt32(truncatingIfNeeded: global.pointee) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b))))
+    fp[pc.a] = sum
+    global.pointee = sum
+    next(pc.next, fp, md, ms, context)
+}
+
+/// `i32.add_imm_global.set result, x, addend, global`: `x + addend` (16 bits, sign-extended) into
+/// both `result` and the global (an index of 16 bits).
+@_cdecl("vudo_execute_i32AddImmGlobalSet") @inline(__always)
+func executeI32AddImmGlobalSet(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let sum = UInt64(fp.i32(pc.b) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c))))
+    fp[pc.a] = sum
+    context.state.pointee.instance.pointee.globals[Int(pc.d)].pointee = sum
+    next(pc.next, fp, md, ms, context)
+}
+
 /// `ref.func result, function`: a funcref is its entry's address.
 @_cdecl("vudo_execute_refFunc") @inline(__always)
 func executeRefFunc(
@@ -103,6 +140,9 @@ extension InternalOp {
         (.select, executeSelect),
         (.globalGet, executeGlobalGet),
         (.globalSet, executeGlobalSet),
+        (.globalGetAddImm, executeGlobalGetAddImm),
+        (.globalAddImm, executeGlobalAddImm),
+        (.i32AddImmGlobalSet, executeI32AddImmGlobalSet),
         (.refFunc, executeRefFunc),
     ]
 }
