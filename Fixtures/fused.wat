@@ -507,4 +507,12 @@
   (func (export "counter_into_other") (result i32)
     (global.set $other (i32.add (global.get $counter) (i32.const 4)))
     (i32.sub (global.get $other) (global.get $counter)))
+  ;; Recursion's `f(n - 1)`: the argument's add joins the call. Unbounded, it exhausts the stack.
+  (func $depth (export "depth") (param $n i32) (result i32)
+    (if (result i32) (i32.eqz (local.get $n))
+      (then (i32.const 0))
+      (else (i32.add (call $depth (i32.sub (local.get $n) (i32.const 1))) (i32.const 1)))))
+  (func $identity (param $x i32) (result i32) (local.get $x))
+  (func (export "call_successor") (param $x i32) (result i32)
+    (call $identity (i32.add (local.get $x) (i32.const 1))))
 )

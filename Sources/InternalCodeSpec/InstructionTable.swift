@@ -108,6 +108,17 @@ public enum InstructionTable {
             "callDefined", "call_defined",
             [Operand(.a, .slot, "base"), Operand(.c32, .index("function"), "function")],
             .handwritten(pure: false), dataWords: 1),
+        // A call whose (first) argument is an add of a constant computed right before it:
+        // recursion's `f(n - 1)`. The function's index takes 16 bits.
+        InstructionSpec(
+            "i32AddImmCallDefined", "i32.add_imm_call_defined",
+            [
+                Operand(.a, .result, "base"), Operand(.b, .slot, "x"), Operand(.c, .signedImmediate, "addend"),
+                Operand(.d, .index("function"), "function"),
+            ],
+            .handwritten(pure: false), dataWords: 1
+        )
+        .fusing("i32AddImm", into: "callDefined"),
         // Data word: the expected type's canonical id (c32).
         InstructionSpec(
             "callIndirect", "call_indirect",

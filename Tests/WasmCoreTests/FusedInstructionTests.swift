@@ -50,6 +50,7 @@ import Testing
         ("tee_then_load", "copyI32Load"), ("copy_then_eq", "copyBrIfI32EqImm"),
         ("copy_then_ne_loop", "copyBrIfI32NeImm"), ("frames", "globalAddImm"), ("frames", "i32AddImmGlobalSet"),
         ("step_counter", "globalAddImm"), ("counter_into_other", "globalGetAddImm"),
+        ("depth", "i32AddImmCallDefined"), ("call_successor", "i32AddImmCallDefined"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -409,6 +410,17 @@ import Testing
         #expect(try wasm.i32("step_counter_wide") == -39952)
         #expect(try wasm.i32("counter_into_other") == 4)
         #expect(try wasm.i32("step_counter") == -39920)
+    }
+
+    /// A call whose argument is added right before it: the sum wraps at 32 bits, and unbounded
+    /// recursion still exhausts the stack. As wasmtime computes the same module (which also traps).
+    @Test func anArgumentsAddJoinsTheCall() throws {
+        #expect(try wasm.i32("depth", 0) == 0)
+        #expect(try wasm.i32("depth", 1000) == 1000)
+        #expect(try wasm.trap("depth", [.i32(UInt32.max)]).reason == .callStackExhausted)
+        #expect(try wasm.i32("call_successor", -1) == 0)
+        #expect(try wasm.i32("call_successor", Int32.max) == Int32.min)
+        #expect(try wasm.i32("call_successor", 41) == 42)
     }
 
     @Test func andOneOfANonComparisonStays() throws {

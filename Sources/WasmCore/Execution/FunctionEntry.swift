@@ -105,11 +105,9 @@ final class FunctionInstance {
         do {
             for (index, instruction) in output.code.enumerated() {
                 var assembled = try instruction.assembled()
-                if index > 0, case let call = output.code[index - 1],
-                    call.op == .call || call.op == .callDefined || call.op == .returnCall
-                {
+                if index > 0, let callee = output.code[index - 1].directCallee {
                     // A call's data word: the callee's entry (the validator checked the index).
-                    assembled.operands = UInt64(UInt(bitPattern: functions[Int(call.c)].entry))
+                    assembled.operands = UInt64(UInt(bitPattern: functions[Int(callee)].entry))
                 }
                 (code + index).initialize(to: assembled)
             }

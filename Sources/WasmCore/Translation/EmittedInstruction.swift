@@ -17,6 +17,15 @@ struct EmittedInstruction: Equatable {
         self.d = d
     }
 
+    /// The function a direct call names, whose entry its data word holds once installed.
+    var directCallee: UInt32? {
+        switch op {
+        case .call, .callDefined, .returnCall: c
+        case .i32AddImmCallDefined: d
+        default: nil
+        }
+    }
+
     /// Slots are named in 16 bits: a frame has at most this many.
     static let slotLimit = 1 << 16
 

@@ -122,7 +122,9 @@ extension Translator {
             let calleeType = context.functionTypes[Int(function)]
             let base = prepareArguments(calleeType.parameters.count)
             let isDefined = Int(function) >= context.module.importedFunctionTypes.count
-            emit(isDefined ? .callDefined : .call, base, 0, function)
+            if !isDefined || !joinCall(function, base: base) {
+                emit(isDefined ? .callDefined : .call, base, 0, function)
+            }
             emit(.data)  // the callee's entry, once installed (FunctionInstance.install)
             finishCall(calleeType)
         case (.returnCall, .index(let function)):

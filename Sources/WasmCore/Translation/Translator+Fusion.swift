@@ -125,6 +125,19 @@ extension Translator {
         return true
     }
 
+    /// The instruction right before (no label between), when it computed the first argument at
+    /// `base` as a slot plus a 16-bit constant: it becomes the call of defined `function` too.
+    mutating func joinCall(_ function: UInt32, base: UInt32) -> Bool {
+        let previous = code.count - 1
+        guard previous >= lastLabel, code[previous].a == base, let added = addedConstant(code[previous]),
+            let addend = Int16(exactly: Int32(bitPattern: added)), let index = UInt16(exactly: function)
+        else { return false }
+        code[previous] = EmittedInstruction(
+            .i32AddImmCallDefined, base, code[previous].b, UInt32(UInt16(bitPattern: addend)), UInt32(index))
+        retargetable = nil
+        return true
+    }
+
     /// Removes an `i32.shr_u x, s` whose result `slot` is masked next.
     mutating func takeShiftForMask(_ slot: UInt32) -> (x: UInt32, shift: UInt32)? {
         guard let shift = foldableProducer(of: slot), shift.op == .i32ShrUImm else { return nil }

@@ -18,6 +18,7 @@ enum InternalOp: UInt16, CaseIterable {
     case enterFrame
     case call
     case callDefined
+    case i32AddImmCallDefined
     case callIndirect
     case returnCall
     case returnCallIndirect
@@ -710,6 +711,7 @@ extension InternalOp {
         case .enterFrame: "enter_frame"
         case .call: "call"
         case .callDefined: "call_defined"
+        case .i32AddImmCallDefined: "i32.add_imm_call_defined"
         case .callIndirect: "call_indirect"
         case .returnCall: "return_call"
         case .returnCallIndirect: "return_call_indirect"
@@ -1398,6 +1400,11 @@ extension InternalOp {
         case .enterFrame: [InternalOperand(.c32, .target, "body")]
         case .call: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("function"), "function")]
         case .callDefined: [InternalOperand(.a, .slot, "base"), InternalOperand(.c32, .index("function"), "function")]
+        case .i32AddImmCallDefined:
+            [
+                InternalOperand(.a, .result, "base"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c, .signedImmediate, "addend"), InternalOperand(.d, .index("function"), "function"),
+            ]
         case .callIndirect:
             [
                 InternalOperand(.a, .slot, "base"), InternalOperand(.b, .slot, "index"),
@@ -3389,15 +3396,15 @@ extension InternalOp {
     /// Instructions that follow this one as extra operands.
     var dataWords: Int {
         switch self {
-        case .copyBrIf, .call, .callDefined, .callIndirect, .returnCall, .returnCallIndirect, .copyBrIfI32EqImm,
-            .copyBrIfI32NeImm, .memoryInit, .dataDrop, .memoryWindow, .memorySizeAt, .memoryGrowAt, .memoryFillAt,
-            .memoryCopyAt, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq, .brIfF64SumNe,
-            .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe,
-            .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS, .i32LoadBrIfLtU,
-            .i32LoadBrIfGtS, .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS, .i32LoadBrIfGeU,
-            .i32LoadBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz, .v128Load8Lane, .v128Load16Lane,
-            .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane, .v128Store64Lane,
-            .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
+        case .copyBrIf, .call, .callDefined, .i32AddImmCallDefined, .callIndirect, .returnCall, .returnCallIndirect,
+            .copyBrIfI32EqImm, .copyBrIfI32NeImm, .memoryInit, .dataDrop, .memoryWindow, .memorySizeAt, .memoryGrowAt,
+            .memoryFillAt, .memoryCopyAt, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop, .brIfF64SumEq,
+            .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe,
+            .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS,
+            .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS,
+            .i32LoadBrIfGeU, .i32LoadBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz, .v128Load8Lane,
+            .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane,
+            .v128Store64Lane, .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
             1
         default: 0
         }
@@ -4149,6 +4156,7 @@ extension InternalOp {
         switch (producer, self) {
         case (.copy, .br): first ? .copyBr : nil
         case (.copy, .brIf): first ? .copyBrIf : nil
+        case (.i32AddImm, .callDefined): first ? .i32AddImmCallDefined : nil
         case (.copy, .brIfI32EqImm): first ? .copyBrIfI32EqImm : nil
         case (.copy, .brIfI32NeImm): first ? .copyBrIfI32NeImm : nil
         case (.i32AddImm, .copy): first ? .i32AddImmCopy : nil

@@ -20,6 +20,19 @@ func executeCallDefined(
     next(callee.pointee.start.unsafelyUnwrapped, base, md, ms, context)
 }
 
+/// `i32.add_imm_call_defined base, x, addend, function`: `x + addend` (16 bits, sign-extended)
+/// into `base`, the first argument, then `call_defined base, function`.
+@_cdecl("vudo_execute_i32AddImmCallDefined") @inline(__always)
+func executeI32AddImmCallDefined(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    fp.setI32(pc.a, fp.i32(pc.b) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c))))
+    let callee = pc.data().callee
+    let base = fp + pc.a
+    guard pushFrame(for: callee, base: base, from: pc, returnTo: pc.data(2), fp, context) else { return }
+    next(callee.pointee.start.unsafelyUnwrapped, base, md, ms, context)
+}
+
 /// `enter_frame body`: the prologue of a function whose frame needs more than a call prepares
 /// (see `FunctionEntry.prepareFrame`); the running function is the one entered.
 @_cdecl("vudo_execute_enterFrame") @inline(__always)
@@ -238,6 +251,7 @@ extension InternalOp {
         (.enterFrame, executeEnterFrame),
         (.call, executeCall),
         (.callDefined, executeCallDefined),
+        (.i32AddImmCallDefined, executeI32AddImmCallDefined),
         (.callIndirect, executeCallIndirect),
         (.returnCall, executeReturnCall),
         (.returnCallIndirect, executeReturnCallIndirect),
