@@ -515,4 +515,17 @@
   (func $identity (param $x i32) (result i32) (local.get $x))
   (func (export "call_successor") (param $x i32) (result i32)
     (call $identity (i32.add (local.get $x) (i32.const 1))))
+  ;; SHA-256's Σ1 as clang writes it (rotl by 26, 21 and 7), and rotations by counts taken
+  ;; modulo 32 (38 is 6, 32 is 0): one instruction each.
+  (func (export "sigma1") (param $e i32) (result i32)
+    (i32.xor
+      (i32.xor (i32.rotl (local.get $e) (i32.const 26)) (i32.rotl (local.get $e) (i32.const 21)))
+      (i32.rotl (local.get $e) (i32.const 7))))
+  (func (export "rotations_mod_32") (param $x i32) (result i32)
+    (i32.xor (i32.rotl (local.get $x) (i32.const 38)) (i32.rotl (local.get $x) (i32.const 32))))
+  ;; Another word's rotation, or a count in a local, is not joined.
+  (func (export "rotations_of_two") (param $x i32) (param $y i32) (result i32)
+    (i32.xor (i32.rotl (local.get $x) (i32.const 3)) (i32.rotl (local.get $y) (i32.const 5))))
+  (func (export "rotation_by_local") (param $x i32) (param $n i32) (result i32)
+    (i32.xor (i32.rotl (local.get $x) (local.get $n)) (i32.rotl (local.get $x) (i32.const 5))))
 )

@@ -726,6 +726,23 @@ public enum InstructionTable {
             row.fusion = Fusion(producer: producer, consumer: consumer, producerIsFirst: first)
             rows.append(row)
         }
+        // One word rotated by constants, xored: SHA-2's Σ functions (`rotr(e, 6) ^ rotr(e, 11) ^
+        // rotr(e, 25)`), which clang writes as rotl by constants. The counts are 5-bit fields of
+        // the immediate, low first (`rotl32` takes its count modulo 32).
+        let rotations: [(String, String, String)] = [
+            ("i32Rotl2Xor", "Numeric.rotl32(x, y) ^ Numeric.rotl32(x, y &>> 5)", "i32Rotl"),
+            (
+                "i32Rotl3Xor", "Numeric.rotl32(x, y) ^ Numeric.rotl32(x, y &>> 5) ^ Numeric.rotl32(x, y &>> 10)",
+                "i32Rotl2Xor"
+            ),
+        ]
+        for (name, expression, producer) in rotations {
+            let row = InstructionSpec(
+                name, dotted(name),
+                [Operand(.a, .result, "result"), Operand(.b, .slot, "x"), Operand(.c32, .immediate, "counts")],
+                .family(.binary(operand: .i32, result: .i32, expression: expression, traps: false, immediate: true)))
+            rows.append(row.fusing(producer, into: "i32RotlXor"))
+        }
         // f64 arithmetic on a value loaded from memory: the address in slot c, the offset (or the
         // wrapping addend of `x + K`) in d.
         let loadOperations: [(String, String, String, Bool)] = [

@@ -51,6 +51,8 @@ import Testing
         ("copy_then_ne_loop", "copyBrIfI32NeImm"), ("frames", "globalAddImm"), ("frames", "i32AddImmGlobalSet"),
         ("step_counter", "globalAddImm"), ("counter_into_other", "globalGetAddImm"),
         ("depth", "i32AddImmCallDefined"), ("call_successor", "i32AddImmCallDefined"),
+        ("sigma1", "i32Rotl3Xor"), ("rotations_mod_32", "i32Rotl2Xor"), ("rotations_of_two", "i32RotlXor"),
+        ("rotation_by_local", "i32RotlXor"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -421,6 +423,24 @@ import Testing
         #expect(try wasm.i32("call_successor", -1) == 0)
         #expect(try wasm.i32("call_successor", Int32.max) == Int32.min)
         #expect(try wasm.i32("call_successor", 41) == 42)
+    }
+
+    /// Rotations of one word by constants, xored, as wasmtime computes the same module: counts
+    /// modulo 32, and the unjoined forms (two words, a count in a local) alike.
+    @Test func rotationsByConstantsXorAsTheInstructionsDo() throws {
+        let arguments: [Int32] = [0, 1, 0x510E_527F, -1, -0x6A09_E668]
+        let sigma1: [Int32] = [0, 69_206_144, 898_049_835, -1, -1_438_012_689]
+        let modulo32: [Int32] = [0, 65, 312_135_083, 0, -395_280_451]
+        let ofTwo: [Int32] = [610_839_776, 610_839_784, -1_407_566_054, -610_839_777, -1_948_753_884]
+        let byLocal: [Int32] = [0, 40, -1_447_502_832, 0, 292_814_806]
+        for (index, x) in arguments.enumerated() {
+            #expect(try wasm.i32("sigma1", x) == sigma1[index])
+            #expect(try wasm.i32("rotations_mod_32", x) == modulo32[index])
+            #expect(try wasm.i32("rotations_of_two", x, 0x123_4567) == ofTwo[index])
+            #expect(try wasm.i32("rotation_by_local", x, 35) == byLocal[index])
+        }
+        #expect(try !internalCode("rotations_of_two").contains("Rotl2"))
+        #expect(try !internalCode("rotation_by_local").contains("Rotl2"))
     }
 
     @Test func andOneOfANonComparisonStays() throws {

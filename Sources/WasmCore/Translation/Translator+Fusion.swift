@@ -80,6 +80,32 @@ extension Translator {
         return fused
     }
 
+    /// `rotl(x, K) ^ z` (a fused `i32RotlXor`) where the instruction right before computed `z` as
+    /// rotations of the same `x` by constants: one instruction rotating by each count. The two
+    /// read `x` with nothing between, so at once is the same.
+    mutating func joinRotation(
+        _ fused: (op: InternalOp, b: UInt32, c: UInt32, d: UInt32)
+    ) -> (op: InternalOp, b: UInt32, c: UInt32, d: UInt32)? {
+        let previous = code.count - 1
+        guard fused.op == .i32RotlXor, let count = smallConstant(fused.c, isWide: false), previous >= lastLabel,
+            isTemporary(fused.d), code[previous].a == fused.d, code[previous].b == fused.b
+        else { return nil }
+        let counts: UInt32
+        switch code[previous].op {
+        case .i32Rotl:
+            guard let first = smallConstant(code[previous].c, isWide: false) else { return nil }
+            counts = first & 31 | (count & 31) << 5
+        case .i32Rotl2Xor:
+            counts = code[previous].c | (count & 31) << 10
+        default:
+            return nil
+        }
+        guard let op = fused.op.fusion(of: code[previous].op, resultIsFirstOperand: true) else { return nil }
+        code.removeLast()
+        retargetable = nil
+        return (op, fused.b, counts, 0)
+    }
+
     /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction, a global
     /// read and stepped (a shadow stack's frame) one instruction.
     mutating func emitImmediateForm(_ op: InternalOp, _ x: UInt32, _ immediate: UInt32) {

@@ -32,7 +32,8 @@ extension Translator {
                         emitImmediateForm(immediateOp, x, immediate)
                     }
                 } else if let fused = takeFoldableOperand(into: op, x, y) {
-                    emitProducer(fused.op, fused.b, fused.c, fused.d)
+                    let joined = joinRotation(fused) ?? fused
+                    emitProducer(joined.op, joined.b, joined.c, joined.d)
                 } else {
                     emitProducer(op, x, y)
                 }

@@ -1769,6 +1769,28 @@ func executeI64Extend16S(
     return next(pc.next, fp, md, ms, context)
 }
 
+/// `i32.rotl2_xor`
+@_cdecl("vudo_execute_i32Rotl2Xor") @inline(__always)
+func executeI32Rotl2Xor(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.i32(pc.b)
+    let y = pc.c32
+    fp.setI32(pc.a, Numeric.rotl32(x, y) ^ Numeric.rotl32(x, y &>> 5))
+    return next(pc.next, fp, md, ms, context)
+}
+
+/// `i32.rotl3_xor`
+@_cdecl("vudo_execute_i32Rotl3Xor") @inline(__always)
+func executeI32Rotl3Xor(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let x = fp.i32(pc.b)
+    let y = pc.c32
+    fp.setI32(pc.a, Numeric.rotl32(x, y) ^ Numeric.rotl32(x, y &>> 5) ^ Numeric.rotl32(x, y &>> 10))
+    return next(pc.next, fp, md, ms, context)
+}
+
 extension InternalOp {
     static let numericHandlers: [(InternalOp, Handler)] = [
         (.i32Add, executeI32Add),
@@ -1939,6 +1961,8 @@ extension InternalOp {
         (.i32Extend16S, executeI32Extend16S),
         (.i64Extend8S, executeI64Extend8S),
         (.i64Extend16S, executeI64Extend16S),
+        (.i32Rotl2Xor, executeI32Rotl2Xor),
+        (.i32Rotl3Xor, executeI32Rotl3Xor),
         (.i32WrapI64, executeI32ReinterpretF32),
         (.i64ExtendI32U, executeI32ReinterpretF32),
         (.f32ReinterpretI32, executeI32ReinterpretF32),

@@ -347,6 +347,8 @@ enum InternalOp: UInt16, CaseIterable {
     case i32MulAdd
     case i32XorAdd
     case i32RotlXor
+    case i32Rotl2Xor
+    case i32Rotl3Xor
     case f64LoadAdd
     case f64AddLoad
     case f64LoadSub
@@ -1040,6 +1042,8 @@ extension InternalOp {
         case .i32MulAdd: "i32.mul_add"
         case .i32XorAdd: "i32.xor_add"
         case .i32RotlXor: "i32.rotl_xor"
+        case .i32Rotl2Xor: "i32.rotl2_xor"
+        case .i32Rotl3Xor: "i32.rotl3_xor"
         case .f64LoadAdd: "f64.load_add"
         case .f64AddLoad: "f64.add_load"
         case .f64LoadSub: "f64.load_sub"
@@ -2505,6 +2509,16 @@ extension InternalOp {
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c, .slot, "y"), InternalOperand(.d, .slot, "z"),
             ]
+        case .i32Rotl2Xor:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .immediate, "counts"),
+            ]
+        case .i32Rotl3Xor:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
+                InternalOperand(.c32, .immediate, "counts"),
+            ]
         case .f64LoadAdd:
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
@@ -3439,48 +3453,48 @@ extension InternalOp {
             .f64LoadAddImm, .i32Load8S, .i32Load8SAddImm, .i32Load8U, .i32Load8UAddImm, .i32Load16S, .i32Load16SAddImm,
             .i32Load16U, .i32Load16UAddImm, .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U,
             .f64MulAdd, .f64AddMul, .f64MulSub, .f64SubMul, .f64MulMul, .f64MulMulRight, .f64AddAdd, .f64AddAddRight,
-            .f64SubAdd, .f64AddSub, .i32AddAdd, .i32MulAdd, .i32XorAdd, .i32RotlXor, .f64LoadAdd, .f64AddLoad,
-            .f64LoadSub, .f64SubLoad, .f64LoadMul, .f64MulLoad, .f64SumLoadAdd, .f64AddSumLoad, .f64SumLoadSub,
-            .f64SubSumLoad, .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm, .i32ShlImmAdd, .select128, .globalGet128,
-            .i8x16ShuffleWords, .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S,
-            .v128Load16x4U, .v128Load32x2S, .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat,
-            .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .i8x16Splat, .i16x8Splat, .i32x4Splat, .i64x2Splat,
-            .f32x4Splat, .f64x2Splat, .i8x16ExtractLaneS, .i8x16ExtractLaneU, .i16x8ExtractLaneS, .i16x8ExtractLaneU,
-            .i32x4ExtractLane, .i64x2ExtractLane, .f32x4ExtractLane, .f64x2ExtractLane, .i8x16ReplaceLane,
-            .i16x8ReplaceLane, .i32x4ReplaceLane, .i64x2ReplaceLane, .f32x4ReplaceLane, .f64x2ReplaceLane,
-            .i8x16Swizzle, .i8x16Shuffle, .v128Not, .v128And, .v128Andnot, .v128Or, .v128Xor, .v128Bitselect,
-            .v128AnyTrue, .i8x16Eq, .i8x16Ne, .i8x16LtS, .i8x16LtU, .i8x16GtS, .i8x16GtU, .i8x16LeS, .i8x16LeU,
-            .i8x16GeS, .i8x16GeU, .i8x16Abs, .i8x16Neg, .i8x16AllTrue, .i8x16Bitmask, .i8x16Shl, .i8x16ShrS, .i8x16ShrU,
-            .i8x16Add, .i8x16Sub, .i8x16MinS, .i8x16MinU, .i8x16MaxS, .i8x16MaxU, .i8x16AddSatS, .i8x16AddSatU,
-            .i8x16SubSatS, .i8x16SubSatU, .i8x16AvgrU, .i16x8Eq, .i16x8Ne, .i16x8LtS, .i16x8LtU, .i16x8GtS, .i16x8GtU,
-            .i16x8LeS, .i16x8LeU, .i16x8GeS, .i16x8GeU, .i16x8Abs, .i16x8Neg, .i16x8AllTrue, .i16x8Bitmask, .i16x8Shl,
-            .i16x8ShrS, .i16x8ShrU, .i16x8Add, .i16x8Sub, .i16x8Mul, .i16x8MinS, .i16x8MinU, .i16x8MaxS, .i16x8MaxU,
-            .i16x8AddSatS, .i16x8AddSatU, .i16x8SubSatS, .i16x8SubSatU, .i16x8AvgrU, .i32x4Eq, .i32x4Ne, .i32x4LtS,
-            .i32x4LtU, .i32x4GtS, .i32x4GtU, .i32x4LeS, .i32x4LeU, .i32x4GeS, .i32x4GeU, .i32x4Abs, .i32x4Neg,
-            .i32x4AllTrue, .i32x4Bitmask, .i32x4Shl, .i32x4ShrS, .i32x4ShrU, .i32x4Add, .i32x4Sub, .i32x4Mul,
-            .i32x4MinS, .i32x4MinU, .i32x4MaxS, .i32x4MaxU, .i64x2Eq, .i64x2Ne, .i64x2LtS, .i64x2GtS, .i64x2LeS,
-            .i64x2GeS, .i64x2Abs, .i64x2Neg, .i64x2AllTrue, .i64x2Bitmask, .i64x2Shl, .i64x2ShrS, .i64x2ShrU, .i64x2Add,
-            .i64x2Sub, .i64x2Mul, .i8x16Popcnt, .i8x16NarrowI16x8S, .i8x16NarrowI16x8U, .i16x8NarrowI32x4S,
-            .i16x8NarrowI32x4U, .i16x8Q15mulrSatS, .i32x4DotI16x8S, .i16x8ExtendLowI8x16S, .i16x8ExtmulLowI8x16S,
-            .i16x8ExtendHighI8x16S, .i16x8ExtmulHighI8x16S, .i16x8ExtaddPairwiseI8x16S, .i16x8ExtendLowI8x16U,
-            .i16x8ExtmulLowI8x16U, .i16x8ExtendHighI8x16U, .i16x8ExtmulHighI8x16U, .i16x8ExtaddPairwiseI8x16U,
-            .i32x4ExtendLowI16x8S, .i32x4ExtmulLowI16x8S, .i32x4ExtendHighI16x8S, .i32x4ExtmulHighI16x8S,
-            .i32x4ExtaddPairwiseI16x8S, .i32x4ExtendLowI16x8U, .i32x4ExtmulLowI16x8U, .i32x4ExtendHighI16x8U,
-            .i32x4ExtmulHighI16x8U, .i32x4ExtaddPairwiseI16x8U, .i64x2ExtendLowI32x4S, .i64x2ExtmulLowI32x4S,
-            .i64x2ExtendHighI32x4S, .i64x2ExtmulHighI32x4S, .i64x2ExtendLowI32x4U, .i64x2ExtmulLowI32x4U,
-            .i64x2ExtendHighI32x4U, .i64x2ExtmulHighI32x4U, .f32x4Eq, .f32x4Ne, .f32x4Lt, .f32x4Gt, .f32x4Le, .f32x4Ge,
-            .f32x4Ceil, .f32x4Floor, .f32x4Trunc, .f32x4Nearest, .f32x4Abs, .f32x4Neg, .f32x4Sqrt, .f32x4Add, .f32x4Sub,
-            .f32x4Mul, .f32x4Div, .f32x4Min, .f32x4Max, .f32x4Pmin, .f32x4Pmax, .f64x2Eq, .f64x2Ne, .f64x2Lt, .f64x2Gt,
-            .f64x2Le, .f64x2Ge, .f64x2Ceil, .f64x2Floor, .f64x2Trunc, .f64x2Nearest, .f64x2Abs, .f64x2Neg, .f64x2Sqrt,
-            .f64x2Add, .f64x2Sub, .f64x2Mul, .f64x2Div, .f64x2Min, .f64x2Max, .f64x2Pmin, .f64x2Pmax,
-            .f32x4DemoteF64x2Zero, .f64x2PromoteLowF32x4, .i32x4TruncSatF32x4S, .i32x4TruncSatF32x4U,
-            .f32x4ConvertI32x4S, .f32x4ConvertI32x4U, .i32x4TruncSatF64x2SZero, .i32x4TruncSatF64x2UZero,
-            .f64x2ConvertLowI32x4S, .f64x2ConvertLowI32x4U, .i8x16RelaxedSwizzle, .i32x4RelaxedTruncF32x4S,
-            .i32x4RelaxedTruncF32x4U, .i32x4RelaxedTruncF64x2SZero, .i32x4RelaxedTruncF64x2UZero, .f32x4RelaxedMadd,
-            .f32x4RelaxedNmadd, .f64x2RelaxedMadd, .f64x2RelaxedNmadd, .i8x16RelaxedLaneselect, .i16x8RelaxedLaneselect,
-            .i32x4RelaxedLaneselect, .i64x2RelaxedLaneselect, .f32x4RelaxedMin, .f32x4RelaxedMax, .f64x2RelaxedMin,
-            .f64x2RelaxedMax, .i16x8RelaxedQ15mulrS, .i16x8RelaxedDotI8x16I7x16S, .i32x4RelaxedDotI8x16I7x16AddS,
-            .f32x4MulAdd, .f64x2MulAdd, .refI31:
+            .f64SubAdd, .f64AddSub, .i32AddAdd, .i32MulAdd, .i32XorAdd, .i32RotlXor, .i32Rotl2Xor, .i32Rotl3Xor,
+            .f64LoadAdd, .f64AddLoad, .f64LoadSub, .f64SubLoad, .f64LoadMul, .f64MulLoad, .f64SumLoadAdd,
+            .f64AddSumLoad, .f64SumLoadSub, .f64SubSumLoad, .f64SumLoadMul, .f64MulSumLoad, .i32ShrUImmAndImm,
+            .i32ShlImmAdd, .select128, .globalGet128, .i8x16ShuffleWords, .v128Load, .v128LoadAddImm, .v128Load8x8S,
+            .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S, .v128Load32x2U, .v128Load8Splat,
+            .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .i8x16Splat,
+            .i16x8Splat, .i32x4Splat, .i64x2Splat, .f32x4Splat, .f64x2Splat, .i8x16ExtractLaneS, .i8x16ExtractLaneU,
+            .i16x8ExtractLaneS, .i16x8ExtractLaneU, .i32x4ExtractLane, .i64x2ExtractLane, .f32x4ExtractLane,
+            .f64x2ExtractLane, .i8x16ReplaceLane, .i16x8ReplaceLane, .i32x4ReplaceLane, .i64x2ReplaceLane,
+            .f32x4ReplaceLane, .f64x2ReplaceLane, .i8x16Swizzle, .i8x16Shuffle, .v128Not, .v128And, .v128Andnot,
+            .v128Or, .v128Xor, .v128Bitselect, .v128AnyTrue, .i8x16Eq, .i8x16Ne, .i8x16LtS, .i8x16LtU, .i8x16GtS,
+            .i8x16GtU, .i8x16LeS, .i8x16LeU, .i8x16GeS, .i8x16GeU, .i8x16Abs, .i8x16Neg, .i8x16AllTrue, .i8x16Bitmask,
+            .i8x16Shl, .i8x16ShrS, .i8x16ShrU, .i8x16Add, .i8x16Sub, .i8x16MinS, .i8x16MinU, .i8x16MaxS, .i8x16MaxU,
+            .i8x16AddSatS, .i8x16AddSatU, .i8x16SubSatS, .i8x16SubSatU, .i8x16AvgrU, .i16x8Eq, .i16x8Ne, .i16x8LtS,
+            .i16x8LtU, .i16x8GtS, .i16x8GtU, .i16x8LeS, .i16x8LeU, .i16x8GeS, .i16x8GeU, .i16x8Abs, .i16x8Neg,
+            .i16x8AllTrue, .i16x8Bitmask, .i16x8Shl, .i16x8ShrS, .i16x8ShrU, .i16x8Add, .i16x8Sub, .i16x8Mul,
+            .i16x8MinS, .i16x8MinU, .i16x8MaxS, .i16x8MaxU, .i16x8AddSatS, .i16x8AddSatU, .i16x8SubSatS, .i16x8SubSatU,
+            .i16x8AvgrU, .i32x4Eq, .i32x4Ne, .i32x4LtS, .i32x4LtU, .i32x4GtS, .i32x4GtU, .i32x4LeS, .i32x4LeU,
+            .i32x4GeS, .i32x4GeU, .i32x4Abs, .i32x4Neg, .i32x4AllTrue, .i32x4Bitmask, .i32x4Shl, .i32x4ShrS, .i32x4ShrU,
+            .i32x4Add, .i32x4Sub, .i32x4Mul, .i32x4MinS, .i32x4MinU, .i32x4MaxS, .i32x4MaxU, .i64x2Eq, .i64x2Ne,
+            .i64x2LtS, .i64x2GtS, .i64x2LeS, .i64x2GeS, .i64x2Abs, .i64x2Neg, .i64x2AllTrue, .i64x2Bitmask, .i64x2Shl,
+            .i64x2ShrS, .i64x2ShrU, .i64x2Add, .i64x2Sub, .i64x2Mul, .i8x16Popcnt, .i8x16NarrowI16x8S,
+            .i8x16NarrowI16x8U, .i16x8NarrowI32x4S, .i16x8NarrowI32x4U, .i16x8Q15mulrSatS, .i32x4DotI16x8S,
+            .i16x8ExtendLowI8x16S, .i16x8ExtmulLowI8x16S, .i16x8ExtendHighI8x16S, .i16x8ExtmulHighI8x16S,
+            .i16x8ExtaddPairwiseI8x16S, .i16x8ExtendLowI8x16U, .i16x8ExtmulLowI8x16U, .i16x8ExtendHighI8x16U,
+            .i16x8ExtmulHighI8x16U, .i16x8ExtaddPairwiseI8x16U, .i32x4ExtendLowI16x8S, .i32x4ExtmulLowI16x8S,
+            .i32x4ExtendHighI16x8S, .i32x4ExtmulHighI16x8S, .i32x4ExtaddPairwiseI16x8S, .i32x4ExtendLowI16x8U,
+            .i32x4ExtmulLowI16x8U, .i32x4ExtendHighI16x8U, .i32x4ExtmulHighI16x8U, .i32x4ExtaddPairwiseI16x8U,
+            .i64x2ExtendLowI32x4S, .i64x2ExtmulLowI32x4S, .i64x2ExtendHighI32x4S, .i64x2ExtmulHighI32x4S,
+            .i64x2ExtendLowI32x4U, .i64x2ExtmulLowI32x4U, .i64x2ExtendHighI32x4U, .i64x2ExtmulHighI32x4U, .f32x4Eq,
+            .f32x4Ne, .f32x4Lt, .f32x4Gt, .f32x4Le, .f32x4Ge, .f32x4Ceil, .f32x4Floor, .f32x4Trunc, .f32x4Nearest,
+            .f32x4Abs, .f32x4Neg, .f32x4Sqrt, .f32x4Add, .f32x4Sub, .f32x4Mul, .f32x4Div, .f32x4Min, .f32x4Max,
+            .f32x4Pmin, .f32x4Pmax, .f64x2Eq, .f64x2Ne, .f64x2Lt, .f64x2Gt, .f64x2Le, .f64x2Ge, .f64x2Ceil, .f64x2Floor,
+            .f64x2Trunc, .f64x2Nearest, .f64x2Abs, .f64x2Neg, .f64x2Sqrt, .f64x2Add, .f64x2Sub, .f64x2Mul, .f64x2Div,
+            .f64x2Min, .f64x2Max, .f64x2Pmin, .f64x2Pmax, .f32x4DemoteF64x2Zero, .f64x2PromoteLowF32x4,
+            .i32x4TruncSatF32x4S, .i32x4TruncSatF32x4U, .f32x4ConvertI32x4S, .f32x4ConvertI32x4U,
+            .i32x4TruncSatF64x2SZero, .i32x4TruncSatF64x2UZero, .f64x2ConvertLowI32x4S, .f64x2ConvertLowI32x4U,
+            .i8x16RelaxedSwizzle, .i32x4RelaxedTruncF32x4S, .i32x4RelaxedTruncF32x4U, .i32x4RelaxedTruncF64x2SZero,
+            .i32x4RelaxedTruncF64x2UZero, .f32x4RelaxedMadd, .f32x4RelaxedNmadd, .f64x2RelaxedMadd, .f64x2RelaxedNmadd,
+            .i8x16RelaxedLaneselect, .i16x8RelaxedLaneselect, .i32x4RelaxedLaneselect, .i64x2RelaxedLaneselect,
+            .f32x4RelaxedMin, .f32x4RelaxedMax, .f64x2RelaxedMin, .f64x2RelaxedMax, .i16x8RelaxedQ15mulrS,
+            .i16x8RelaxedDotI8x16I7x16S, .i32x4RelaxedDotI8x16I7x16AddS, .f32x4MulAdd, .f64x2MulAdd, .refI31:
             true
         default: false
         }
@@ -3509,12 +3523,12 @@ extension InternalOp {
             .brIfI64LeU, .brIfI64LeUImm, .brIfI64GeS, .brIfI64GeSImm, .brIfI64GeU, .brIfI64GeUImm, .brIfI64Eqz,
             .brIfI64Nez, .brIfF32Eq, .brIfF32Ne, .brIfF32Lt, .brIfF32NotLt, .brIfF32Gt, .brIfF32NotGt, .brIfF32Le,
             .brIfF32NotLe, .brIfF32Ge, .brIfF32NotGe, .brIfF64Eq, .brIfF64Ne, .brIfF64Lt, .brIfF64NotLt, .brIfF64Gt,
-            .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe, .i32AndImmBrIfNez, .i32AndImmBrIfEqz,
-            .globalGet128, .globalSet128, .v128Load, .v128LoadAddImm, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S,
-            .v128Load16x4U, .v128Load32x2S, .v128Load32x2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat,
-            .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .v128Store, .v128StoreAddImm, .callIndirectSubtype,
-            .returnCallIndirectSubtype, .throwTag, .structGet, .structGetPacked, .structGet128, .structSet,
-            .structSet128, .refTest, .refCast:
+            .brIfF64NotGt, .brIfF64Le, .brIfF64NotLe, .brIfF64Ge, .brIfF64NotGe, .i32Rotl2Xor, .i32Rotl3Xor,
+            .i32AndImmBrIfNez, .i32AndImmBrIfEqz, .globalGet128, .globalSet128, .v128Load, .v128LoadAddImm,
+            .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S, .v128Load32x2U,
+            .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat, .v128Load32Zero, .v128Load64Zero,
+            .v128Store, .v128StoreAddImm, .callIndirectSubtype, .returnCallIndirectSubtype, .throwTag, .structGet,
+            .structGetPacked, .structGet128, .structSet, .structSet128, .refTest, .refCast:
             true
         default: false
         }
@@ -4173,6 +4187,8 @@ extension InternalOp {
         case (.i32Mul, .i32Add): .i32MulAdd
         case (.i32Xor, .i32Add): .i32XorAdd
         case (.i32Rotl, .i32Xor): .i32RotlXor
+        case (.i32Rotl, .i32RotlXor): first ? .i32Rotl2Xor : nil
+        case (.i32Rotl2Xor, .i32RotlXor): first ? .i32Rotl3Xor : nil
         case (.f64Load, .f64Add): first ? .f64LoadAdd : .f64AddLoad
         case (.f64Load, .f64Sub): first ? .f64LoadSub : .f64SubLoad
         case (.f64Load, .f64Mul): first ? .f64LoadMul : .f64MulLoad
