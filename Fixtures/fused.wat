@@ -528,4 +528,22 @@
     (i32.xor (i32.rotl (local.get $x) (i32.const 3)) (i32.rotl (local.get $y) (i32.const 5))))
   (func (export "rotation_by_local") (param $x i32) (param $n i32) (result i32)
     (i32.xor (i32.rotl (local.get $x) (local.get $n)) (i32.rotl (local.get $x) (i32.const 5))))
+  ;; A byte tested at once (a sieve's `if (!composite[i])`, a string's end), for non-zero and
+  ;; for zero: counts the zero bytes of [p + 16, p + 16 + n); finds the first non-zero byte from p.
+  (func (export "zero_bytes") (param $p i32) (param $n i32) (result i32)
+    (local $count i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br_if $next (i32.load8_u offset=16 (i32.add (local.get $p) (local.get $n))))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+        (br $next)))
+    (local.get $count))
+  (func (export "first_set_byte") (param $p i32) (result i32)
+    (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+    (loop $scan
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br_if $scan (i32.eqz (i32.load8_u (local.get $p)))))
+    (local.get $p))
 )

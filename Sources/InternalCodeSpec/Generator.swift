@@ -485,10 +485,11 @@ public enum Generator {
             body.append("let target = pc.data()")
             body.append("if _fastPath(\(condition)) { return next(target.jump(target.c32), fp, md, ms, context) }")
             body.append(pastDataWord)
-        case .loadBranch(let condition, let testsOnlyX):
+        case .loadBranch(let condition, let testsOnlyX, let memoryType):
             body.append(address(base: "b", offset: "pc.d", wrappingSum: false))
-            body.append(boundsCheck("UInt32"))
-            body.append("let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)")
+            body.append(boundsCheck(memoryType))
+            let load = "md.loadUnaligned(fromByteOffset: Int(address), as: \(memoryType).self)"
+            body.append("let x = \(memoryType == "UInt32" ? load : "UInt32(\(load))")")
             body.append(write(.i32, "a", "x"))
             if !testsOnlyX { body.append("let y = \(read(.i32, "c"))") }
             body.append("let target = pc.data()")

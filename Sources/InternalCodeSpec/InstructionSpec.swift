@@ -203,10 +203,10 @@ public enum Family: Sendable {
     /// b, y from slot c; the target is in the data word, relative to the data word (so that a
     /// forward branch is patched there like any other).
     case sumBranch(condition: String)
-    /// A loaded i32 and its comparison: x loaded from slot b plus the offset d (no wrap) and kept
-    /// in slot a, y from slot c (unless `testsOnlyX`); branch when `condition(x, y)` holds, to the
+    /// A loaded i32 (of `memoryType`, zero-extended) and its comparison: x loaded from slot b plus
+    /// the offset d (no wrap) and kept in slot a, y from slot c (unless `testsOnlyX`); branch when `condition(x, y)` holds, to the
     /// target in the data word (as `sumBranch`).
-    case loadBranch(condition: String, testsOnlyX: Bool)
+    case loadBranch(condition: String, testsOnlyX: Bool, memoryType: String = "UInt32")
     /// Bits of an i32 tested: branch when `condition(x)` holds, x the i32 in slot a and-ed with
     /// the mask c32, to the target in the data word.
     case bitTestBranch(condition: String)

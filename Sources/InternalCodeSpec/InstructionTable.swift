@@ -827,6 +827,13 @@ public enum InstructionTable {
                 .family(.loadBranch(condition: condition, testsOnlyX: true)), dataWords: 1)
             load.fusion = Fusion(producer: "i32Load", consumer: consumer, producerIsFirst: true)
             rows.append(load)
+            // A byte (`if (!flags[i])`: a sieve's test, a string's end).
+            var byte = InstructionSpec(
+                "i32Load8UBrIf\(suffix)", "i32.load8_u_br_if_\(suffix.lowercased())",
+                [Operand(.a, .result, "value"), Operand(.b, .slot, "address"), Operand(.d, .immediate, "offset")],
+                .family(.loadBranch(condition: condition, testsOnlyX: true, memoryType: "UInt8")), dataWords: 1)
+            byte.fusion = Fusion(producer: "i32Load8U", consumer: consumer, producerIsFirst: true)
+            rows.append(byte)
             var bits = InstructionSpec(
                 "i32AndImmBrIf\(suffix)", "i32.and_br_if_\(suffix.lowercased())",
                 [Operand(.a, .slot, "x"), Operand(.c32, .immediate, "mask")],

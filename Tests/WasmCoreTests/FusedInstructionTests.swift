@@ -52,7 +52,7 @@ import Testing
         ("step_counter", "globalAddImm"), ("counter_into_other", "globalGetAddImm"),
         ("depth", "i32AddImmCallDefined"), ("call_successor", "i32AddImmCallDefined"),
         ("sigma1", "i32Rotl3Xor"), ("rotations_mod_32", "i32Rotl2Xor"), ("rotations_of_two", "i32RotlXor"),
-        ("rotation_by_local", "i32RotlXor"),
+        ("rotation_by_local", "i32RotlXor"), ("zero_bytes", "i32Load8UBrIfNez"), ("first_set_byte", "i32Load8UBrIfEqz"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -441,6 +441,21 @@ import Testing
         }
         #expect(try !internalCode("rotations_of_two").contains("Rotl2"))
         #expect(try !internalCode("rotation_by_local").contains("Rotl2"))
+    }
+
+    /// A byte loaded and tested at once keeps the byte, zero-extended, and traps out of bounds
+    /// (an offset does not wrap). As wasmtime computes the same module.
+    @Test func aTestedByteBranchesAsTheTwoInstructions() throws {
+        #expect(try wasm.i32("zero_bytes", 0, 16) == 16)
+        #expect(try wasm.i32("zero_bytes", 1000, 40) == 29)
+        #expect(try wasm.i32("zero_bytes", 2030, 30) == 23)
+        #expect(try wasm.i32("first_set_byte", 0) == 0)
+        #expect(try wasm.i32("first_set_byte", 16) == 1024)
+        #expect(try wasm.i32("first_set_byte", 2040) == 2048)
+        #expect(try wasm.i32("first_set_byte", 1030) == 1035)
+        #expect(try wasm.trap("first_set_byte", [.i32(65530)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.trap("zero_bytes", [.i32(65520), .i32(1)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.trap("zero_bytes", [.i32(UInt32(bitPattern: -16)), .i32(3)]).reason == .memoryOutOfBounds)
     }
 
     @Test func andOneOfANonComparisonStays() throws {

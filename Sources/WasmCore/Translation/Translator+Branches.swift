@@ -137,15 +137,15 @@ extension Translator {
     }
 
     /// The instruction right before a branch on `condition` being non-zero (zero when `negated`),
-    /// when it computes the condition and can test it itself: an i32 load (still writing the word
-    /// to its slot), or an and with a mask into a temporary. Returns the index of the fused
+    /// when it computes the condition and can test it itself: an i32 or byte load (still writing
+    /// the value to its slot), or an and with a mask into a temporary. Returns the index of the fused
     /// branch's data word.
     mutating func takeTest(of condition: UInt32, negated: Bool) -> Int? {
         guard let producer = code.last, producer.a == condition, code.count - 1 >= lastLabel,
             let op = (negated ? InternalOp.brIfNot : .brIf).fusion(of: producer.op, resultIsFirstOperand: true)
         else { return nil }
         switch producer.op {
-        case .i32Load where producer.c <= UInt32(UInt16.max):
+        case .i32Load where producer.c <= UInt32(UInt16.max), .i32Load8U where producer.c <= UInt32(UInt16.max):
             return replaceLast(with: op, producer.a, producer.b, 0, producer.c)
         case .i32AndImm where isTemporary(condition):
             return replaceLast(with: op, producer.b, 0, producer.c)

@@ -640,6 +640,20 @@ func executeI32LoadBrIfNez(
     return next(pc.data(2), fp, md, ms, context)
 }
 
+/// `i32.load8_u_br_if_nez`
+@_cdecl("vudo_execute_i32Load8UBrIfNez") @inline(__always)
+func executeI32Load8UBrIfNez(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = UInt32(md.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self))
+    fp.setI32(pc.a, x)
+    let target = pc.data()
+    if _fastPath(x != 0) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
 /// `i32.and_br_if_nez`
 @_cdecl("vudo_execute_i32AndImmBrIfNez") @inline(__always)
 func executeI32AndImmBrIfNez(
@@ -659,6 +673,20 @@ func executeI32LoadBrIfEqz(
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
     guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let x = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, x)
+    let target = pc.data()
+    if _fastPath(x == 0) { return next(target.jump(target.c32), fp, md, ms, context) }
+    return next(pc.data(2), fp, md, ms, context)
+}
+
+/// `i32.load8_u_br_if_eqz`
+@_cdecl("vudo_execute_i32Load8UBrIfEqz") @inline(__always)
+func executeI32Load8UBrIfEqz(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.d)
+    guard _fastPath(address &+ 1 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let x = UInt32(md.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self))
     fp.setI32(pc.a, x)
     let target = pc.data()
     if _fastPath(x == 0) { return next(target.jump(target.c32), fp, md, ms, context) }
@@ -751,8 +779,10 @@ extension InternalOp {
         (.i32LoadBrIfGeS, executeI32LoadBrIfGeS),
         (.i32LoadBrIfGeU, executeI32LoadBrIfGeU),
         (.i32LoadBrIfNez, executeI32LoadBrIfNez),
+        (.i32Load8UBrIfNez, executeI32Load8UBrIfNez),
         (.i32AndImmBrIfNez, executeI32AndImmBrIfNez),
         (.i32LoadBrIfEqz, executeI32LoadBrIfEqz),
+        (.i32Load8UBrIfEqz, executeI32Load8UBrIfEqz),
         (.i32AndImmBrIfEqz, executeI32AndImmBrIfEqz),
         (.i32ShrUImmAndImm, executeI32ShrUImmAndImm),
         (.i32ShlImmAdd, executeI32ShlImmAdd),

@@ -392,8 +392,10 @@ enum InternalOp: UInt16, CaseIterable {
     case i32LoadBrIfGeS
     case i32LoadBrIfGeU
     case i32LoadBrIfNez
+    case i32Load8UBrIfNez
     case i32AndImmBrIfNez
     case i32LoadBrIfEqz
+    case i32Load8UBrIfEqz
     case i32AndImmBrIfEqz
     case i32ShrUImmAndImm
     case i32ShlImmAdd
@@ -1087,8 +1089,10 @@ extension InternalOp {
         case .i32LoadBrIfGeS: "i32.load_br_if_ges"
         case .i32LoadBrIfGeU: "i32.load_br_if_geu"
         case .i32LoadBrIfNez: "i32.load_br_if_nez"
+        case .i32Load8UBrIfNez: "i32.load8_u_br_if_nez"
         case .i32AndImmBrIfNez: "i32.and_br_if_nez"
         case .i32LoadBrIfEqz: "i32.load_br_if_eqz"
+        case .i32Load8UBrIfEqz: "i32.load8_u_br_if_eqz"
         case .i32AndImmBrIfEqz: "i32.and_br_if_eqz"
         case .i32ShrUImmAndImm: "i32.shr_u_and"
         case .i32ShlImmAdd: "i32.shl_add"
@@ -2704,8 +2708,18 @@ extension InternalOp {
                 InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
                 InternalOperand(.d, .immediate, "offset"),
             ]
+        case .i32Load8UBrIfNez:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.d, .immediate, "offset"),
+            ]
         case .i32AndImmBrIfNez: [InternalOperand(.a, .slot, "x"), InternalOperand(.c32, .immediate, "mask")]
         case .i32LoadBrIfEqz:
+            [
+                InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.d, .immediate, "offset"),
+            ]
+        case .i32Load8UBrIfEqz:
             [
                 InternalOperand(.a, .result, "value"), InternalOperand(.b, .slot, "address"),
                 InternalOperand(.d, .immediate, "offset"),
@@ -3416,9 +3430,10 @@ extension InternalOp {
             .brIfF64SumNe, .brIfF64SumLt, .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe,
             .brIfF64SumNotLe, .brIfF64SumGe, .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS,
             .i32LoadBrIfLtU, .i32LoadBrIfGtS, .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS,
-            .i32LoadBrIfGeU, .i32LoadBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz, .v128Load8Lane,
-            .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane,
-            .v128Store64Lane, .callIndirectSubtype, .returnCallIndirectSubtype, .gcAllocate, .gcUpdate:
+            .i32LoadBrIfGeU, .i32LoadBrIfNez, .i32Load8UBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32Load8UBrIfEqz,
+            .i32AndImmBrIfEqz, .v128Load8Lane, .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane,
+            .v128Store16Lane, .v128Store32Lane, .v128Store64Lane, .callIndirectSubtype, .returnCallIndirectSubtype,
+            .gcAllocate, .gcUpdate:
             1
         default: 0
         }
@@ -3569,7 +3584,7 @@ extension InternalOp {
             .brIfF64SumNotLt, .brIfF64SumGt, .brIfF64SumNotGt, .brIfF64SumLe, .brIfF64SumNotLe, .brIfF64SumGe,
             .brIfF64SumNotGe, .i32LoadBrIfEq, .i32LoadBrIfNe, .i32LoadBrIfLtS, .i32LoadBrIfLtU, .i32LoadBrIfGtS,
             .i32LoadBrIfGtU, .i32LoadBrIfLeS, .i32LoadBrIfLeU, .i32LoadBrIfGeS, .i32LoadBrIfGeU, .i32LoadBrIfNez,
-            .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32AndImmBrIfEqz:
+            .i32Load8UBrIfNez, .i32AndImmBrIfNez, .i32LoadBrIfEqz, .i32Load8UBrIfEqz, .i32AndImmBrIfEqz:
             true
         default: false
         }
@@ -4226,8 +4241,10 @@ extension InternalOp {
         case (.i32Load, .brIfI32GeS): first ? .i32LoadBrIfGeS : nil
         case (.i32Load, .brIfI32GeU): first ? .i32LoadBrIfGeU : nil
         case (.i32Load, .brIf): first ? .i32LoadBrIfNez : nil
+        case (.i32Load8U, .brIf): first ? .i32Load8UBrIfNez : nil
         case (.i32AndImm, .brIf): first ? .i32AndImmBrIfNez : nil
         case (.i32Load, .brIfNot): first ? .i32LoadBrIfEqz : nil
+        case (.i32Load8U, .brIfNot): first ? .i32Load8UBrIfEqz : nil
         case (.i32AndImm, .brIfNot): first ? .i32AndImmBrIfEqz : nil
         case (.f32x4Mul, .f32x4Add): .f32x4MulAdd
         case (.f64x2Mul, .f64x2Add): .f64x2MulAdd
