@@ -546,4 +546,17 @@
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br_if $scan (i32.eqz (i32.load8_u (local.get $p)))))
     (local.get $p))
+  ;; An index and a pointer stepped in a row (`i++, p += 4`), until the word at p reaches a bound;
+  ;; and one local stepped twice (in order: the second step reads the first's sum).
+  (func (export "index_and_pointer") (param $p i32) (param $bound i32) (result i32)
+    (local $i i32)
+    (loop $scan
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $scan
+        (i32.lt_u (i32.load (local.tee $p (i32.add (local.get $p) (i32.const 4)))) (local.get $bound))))
+    (i32.add (i32.mul (local.get $i) (i32.const 65536)) (local.get $p)))
+  (func (export "step_twice") (param $x i32) (result i32)
+    (local.set $x (i32.add (local.get $x) (i32.const 1)))
+    (local.set $x (i32.sub (local.get $x) (i32.const 32768)))
+    (local.get $x))
 )

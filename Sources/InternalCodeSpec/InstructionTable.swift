@@ -271,6 +271,17 @@ public enum InstructionTable {
             .handwritten(pure: false)
         )
         .fusing("i32AddImm", into: "copy"),
+        // Two locals stepped by constants in a row, each in place: a loop's index and pointer
+        // (`i++, p += 4`), in that order.
+        InstructionSpec(
+            "i32AddImm2", "i32.add_imm2",
+            [
+                Operand(.a, .result, "x"), Operand(.b, .signedImmediate, "step"), Operand(.c, .result, "y"),
+                Operand(.d, .signedImmediate, "secondStep"),
+            ],
+            .handwritten(pure: false)
+        )
+        .fusing("i32AddImm", into: "i32AddImm"),
         // A pointer kept in a local and followed at once (`local.tee p` then `i32.load`, a list
         // walk's `next = (p = q)->next`): copy then load through the copy, offsets of 16 bits.
         InstructionSpec(

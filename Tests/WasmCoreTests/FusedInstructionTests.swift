@@ -53,6 +53,7 @@ import Testing
         ("depth", "i32AddImmCallDefined"), ("call_successor", "i32AddImmCallDefined"),
         ("sigma1", "i32Rotl3Xor"), ("rotations_mod_32", "i32Rotl2Xor"), ("rotations_of_two", "i32RotlXor"),
         ("rotation_by_local", "i32RotlXor"), ("zero_bytes", "i32Load8UBrIfNez"), ("first_set_byte", "i32Load8UBrIfEqz"),
+        ("index_and_pointer", "i32AddImm2"), ("step_twice", "i32AddImm2"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -456,6 +457,18 @@ import Testing
         #expect(try wasm.trap("first_set_byte", [.i32(65530)]).reason == .memoryOutOfBounds)
         #expect(try wasm.trap("zero_bytes", [.i32(65520), .i32(1)]).reason == .memoryOutOfBounds)
         #expect(try wasm.trap("zero_bytes", [.i32(UInt32(bitPattern: -16)), .i32(3)]).reason == .memoryOutOfBounds)
+    }
+
+    /// Two steps in a row, of two locals or of one (the second reading the first's sum), wrapping
+    /// at 32 bits. As wasmtime computes the same module.
+    @Test func twoStepsInARowStepInOrder() throws {
+        #expect(try wasm.i32("index_and_pointer", 1020, 8) == 197_640)
+        #expect(try wasm.i32("index_and_pointer", 1020, 1) == 66560)
+        #expect(try wasm.i32("index_and_pointer", 2044, 8) == 67584)
+        #expect(try wasm.i32("index_and_pointer", 1040, 0x900) == 132_120)
+        #expect(try wasm.trap("index_and_pointer", [.i32(65500), .i32(UInt32.max)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.i32("step_twice", 5) == -32762)
+        #expect(try wasm.i32("step_twice", Int32.min) == 2_147_450_881)
     }
 
     @Test func andOneOfANonComparisonStays() throws {

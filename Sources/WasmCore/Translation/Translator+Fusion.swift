@@ -106,6 +106,26 @@ extension Translator {
         return (op, fused.b, counts, 0)
     }
 
+    /// The last two instructions, when each steps a local in place by a 16-bit constant (`i++`
+    /// then `p += 4`) with no label between: one instruction.
+    mutating func joinSteps() {
+        let second = code.count - 1
+        let first = second - 1
+        guard first >= lastLabel, let firstStep = inPlaceStep(code[first]), let secondStep = inPlaceStep(code[second])
+        else { return }
+        code[first] = EmittedInstruction(.i32AddImm2, code[first].a, firstStep, code[second].a, secondStep)
+        code.removeLast()
+        retargetable = nil
+    }
+
+    /// What an `x += K` (or `x -= K`) adds, in 16 bits, when the instruction is one.
+    private func inPlaceStep(_ instruction: EmittedInstruction) -> UInt32? {
+        guard instruction.a == instruction.b, let added = addedConstant(instruction),
+            let step = Int16(exactly: Int32(bitPattern: added))
+        else { return nil }
+        return UInt32(UInt16(bitPattern: step))
+    }
+
     /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction, a global
     /// read and stepped (a shadow stack's frame) one instruction.
     mutating func emitImmediateForm(_ op: InternalOp, _ x: UInt32, _ immediate: UInt32) {
@@ -222,6 +242,26 @@ extension Translator {
     /// A loop's `x += K` (or `x += y`) right before a branch testing x, back to `target`, joins the
     /// branch: removes the add and returns the fused branch with its target filled in.
     mutating func takeCounterStep(
+        before branch: InternalOp, _ x: UInt32, _ y: UInt32, target: Int
+    )
+        -> (op: InternalOp, a: UInt32, b: UInt32, c: UInt32, d: UInt32)?
+    {
+        // Two steps joined (`i32AddImm2`): the second is the counter's, one instruction either way.
+        guard let pair = code.last, pair.op == .i32AddImm2, code.count - 1 >= lastLabel else {
+            return takeSingleCounterStep(before: branch, x, y, target: target)
+        }
+        code[code.count - 1] = EmittedInstruction(.i32AddImm, pair.a, pair.a, signExtended(pair.b))
+        emit(.i32AddImm, pair.c, pair.c, signExtended(pair.d))
+        if let fused = takeSingleCounterStep(before: branch, x, y, target: target) { return fused }
+        joinSteps()
+        return nil
+    }
+
+    private func signExtended(_ step: UInt32) -> UInt32 {
+        UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: step)))
+    }
+
+    private mutating func takeSingleCounterStep(
         before branch: InternalOp, _ x: UInt32, _ y: UInt32, target: Int
     )
         -> (op: InternalOp, a: UInt32, b: UInt32, c: UInt32, d: UInt32)?

@@ -24,6 +24,7 @@ extension Translator {
                 code[producer].a = local
                 _ = pop()
                 retargetable = nil
+                if producer == code.count - 1 { joinSteps() }
             } else {
                 let value = pop()
                 materializeReads(of: local)
@@ -38,6 +39,7 @@ extension Translator {
                 code[producer].a = local
                 stack[stack.count - 1] = local
                 retargetable = nil
+                if producer == code.count - 1 { joinSteps() }
             } else {
                 // As `local.set` then `local.get`: the operand reads the local from now on, so a
                 // local or constant is copied once, not first home and from there to the local.

@@ -28,6 +28,7 @@ enum InternalOp: UInt16, CaseIterable {
     case copy
     case copy2
     case i32AddImmCopy
+    case i32AddImm2
     case copyI32Load
     case const32
     case select
@@ -725,6 +726,7 @@ extension InternalOp {
         case .copy: "copy"
         case .copy2: "copy2"
         case .i32AddImmCopy: "i32.add_imm_copy"
+        case .i32AddImm2: "i32.add_imm2"
         case .copyI32Load: "copy_i32.load"
         case .const32: "const32"
         case .select: "select"
@@ -1449,6 +1451,11 @@ extension InternalOp {
             [
                 InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c, .signedImmediate, "addend"), InternalOperand(.d, .result, "copy"),
+            ]
+        case .i32AddImm2:
+            [
+                InternalOperand(.a, .result, "x"), InternalOperand(.b, .signedImmediate, "step"),
+                InternalOperand(.c, .result, "y"), InternalOperand(.d, .signedImmediate, "secondStep"),
             ]
         case .copyI32Load:
             [
@@ -4189,6 +4196,7 @@ extension InternalOp {
         case (.copy, .brIfI32EqImm): first ? .copyBrIfI32EqImm : nil
         case (.copy, .brIfI32NeImm): first ? .copyBrIfI32NeImm : nil
         case (.i32AddImm, .copy): first ? .i32AddImmCopy : nil
+        case (.i32AddImm, .i32AddImm): first ? .i32AddImm2 : nil
         case (.copy, .i32Load): first ? .copyI32Load : nil
         case (.globalGet, .i32AddImm): first ? .globalGetAddImm : nil
         case (.globalGetAddImm, .globalSet): first ? .globalAddImm : nil

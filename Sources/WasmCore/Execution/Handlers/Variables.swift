@@ -29,6 +29,17 @@ func executeI32AddImmCopy(
     next(pc.next, fp, md, ms, context)
 }
 
+/// `i32.add_imm2 x, step, y, secondStep`: `x += step`, then `y += secondStep` (16 bits each,
+/// sign-extended).
+@_cdecl("vudo_execute_i32AddImm2") @inline(__always)
+func executeI32AddImm2(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    fp.setI32(pc.a, fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b))))
+    fp.setI32(pc.c, fp.i32(pc.c) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d))))
+    next(pc.next, fp, md, ms, context)
+}
+
 /// `copy_i32.load result, address, copy, offset`: `copy <- address`, then `result <- i32 at
 /// address + offset` (16 bits): a `local.tee` of a pointer that is loaded through at once.
 @_cdecl("vudo_execute_copyI32Load") @inline(__always)
@@ -136,6 +147,7 @@ extension InternalOp {
         (.f64ReinterpretI64, executeCopy),
         (.copy2, executeCopy2),
         (.i32AddImmCopy, executeI32AddImmCopy),
+        (.i32AddImm2, executeI32AddImm2),
         (.const32, executeConst32),
         (.select, executeSelect),
         (.globalGet, executeGlobalGet),
