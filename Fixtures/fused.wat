@@ -559,4 +559,9 @@
     (local.set $x (i32.add (local.get $x) (i32.const 1)))
     (local.set $x (i32.sub (local.get $x) (i32.const 32768)))
     (local.get $x))
+  ;; A loaded word plus or minus a constant (`a[i] + 1`), wrapping at 32 bits.
+  (func (export "loaded_plus") (param $p i32) (result i32)
+    (i32.add (i32.load offset=4 (local.get $p)) (i32.const 7)))
+  (func (export "loaded_minus") (param $p i32) (result i32)
+    (i32.sub (i32.load offset=8 (local.get $p)) (i32.const 32768)))
 )

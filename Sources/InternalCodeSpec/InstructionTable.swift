@@ -140,6 +140,17 @@ public enum InstructionTable {
             "f64AddToMemory", "f64.add_to_memory",
             [Operand(.a, .slot, "address"), Operand(.b, .slot, "x"), Operand(.c32, .immediate, "offset")],
             .handwritten(pure: false)),
+        // A loaded word plus a constant (`a[i] + 1`; unoptimized C's `n - 1` of a local kept in
+        // memory), offsets and addends of 16 bits.
+        InstructionSpec(
+            "i32LoadThenAddImm", "i32.load_then_add_imm",
+            [
+                Operand(.a, .result, "result"), Operand(.b, .slot, "address"), Operand(.c, .immediate, "offset"),
+                Operand(.d, .signedImmediate, "addend"),
+            ],
+            .handwritten(pure: false)
+        )
+        .fusing("i32Load", into: "i32AddImm"),
     ]
 
     // Typed function references and exceptions (Handlers/References.swift, Exceptions.swift).

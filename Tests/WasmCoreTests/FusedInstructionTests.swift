@@ -54,6 +54,7 @@ import Testing
         ("sigma1", "i32Rotl3Xor"), ("rotations_mod_32", "i32Rotl2Xor"), ("rotations_of_two", "i32RotlXor"),
         ("rotation_by_local", "i32RotlXor"), ("zero_bytes", "i32Load8UBrIfNez"), ("first_set_byte", "i32Load8UBrIfEqz"),
         ("index_and_pointer", "i32AddImm2"), ("step_twice", "i32AddImm2"),
+        ("loaded_plus", "i32LoadThenAddImm"), ("loaded_minus", "i32LoadThenAddImm"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -469,6 +470,18 @@ import Testing
         #expect(try wasm.trap("index_and_pointer", [.i32(65500), .i32(UInt32.max)]).reason == .memoryOutOfBounds)
         #expect(try wasm.i32("step_twice", 5) == -32762)
         #expect(try wasm.i32("step_twice", Int32.min) == 2_147_450_881)
+    }
+
+    /// A loaded word plus a constant wraps at 32 bits and traps out of bounds, as wasmtime
+    /// computes the same module.
+    @Test func aLoadedWordPlusAConstant() throws {
+        #expect(try wasm.i32("loaded_plus", 1024) == 14)
+        #expect(try wasm.i32("loaded_plus", 1044) == 6)
+        #expect(try wasm.i32("loaded_plus", 0) == -2_021_227_125)
+        #expect(try wasm.i32("loaded_minus", 1024) == 2_147_450_880)
+        #expect(try wasm.i32("loaded_minus", 1040) == -32769)
+        #expect(try wasm.trap("loaded_plus", [.i32(65532)]).reason == .memoryOutOfBounds)
+        #expect(try wasm.trap("loaded_plus", [.i32(UInt32.max - 3)]).reason == .memoryOutOfBounds)
     }
 
     @Test func andOneOfANonComparisonStays() throws {

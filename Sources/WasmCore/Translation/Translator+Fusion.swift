@@ -127,10 +127,12 @@ extension Translator {
     }
 
     /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction, a global
-    /// read and stepped (a shadow stack's frame) one instruction.
+    /// or a loaded word stepped (a shadow stack's frame, `a[i] + 1`) one instruction.
     mutating func emitImmediateForm(_ op: InternalOp, _ x: UInt32, _ immediate: UInt32) {
         if let read = takeGlobalGet(steppedBy: op, x, immediate) {
             emitProducer(.globalGetAddImm, read.addend, read.global)
+        } else if let load = takeLoad(steppedBy: op, x, immediate) {
+            emitProducer(.i32LoadThenAddImm, load.address, load.offset, load.addend)
         } else if op == .i32AndImm, immediate <= UInt32(UInt16.max), let field = takeShiftForMask(x) {
             emitProducer(.i32ShrUImmAndImm, field.x, field.shift, immediate)
         } else {
@@ -150,6 +152,20 @@ extension Translator {
         code.removeLast()
         retargetable = nil
         return (read.c, UInt32(UInt16(bitPattern: addend)))
+    }
+
+    /// Removes an `i32.load` into `slot` when `op` (an add or sub of `immediate`) consumes it next,
+    /// its offset and the constant added fitting 16 bits.
+    mutating func takeLoad(
+        steppedBy op: InternalOp, _ slot: UInt32, _ immediate: UInt32
+    ) -> (address: UInt32, offset: UInt32, addend: UInt32)? {
+        guard let load = foldableProducer(of: slot), load.op == .i32Load, load.c <= UInt32(UInt16.max),
+            let added = addedConstant(EmittedInstruction(op, 0, slot, immediate)),
+            let addend = Int16(exactly: Int32(bitPattern: added))
+        else { return nil }
+        code.removeLast()
+        retargetable = nil
+        return (load.b, load.c, UInt32(UInt16(bitPattern: addend)))
     }
 
     /// The instruction right before (no label between), when it computed `value` as a global, or

@@ -23,6 +23,7 @@ enum InternalOp: UInt16, CaseIterable {
     case returnCall
     case returnCallIndirect
     case f64AddToMemory
+    case i32LoadThenAddImm
     case copyBrIfI32EqImm
     case copyBrIfI32NeImm
     case copy
@@ -721,6 +722,7 @@ extension InternalOp {
         case .returnCall: "return_call"
         case .returnCallIndirect: "return_call_indirect"
         case .f64AddToMemory: "f64.add_to_memory"
+        case .i32LoadThenAddImm: "i32.load_then_add_imm"
         case .copyBrIfI32EqImm: "copy_br_if_i32.eq_imm"
         case .copyBrIfI32NeImm: "copy_br_if_i32.ne_imm"
         case .copy: "copy"
@@ -1430,6 +1432,11 @@ extension InternalOp {
             [
                 InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .i32LoadThenAddImm:
+            [
+                InternalOperand(.a, .result, "result"), InternalOperand(.b, .slot, "address"),
+                InternalOperand(.c, .immediate, "offset"), InternalOperand(.d, .signedImmediate, "addend"),
             ]
         case .copyBrIfI32EqImm:
             [
@@ -4193,6 +4200,7 @@ extension InternalOp {
         case (.copy, .br): first ? .copyBr : nil
         case (.copy, .brIf): first ? .copyBrIf : nil
         case (.i32AddImm, .callDefined): first ? .i32AddImmCallDefined : nil
+        case (.i32Load, .i32AddImm): first ? .i32LoadThenAddImm : nil
         case (.copy, .brIfI32EqImm): first ? .copyBrIfI32EqImm : nil
         case (.copy, .brIfI32NeImm): first ? .copyBrIfI32NeImm : nil
         case (.i32AddImm, .copy): first ? .i32AddImmCopy : nil

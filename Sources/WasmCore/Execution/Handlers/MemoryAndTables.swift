@@ -98,6 +98,19 @@ func executeF64AddToMemory(
     next(pc.next, fp, md, ms, context)
 }
 
+/// `i32.load_then_add_imm result, address, offset, addend`: the i32 at `address + offset`, plus
+/// `addend` (16 bits, sign-extended).
+@_cdecl("vudo_execute_i32LoadThenAddImm") @inline(__always)
+func executeI32LoadThenAddImm(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c)
+    guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let value = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
+    fp.setI32(pc.a, value &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d))))
+    next(pc.next, fp, md, ms, context)
+}
+
 /// `table.get result, index, table`
 @_cdecl("vudo_execute_tableGet") @inline(__always)
 func executeTableGet(
@@ -239,6 +252,7 @@ extension InternalOp {
         (.memoryFill, executeMemoryFill),
         (.memoryCopy, executeMemoryCopy),
         (.f64AddToMemory, executeF64AddToMemory),
+        (.i32LoadThenAddImm, executeI32LoadThenAddImm),
         (.memoryInit, executeBulk),
         (.dataDrop, executeBulk),
         (.tableGet, executeTableGet),
