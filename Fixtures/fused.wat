@@ -564,4 +564,18 @@
     (i32.add (i32.load offset=4 (local.get $p)) (i32.const 7)))
   (func (export "loaded_minus") (param $p i32) (result i32)
     (i32.sub (i32.load offset=8 (local.get $p)) (i32.const 32768)))
+  ;; `p->v += x * x` with the field's address kept in a local computed before the product (as
+  ;; clang writes nbody's updates), at two fields; the second field's address read in between is
+  ;; not moved. Returns the two fields' bits added as f64.
+  (func (export "accumulate_fields") (param $p i32) (param $x f64) (result i64)
+    (local $field i32) (local $seen i32)
+    (local.set $field (i32.add (local.get $p) (i32.const 8)))
+    (f64.store (local.get $field)
+      (f64.add (f64.mul (local.get $x) (local.get $x)) (f64.load (local.get $field))))
+    (local.set $field (i32.sub (local.get $p) (i32.const -16)))
+    (local.set $seen (local.get $field))
+    (f64.store (local.get $field) (f64.add (local.get $x) (f64.load (local.get $field))))
+    (i64.reinterpret_f64
+      (f64.add (f64.load offset=8 (local.get $p))
+        (f64.load offset=16 (i32.sub (local.get $seen) (i32.const 16))))))
 )

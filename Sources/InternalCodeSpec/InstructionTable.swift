@@ -140,6 +140,17 @@ public enum InstructionTable {
             "f64AddToMemory", "f64.add_to_memory",
             [Operand(.a, .slot, "address"), Operand(.b, .slot, "x"), Operand(.c32, .immediate, "offset")],
             .handwritten(pure: false)),
+        // `m += x` at an address just computed as `base + K` into a local (a struct's field, the
+        // address kept for the load and the store): the sum is still written to the local.
+        InstructionSpec(
+            "f64AddToMemoryAtSum", "f64.add_to_memory_at_sum",
+            [
+                Operand(.a, .result, "address"), Operand(.b, .slot, "base"), Operand(.c, .signedImmediate, "addend"),
+                Operand(.d, .slot, "x"),
+            ],
+            .handwritten(pure: false)
+        )
+        .fusing("i32AddImm", into: "f64AddToMemory"),
         // A loaded word plus a constant (`a[i] + 1`; unoptimized C's `n - 1` of a local kept in
         // memory), offsets and addends of 16 bits.
         InstructionSpec(

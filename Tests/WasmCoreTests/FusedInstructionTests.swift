@@ -55,6 +55,7 @@ import Testing
         ("rotation_by_local", "i32RotlXor"), ("zero_bytes", "i32Load8UBrIfNez"), ("first_set_byte", "i32Load8UBrIfEqz"),
         ("index_and_pointer", "i32AddImm2"), ("step_twice", "i32AddImm2"),
         ("loaded_plus", "i32LoadThenAddImm"), ("loaded_minus", "i32LoadThenAddImm"),
+        ("accumulate_fields", "f64AddToMemoryAtSum"),
     ])
     func translatesToTheFusedInstruction(function: String, instruction: String) throws {
         #expect(try internalCode(function).contains(" \(instruction) "))
@@ -482,6 +483,24 @@ import Testing
         #expect(try wasm.i32("loaded_minus", 1040) == -32769)
         #expect(try wasm.trap("loaded_plus", [.i32(65532)]).reason == .memoryOutOfBounds)
         #expect(try wasm.trap("loaded_plus", [.i32(UInt32.max - 3)]).reason == .memoryOutOfBounds)
+    }
+
+    /// `p->v += x` at a field address kept in a local: the sum moves to the update, which still
+    /// writes the local; a local read in between keeps its add. As wasmtime computes the same
+    /// module, calls in order on one instance (the fields accumulate).
+    @Test func aFieldUpdateComputesItsAddress() throws {
+        let code = try internalCode("accumulate_fields")
+        #expect(code.contains(" i32AddImmCopy "), "\(code)")
+        let calls: [(UInt32, Double, UInt64)] = [
+            (64, 3, 4_622_945_017_495_814_144), (64, 3, 4_627_448_617_123_184_640),
+            (4000, -1.5, 4_604_930_618_986_332_160), (0, 1, 4_611_686_018_427_387_904),
+        ]
+        for (p, x, bits) in calls {
+            #expect(try wasm.call("accumulate_fields", [.i32(p), .f64(x.bitPattern)]) == [.i64(bits)])
+        }
+        for p in [65530, 65520, UInt32(bitPattern: -8)] {
+            #expect(try wasm.trap("accumulate_fields", [.i32(p), .f64(1.0.bitPattern)]).reason == .memoryOutOfBounds)
+        }
     }
 
     @Test func andOneOfANonComparisonStays() throws {

@@ -46,6 +46,39 @@ extension Translator {
         return (sum.b, addend)
     }
 
+    /// Removes an `i32.add x, K` (or `sub`, K of 16 bits) into the local `slot` a few instructions
+    /// back, for the instruction reading `slot` next to compute and write it itself: everything
+    /// since only computes into other slots, and nothing since reads `slot` or writes `x`.
+    mutating func takeSumKept(in slot: UInt32) -> (base: UInt32, addend: UInt32)? {
+        guard !isTemporary(slot) else { return nil }
+        var index = code.count - 1
+        while index >= lastLabel, code[index].a != slot {
+            guard code[index].op.writesOnlyResult else { return nil }
+            index -= 1
+        }
+        guard index >= lastLabel, let added = addedConstant(code[index]),
+            let addend = Int16(exactly: Int32(bitPattern: added))
+        else { return nil }
+        let base = code[index].b
+        // Exact slots: a v128's second slot is never a live i32 local or operand.
+        for later in code[(index + 1)...] {
+            if later.a == base || later.a == slot { return nil }
+            for operand in later.op.operands where operand.role == .slot {
+                let read: UInt32
+                switch operand.field {
+                case .a: read = later.a
+                case .b: read = later.b
+                case .c, .c32: read = later.c
+                case .d: read = later.d
+                }
+                if read == slot { return nil }
+            }
+        }
+        code.remove(at: index)
+        retargetable = nil
+        return (base, UInt32(UInt16(bitPattern: addend)))
+    }
+
     /// Removes the instruction that just produced operand `x` or `y` of `op` when the two fuse (a
     /// binary operation, a shift feeding an add, an `f64.load`), returning the fused operation and
     /// its operands b, c and d (see `InternalOp.fusion(of:resultIsFirstOperand:)`).

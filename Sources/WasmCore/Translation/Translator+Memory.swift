@@ -96,7 +96,11 @@ extension Translator {
                 // `m = x + m`: load and store share the address, checked once.
                 code.removeLast()
                 retargetable = nil
-                emit(.f64AddToMemory, address, addition.b, addition.d)
+                if offset == 0, let sum = takeSumKept(in: address) {
+                    emit(.f64AddToMemoryAtSum, address, sum.base, sum.addend, addition.b)
+                } else {
+                    emit(.f64AddToMemory, address, addition.b, addition.d)
+                }
             } else if offset == 0, let fused = op.addressSumForm, let sum = takeAddressSum(address, isStore: isStore) {
                 if isStore {
                     emit(fused, sum.base, value, sum.addend)

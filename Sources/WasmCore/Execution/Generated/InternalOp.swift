@@ -23,6 +23,7 @@ enum InternalOp: UInt16, CaseIterable {
     case returnCall
     case returnCallIndirect
     case f64AddToMemory
+    case f64AddToMemoryAtSum
     case i32LoadThenAddImm
     case copyBrIfI32EqImm
     case copyBrIfI32NeImm
@@ -722,6 +723,7 @@ extension InternalOp {
         case .returnCall: "return_call"
         case .returnCallIndirect: "return_call_indirect"
         case .f64AddToMemory: "f64.add_to_memory"
+        case .f64AddToMemoryAtSum: "f64.add_to_memory_at_sum"
         case .i32LoadThenAddImm: "i32.load_then_add_imm"
         case .copyBrIfI32EqImm: "copy_br_if_i32.eq_imm"
         case .copyBrIfI32NeImm: "copy_br_if_i32.ne_imm"
@@ -1432,6 +1434,11 @@ extension InternalOp {
             [
                 InternalOperand(.a, .slot, "address"), InternalOperand(.b, .slot, "x"),
                 InternalOperand(.c32, .immediate, "offset"),
+            ]
+        case .f64AddToMemoryAtSum:
+            [
+                InternalOperand(.a, .result, "address"), InternalOperand(.b, .slot, "base"),
+                InternalOperand(.c, .signedImmediate, "addend"), InternalOperand(.d, .slot, "x"),
             ]
         case .i32LoadThenAddImm:
             [
@@ -4200,6 +4207,7 @@ extension InternalOp {
         case (.copy, .br): first ? .copyBr : nil
         case (.copy, .brIf): first ? .copyBrIf : nil
         case (.i32AddImm, .callDefined): first ? .i32AddImmCallDefined : nil
+        case (.i32AddImm, .f64AddToMemory): first ? .f64AddToMemoryAtSum : nil
         case (.i32Load, .i32AddImm): first ? .i32LoadThenAddImm : nil
         case (.copy, .brIfI32EqImm): first ? .copyBrIfI32EqImm : nil
         case (.copy, .brIfI32NeImm): first ? .copyBrIfI32NeImm : nil

@@ -98,6 +98,21 @@ func executeF64AddToMemory(
     next(pc.next, fp, md, ms, context)
 }
 
+/// `f64.add_to_memory_at_sum address, base, addend, x`: `address <- base + addend` (16 bits,
+/// sign-extended, wrapping like `i32.add`), then `m += x` for the f64 at that address.
+@_cdecl("vudo_execute_f64AddToMemoryAtSum") @inline(__always)
+func executeF64AddToMemoryAtSum(
+    _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
+) {
+    let sum = fp.i32(pc.b) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c)))
+    fp.setI32(pc.a, sum)
+    let address = UInt64(sum)
+    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
+    let m = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
+    md.storeBytes(of: bitCast(fp.f64(pc.d) + m, to: UInt64.self), toByteOffset: Int(address), as: UInt64.self)
+    next(pc.next, fp, md, ms, context)
+}
+
 /// `i32.load_then_add_imm result, address, offset, addend`: the i32 at `address + offset`, plus
 /// `addend` (16 bits, sign-extended).
 @_cdecl("vudo_execute_i32LoadThenAddImm") @inline(__always)
@@ -252,6 +267,7 @@ extension InternalOp {
         (.memoryFill, executeMemoryFill),
         (.memoryCopy, executeMemoryCopy),
         (.f64AddToMemory, executeF64AddToMemory),
+        (.f64AddToMemoryAtSum, executeF64AddToMemoryAtSum),
         (.i32LoadThenAddImm, executeI32LoadThenAddImm),
         (.memoryInit, executeBulk),
         (.dataDrop, executeBulk),
