@@ -17,6 +17,26 @@ struct EmittedInstruction: Equatable {
         self.d = d
     }
 
+    /// The field an operand sits in (`c32` is `c`, which holds all 32 bits until assembly).
+    subscript(field field: InternalOperand.Field) -> UInt32 {
+        get {
+            switch field {
+            case .a: a
+            case .b: b
+            case .c, .c32: c
+            case .d: d
+            }
+        }
+        set {
+            switch field {
+            case .a: a = newValue
+            case .b: b = newValue
+            case .c, .c32: c = newValue
+            case .d: d = newValue
+            }
+        }
+    }
+
     /// The function a direct call names, whose entry its data word holds once installed.
     var directCallee: UInt32? {
         switch op {

@@ -55,13 +55,7 @@ extension Store {
     }
 
     private static func text(of operand: InternalOperand, in instruction: EmittedInstruction, at index: Int) -> String {
-        let bits: UInt32
-        switch operand.field {
-        case .a: bits = instruction.a
-        case .b: bits = instruction.b
-        case .c, .c32: bits = instruction.c
-        case .d: bits = instruction.d
-        }
+        let bits = instruction[field: operand.field]
         switch operand.role {
         case .result, .slot: return "s\(bits)"
         case .immediate: return "\(bits)"

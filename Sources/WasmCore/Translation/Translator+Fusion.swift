@@ -22,6 +22,14 @@ extension Translator {
         }
     }
 
+    /// `addedConstant`, when it fits a 16-bit signed field: the field's bits.
+    func shortAddedConstant(_ instruction: EmittedInstruction) -> UInt32? {
+        guard let added = addedConstant(instruction), let short = Int16(exactly: Int32(bitPattern: added)) else {
+            return nil
+        }
+        return UInt32(UInt16(bitPattern: short))
+    }
+
     /// Removes an `i32.add x, K` (or `i32.sub x, K`) computing `address`, for a load or store to
     /// absorb. A store's value is usually computed after its address: the sum may lie further back,
     /// as long as everything since only computes into other slots (no branch, call or store, and
@@ -56,27 +64,18 @@ extension Translator {
             guard code[index].op.writesOnlyResult else { return nil }
             index -= 1
         }
-        guard index >= lastLabel, let added = addedConstant(code[index]),
-            let addend = Int16(exactly: Int32(bitPattern: added))
-        else { return nil }
+        guard index >= lastLabel, let addend = shortAddedConstant(code[index]) else { return nil }
         let base = code[index].b
         // Exact slots: a v128's second slot is never a live i32 local or operand.
         for later in code[(index + 1)...] {
             if later.a == base || later.a == slot { return nil }
-            for operand in later.op.operands where operand.role == .slot {
-                let read: UInt32
-                switch operand.field {
-                case .a: read = later.a
-                case .b: read = later.b
-                case .c, .c32: read = later.c
-                case .d: read = later.d
-                }
-                if read == slot { return nil }
+            for operand in later.op.operands where operand.role == .slot && later[field: operand.field] == slot {
+                return nil
             }
         }
         code.remove(at: index)
         retargetable = nil
-        return (base, UInt32(UInt16(bitPattern: addend)))
+        return (base, addend)
     }
 
     /// Removes the instruction that just produced operand `x` or `y` of `op` when the two fuse (a
@@ -153,19 +152,18 @@ extension Translator {
 
     /// What an `x += K` (or `x -= K`) adds, in 16 bits, when the instruction is one.
     private func inPlaceStep(_ instruction: EmittedInstruction) -> UInt32? {
-        guard instruction.a == instruction.b, let added = addedConstant(instruction),
-            let step = Int16(exactly: Int32(bitPattern: added))
-        else { return nil }
-        return UInt32(UInt16(bitPattern: step))
+        instruction.a == instruction.b ? shortAddedConstant(instruction) : nil
     }
 
     /// `x op immediate`; a mask of a just-shifted value becomes one bit-field extraction, a global
     /// or a loaded word stepped (a shadow stack's frame, `a[i] + 1`) one instruction.
     mutating func emitImmediateForm(_ op: InternalOp, _ x: UInt32, _ immediate: UInt32) {
-        if let read = takeGlobalGet(steppedBy: op, x, immediate) {
-            emitProducer(.globalGetAddImm, read.addend, read.global)
-        } else if let load = takeLoad(steppedBy: op, x, immediate) {
-            emitProducer(.i32LoadThenAddImm, load.address, load.offset, load.addend)
+        if let (read, addend) = takeProducer(of: x, steppedBy: op, immediate, where: { $0.op == .globalGet }) {
+            emitProducer(.globalGetAddImm, addend, read.c)
+        } else if let (load, addend) = takeProducer(
+            of: x, steppedBy: op, immediate, where: { $0.op == .i32Load && $0.c <= UInt32(UInt16.max) })
+        {
+            emitProducer(.i32LoadThenAddImm, load.b, load.c, addend)
         } else if op == .i32AndImm, immediate <= UInt32(UInt16.max), let field = takeShiftForMask(x) {
             emitProducer(.i32ShrUImmAndImm, field.x, field.shift, immediate)
         } else {
@@ -173,32 +171,18 @@ extension Translator {
         }
     }
 
-    /// Removes a `global.get` into `slot` when `op` (an add or sub of `immediate`) consumes it
-    /// next and adds a constant that fits 16 bits.
-    mutating func takeGlobalGet(
-        steppedBy op: InternalOp, _ slot: UInt32, _ immediate: UInt32
-    ) -> (global: UInt32, addend: UInt32)? {
-        guard let read = foldableProducer(of: slot), read.op == .globalGet,
-            let added = addedConstant(EmittedInstruction(op, 0, slot, immediate)),
-            let addend = Int16(exactly: Int32(bitPattern: added))
+    /// Removes the instruction that just produced `slot` when it is one `fuses` accepts and `op`
+    /// (an add or sub of `immediate`) consumes it next, adding a constant that fits 16 bits;
+    /// returns it and that constant's field.
+    mutating func takeProducer(
+        of slot: UInt32, steppedBy op: InternalOp, _ immediate: UInt32, where fuses: (EmittedInstruction) -> Bool
+    ) -> (producer: EmittedInstruction, addend: UInt32)? {
+        guard let producer = foldableProducer(of: slot), fuses(producer),
+            let addend = shortAddedConstant(EmittedInstruction(op, 0, slot, immediate))
         else { return nil }
         code.removeLast()
         retargetable = nil
-        return (read.c, UInt32(UInt16(bitPattern: addend)))
-    }
-
-    /// Removes an `i32.load` into `slot` when `op` (an add or sub of `immediate`) consumes it next,
-    /// its offset and the constant added fitting 16 bits.
-    mutating func takeLoad(
-        steppedBy op: InternalOp, _ slot: UInt32, _ immediate: UInt32
-    ) -> (address: UInt32, offset: UInt32, addend: UInt32)? {
-        guard let load = foldableProducer(of: slot), load.op == .i32Load, load.c <= UInt32(UInt16.max),
-            let added = addedConstant(EmittedInstruction(op, 0, slot, immediate)),
-            let addend = Int16(exactly: Int32(bitPattern: added))
-        else { return nil }
-        code.removeLast()
-        retargetable = nil
-        return (load.b, load.c, UInt32(UInt16(bitPattern: addend)))
+        return (producer, addend)
     }
 
     /// The instruction right before (no label between), when it computed `value` as a global, or
@@ -208,11 +192,8 @@ extension Translator {
         guard previous >= lastLabel, code[previous].a == value else { return false }
         if code[previous].op == .globalGetAddImm, code[previous].c == global {
             code[previous].op = .globalAddImm
-        } else if let added = addedConstant(code[previous]), let addend = Int16(exactly: Int32(bitPattern: added)),
-            let index = UInt16(exactly: global)
-        {
-            code[previous] = EmittedInstruction(
-                .i32AddImmGlobalSet, value, code[previous].b, UInt32(UInt16(bitPattern: addend)), UInt32(index))
+        } else if let addend = shortAddedConstant(code[previous]), let index = UInt16(exactly: global) {
+            code[previous] = EmittedInstruction(.i32AddImmGlobalSet, value, code[previous].b, addend, UInt32(index))
         } else {
             return false
         }
@@ -224,11 +205,10 @@ extension Translator {
     /// `base` as a slot plus a 16-bit constant: it becomes the call of defined `function` too.
     mutating func joinCall(_ function: UInt32, base: UInt32) -> Bool {
         let previous = code.count - 1
-        guard previous >= lastLabel, code[previous].a == base, let added = addedConstant(code[previous]),
-            let addend = Int16(exactly: Int32(bitPattern: added)), let index = UInt16(exactly: function)
+        guard previous >= lastLabel, code[previous].a == base, let addend = shortAddedConstant(code[previous]),
+            let index = UInt16(exactly: function)
         else { return false }
-        code[previous] = EmittedInstruction(
-            .i32AddImmCallDefined, base, code[previous].b, UInt32(UInt16(bitPattern: addend)), UInt32(index))
+        code[previous] = EmittedInstruction(.i32AddImmCallDefined, base, code[previous].b, addend, UInt32(index))
         retargetable = nil
         return true
     }
@@ -324,9 +304,8 @@ extension Translator {
         var other = y
         var consumer = branch
         let producer: InternalOp
-        if let added = addedConstant(code[previous]) {
-            guard let immediate = Int16(exactly: Int32(bitPattern: added)) else { return nil }
-            step = UInt32(UInt16(bitPattern: immediate))
+        if let short = shortAddedConstant(code[previous]) {
+            step = short
             producer = .i32AddImm
         } else if code[previous].op == .i32Add {
             step = code[previous].c

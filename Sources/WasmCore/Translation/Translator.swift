@@ -229,12 +229,7 @@ struct Translator {
     private static func forEachSlotOperand(in code: inout [EmittedInstruction], _ transform: (UInt32) -> UInt32) {
         for index in code.indices where code[index].op != .data {
             for operand in code[index].op.operands where operand.role == .result || operand.role == .slot {
-                switch operand.field {
-                case .a: code[index].a = transform(code[index].a)
-                case .b: code[index].b = transform(code[index].b)
-                case .c, .c32: code[index].c = transform(code[index].c)
-                case .d: code[index].d = transform(code[index].d)
-                }
+                code[index][field: operand.field] = transform(code[index][field: operand.field])
             }
         }
     }
@@ -362,12 +357,11 @@ struct Translator {
         }
         let previous = code.count - 1
         // An add of a constant into `source`, kept in two locals: the add writes both.
-        if previous >= lastLabel, code[previous].a == source, let addend = addedConstant(code[previous]),
-            let step = Int16(exactly: Int32(bitPattern: addend)),
+        if previous >= lastLabel, code[previous].a == source, let step = shortAddedConstant(code[previous]),
             let op = InternalOp.copy.fusion(of: .i32AddImm, resultIsFirstOperand: true)
         {
             code[previous].op = op
-            code[previous].c = UInt32(UInt16(bitPattern: step))
+            code[previous].c = step
             code[previous].d = destination
             retargetable = nil
             return

@@ -34,6 +34,11 @@ extension CodePointer {
     @inline(__always) var d: Int { Int(load(fromByteOffset: 14, as: UInt16.self)) }
     @inline(__always) var c32: UInt32 { load(fromByteOffset: 12, as: UInt32.self) }
 
+    /// A 16-bit field holding a signed immediate (an addend, a step), sign-extended to 32 bits.
+    @inline(__always) func signed(_ field: Int) -> UInt32 {
+        UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: field)))
+    }
+
     /// The instruction after this one.
     @inline(__always) var next: CodePointer { self + Inst.stride }
 

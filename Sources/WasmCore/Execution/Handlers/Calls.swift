@@ -26,7 +26,7 @@ func executeCallDefined(
 func executeI32AddImmCallDefined(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    fp.setI32(pc.a, fp.i32(pc.b) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c))))
+    fp.setI32(pc.a, fp.i32(pc.b) &+ pc.signed(pc.c))
     let callee = pc.data().callee
     let base = fp + pc.a
     guard pushFrame(for: callee, base: base, from: pc, returnTo: pc.data(2), fp, context) else { return }

@@ -52,7 +52,7 @@ func executeCopyBrIfI32EqImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     copyThenBranch(pc, fp, md, ms, context) {
-        $0.i32(pc.c) == UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d)))
+        $0.i32(pc.c) == pc.signed(pc.d)
     }
 }
 
@@ -62,7 +62,7 @@ func executeCopyBrIfI32NeImm(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
     copyThenBranch(pc, fp, md, ms, context) {
-        $0.i32(pc.c) != UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d)))
+        $0.i32(pc.c) != pc.signed(pc.d)
     }
 }
 

@@ -91,11 +91,7 @@ func executeTableIndexFromI64(
 func executeF64AddToMemory(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let address = UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32)
-    guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
-    let m = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
-    md.storeBytes(of: bitCast(fp.f64(pc.b) + m, to: UInt64.self), toByteOffset: Int(address), as: UInt64.self)
-    next(pc.next, fp, md, ms, context)
+    addToMemory(fp.f64(pc.b), at: UInt64(fp.i32(pc.a)) &+ UInt64(pc.c32), pc, fp, md, ms, context)
 }
 
 /// `f64.add_to_memory_at_sum address, base, addend, x`: `address <- base + addend` (16 bits,
@@ -104,12 +100,20 @@ func executeF64AddToMemory(
 func executeF64AddToMemoryAtSum(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let sum = fp.i32(pc.b) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c)))
+    let sum = fp.i32(pc.b) &+ pc.signed(pc.c)
     fp.setI32(pc.a, sum)
-    let address = UInt64(sum)
+    addToMemory(fp.f64(pc.d), at: UInt64(sum), pc, fp, md, ms, context)
+}
+
+/// `m += x` for the f64 at `address`, then the next instruction.
+@inline(__always)
+private func addToMemory(
+    _ x: Double, at address: UInt64, _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize,
+    _ context: ContextPointer
+) {
     guard _fastPath(address &+ 8 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let m = bitCast(md.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self), to: Double.self)
-    md.storeBytes(of: bitCast(fp.f64(pc.d) + m, to: UInt64.self), toByteOffset: Int(address), as: UInt64.self)
+    md.storeBytes(of: bitCast(x + m, to: UInt64.self), toByteOffset: Int(address), as: UInt64.self)
     next(pc.next, fp, md, ms, context)
 }
 
@@ -122,7 +126,7 @@ func executeI32LoadThenAddImm(
     let address = UInt64(fp.i32(pc.b)) &+ UInt64(pc.c)
     guard _fastPath(address &+ 4 <= ms) else { return raise(.memoryOutOfBounds, at: pc, context, fp) }
     let value = md.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self)
-    fp.setI32(pc.a, value &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d))))
+    fp.setI32(pc.a, value &+ pc.signed(pc.d))
     next(pc.next, fp, md, ms, context)
 }
 

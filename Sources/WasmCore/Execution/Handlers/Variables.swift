@@ -23,7 +23,7 @@ func executeCopy2(_ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms:
 func executeI32AddImmCopy(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let sum = fp.i32(pc.b) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c)))
+    let sum = fp.i32(pc.b) &+ pc.signed(pc.c)
     fp.setI32(pc.a, sum)
     fp.setI32(pc.d, sum)
     next(pc.next, fp, md, ms, context)
@@ -35,8 +35,8 @@ func executeI32AddImmCopy(
 func executeI32AddImm2(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    fp.setI32(pc.a, fp.i32(pc.a) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b))))
-    fp.setI32(pc.c, fp.i32(pc.c) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.d))))
+    fp.setI32(pc.a, fp.i32(pc.a) &+ pc.signed(pc.b))
+    fp.setI32(pc.c, fp.i32(pc.c) &+ pc.signed(pc.d))
     next(pc.next, fp, md, ms, context)
 }
 
@@ -97,7 +97,7 @@ func executeGlobalGetAddImm(
 ) {
     let global = context.state.pointee.instance.pointee.globals[Int(pc.c32)]
     fp.setI32(
-        pc.a, UInt32(truncatingIfNeeded: global.pointee) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b))))
+        pc.a, UInt32(truncatingIfNeeded: global.pointee) &+ pc.signed(pc.b))
     next(pc.next, fp, md, ms, context)
 }
 
@@ -109,7 +109,7 @@ func executeGlobalAddImm(
 ) {
     let global = context.state.pointee.instance.pointee.globals[Int(pc.c32)]
     let sum = UInt64(
-        UInt32(truncatingIfNeeded: global.pointee) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.b))))
+        UInt32(truncatingIfNeeded: global.pointee) &+ pc.signed(pc.b))
     fp[pc.a] = sum
     global.pointee = sum
     next(pc.next, fp, md, ms, context)
@@ -121,7 +121,7 @@ func executeGlobalAddImm(
 func executeI32AddImmGlobalSet(
     _ pc: CodePointer, _ fp: FramePointer, _ md: MemoryBase, _ ms: MemorySize, _ context: ContextPointer
 ) {
-    let sum = UInt64(fp.i32(pc.b) &+ UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: pc.c))))
+    let sum = UInt64(fp.i32(pc.b) &+ pc.signed(pc.c))
     fp[pc.a] = sum
     context.state.pointee.instance.pointee.globals[Int(pc.d)].pointee = sum
     next(pc.next, fp, md, ms, context)
