@@ -108,7 +108,8 @@ extension Translator {
                     emitProducer(fused, sum.base, sum.addend)
                 }
             } else if isStore {
-                lastStore = (emit(op, address, value, UInt32(truncatingIfNeeded: offset)), instruction.opcode)
+                let index = emit(op, address, value, UInt32(truncatingIfNeeded: offset))
+                lastStore = (index, code[index], instruction.opcode)
             } else if let fused = op.fusion(of: .copy, resultIsFirstOperand: true),
                 let shortOffset = UInt16(exactly: offset), let source = takeCopy(into: address)
             {
