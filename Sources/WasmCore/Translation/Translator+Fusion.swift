@@ -247,9 +247,7 @@ extension Translator {
     /// having passed its bounds check, the load would pass it too. Unoptimized C stores every local
     /// to the shadow stack and loads it again at once.
     func storedValue(reloadedBy load: Opcode, _ address: UInt32, _ offset: UInt64) -> UInt32? {
-        guard let store = lastStore, store.index == code.count - 1, store.index >= lastLabel,
-            code[store.index] == store.instruction
-        else { return nil }
+        guard let store = lastStore, code.last == store.instruction, code.count - 1 >= lastLabel else { return nil }
         switch (store.opcode, load) {
         case (.i32Store, .i32Load), (.i64Store, .i64Load), (.f32Store, .f32Load), (.f64Store, .f64Load): break
         default: return nil

@@ -108,8 +108,8 @@ extension Translator {
                     emitProducer(fused, sum.base, sum.addend)
                 }
             } else if isStore {
-                let index = emit(op, address, value, UInt32(truncatingIfNeeded: offset))
-                lastStore = (index, code[index], instruction.opcode)
+                emit(op, address, value, UInt32(truncatingIfNeeded: offset))
+                lastStore = (code[code.count - 1], instruction.opcode)
             } else if let fused = op.fusion(of: .copy, resultIsFirstOperand: true),
                 let shortOffset = UInt16(exactly: offset), let source = takeCopy(into: address)
             {

@@ -111,10 +111,10 @@ struct Translator {
     /// Code index of the last instruction whose result went to the top operand's home slot and may
     /// be retargeted by a following `local.set` / `local.tee`; nil when that is not safe.
     var retargetable: Int?
-    /// The last plain store (`i32.store`, ...), its code index and wasm opcode, for a load of the
-    /// same bytes right after it to take the stored value instead (`storedValue(reloadedBy:_:_:)`).
-    /// Fusions remove instructions, so the index is trusted only while the store is still there.
-    var lastStore: (index: Int, instruction: EmittedInstruction, opcode: Opcode)?
+    /// The last plain store (`i32.store`, ...) and its wasm opcode, for a load of the same bytes
+    /// right after it (while it is still the last instruction) to take the stored value instead
+    /// (`storedValue(reloadedBy:_:_:)`).
+    var lastStore: (instruction: EmittedInstruction, opcode: Opcode)?
     /// The body's `try_table`s and `try`s (see `ExceptionHandler`), and the hidden slots legacy
     /// `catch` clauses keep their exception in.
     var handlers: [ExceptionHandler] = []
